@@ -1,0 +1,168 @@
+package lab.portexhaustion.config;
+
+import com.mongodb.ConnectionString;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Builds {@link HarnessSettings} from three layers, strongest first: {@code -D} system
+ * properties, the optional user file ({@code ./harness.conf} or {@code -Dharness.config}), and
+ * the documented defaults in {@code harness-defaults.conf}. Everything is validated here, before
+ * any target starts or any load is sent.
+ */
+public final class SettingsLoader {
+
+  static final String DEFAULTS_RESOURCE = "harness-defaults.conf";
+  static final String USER_FILE_PROPERTY = "harness.config";
+  static final Path DEFAULT_USER_FILE = Path.of("harness.conf");
+
+  private SettingsLoader() {}
+
+  /** The settings of this JVM: system properties over the user file over the defaults. */
+  public static HarnessSettings fromSystem() {
+    Properties system = System.getProperties();
+    Path userFile = Optional.ofNullable(system.getProperty(USER_FILE_PROPERTY)).map(Path::of).orElse(DEFAULT_USER_FILE);
+    return load(system, userFile);
+  }
+
+  /** Settings from explicit overrides (as {@code -D} would give them) over {@code userFile} (if it exists) over the defaults. */
+  public static HarnessSettings load(Map<?, ?> overrides, Path userFile) {
+    Config defaults = ConfigFactory.parseResources(SettingsLoader.class, "/" + DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false));
+    List<String> problems = new ArrayList<>();
+    Config user = readUserFile(userFile, problems);
+    Config commandLine = onlyHarnessKeys(overrides, defaults.root().keySet());
+    problems.addAll(unknownKeys(user, defaults, userFile.toString()));
+    problems.addAll(unknownKeys(commandLine, defaults, "-D on the command line"));
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
+    return read(commandLine.withFallback(user).withFallback(defaults).resolve());
+  }
+
+  private static Config readUserFile(Path file, List<String> problems) {
+    if (!Files.isRegularFile(file)) {
+      return ConfigFactory.empty();
+    }
+    try {
+      return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (ConfigException e) {
+      problems.add("The settings file '" + file + "' cannot be read: " + e.getMessage() + ". Fix its syntax (HOCON) or remove it.");
+      return ConfigFactory.empty();
+    }
+  }
+
+  /**
+   * System properties hold much besides ours (java.*, user.*, gatling.*); keep only those whose
+   * first path segment is one of our top-level keys, so typos inside our namespace still surface.
+   */
+  private static Config onlyHarnessKeys(Map<?, ?> overrides, Set<String> roots) {
+    Properties ours = new Properties();
+    overrides.forEach((key, value) -> {
+      String name = String.valueOf(key);
+      if (roots.contains(name.split("\\.", 2)[0])) {
+        ours.setProperty(name, String.valueOf(value));
+      }
+    });
+    return ConfigFactory.parseProperties(ours);
+  }
+
+  private static List<String> unknownKeys(Config given, Config defaults, String source) {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, ?> entry : given.entrySet()) {
+      String key = entry.getKey();
+      if (!defaults.hasPathOrNull(key)) {
+        problems.add("Unknown setting '" + key + "' (from " + source + ")" + KeySuggestion.forKey(key, defaults)
+            + ". The README lists every setting with its default.");
+      }
+    }
+    return problems;
+  }
+
+  private static HarnessSettings read(Config config) {
+    SettingsReader in = new SettingsReader(config);
+    TargetKind target = in.choice("target", TargetKind.class, TargetKind.AUTO);
+    Optional<ConnectionString> uri = readUri(in, in.text("uri"));
+    if (target == TargetKind.URI && uri.isEmpty() && in.problems().isEmpty()) {
+      in.problem("Setting 'target' is 'uri', but 'uri' is empty. Give the MongoDB connection string with"
+          + " -Duri=mongodb://host:27017 (or mongodb+srv://...), or choose target=embedded.");
+    }
+    String image = in.text("container.image");
+    if (!image.contains(":") || image.endsWith(":latest")) {
+      in.reject("container.image", "an image with a pinned tag such as mongo:8.0 (not untagged, not :latest), so runs are comparable");
+    }
+    LoadProfile load = new LoadProfile(
+        in.number("load.startRate", 0, "a number of requests per second, 0 or more"),
+        in.number("load.peakRate", Double.MIN_VALUE, "a number of requests per second greater than 0"),
+        in.duration("load.rampTime", Duration.ZERO, "0s or longer"),
+        in.duration("load.holdTime", Duration.ZERO, "0s or longer"),
+        in.duration("load.maxDuration", Duration.ofSeconds(1), "at least 1s"),
+        in.duration("load.exhaustionGrace", Duration.ZERO, "0s or longer"),
+        in.integer("load.workers", 1, 10_000, "a whole number of threads from 1 to 10000"),
+        in.integer("load.queueCapacity", 1, 10_000_000, "a whole number from 1 to 10000000"));
+    if (load.rampTime().plus(load.holdTime()).isZero()) {
+      in.problem("Settings 'load.rampTime' and 'load.holdTime' are both 0s, so no request would ever be sent. Give at least one of them a length.");
+    }
+    PoolSettings pool = new PoolSettings(
+        in.integer("pool.maxPoolSize", 1, 100_000, "a whole number from 1 to 100000"),
+        in.integer("pool.minPoolSize", 0, 100_000, "a whole number from 0 to 100000"),
+        in.duration("pool.maxConnectionIdleTime", Duration.ZERO, "0s (never close idle connections) or longer"),
+        in.integer("pool.maxConnecting", 1, 10_000, "a whole number from 1 to 10000"),
+        in.choice("pool.serverMonitoringMode", MonitoringMode.class, MonitoringMode.AUTO));
+    if (pool.minPoolSize() > pool.maxPoolSize()) {
+      in.problem("Setting 'pool.minPoolSize' is " + pool.minPoolSize() + ", more than 'pool.maxPoolSize' (" + pool.maxPoolSize()
+          + "). Make minPoolSize at most maxPoolSize.");
+    }
+    Timeouts timeouts = new Timeouts(
+        in.duration("timeouts.connect", Duration.ofMillis(1), "at least 1ms"),
+        in.duration("timeouts.serverSelection", Duration.ofMillis(1), "at least 1ms"),
+        in.duration("timeouts.read", Duration.ofMillis(1), "at least 1ms"));
+    HarnessSettings settings = new HarnessSettings(
+        target,
+        uri,
+        image,
+        nonBlank(in, "database"),
+        nonBlank(in, "collection"),
+        in.choice("operation", OperationKind.class, OperationKind.INSERT_THEN_FIND),
+        load,
+        pool,
+        timeouts,
+        in.duration("cleanStart.maxDrainWait", Duration.ZERO, "0s (do not wait) or longer"));
+    if (!in.problems().isEmpty()) {
+      throw new InvalidSettingsException(in.problems());
+    }
+    return settings;
+  }
+
+  private static String nonBlank(SettingsReader in, String key) {
+    String value = in.text(key);
+    if (value.isBlank()) {
+      in.reject(key, "a non-empty name");
+    }
+    return value;
+  }
+
+  private static Optional<ConnectionString> readUri(SettingsReader in, String text) {
+    if (text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ConnectionString(text));
+    } catch (IllegalArgumentException e) {
+      in.problem("Setting 'uri' (" + UriRedaction.redact(text) + ") is not a valid MongoDB connection string: "
+          + UriRedaction.scrub(e.getMessage(), text)
+          + ". It must look like mongodb://[user:password@]host[:port][/database][?options] or mongodb+srv://host/...");
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package lab.portexhaustion.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads typed values out of a merged {@link Config}, collecting one readable paragraph per
+ * wrong value instead of stopping at the first, so a user fixes everything in one go.
+ */
+final class SettingsReader {
+
+  private final Config config;
+  private final List<String> problems = new ArrayList<>();
+
+  SettingsReader(Config config) {
+    this.config = config;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  String text(String key) {
+    try {
+      return config.getString(key);
+    } catch (ConfigException.WrongType e) {
+      reject(key, "a text value");
+      return "";
+    }
+  }
+
+  <E extends Enum<E> & ConfigName> E choice(String key, Class<E> type, E fallback) {
+    String value = text(key);
+    Optional<E> parsed = ConfigName.parse(type, value);
+    if (parsed.isEmpty()) {
+      reject(key, "one of " + ConfigName.allowed(type));
+    }
+    return parsed.orElse(fallback);
+  }
+
+  double number(String key, double min, String meaning) {
+    try {
+      double value = config.getDouble(key);
+      if (value < min || Double.isNaN(value) || Double.isInfinite(value)) {
+        reject(key, meaning);
+      }
+      return value;
+    } catch (ConfigException.WrongType e) {
+      reject(key, meaning);
+      return min;
+    }
+  }
+
+  int integer(String key, int min, int max, String meaning) {
+    try {
+      int value = config.getInt(key);
+      if (value < min || value > max) {
+        reject(key, meaning);
+      }
+      return value;
+    } catch (ConfigException.WrongType e) {
+      reject(key, meaning);
+      return min;
+    }
+  }
+
+  Duration duration(String key, Duration min, String meaning) {
+    try {
+      Duration value = config.getDuration(key);
+      if (value.compareTo(min) < 0) {
+        reject(key, meaning);
+      }
+      return value;
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      reject(key, meaning + " (a duration such as 500ms, 20s or 2m)");
+      return min;
+    }
+  }
+
+  /** Records a problem that involves more than one key or a value already read. */
+  void problem(String paragraph) {
+    problems.add(paragraph);
+  }
+
+  void reject(String key, String allowed) {
+    problems.add(
+        "Setting '" + key + "' has the value '" + rendered(key) + "', but it must be " + allowed
+            + ". Fix it in harness.conf or on the command line with -D" + key + "=<value>.");
+  }
+
+  private String rendered(String key) {
+    return String.valueOf(config.getValue(key).unwrapped());
+  }
+}

@@ -1,0 +1,99 @@
+package lab.portexhaustion.gatling;
+
+import com.typesafe.scalalogging.Logger;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.commons.util.Clock;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import lab.portexhaustion.failure.ClassifiedError;
+import lab.portexhaustion.measure.RequestRecorder;
+import lab.portexhaustion.strategy.ConnectionStrategy;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * Runs one request of a strategy on the harness's own workers, never on Gatling's threads, then
+ * logs it to Gatling's stats (start, end, OK/KO, normalised message) and hands the virtual user
+ * on to the next action from the worker thread.
+ *
+ * <p>Implements Gatling's Scala {@link Action} trait directly from Java (it compiles to an
+ * interface with default methods); {@code next.$bang(session)} is Scala's {@code next ! session},
+ * which wraps the next action in Gatling's own error handling.
+ */
+final class MongoRequestAction implements Action {
+
+  private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(MongoRequestAction.class));
+
+  private final String requestName;
+  private final ConnectionStrategy strategy;
+  private final Executor workers;
+  private final RequestRecorder recorder;
+  private final StatsEngine statsEngine;
+  private final Clock clock;
+  private final Action next;
+
+  MongoRequestAction(String requestName, ConnectionStrategy strategy, Executor workers, RequestRecorder recorder,
+      StatsEngine statsEngine, Clock clock, Action next) {
+    this.requestName = requestName;
+    this.strategy = strategy;
+    this.workers = workers;
+    this.recorder = recorder;
+    this.statsEngine = statsEngine;
+    this.clock = clock;
+    this.next = next;
+  }
+
+  @Override
+  public String name() {
+    return requestName;
+  }
+
+  @Override
+  public void execute(Session session) {
+    long startMillis = clock.nowMillis();
+    long startNanos = System.nanoTime();
+    recorder.started();
+    try {
+      workers.execute(() -> complete(session, startMillis, startNanos, runRequest()));
+    } catch (RejectedExecutionException e) {
+      complete(session, startMillis, startNanos, e);
+    }
+  }
+
+  private Throwable runRequest() {
+    try {
+      strategy.execute();
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
+  }
+
+  private void complete(Session session, long startMillis, long startNanos, Throwable failure) {
+    long endMillis = clock.nowMillis();
+    Optional<ClassifiedError> error = recorder.finished(System.nanoTime() - startNanos, failure);
+    if (error.isEmpty()) {
+      statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
+          OK$.MODULE$, Option.empty(), Option.empty());
+      next.$bang(session);
+    } else {
+      statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
+          KO$.MODULE$, Option.apply(error.get().code()), Option.apply(error.get().message()));
+      next.$bang(session.markAsFailed());
+    }
+  }
+
+  @Override
+  public Logger logger() {
+    return LOGGER;
+  }
+
+  // Scala's initialiser for the trait's logger field; the logger above is used instead.
+  @Override
+  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
+}

@@ -1,0 +1,48 @@
+package lab.portexhaustion.onset;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.portexhaustion.failure.ClassifiedError;
+import lab.portexhaustion.measure.RunMetrics;
+
+/**
+ * Notices the first exhaustion-class failure of a run and keeps it, with the request counts at
+ * that moment, so the run can stop injecting a grace time later.
+ */
+public final class OnsetDetector {
+
+  private final Instant runStart;
+  private final RunMetrics metrics;
+  private final Duration grace;
+  private final AtomicReference<Onset> onset = new AtomicReference<>();
+
+  public OnsetDetector(Instant runStart, RunMetrics metrics, Duration grace) {
+    this.runStart = runStart;
+    this.metrics = metrics;
+    this.grace = grace;
+  }
+
+  /** Looks at one failure; the first exhaustion-class one becomes the onset. */
+  public void observe(ClassifiedError error, Instant at) {
+    if (error.kind().isExhaustion() && onset.get() == null) {
+      Onset first = new Onset(at, Duration.between(runStart, at), error,
+          metrics.startedCount(), metrics.succeededCount(), metrics.failedCount());
+      if (onset.compareAndSet(null, first)) {
+        System.out.printf("%n>>> exhaustion onset after %.1f s: %s (%s) after %,d requests%n%n",
+            first.elapsed().toMillis() / 1000.0, error.message(), error.kind().label(), first.requestsStarted());
+      }
+    }
+  }
+
+  public Optional<Onset> onset() {
+    return Optional.ofNullable(onset.get());
+  }
+
+  /** True once the grace time after the onset has passed: the run should stop injecting. */
+  public boolean graceElapsed(Instant now) {
+    Onset first = onset.get();
+    return first != null && !now.isBefore(first.at().plus(grace));
+  }
+}

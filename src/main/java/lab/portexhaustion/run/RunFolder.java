@@ -1,0 +1,59 @@
+package lab.portexhaustion.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The folder Gatling writes one run to, {@code <results>/<simulation, lower case>-<timestamp>}.
+ * Gatling does not expose its name to the simulation, so it is found after the run as the newest
+ * such folder created since the run started.
+ */
+final class RunFolder {
+
+  /** The plugin's own property: the pom sets it to the top-level results/, a user may override it with -D. */
+  static final String RESULTS_PROPERTY = "gatling.resultsFolder";
+
+  private RunFolder() {}
+
+  /** Gatling's results folder as the simulation JVM sees it (the plugin starts it in the project folder). */
+  static Path resultsRoot() {
+    return Path.of(System.getProperty(RESULTS_PROPERTY, "results"));
+  }
+
+  static Optional<Path> find(Path resultsRoot, String simulationSimpleName, Instant startedAt) throws IOException {
+    if (!Files.isDirectory(resultsRoot)) {
+      return Optional.empty();
+    }
+    String prefix = simulationSimpleName.toLowerCase() + "-";
+    Instant notBefore = startedAt.minusSeconds(2);
+    try (Stream<Path> folders = Files.list(resultsRoot)) {
+      return folders
+          .filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().startsWith(prefix))
+          .filter(p -> created(p).isAfter(notBefore))
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+  }
+
+  /** Writes a file so that it is either absent or complete, never half-written. */
+  static void writeAtomically(Path file, byte[] content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Files.write(partial, content);
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static Instant created(Path folder) {
+    try {
+      return Files.getLastModifiedTime(folder).toInstant();
+    } catch (IOException e) {
+      return Instant.EPOCH;
+    }
+  }
+}

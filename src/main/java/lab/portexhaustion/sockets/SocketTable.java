@@ -1,0 +1,15 @@
+package lab.portexhaustion.sockets;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The host's TCP socket table, read on demand. */
+public interface SocketTable {
+
+  List<SocketEntry> read() throws IOException;
+
+  /** The table of this machine: {@code /proc/net/tcp*} on Linux, OSHI elsewhere. */
+  static SocketTable forThisMachine() {
+    return ProcNetTcpTable.isAvailable() ? ProcNetTcpTable.system() : new OshiSocketTable();
+  }
+}

@@ -1,0 +1,53 @@
+package lab.portexhaustion.strategy;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.target.MongoTarget;
+
+/**
+ * The anti-pattern from the seed: a new MongoClient per request, one operation, close(). Each
+ * client opens its own monitoring and pool connections, so every request leaves two or more
+ * sockets in TIME_WAIT on the client side.
+ */
+public final class ClientPerRequestStrategy implements ConnectionStrategy {
+
+  private final ConnectionString connection;
+  private final HarnessSettings settings;
+  private final MongoOperation operation;
+
+  ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation) {
+    this.connection = target.connectionString();
+    this.settings = settings;
+    this.operation = operation;
+    try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
+      operation.prepare(client);
+    }
+  }
+
+  @Override
+  public void execute() {
+    SocketErrorCapture capture = new SocketErrorCapture();
+    MongoClientSettings clientSettings = DriverSettings.base(connection, settings)
+        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture))
+        .build();
+    try (MongoClient client = MongoClients.create(clientSettings)) {
+      operation.run(client);
+    } catch (RuntimeException e) {
+      capture.attachTo(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "client-per-request: new MongoClient, " + operation.describe() + ", close()";
+  }
+
+  @Override
+  public void close() {
+    // Every client was closed by its own request.
+  }
+}

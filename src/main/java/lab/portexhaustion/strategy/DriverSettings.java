@@ -1,0 +1,34 @@
+package lab.portexhaustion.strategy;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.PoolSettings;
+
+/** MongoClientSettings for the driver-based strategies: the target's connection string, then the harness's timeouts on top. */
+final class DriverSettings {
+
+  private DriverSettings() {}
+
+  static MongoClientSettings.Builder base(ConnectionString connection, HarnessSettings settings) {
+    return MongoClientSettings.builder()
+        .applyConnectionString(connection)
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(settings.timeouts().serverSelection().toMillis(), TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b
+            .connectTimeout((int) settings.timeouts().connect().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout((int) settings.timeouts().read().toMillis(), TimeUnit.MILLISECONDS))
+        .applyToServerSettings(b -> b.serverMonitoringMode(settings.pool().serverMonitoringMode().driverMode()));
+  }
+
+  static MongoClientSettings pooled(ConnectionString connection, HarnessSettings settings) {
+    PoolSettings pool = settings.pool();
+    return base(connection, settings)
+        .applyToConnectionPoolSettings(b -> b
+            .maxSize(pool.maxPoolSize())
+            .minSize(pool.minPoolSize())
+            .maxConnecting(pool.maxConnecting())
+            .maxConnectionIdleTime(pool.maxConnectionIdleTime().toMillis(), TimeUnit.MILLISECONDS))
+        .build();
+  }
+}

@@ -1,0 +1,64 @@
+package lab.portexhaustion.strategy;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Date;
+import lab.portexhaustion.config.OperationKind;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/** The work a driver-based request does once it has a client: one or two small round trips. */
+final class MongoOperation {
+
+  static final String SEED_ID = "seed";
+  private static final String PAYLOAD = "x".repeat(64);
+
+  private final OperationKind kind;
+  private final String database;
+  private final String collection;
+
+  MongoOperation(OperationKind kind, String database, String collection) {
+    this.kind = kind;
+    this.database = database;
+    this.collection = collection;
+  }
+
+  /** Makes sure a plain {@code find} has a document to find. */
+  void prepare(MongoClient client) {
+    collection(client).replaceOne(eq("_id", SEED_ID), document(SEED_ID), new ReplaceOptions().upsert(true));
+  }
+
+  void run(MongoClient client) {
+    switch (kind) {
+      case PING -> client.getDatabase(database).runCommand(new Document("ping", 1));
+      case INSERT -> collection(client).insertOne(document(new ObjectId()));
+      case FIND -> findById(client, SEED_ID);
+      case INSERT_THEN_FIND -> {
+        ObjectId id = new ObjectId();
+        collection(client).insertOne(document(id));
+        findById(client, id);
+      }
+    }
+  }
+
+  String describe() {
+    return kind.configName() + " on " + database + "." + collection;
+  }
+
+  private void findById(MongoClient client, Object id) {
+    if (collection(client).find(eq("_id", id)).first() == null) {
+      throw new IllegalStateException("document " + id + " not found right after it was written");
+    }
+  }
+
+  private MongoCollection<Document> collection(MongoClient client) {
+    return client.getDatabase(database).getCollection(collection);
+  }
+
+  private static Document document(Object id) {
+    return new Document("_id", id).append("at", new Date()).append("payload", PAYLOAD);
+  }
+}

@@ -1,0 +1,38 @@
+package lab.portexhaustion.strategy;
+
+import com.mongodb.event.ServerDescriptionChangedEvent;
+import com.mongodb.event.ServerHeartbeatFailedEvent;
+import com.mongodb.event.ServerListener;
+import com.mongodb.event.ServerMonitorListener;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps the first socket error one MongoClient's server monitor met. When the monitor cannot
+ * connect, the request itself only fails with a server-selection timeout whose cause chain does
+ * not hold the socket error (DOMAIN.md, section 1); this listener is where the real exception
+ * object is, and {@link #attachTo} hands it to the classifier as a suppressed exception.
+ */
+final class SocketErrorCapture implements ServerListener, ServerMonitorListener {
+
+  private final AtomicReference<Throwable> first = new AtomicReference<>();
+
+  @Override
+  public void serverDescriptionChanged(ServerDescriptionChangedEvent event) {
+    Throwable error = event.getNewDescription().getException();
+    if (error != null) {
+      first.compareAndSet(null, error);
+    }
+  }
+
+  @Override
+  public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
+    first.compareAndSet(null, event.getThrowable());
+  }
+
+  void attachTo(Throwable failure) {
+    Throwable captured = first.get();
+    if (captured != null && captured != failure) {
+      failure.addSuppressed(captured);
+    }
+  }
+}

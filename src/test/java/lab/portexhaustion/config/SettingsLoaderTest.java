@@ -1,0 +1,156 @@
+package lab.portexhaustion.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  private HarnessSettings load(Map<String, String> overrides) {
+    return SettingsLoader.load(overrides, dir.resolve("absent.conf"));
+  }
+
+  private InvalidSettingsException rejected(Map<String, String> overrides) {
+    try {
+      load(overrides);
+    } catch (InvalidSettingsException e) {
+      return e;
+    }
+    throw new AssertionError("settings " + overrides + " were accepted");
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    HarnessSettings s = load(Map.of());
+
+    assertThat(s.target()).isEqualTo(TargetKind.AUTO);
+    assertThat(s.uri()).isEmpty();
+    assertThat(s.operation()).isEqualTo(OperationKind.INSERT_THEN_FIND);
+    assertThat(s.load().startRate()).isEqualTo(5);
+    assertThat(s.load().peakRate()).isEqualTo(100);
+    assertThat(s.load().rampTime()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(s.load().maxDuration()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(s.pool().maxPoolSize()).isEqualTo(100);
+    assertThat(s.pool().serverMonitoringMode()).isEqualTo(MonitoringMode.AUTO);
+    assertThat(s.containerImage()).isEqualTo("mongo:8.0");
+  }
+
+  @Test
+  void commandLineOverridesTheFileWhichOverridesTheDefaults() throws IOException {
+    Path file = Files.writeString(dir.resolve("harness.conf"), "load.peakRate = 300\noperation = ping\n");
+
+    HarnessSettings s = SettingsLoader.load(Map.of("load.peakRate", "42", "pool.serverMonitoringMode", "poll"), file);
+
+    assertThat(s.load().peakRate()).isEqualTo(42);
+    assertThat(s.operation()).isEqualTo(OperationKind.PING);
+    assertThat(s.pool().serverMonitoringMode()).isEqualTo(MonitoringMode.POLL);
+  }
+
+  @Test
+  void unrelatedSystemPropertiesAreIgnored() {
+    assertThat(load(Map.of("java.version", "17", "user.home", "/root", "gatling.simulationClass", "X")).target())
+        .isEqualTo(TargetKind.AUTO);
+  }
+
+  @Test
+  void anUnknownTargetNamesTheKeyTheValueAndWhatIsAllowed() {
+    InvalidSettingsException e = rejected(Map.of("target", "mongo"));
+
+    assertThat(e.problems()).singleElement().asString()
+        .contains("'target'", "'mongo'", "auto | embedded | container | uri", "-Dtarget=");
+  }
+
+  @Test
+  void aNegativeRateIsRejected() {
+    assertThat(rejected(Map.of("load.peakRate", "-5")).problems()).singleElement().asString()
+        .contains("'load.peakRate'", "'-5'", "greater than 0");
+  }
+
+  @Test
+  void aWordWhereANumberBelongsIsRejected() {
+    assertThat(rejected(Map.of("load.startRate", "fast")).getMessage()).contains("'load.startRate'", "'fast'");
+  }
+
+  @Test
+  void aMalformedDurationIsRejected() {
+    assertThat(rejected(Map.of("load.rampTime", "soon")).getMessage()).contains("'load.rampTime'", "20s");
+  }
+
+  @Test
+  void aMalformedUriIsRejectedWithoutEchoingItsPassword() {
+    InvalidSettingsException e = rejected(Map.of("uri", "mongodb://alice:s3cret-pw@/nohost", "target", "uri"));
+
+    assertThat(e.getMessage()).contains("'uri'", "mongodb://alice:****@").doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void aUriWithoutSchemeIsRejected() {
+    assertThat(rejected(Map.of("uri", "localhost:27017")).getMessage()).contains("'uri'", "mongodb://");
+  }
+
+  @Test
+  void targetUriNeedsAUri() {
+    assertThat(rejected(Map.of("target", "uri")).getMessage()).contains("'uri' is empty");
+  }
+
+  @Test
+  void aValidUriIsParsed() {
+    HarnessSettings s = load(Map.of("target", "uri", "uri", "mongodb://bob:pw@db.example:27018/app"));
+
+    assertThat(s.uri()).hasValueSatisfying(u -> assertThat(u.getHosts()).containsExactly("db.example:27018"));
+  }
+
+  @Test
+  void aMistypedKeyIsUnknownAndGetsASuggestion() {
+    assertThat(rejected(Map.of("load.peakrate", "10")).getMessage())
+        .contains("Unknown setting 'load.peakrate'", "did you mean 'load.peakRate'");
+  }
+
+  @Test
+  void anUnknownKeyInTheFileIsRejected() throws IOException {
+    Path file = Files.writeString(dir.resolve("harness.conf"), "pool.maxPoolSzie = 5\n");
+
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("pool.maxPoolSzie")
+        .hasMessageContaining("pool.maxPoolSize");
+  }
+
+  @Test
+  void aBrokenFileIsReportedWithItsName() throws IOException {
+    Path file = Files.writeString(dir.resolve("harness.conf"), "load { peakRate = \n");
+
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file)).hasMessageContaining("harness.conf");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertThat(rejected(Map.of("target", "x", "load.peakRate", "0", "pool.maxConnecting", "0")).problems()).hasSize(3);
+  }
+
+  @Test
+  void minPoolSizeAboveMaxPoolSizeIsRejected() {
+    assertThat(rejected(Map.of("pool.minPoolSize", "20", "pool.maxPoolSize", "10")).getMessage())
+        .contains("'pool.minPoolSize' is 20", "'pool.maxPoolSize' (10)");
+  }
+
+  @Test
+  void anUnpinnedImageIsRejected() {
+    assertThat(rejected(Map.of("container.image", "mongo:latest")).getMessage()).contains("'container.image'", "pinned");
+  }
+
+  @Test
+  void aProfileThatSendsNothingIsRejected() {
+    assertThat(rejected(Map.of("load.rampTime", "0s", "load.holdTime", "0s")).getMessage()).contains("no request would ever be sent");
+  }
+}
