@@ -19,11 +19,12 @@ import scala.Option;
 /**
  * Runs one request of a strategy on the harness's own workers, never on Gatling's threads, then
  * logs it to Gatling's stats (start, end, OK/KO, normalised message) and hands the virtual user
- * on to the next action from the worker thread.
+ * on to the next action.
  *
  * <p>Implements Gatling's Scala {@link Action} trait directly from Java (it compiles to an
- * interface with default methods); {@code next.$bang(session)} is Scala's {@code next ! session},
- * which wraps the next action in Gatling's own error handling.
+ * interface with default methods). {@code next.$bang(session)} is Scala's {@code next ! session}:
+ * called from a worker, it moves the virtual user back onto its own event loop and runs the next
+ * action inside Gatling's error handling.
  */
 final class MongoRequestAction implements Action {
 

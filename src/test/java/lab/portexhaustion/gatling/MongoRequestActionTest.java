@@ -1,0 +1,142 @@
+package lab.portexhaustion.gatling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.scalalogging.Logger;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.session.Session$;
+import io.netty.channel.DefaultEventLoop;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.TestSettings;
+import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.measure.RequestRecorder;
+import lab.portexhaustion.measure.RunMetrics;
+import lab.portexhaustion.onset.OnsetDetector;
+import lab.portexhaustion.strategy.ConnectionStrategy;
+import lab.portexhaustion.strategy.StrategyFactory;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The action's contract with Gatling: runs off Gatling's thread, logs OK/KO with times and message, hands the user on. */
+class MongoRequestActionTest {
+
+  private final RecordingStatsEngine stats = new RecordingStatsEngine();
+  private final RunMetrics metrics = new RunMetrics();
+  private final RequestWorkers workers = new RequestWorkers(2, 10);
+  private final EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
+  private final ThreadRecordingStrategy strategy =
+      new ThreadRecordingStrategy(StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with()));
+  private final DefaultEventLoop gatlingThread = new DefaultEventLoop();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    workers.drain(5);
+    server.close();
+    gatlingThread.shutdownGracefully();
+  }
+
+  @Test
+  void anAnsweredRequestIsLoggedOkAndTheUserMovesOnFromAWorkerThread() throws Exception {
+    NextAction next = new NextAction();
+
+    action(next).execute(session());
+    Session passedOn = next.session.get(5, TimeUnit.SECONDS);
+
+    assertThat(strategy.thread).startsWith("harness-worker-");
+    assertThat(next.onGatlingThread).as("next action runs on the virtual user's event loop").isTrue();
+    assertThat(passedOn.isFailed()).isFalse();
+    assertThat(stats.responses).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo("OK");
+      assertThat(r.scenario()).isEqualTo("scenario-under-test");
+      assertThat(r.requestName()).isEqualTo("raw-socket");
+      assertThat(r.endMillis()).isGreaterThanOrEqualTo(r.startMillis());
+      assertThat(r.message()).isNull();
+    });
+    assertThat(metrics.succeededCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRequestToAClosedPortIsLoggedKoWithItsNormalisedMessage() throws Exception {
+    server.close();
+    NextAction next = new NextAction();
+
+    action(next).execute(session());
+    Session passedOn = next.session.get(5, TimeUnit.SECONDS);
+
+    assertThat(passedOn.isFailed()).isTrue();
+    assertThat(stats.responses).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo("KO");
+      assertThat(r.code()).isEqualTo("ECONNREFUSED");
+      assertThat(r.message()).isEqualTo("ECONNREFUSED Connection refused");
+    });
+    assertThat(metrics.failedCount()).isEqualTo(1);
+    assertThat(metrics.errorCounts()).containsValue(1L);
+  }
+
+  private MongoRequestAction action(Action next) {
+    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO);
+    return new MongoRequestAction("raw-socket", strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
+        System::currentTimeMillis, next);
+  }
+
+  private Session session() {
+    return Session$.MODULE$.apply("scenario-under-test", 1L, gatlingThread);
+  }
+
+  /** The real strategy, noting which thread ran it. */
+  private static final class ThreadRecordingStrategy implements ConnectionStrategy {
+    private final ConnectionStrategy real;
+    volatile String thread;
+
+    ThreadRecordingStrategy(ConnectionStrategy real) {
+      this.real = real;
+    }
+
+    @Override
+    public void execute() throws Exception {
+      thread = Thread.currentThread().getName();
+      real.execute();
+    }
+
+    @Override
+    public String describe() {
+      return real.describe();
+    }
+
+    @Override
+    public void close() {
+      real.close();
+    }
+  }
+
+  /** Stands for the next action of the scenario: records the session it is given and on which thread. */
+  private static final class NextAction implements Action {
+    final CompletableFuture<Session> session = new CompletableFuture<>();
+    volatile boolean onGatlingThread;
+
+    @Override
+    public String name() {
+      return "next";
+    }
+
+    @Override
+    public void execute(Session s) {
+      onGatlingThread = s.eventLoop().inEventLoop();
+      session.complete(s);
+    }
+
+    @Override
+    public Logger logger() {
+      return Logger.apply(LoggerFactory.getLogger(NextAction.class));
+    }
+
+    @Override
+    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
+  }
+}

@@ -1,0 +1,107 @@
+package lab.portexhaustion.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import lab.portexhaustion.TestSettings;
+import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.failure.ErrorClassifier;
+import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.sockets.SocketTable;
+import lab.portexhaustion.sockets.TcpState;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every strategy with the real driver against the embedded server on a real loopback socket. */
+class StrategiesAgainstEmbeddedServerTest {
+
+  private static EmbeddedMongoTarget server;
+
+  @BeforeAll
+  static void startServer() {
+    server = EmbeddedMongoTarget.start("test");
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void everyStrategyServesRequestsForEveryOperation(StrategyKind kind) throws Exception {
+    for (String operation : new String[] {"ping", "insert", "find", "insert-then-find"}) {
+      try (ConnectionStrategy strategy = StrategyFactory.create(kind, server, TestSettings.with("operation", operation))) {
+        for (int i = 0; i < 3; i++) {
+          strategy.execute();
+        }
+      }
+    }
+  }
+
+  @Test
+  void clientPerRequestLeavesItsConnectionsInTimeWaitOnTheClientSide() throws Exception {
+    try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.CLIENT_PER_REQUEST, server, TestSettings.with())) {
+      long before = timeWaitTowardServer();
+      for (int i = 0; i < 5; i++) {
+        strategy.execute();
+      }
+      // Each client opens a monitoring and a pool connection (DOMAIN.md, section 3).
+      assertThat(timeWaitTowardServer() - before).isGreaterThanOrEqualTo(10);
+    }
+  }
+
+  @Test
+  void rawSocketFallsBackToIsMasterOnAServerWithoutHello() throws Exception {
+    try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with())) {
+      assertThat(strategy.describe()).contains("'isMaster'");
+      long before = timeWaitTowardServer();
+      strategy.execute();
+      assertThat(timeWaitTowardServer() - before).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void clientPerRequestReportsTheSocketErrorTheDriverOnlyGaveItsListeners() {
+    Throwable failure = failureAfterTheServerStopped(StrategyKind.CLIENT_PER_REQUEST);
+
+    // The driver throws a server-selection timeout; the refused connect comes from its listener.
+    assertThat(failure).isInstanceOf(com.mongodb.MongoTimeoutException.class);
+    assertThat(ErrorClassifier.classify(failure).code()).isEqualTo("ECONNREFUSED");
+  }
+
+  @Test
+  void rawSocketToAClosedPortIsRefusedByTheKernel() {
+    assertThat(ErrorClassifier.classify(failureAfterTheServerStopped(StrategyKind.RAW_SOCKET)).code()).isEqualTo("ECONNREFUSED");
+  }
+
+  @Test
+  void pooledRequestsFailWhenTheServerIsGoneAndThatIsNotExhaustion() {
+    ErrorKind kind = ErrorClassifier.classify(failureAfterTheServerStopped(StrategyKind.POOLED)).kind();
+
+    assertThat(kind).isIn(ErrorKind.SERVER_REFUSED, ErrorKind.TIMEOUT);
+  }
+
+  /** A strategy that worked, then its server's port closed: the next request's failure. */
+  private static Throwable failureAfterTheServerStopped(StrategyKind kind) {
+    EmbeddedMongoTarget doomed = EmbeddedMongoTarget.start("test");
+    try (ConnectionStrategy strategy = StrategyFactory.create(kind, doomed, TestSettings.with())) {
+      Throwable first = catchThrowable(strategy::execute);
+      assertThat(first).as("request while the server runs").isNull();
+      doomed.close();
+      Throwable failure = catchThrowable(strategy::execute);
+      assertThat(failure).as("request after the server stopped").isNotNull();
+      return failure;
+    }
+  }
+
+  private static long timeWaitTowardServer() throws Exception {
+    return SocketTable.forThisMachine().read().stream()
+        .filter(s -> s.remote().equals(server.endpoint()) && s.state() == TcpState.TIME_WAIT)
+        .count();
+  }
+}
