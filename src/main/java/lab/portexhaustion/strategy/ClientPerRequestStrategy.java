@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.target.MongoTarget;
 
 /**

@@ -1,4 +1,4 @@
-package lab.portexhaustion.strategy;
+package lab.portexhaustion.failure;
 
 import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * not hold the socket error (DOMAIN.md, section 1); this listener is where the real exception
  * object is, and {@link #attachTo} hands it to the classifier as a suppressed exception.
  */
-final class SocketErrorCapture implements ServerListener, ServerMonitorListener {
+public final class SocketErrorCapture implements ServerListener, ServerMonitorListener {
 
   private final AtomicReference<Throwable> first = new AtomicReference<>();
 
@@ -29,7 +29,8 @@ final class SocketErrorCapture implements ServerListener, ServerMonitorListener 
     first.compareAndSet(null, event.getThrowable());
   }
 
-  void attachTo(Throwable failure) {
+  /** Adds the captured socket error to {@code failure} as a suppressed exception, for {@link ErrorClassifier}. */
+  public void attachTo(Throwable failure) {
     Throwable captured = first.get();
     if (captured != null && captured != failure) {
       failure.addSuppressed(captured);

@@ -1,0 +1,47 @@
+package lab.portexhaustion.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one simulation the way the gatling-maven-plugin does: Gatling's main in a fresh JVM, on
+ * this test's classpath, with {@code -D} settings. A fresh JVM, because a setup failure ends the
+ * JVM, and because a simulation's settings are read from its system properties.
+ */
+final class GatlingProcess {
+
+  record Result(int exitCode, String output) {}
+
+  private GatlingProcess() {}
+
+  static Result run(String simulation, Path resultsFolder, long timeoutSeconds, String... properties)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    for (String property : properties) {
+      command.add("-D" + property);
+    }
+    command.addAll(List.of("io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", resultsFolder.toString()));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
+    byte[] output;
+    try (var in = process.getInputStream()) {
+      output = in.readAllBytes();
+    }
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(simulation + " did not finish within " + timeoutSeconds + " s");
+    }
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
