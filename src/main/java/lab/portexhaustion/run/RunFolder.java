@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  */
 final class RunFolder {
 
-  /** The plugin's own property: the pom sets it to the top-level results/, a user may override it with -D. */
-  static final String RESULTS_PROPERTY = "gatling.resultsFolder";
+  /** Set by the pom to the folder it gives Gatling (Gatling's own argument is not visible to a simulation). */
+  static final String RESULTS_PROPERTY = "portexhaustionlab.resultsFolder";
 
   private RunFolder() {}
 
-  /** Gatling's results folder as the simulation JVM sees it (the plugin starts it in the project folder). */
+  /** Gatling's results folder; without the property, results/ in the working directory (the plugin's fork runs in the project folder). */
   static Path resultsRoot() {
     return Path.of(System.getProperty(RESULTS_PROPERTY, "results"));
   }

@@ -24,8 +24,12 @@ final class GatlingProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    // The JVM options the gatling-maven-plugin gives its fork; Gatling needs them on JDK 17.
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
+    command.add("-D" + RunFolder.RESULTS_PROPERTY + "=" + resultsFolder);
     for (String property : properties) {
       command.add("-D" + property);
     }
