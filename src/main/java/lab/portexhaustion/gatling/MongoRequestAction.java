@@ -58,10 +58,16 @@ final class MongoRequestAction implements Action {
   public void execute(Session session) {
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
-    recorder.started();
     try {
-      workers.execute(() -> complete(session, startMillis, startNanos, runRequest()));
+      workers.execute(() -> {
+        recorder.started();
+        complete(session, startMillis, startNanos, runRequest());
+      });
     } catch (RejectedExecutionException e) {
+      if (!recorder.isOpen()) {
+        return; // The run has ended and Gatling is stopping its users: this request was never sent.
+      }
+      recorder.started();
       complete(session, startMillis, startNanos, e);
     }
   }
@@ -77,6 +83,10 @@ final class MongoRequestAction implements Action {
 
   private void complete(Session session, long startMillis, long startNanos, Throwable failure) {
     long endMillis = clock.nowMillis();
+    if (!recorder.isOpen()) {
+      recorder.finished(System.nanoTime() - startNanos, failure); // counted as left in flight only
+      return; // Gatling has ended the run and no longer takes stats or users.
+    }
     Optional<ClassifiedError> error = recorder.finished(System.nanoTime() - startNanos, failure);
     if (error.isEmpty()) {
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,

@@ -2,19 +2,32 @@ package lab.portexhaustion.measure;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.onset.OnsetDetector;
 
-/** Where every finished request goes: classified, counted in the run's metrics, shown to the onset detector. */
+/**
+ * Where every finished request goes: classified, counted in the run's metrics, shown to the
+ * onset detector. Closed when Gatling ends the run: requests still in flight then are left out,
+ * as Gatling's own report leaves them out, so both count the same requests.
+ */
 public final class RequestRecorder {
 
   private final RunMetrics metrics;
   private final OnsetDetector onset;
+  private final AtomicBoolean open = new AtomicBoolean(true);
+  private final LongAdder leftInFlight = new LongAdder();
 
   public RequestRecorder(RunMetrics metrics, OnsetDetector onset) {
     this.metrics = metrics;
     this.onset = onset;
+  }
+
+  /** False once the run has ended; a request that finishes then is counted only as left in flight. */
+  public boolean isOpen() {
+    return open.get();
   }
 
   public void started() {
@@ -23,6 +36,10 @@ public final class RequestRecorder {
 
   /** Records one finished request; returns its classified error if it failed. */
   public Optional<ClassifiedError> finished(long latencyNanos, Throwable failure) {
+    if (!open.get()) {
+      leftInFlight.increment();
+      return Optional.empty();
+    }
     if (failure == null) {
       metrics.succeeded(latencyNanos);
       return Optional.empty();
@@ -31,5 +48,15 @@ public final class RequestRecorder {
     metrics.failed(error);
     onset.observe(error, Instant.now());
     return Optional.of(error);
+  }
+
+  /** Stops counting: called when Gatling has ended the run. */
+  public void close() {
+    open.set(false);
+  }
+
+  /** Requests that were running when the run ended and finished afterwards. */
+  public long leftInFlight() {
+    return leftInFlight.sum();
   }
 }

@@ -21,9 +21,11 @@ public final class RunMetrics {
   private final LongAdder failed = new LongAdder();
   private final ConcurrentHistogram okLatencyMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
   private final Map<ClassifiedErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<Long, LongAdder> startedPerSecond = new ConcurrentHashMap<>();
 
   public void started() {
     started.increment();
+    startedPerSecond.computeIfAbsent(System.currentTimeMillis() / 1000, second -> new LongAdder()).increment();
   }
 
   public void succeeded(long latencyNanos) {
@@ -38,6 +40,11 @@ public final class RunMetrics {
 
   public long startedCount() {
     return started.sum();
+  }
+
+  /** Requests started in the busiest wall-clock second of the run. */
+  public long peakStartedPerSecond() {
+    return startedPerSecond.values().stream().mapToLong(LongAdder::sum).max().orElse(0);
   }
 
   public long succeededCount() {

@@ -58,6 +58,7 @@ public final class HarnessRun {
   private final RequestWorkers workers;
   private final RunMetrics metrics = new RunMetrics();
   private final OnsetDetector onset;
+  private final RequestRecorder recorder;
   private final Instant startedAt;
   private final ProgressReporter progress;
 
@@ -73,6 +74,7 @@ public final class HarnessRun {
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
     this.startedAt = Instant.now();
     this.onset = new OnsetDetector(startedAt, metrics, settings.load().exhaustionGrace());
+    this.recorder = new RequestRecorder(metrics, onset);
     this.progress = new ProgressReporter(kind.configName(), metrics, onset, startedAt);
   }
 
@@ -115,7 +117,7 @@ public final class HarnessRun {
 
   /** The step that sends one request through this run's strategy. */
   public ActionBuilder request() {
-    return new MongoRequestActionBuilder(kind.configName(), strategy, workers, new RequestRecorder(metrics, onset));
+    return new MongoRequestActionBuilder(kind.configName(), strategy, workers, recorder);
   }
 
   /** Stops injecting once exhaustion started {@code load.exhaustionGrace} ago. */
@@ -145,6 +147,8 @@ public final class HarnessRun {
 
   /** Stops the workers, the strategy and the target, then writes and prints the summary. */
   public void finish() {
+    Instant endedAt = Instant.now();
+    recorder.close();
     progress.close();
     try {
       workers.drain(WORKER_DRAIN_SECONDS);
@@ -154,7 +158,7 @@ public final class HarnessRun {
     strategy.close();
     target.close();
     RunSummary summary = SummaryBuilder.build(simulation, kind, strategy.describe(), settings, targetDescription,
-        cleanStart, startedAt, Instant.now(), metrics, onset.onset());
+        cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), onset.onset());
     LOG.info(SummaryBuilder.consoleText(summary));
     write(summary);
   }

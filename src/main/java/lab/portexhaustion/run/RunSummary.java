@@ -21,7 +21,8 @@ public record RunSummary(
     OnsetRecord onset,
     String outcome) {
 
-  public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond) {}
+  /** Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling). */
+  public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight) {}
 
   public record Latency(double p50, double p95, double p99, double max) {}
 
