@@ -15,4 +15,6 @@ public record HarnessSettings(
     LoadProfile load,
     PoolSettings pool,
     Timeouts timeouts,
-    Duration maxDrainWait) {}
+    Duration maxDrainWait,
+    SamplerSettings sampler,
+    VerdictSettings verdict) {}

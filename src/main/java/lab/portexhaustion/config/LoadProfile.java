@@ -13,6 +13,21 @@ public record LoadProfile(
     int workers,
     int queueCapacity) {
 
+  /** The arrival rate the profile asks for {@code seconds} after the start, requests per second. */
+  public double rateAt(double seconds) {
+    double ramp = rampTime.toMillis() / 1000.0;
+    double hold = holdTime.toMillis() / 1000.0;
+    if (seconds < 0 || seconds >= ramp + hold) {
+      return 0;
+    }
+    return seconds < ramp ? startRate + (peakRate - startRate) * seconds / ramp : peakRate;
+  }
+
+  /** Seconds the profile injects for: ramp plus hold. */
+  public double injectionSeconds() {
+    return (rampTime.toMillis() + holdTime.toMillis()) / 1000.0;
+  }
+
   /** Requests the profile injects if nothing stops it early. */
   public double plannedRequests() {
     return (startRate + peakRate) / 2 * rampTime.toMillis() / 1000.0 + peakRate * holdTime.toMillis() / 1000.0;

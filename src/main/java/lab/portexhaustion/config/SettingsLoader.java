@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,11 +138,23 @@ public final class SettingsLoader {
         load,
         pool,
         timeouts,
-        in.duration("cleanStart.maxDrainWait", Duration.ZERO, "0s (do not wait) or longer"));
+        in.duration("cleanStart.maxDrainWait", Duration.ZERO, "0s (do not wait) or longer"),
+        new SamplerSettings(
+            in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
+            in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms")),
+        readVerdict(in));
     if (!in.problems().isEmpty()) {
       throw new InvalidSettingsException(in.problems());
     }
     return settings;
+  }
+
+  private static VerdictSettings readVerdict(SettingsReader in) {
+    Map<StrategyKind, Expectation> expectations = new EnumMap<>(StrategyKind.class);
+    for (StrategyKind kind : StrategyKind.values()) {
+      expectations.put(kind, in.choice("verdict." + kind.configName(), Expectation.class, Expectation.ANY));
+    }
+    return new VerdictSettings(in.choice("verdict.enabled", VerdictSettings.Switch.class, VerdictSettings.Switch.AUTO), expectations);
   }
 
   private static String nonBlank(SettingsReader in, String key) {

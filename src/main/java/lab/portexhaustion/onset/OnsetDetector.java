@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.measure.RunMetrics;
 
@@ -16,12 +17,15 @@ public final class OnsetDetector {
   private final Instant runStart;
   private final RunMetrics metrics;
   private final Duration grace;
+  private final Consumer<Onset> onOnset;
   private final AtomicReference<Onset> onset = new AtomicReference<>();
 
-  public OnsetDetector(Instant runStart, RunMetrics metrics, Duration grace) {
+  /** {@code onOnset} runs once, on the thread that saw the first exhaustion-class failure. */
+  public OnsetDetector(Instant runStart, RunMetrics metrics, Duration grace, Consumer<Onset> onOnset) {
     this.runStart = runStart;
     this.metrics = metrics;
     this.grace = grace;
+    this.onOnset = onOnset;
   }
 
   /** Looks at one failure; the first exhaustion-class one becomes the onset. */
@@ -30,8 +34,7 @@ public final class OnsetDetector {
       Onset first = new Onset(at, Duration.between(runStart, at), error,
           metrics.startedCount(), metrics.succeededCount(), metrics.failedCount());
       if (onset.compareAndSet(null, first)) {
-        System.out.printf("%n>>> exhaustion onset after %.1f s: %s (%s) after %,d requests%n%n",
-            first.elapsed().toMillis() / 1000.0, error.message(), error.kind().label(), first.requestsStarted());
+        onOnset.accept(first);
       }
     }
   }

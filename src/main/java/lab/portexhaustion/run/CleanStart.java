@@ -54,6 +54,12 @@ public final class CleanStart {
     return new State(first.timeWait(), now.timeWait(), first.other(), waited, note);
   }
 
+  /** True when no socket of this host (in any state, TIME_WAIT included) goes to {@code endpoint}. */
+  public static boolean nothingToward(SocketTable table, InetSocketAddress endpoint) {
+    TowardTarget sockets = count(table, endpoint);
+    return sockets.timeWait() == 0 && sockets.other() == 0;
+  }
+
   /** Sockets toward the endpoint: in TIME_WAIT and in any other state; -1 each when the table cannot be read. */
   private record TowardTarget(long timeWait, long other) {}
 

@@ -4,18 +4,17 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.InvalidSettingsException;
 import lab.portexhaustion.config.LoadProfile;
@@ -23,9 +22,16 @@ import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
 import lab.portexhaustion.gatling.RequestWorkers;
+import lab.portexhaustion.measure.PortsPerRequest;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
+import lab.portexhaustion.onset.Onset;
 import lab.portexhaustion.onset.OnsetDetector;
+import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.sampler.NetworkConditions;
+import lab.portexhaustion.sampler.NetworkConditionsReader;
+import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.PortSampler;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.StrategyFactory;
@@ -34,14 +40,18 @@ import lab.portexhaustion.target.ServerProbe;
 import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.target.TargetFactory;
 import lab.portexhaustion.target.TargetUnavailableException;
+import lab.portexhaustion.verdict.FailedVerdictExit;
+import lab.portexhaustion.verdict.Verdict;
+import lab.portexhaustion.verdict.VerdictJudge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulation's harness, from settings to summary: validates the settings, starts the target,
- * waits for a clean start, builds the strategy, and gives the simulation the pieces it wires
- * together (request step, stop condition, injection profile, bound). {@link #finish()} from the
- * simulation's {@code after()} stops everything and writes {@code harness/summary.json}.
+ * One simulation's harness, from settings to verdict: validates the settings, starts the target,
+ * waits for a clean start, builds the strategy, starts the port sampler, and gives the simulation
+ * the pieces it wires together (request step, stop condition, injection profile, bound).
+ * {@link #finish()} from the simulation's {@code after()} stops everything, writes the summary and
+ * gives the verdict.
  */
 public final class HarnessRun {
 
@@ -55,15 +65,21 @@ public final class HarnessRun {
   private final TargetDescription targetDescription;
   private final CleanStart.State cleanStart;
   private final ConnectionStrategy strategy;
-  private final RequestWorkers workers;
+  private final NetworkConditions network;
+  private final Instant startedAt = Instant.now();
   private final RunMetrics metrics = new RunMetrics();
+  private final RequestWorkers workers;
   private final OnsetDetector onset;
   private final RequestRecorder recorder;
-  private final Instant startedAt;
+  private final PortsPerRequest portsPerRequest;
+  private final HarnessFiles files;
+  private final PortSampler sampler;
   private final ProgressReporter progress;
+  private final AtomicReference<OnsetRecord> onsetRecord = new AtomicReference<>();
+  private volatile boolean conditionsWritten;
 
   private HarnessRun(String simulation, StrategyKind kind, HarnessSettings settings, MongoTarget target,
-      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy) {
+      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, NetworkConditions network) {
     this.simulation = simulation;
     this.kind = kind;
     this.settings = settings;
@@ -71,11 +87,15 @@ public final class HarnessRun {
     this.targetDescription = targetDescription;
     this.cleanStart = cleanStart;
     this.strategy = strategy;
+    this.network = network;
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
-    this.startedAt = Instant.now();
-    this.onset = new OnsetDetector(startedAt, metrics, settings.load().exhaustionGrace());
+    this.onset = new OnsetDetector(startedAt, metrics, settings.load().exhaustionGrace(), this::recordOnset);
     this.recorder = new RequestRecorder(metrics, onset);
-    this.progress = new ProgressReporter(kind.configName(), metrics, onset, startedAt);
+    this.portsPerRequest = new PortsPerRequest(network.timeWait().toMillis());
+    this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
+    this.sampler = new PortSampler(SocketTable.forThisMachine(), target.endpoint(), network, this::takeSample, startedAt);
+    this.sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval());
+    this.progress = new ProgressReporter(kind.configName(), metrics, onset, sampler, startedAt);
   }
 
   /**
@@ -95,15 +115,20 @@ public final class HarnessRun {
 
   /** As {@link #start(StrategyKind, Class)} with explicit settings; failures are thrown, not turned into an exit. */
   public static HarnessRun start(StrategyKind kind, Class<?> simulation, HarnessSettings settings) {
-    MongoTarget target = TargetFactory.start(settings);
+    NetworkConditions network = NetworkConditionsReader.read();
+    SocketTable sockets = SocketTable.forThisMachine();
+    MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
+        && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     try {
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
-      CleanStart.State clean = CleanStart.await(SocketTable.forThisMachine(), target.endpoint(), settings.maxDrainWait());
+      CleanStart.State clean = CleanStart.await(sockets, target.endpoint(), settings.maxDrainWait());
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
       LOG.info("{} ({}): {}", simulation.getSimpleName(), kind.configName(), description.oneLine());
+      LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation.getSimpleName(),
+          network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
       ConnectionStrategy strategy = StrategyFactory.create(kind, target, settings);
-      LOG.info("{}: {}; clean start: {}", simulation.getSimpleName(), strategy.describe(), clean.note());
-      return new HarnessRun(simulation.getSimpleName(), kind, settings, target, description, clean, strategy);
+      LOG.info("{}: {}", simulation.getSimpleName(), strategy.describe());
+      return new HarnessRun(simulation.getSimpleName(), kind, settings, target, description, clean, strategy, network);
     } catch (RuntimeException e) {
       target.close();
       throw e;
@@ -145,7 +170,33 @@ public final class HarnessRun {
     return settings.load().maxDuration();
   }
 
-  /** Stops the workers, the strategy and the target, then writes and prints the summary. */
+  /** Every sample, in the sampler's thread (one at a time): ports per request, the CSV, and the conditions once the folder exists. */
+  private void takeSample(PortSample sample) {
+    if (sample.isFull()) {
+      portsPerRequest.observe(sample.elapsedMillis(), sample.portsInUseTowardTarget(), metrics.succeededCount());
+    }
+    if (!conditionsWritten) {
+      conditionsWritten = files.writeJson("conditions.json",
+          RunConditions.of(network, sample.descriptorsMax(), targetDescription, settings));
+    }
+    files.appendSample(sample);
+  }
+
+  /** Runs once, on the worker that saw the first exhaustion-class failure. */
+  private void recordOnset(Onset first) {
+    PortSample snapshot = sampler.snapshot("onset");
+    OnsetRecord record = OnsetRecord.of(first, snapshot, settings.load(), network, portsPerRequest.estimate(),
+        portsPerRequest.baselinePorts());
+    onsetRecord.set(record);
+    files.writeJson("onset.json", record);
+    LOG.warn(String.format(">>> exhaustion onset after %.1f s: %s [%s] after %,d requests; %d of %d ports in use toward the target"
+            + " (%.1f %%), %d in TIME_WAIT; arrival rate %.0f/s; model predicted %s",
+        record.elapsedSeconds(), record.message(), record.kind(), record.requestsStarted(), record.portsInUseTowardTarget(),
+        record.rangeSize(), record.utilisationPercent(), record.timeWaitTowardTarget(), record.arrivalRatePerSecond(),
+        record.predictedOnsetSeconds() == null ? "no onset within the profile" : record.predictedOnsetSeconds() + " s"));
+  }
+
+  /** Stops the workers, sampler, strategy and target; writes the summary; gives the verdict. */
   public void finish() {
     Instant endedAt = Instant.now();
     recorder.close();
@@ -155,28 +206,24 @@ public final class HarnessRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    sampler.close();
     strategy.close();
     target.close();
-    RunSummary summary = SummaryBuilder.build(simulation, kind, strategy.describe(), settings, targetDescription,
-        cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), onset.onset());
+    Optional<OnsetRecord> onsetSeen = Optional.ofNullable(onsetRecord.get());
+    Verdict verdict = VerdictJudge.judge(simulation, kind, settings, onsetSeen, sampler.peaks());
+    RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, kind, strategy.describe(), settings,
+        targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network, sampler.peaks(),
+        portsPerRequest.estimate(), onsetSeen, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
-    write(summary);
-  }
-
-  private void write(RunSummary summary) {
-    try {
-      Path root = RunFolder.resultsRoot();
-      Optional<Path> folder = RunFolder.find(root, simulation, startedAt);
-      if (folder.isEmpty()) {
-        LOG.warn("no Gatling run folder for {} under {}: harness summary not written", simulation, root.toAbsolutePath());
-        return;
-      }
-      Path file = folder.get().resolve("harness").resolve("summary.json");
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      RunFolder.writeAtomically(file, json.writeValueAsBytes(summary));
-      LOG.info("harness summary: {}", file);
-    } catch (IOException e) {
-      LOG.error("could not write the harness summary: {}", e.toString());
+    if (files.writeJson("summary.json", summary)) {
+      LOG.info("harness files: {}", files.folder().orElseThrow());
+    }
+    files.close();
+    if (verdict.passed()) {
+      LOG.info(verdict.line());
+    } else {
+      LOG.error(verdict.line());
+      FailedVerdictExit.register();
     }
   }
 }

@@ -7,10 +7,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.onset.OnsetDetector;
+import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.PortSampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A progress line every few seconds beside Gatling's own console: requests, rate, onset status. */
+/** A progress line every few seconds beside Gatling's own console: requests, rate, ports in use, TIME_WAIT, onset status. */
 final class ProgressReporter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
@@ -24,13 +26,15 @@ final class ProgressReporter implements AutoCloseable {
   private final String label;
   private final RunMetrics metrics;
   private final OnsetDetector onset;
+  private final PortSampler sampler;
   private final Instant start;
   private long lastStarted;
 
-  ProgressReporter(String label, RunMetrics metrics, OnsetDetector onset, Instant start) {
+  ProgressReporter(String label, RunMetrics metrics, OnsetDetector onset, PortSampler sampler, Instant start) {
     this.label = label;
     this.metrics = metrics;
     this.onset = onset;
+    this.sampler = sampler;
     this.start = start;
     timer.scheduleAtFixedRate(this::report, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
   }
@@ -42,9 +46,13 @@ final class ProgressReporter implements AutoCloseable {
     String onsetStatus = onset.onset()
         .map(o -> String.format("onset at %.1f s (%s)", o.elapsed().toMillis() / 1000.0, o.error().code()))
         .orElse("no exhaustion yet");
-    LOG.info(String.format("[%s] %5.0f s  %,d requests (OK %,d, KO %,d), %.0f req/s now, %s",
+    PortSample ports = sampler.latestFull();
+    String portStatus = ports == null ? "ports: no sample yet"
+        : String.format("ports %,d/%,d (%.1f %%), TIME_WAIT %,d toward target", ports.portsInUseTowardTarget(), ports.rangeSize(),
+            ports.utilisationPercent(), ports.timeWait());
+    LOG.info(String.format("[%s] %4.0f s  %,d requests (OK %,d, KO %,d), %.0f req/s, %s, %s",
         label, Duration.between(start, Instant.now()).toMillis() / 1000.0, started,
-        metrics.succeededCount(), metrics.failedCount(), rate, onsetStatus));
+        metrics.succeededCount(), metrics.failedCount(), rate, portStatus, onsetStatus));
   }
 
   @Override

@@ -2,8 +2,10 @@ package lab.portexhaustion.run;
 
 import java.util.List;
 import java.util.Map;
-import lab.portexhaustion.onset.Onset;
+import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.verdict.Verdict;
 
 /** The machine-readable record of one simulation run ({@code harness/summary.json}). */
 public record RunSummary(
@@ -18,8 +20,10 @@ public record RunSummary(
     Requests requests,
     Latency okLatencyMillis,
     List<ErrorCount> errors,
+    Ports ports,
     OnsetRecord onset,
-    String outcome) {
+    String outcome,
+    Verdict verdict) {
 
   /** Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling). */
   public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight) {}
@@ -28,14 +32,11 @@ public record RunSummary(
 
   public record ErrorCount(String kind, String message, long count) {}
 
-  /** The first exhaustion-class failure; absent (null in JSON) when the run had none. */
-  public record OnsetRecord(String at, double elapsedSeconds, String kind, String code, String message,
-      String rawClass, String rawMessage, long requestsStarted, long requestsSucceeded, long requestsFailed) {
-
-    static OnsetRecord of(Onset onset) {
-      return new OnsetRecord(onset.at().toString(), onset.elapsed().toMillis() / 1000.0, onset.error().kind().label(),
-          onset.error().code(), onset.error().message(), onset.error().rawClass(), onset.error().rawMessage(),
-          onset.requestsStarted(), onset.requestsSucceeded(), onset.requestsFailed());
-    }
-  }
+  /**
+   * What the sampler saw: the peaks, the range, and the ports each request took.
+   *
+   * @param portsPerRequest measured within the first TIME_WAIT of the run; null when not measured
+   * @param kneeRatePerSecond range / TIME_WAIT / ports per request; null without ports per request
+   */
+  public record Ports(int rangeSize, long timeWaitSeconds, SamplePeaks peaks, Double portsPerRequest, Double kneeRatePerSecond) {}
 }

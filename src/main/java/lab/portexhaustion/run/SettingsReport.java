@@ -35,6 +35,10 @@ final class SettingsReport {
     m.put("timeouts.serverSelection", s.timeouts().serverSelection().toString());
     m.put("timeouts.read", s.timeouts().read().toString());
     m.put("cleanStart.maxDrainWait", s.maxDrainWait().toString());
+    m.put("sampler.totalsInterval", s.sampler().totalsInterval().toString());
+    m.put("sampler.fullInterval", s.sampler().fullInterval().toString());
+    m.put("verdict.enabled", s.verdict().enabled().configName());
+    s.verdict().expectations().forEach((kind, expectation) -> m.put("verdict." + kind.configName(), expectation.configName()));
     return m;
   }
 }

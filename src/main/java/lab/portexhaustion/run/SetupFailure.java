@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * Ends a simulation that cannot start (wrong settings, unreachable target, no Docker) with the
  * reason as plain paragraphs and a non-zero exit, before any load and before Gatling creates its
- * run folder: a stack trace would bury the one line the user needs.
+ * run folder: a stack trace would bury the one line the user needs. The exit code is not 2,
+ * which the gatling-maven-plugin reads as "assertions failed" and would go on to the next
+ * simulation with the same bad settings.
  */
 final class SetupFailure {
 
-  static final int EXIT_CODE = 2;
+  static final int EXIT_CODE = 3;
 
   private SetupFailure() {}
 

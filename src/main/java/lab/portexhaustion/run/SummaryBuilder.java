@@ -7,36 +7,49 @@ import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.measure.RunMetrics;
-import lab.portexhaustion.onset.Onset;
+import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.sampler.NetworkConditions;
+import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.verdict.Verdict;
 import org.HdrHistogram.Histogram;
 
-/** Turns a finished run's metrics into its {@link RunSummary}, and that into the console text. */
+/** Turns a finished run into its {@link RunSummary}, and that into the console text. */
 final class SummaryBuilder {
+
+  /** Everything a summary is made of. */
+  record Inputs(String simulation, StrategyKind kind, String strategyDetail, HarnessSettings settings,
+      TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
+      long leftInFlight, NetworkConditions network, SamplePeaks peaks, double portsPerRequest, Optional<OnsetRecord> onset,
+      Verdict verdict) {}
 
   private SummaryBuilder() {}
 
-  static RunSummary build(String simulation, StrategyKind kind, String strategyDetail, HarnessSettings settings,
-      TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
-      long leftInFlight, Optional<Onset> onset) {
-    double seconds = Math.max(0.001, Duration.between(startedAt, endedAt).toMillis() / 1000.0);
-    long started = metrics.startedCount();
+  static RunSummary build(Inputs in) {
+    double seconds = Math.max(0.001, Duration.between(in.startedAt(), in.endedAt()).toMillis() / 1000.0);
+    RunMetrics metrics = in.metrics();
     long ok = metrics.succeededCount();
     long ko = metrics.failedCount();
-    RunSummary.Requests requests = new RunSummary.Requests(started, ok, ko,
-        ok + ko == 0 ? 0 : round(100.0 * ko / (ok + ko)), round(started / seconds), metrics.peakStartedPerSecond(), leftInFlight);
+    RunSummary.Requests requests = new RunSummary.Requests(metrics.startedCount(), ok, ko,
+        ok + ko == 0 ? 0 : round(100.0 * ko / (ok + ko)), round(metrics.startedCount() / seconds),
+        metrics.peakStartedPerSecond(), in.leftInFlight());
     Histogram latency = metrics.okLatencyMicros();
     RunSummary.Latency okLatency = new RunSummary.Latency(
         millis(latency, 50), millis(latency, 95), millis(latency, 99), round(latency.getMaxValue() / 1000.0));
     List<RunSummary.ErrorCount> errors = metrics.errorCounts().entrySet().stream()
         .map(e -> new RunSummary.ErrorCount(e.getKey().kind(), e.getKey().message(), e.getValue()))
         .toList();
-    String outcome = onset
-        .map(o -> "exhaustion: " + o.error().message() + " after " + o.requestsStarted() + " requests")
-        .orElse("no exhaustion");
-    return new RunSummary(simulation, kind.configName(), strategyDetail, target, SettingsReport.of(settings), cleanStart,
-        startedAt.toString(), round(seconds), requests, okLatency, errors, onset.map(RunSummary.OnsetRecord::of).orElse(null),
-        outcome);
+    boolean measured = !Double.isNaN(in.portsPerRequest()) && in.portsPerRequest() > 0;
+    RunSummary.Ports ports = new RunSummary.Ports(in.network().range().size(), in.network().timeWait().toSeconds(), in.peaks(),
+        Double.isNaN(in.portsPerRequest()) ? null : in.portsPerRequest(),
+        measured ? round(in.network().kneeRate(in.portsPerRequest())) : null);
+    String outcome = in.onset()
+        .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
+        .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
+            in.network().range().size()));
+    return new RunSummary(in.simulation(), in.kind().configName(), in.strategyDetail(), in.target(),
+        SettingsReport.of(in.settings()), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
+        errors, ports, in.onset().orElse(null), outcome, in.verdict());
   }
 
   static String consoleText(RunSummary s) {
@@ -51,6 +64,12 @@ final class SummaryBuilder {
     }
     text.append(String.format("OK latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n",
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max()));
+    SamplePeaks p = s.ports().peaks();
+    text.append(String.format("ports: range %,d, peak %,d in use toward the target (%.1f %%), peak %,d open and %,d in TIME_WAIT"
+            + " toward it, ports per request %s, knee %s%n",
+        s.ports().rangeSize(), p.portsInUseTowardTarget(), p.utilisationPercent(), p.openTowardTarget(), p.timeWaitTowardTarget(),
+        s.ports().portsPerRequest() == null ? "n/a" : s.ports().portsPerRequest(),
+        s.ports().kneeRatePerSecond() == null ? "n/a" : String.format("%.1f requests/s", s.ports().kneeRatePerSecond())));
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));
     }

@@ -80,7 +80,7 @@ class MongoRequestActionTest {
   }
 
   private MongoRequestAction action(Action next) {
-    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO);
+    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, first -> { });
     return new MongoRequestAction("raw-socket", strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
         System::currentTimeMillis, next);
   }

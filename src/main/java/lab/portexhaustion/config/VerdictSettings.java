@@ -1,0 +1,41 @@
+package lab.portexhaustion.config;
+
+import java.util.Map;
+
+/**
+ * Whether and what to expect of each strategy.
+ *
+ * @param enabled auto (only inside the namespace launcher), on, off
+ * @param expectations one per strategy
+ */
+public record VerdictSettings(Switch enabled, Map<StrategyKind, Expectation> expectations) {
+
+  /** The environment variable the namespace launcher sets for the commands it runs. */
+  public static final String CONTAINED_ENV = "PORT_EXHAUSTION_LAB_CONTAINED";
+
+  /** On, off, or on only inside the namespace launcher. */
+  public enum Switch implements ConfigName {
+    AUTO("auto"),
+    ON("on"),
+    OFF("off");
+
+    private final String configName;
+
+    Switch(String configName) {
+      this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+      return configName;
+    }
+  }
+
+  public boolean isChecked() {
+    return enabled == Switch.ON || (enabled == Switch.AUTO && System.getenv(CONTAINED_ENV) != null);
+  }
+
+  public Expectation expectationFor(StrategyKind kind) {
+    return expectations.getOrDefault(kind, Expectation.ANY);
+  }
+}

@@ -1,0 +1,107 @@
+package lab.portexhaustion.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lab.portexhaustion.sampler.PortSample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The harness's files of one run, in {@code harness/} inside Gatling's run folder. Gatling names
+ * that folder itself and creates it just after the simulation is built, so it is looked up on
+ * first use; samples taken before it exists wait in memory. {@code ports.csv} is flushed row by
+ * row, so a killed run keeps its samples; the JSON files are written whole or not at all.
+ */
+final class HarnessFiles implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HarnessFiles.class);
+  static final String FOLDER = "harness";
+
+  private final Path resultsRoot;
+  private final String simulation;
+  private final Instant startedAt;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final CsvMapper csv = new CsvMapper();
+  private final List<PortSample> pending = new ArrayList<>();
+  private Path folder;
+  private SequenceWriter portsCsv;
+
+  HarnessFiles(Path resultsRoot, String simulation, Instant startedAt) {
+    this.resultsRoot = resultsRoot;
+    this.simulation = simulation;
+    this.startedAt = startedAt;
+  }
+
+  /** The harness folder, once Gatling's run folder exists. */
+  synchronized Optional<Path> folder() {
+    if (folder == null) {
+      try {
+        RunFolder.find(resultsRoot, simulation, startedAt).ifPresent(run -> folder = run.resolve(FOLDER));
+      } catch (IOException e) {
+        LOG.warn("cannot look for the run folder under {}: {}", resultsRoot, e.toString());
+      }
+    }
+    return Optional.ofNullable(folder);
+  }
+
+  synchronized void appendSample(PortSample sample) {
+    pending.add(sample);
+    if (folder().isEmpty()) {
+      return;
+    }
+    try {
+      if (portsCsv == null) {
+        Files.createDirectories(folder);
+        CsvSchema schema = csv.schemaFor(PortSample.class).withHeader();
+        portsCsv = csv.writer(schema).writeValues(Files.newBufferedWriter(folder.resolve("ports.csv")));
+      }
+      for (PortSample row : pending) {
+        portsCsv.write(row);
+      }
+      portsCsv.flush();
+      pending.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write ports.csv", e);
+    }
+  }
+
+  /** Writes {@code name} as JSON, complete or not at all; false when the run folder is not there (yet). */
+  synchronized boolean writeJson(String name, Object value) {
+    Optional<Path> dir = folder();
+    if (dir.isEmpty()) {
+      return false;
+    }
+    try {
+      RunFolder.writeAtomically(dir.get().resolve(name), json.writeValueAsBytes(value));
+      return true;
+    } catch (IOException e) {
+      LOG.error("could not write {}: {}", name, e.toString());
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (portsCsv != null) {
+      try {
+        portsCsv.close();
+      } catch (IOException e) {
+        LOG.warn("closing ports.csv: {}", e.toString());
+      }
+    }
+    if (!pending.isEmpty()) {
+      LOG.warn("no Gatling run folder for {} under {}: {} port samples not written", simulation, resultsRoot.toAbsolutePath(), pending.size());
+    }
+  }
+}

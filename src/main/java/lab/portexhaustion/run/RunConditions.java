@@ -1,0 +1,36 @@
+package lab.portexhaustion.run;
+
+import java.util.Map;
+import lab.portexhaustion.BuildInfo;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.sampler.NetworkConditions;
+import lab.portexhaustion.target.TargetDescription;
+
+/** {@code harness/conditions.json}: what a run ran under, so runs on different hosts can be compared honestly. */
+public record RunConditions(
+    String os,
+    String arch,
+    String jvm,
+    int rangeLow,
+    int rangeHigh,
+    int rangeSize,
+    long timeWaitSeconds,
+    Integer tcpTwReuse,
+    Long tcpMaxTwBuckets,
+    String portAllocation,
+    String networkSource,
+    long descriptorLimit,
+    boolean contained,
+    TargetDescription target,
+    String harnessVersion,
+    Map<String, Object> settings) {
+
+  static RunConditions of(NetworkConditions net, long descriptorLimit, TargetDescription target, HarnessSettings settings) {
+    return new RunConditions(net.os(), System.getProperty("os.arch"),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
+        net.twReuse().orElse(null), net.maxTimeWaitBuckets().orElse(null), net.portAllocation().name().toLowerCase(),
+        net.source(), descriptorLimit, System.getenv(lab.portexhaustion.config.VerdictSettings.CONTAINED_ENV) != null,
+        target, BuildInfo.harnessVersion(), SettingsReport.of(settings));
+  }
+}

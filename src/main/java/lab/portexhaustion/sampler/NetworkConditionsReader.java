@@ -1,0 +1,107 @@
+package lab.portexhaustion.sampler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link NetworkConditions} from the OS: {@code /proc/sys} on Linux, {@code netsh} and the
+ * registry on Windows, {@code sysctl} on macOS. Where a figure cannot be read, the OS's
+ * documented default is used and {@code source} says so.
+ */
+public final class NetworkConditionsReader {
+
+  /** TCP_TIMEWAIT_LEN, fixed in the Linux kernel. */
+  static final Duration LINUX_TIME_WAIT = Duration.ofSeconds(60);
+  /** TcpTimedWaitDelay's default on Windows Vista and later (older versions: 240 s). */
+  static final Duration WINDOWS_DEFAULT_TIME_WAIT = Duration.ofSeconds(120);
+  static final EphemeralRange WINDOWS_DEFAULT_RANGE = new EphemeralRange(49152, 65535);
+  static final EphemeralRange MACOS_DEFAULT_RANGE = new EphemeralRange(49152, 65535);
+
+  private static final Path PROC_IPV4 = Path.of("/proc/sys/net/ipv4");
+  private static final Pattern NETSH_START = Pattern.compile("Start Port\\s*:\\s*(\\d+)");
+  private static final Pattern NETSH_COUNT = Pattern.compile("Number of Ports\\s*:\\s*(\\d+)");
+  private static final Pattern REG_DWORD = Pattern.compile("TcpTimedWaitDelay\\s+REG_DWORD\\s+0x([0-9a-fA-F]+)");
+
+  private NetworkConditionsReader() {}
+
+  public static NetworkConditions read() {
+    String osName = System.getProperty("os.name", "");
+    String os = osName + " " + System.getProperty("os.version", "");
+    if (osName.startsWith("Linux")) {
+      return linux(os, PROC_IPV4);
+    }
+    if (osName.startsWith("Windows")) {
+      return windows(os, run("netsh", "int", "ipv4", "show", "dynamicport", "tcp"),
+          run("reg", "query", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters", "/v", "TcpTimedWaitDelay"));
+    }
+    return macos(os, run("sysctl", "-n", "net.inet.ip.portrange.first"), run("sysctl", "-n", "net.inet.ip.portrange.last"),
+        run("sysctl", "-n", "net.inet.tcp.msl"));
+  }
+
+  static NetworkConditions linux(String os, Path procIpv4) {
+    try {
+      String[] range = ProcFile.read(procIpv4.resolve("ip_local_port_range")).trim().split("\\s+");
+      return new NetworkConditions(os,
+          new EphemeralRange(Integer.parseInt(range[0]), Integer.parseInt(range[1])),
+          LINUX_TIME_WAIT,
+          Optional.of(Integer.parseInt(ProcFile.read(procIpv4.resolve("tcp_tw_reuse")).trim())),
+          Optional.of(Long.parseLong(ProcFile.read(procIpv4.resolve("tcp_max_tw_buckets")).trim())),
+          NetworkConditions.PortAllocation.PER_DESTINATION,
+          procIpv4 + "; TIME_WAIT is TCP_TIMEWAIT_LEN (60 s) in the kernel");
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot read the port settings under " + procIpv4 + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** From {@code netsh int ipv4 show dynamicport tcp} and {@code reg query ... /v TcpTimedWaitDelay} output. */
+  static NetworkConditions windows(String os, Optional<String> netsh, Optional<String> registry) {
+    Optional<EphemeralRange> range = netsh.flatMap(NetworkConditionsReader::parseNetsh);
+    Optional<Duration> timeWait = registry.map(REG_DWORD::matcher).filter(Matcher::find)
+        .map(m -> Duration.ofSeconds(Long.parseLong(m.group(1), 16)));
+    String source = (range.isPresent() ? "netsh" : "Windows default range") + ", "
+        + (timeWait.isPresent() ? "TcpTimedWaitDelay" : "default TIME_WAIT (TcpTimedWaitDelay not set)");
+    return new NetworkConditions(os, range.orElse(WINDOWS_DEFAULT_RANGE), timeWait.orElse(WINDOWS_DEFAULT_TIME_WAIT),
+        Optional.empty(), Optional.empty(), NetworkConditions.PortAllocation.GLOBAL, source);
+  }
+
+  static Optional<EphemeralRange> parseNetsh(String output) {
+    Matcher start = NETSH_START.matcher(output);
+    Matcher count = NETSH_COUNT.matcher(output);
+    if (!start.find() || !count.find()) {
+      return Optional.empty();
+    }
+    int low = Integer.parseInt(start.group(1));
+    return Optional.of(new EphemeralRange(low, low + Integer.parseInt(count.group(1)) - 1));
+  }
+
+  /** From {@code sysctl -n} of the range ends and of {@code net.inet.tcp.msl} (milliseconds; TIME_WAIT is 2 x MSL). */
+  static NetworkConditions macos(String os, Optional<String> first, Optional<String> last, Optional<String> mslMillis) {
+    Optional<EphemeralRange> range = first.isPresent() && last.isPresent()
+        ? Optional.of(new EphemeralRange(Integer.parseInt(first.get().trim()), Integer.parseInt(last.get().trim())))
+        : Optional.empty();
+    Duration timeWait = mslMillis.map(m -> Duration.ofMillis(2 * Long.parseLong(m.trim()))).orElse(Duration.ofSeconds(30));
+    return new NetworkConditions(os, range.orElse(MACOS_DEFAULT_RANGE), timeWait, Optional.empty(), Optional.empty(),
+        NetworkConditions.PortAllocation.GLOBAL, range.isPresent() ? "sysctl net.inet.ip.portrange, net.inet.tcp.msl" : "macOS defaults");
+  }
+
+  private static Optional<String> run(String... command) {
+    try {
+      Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package lab.portexhaustion.sampler;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import lab.portexhaustion.sockets.SocketEntry;
+import lab.portexhaustion.sockets.SocketTable;
+import lab.portexhaustion.sockets.TcpState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples ephemeral-port use in the background, in two tiers: cheap totals often, the full
+ * socket table less often (reading it costs tens of milliseconds at 10,000 sockets, DOMAIN.md
+ * section 4), and one extra full snapshot on demand when exhaustion starts. Every sample goes
+ * to the sink as it is taken.
+ */
+public final class PortSampler implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PortSampler.class);
+
+  private final SocketTable table;
+  private final CheapTotals totals = new CheapTotals();
+  private final InetSocketAddress target;
+  private final NetworkConditions conditions;
+  private final Consumer<PortSample> sink;
+  private final Instant start;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "harness-port-sampler");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
+  private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
+
+  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
+      Instant start) {
+    this.table = table;
+    this.target = target;
+    this.conditions = conditions;
+    this.sink = sink;
+    this.start = start;
+  }
+
+  /** Starts both tiers; the full table is read at once so that the run's first row is complete. */
+  public void start(Duration totalsEvery, Duration fullEvery) {
+    timer.scheduleAtFixedRate(() -> guarded("full", () -> emit(full("full"))), 0, fullEvery.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(() -> guarded("totals", () -> emit(totalsOnly())), totalsEvery.toMillis(),
+        totalsEvery.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A full snapshot now, on the caller's thread: for the moment exhaustion starts. */
+  public synchronized PortSample snapshot(String tier) {
+    PortSample sample = full(tier);
+    emit(sample);
+    return sample;
+  }
+
+  /** The newest full sample, or null before the first. */
+  public PortSample latestFull() {
+    return latestFull.get();
+  }
+
+  public SamplePeaks peaks() {
+    return peaks.get();
+  }
+
+  public NetworkConditions conditions() {
+    return conditions;
+  }
+
+  private synchronized void emit(PortSample sample) {
+    if (sample.isFull()) {
+      latestFull.set(sample);
+    }
+    peaks.updateAndGet(p -> p.with(sample));
+    sink.accept(sample);
+  }
+
+  private PortSample totalsOnly() {
+    CheapTotals.TcpTotals tcp = totals.tcpTotals();
+    return new PortSample(elapsedMillis(), "totals", tcp.timeWait(), tcp.inUse(), null, null, null, null, null, null, null,
+        null, null, null, conditions.range().size(), null, totals.descriptorsOpen(), totals.descriptorsMax());
+  }
+
+  private PortSample full(String tier) {
+    CheapTotals.TcpTotals tcp = totals.tcpTotals();
+    List<SocketEntry> sockets;
+    try {
+      sockets = table.read();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the socket table: " + e.getMessage(), e);
+    }
+    Map<TcpState, Integer> towardTarget = new EnumMap<>(TcpState.class);
+    BitSet portsTowardTarget = new BitSet(65536);
+    BitSet portsAny = new BitSet(65536);
+    EphemeralRange range = conditions.range();
+    long timeWaitSeen = 0;
+    for (SocketEntry s : sockets) {
+      int localPort = s.local().getPort();
+      boolean inRange = s.state() != TcpState.LISTEN && range.contains(localPort);
+      if (inRange) {
+        portsAny.set(localPort);
+      }
+      if (s.state() == TcpState.TIME_WAIT) {
+        timeWaitSeen++;
+      }
+      if (s.remote().equals(target)) {
+        towardTarget.merge(s.state(), 1, Integer::sum);
+        if (inRange) {
+          portsTowardTarget.set(localPort);
+        }
+      }
+    }
+    int inUse = conditions.portAllocation() == NetworkConditions.PortAllocation.PER_DESTINATION
+        ? portsTowardTarget.cardinality()
+        : portsAny.cardinality();
+    double utilisation = Math.round(1000.0 * inUse / range.size()) / 10.0;
+    return new PortSample(elapsedMillis(), tier,
+        tcp.timeWait() >= 0 ? tcp.timeWait() : timeWaitSeen, tcp.inUse(),
+        count(towardTarget, TcpState.ESTABLISHED), count(towardTarget, TcpState.TIME_WAIT), count(towardTarget, TcpState.SYN_SENT),
+        count(towardTarget, TcpState.CLOSE_WAIT), count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2),
+        count(towardTarget, TcpState.LAST_ACK), otherStates(towardTarget),
+        portsTowardTarget.cardinality(), portsAny.cardinality(), range.size(), utilisation,
+        totals.descriptorsOpen(), totals.descriptorsMax());
+  }
+
+  private static int count(Map<TcpState, Integer> byState, TcpState state) {
+    return byState.getOrDefault(state, 0);
+  }
+
+  private static int otherStates(Map<TcpState, Integer> byState) {
+    int other = 0;
+    for (Map.Entry<TcpState, Integer> e : byState.entrySet()) {
+      switch (e.getKey()) {
+        case ESTABLISHED, TIME_WAIT, SYN_SENT, CLOSE_WAIT, FIN_WAIT1, FIN_WAIT2, LAST_ACK -> { }
+        default -> other += e.getValue();
+      }
+    }
+    return other;
+  }
+
+  private long elapsedMillis() {
+    return Duration.between(start, Instant.now()).toMillis();
+  }
+
+  private void guarded(String tier, Runnable sample) {
+    try {
+      sample.run();
+    } catch (RuntimeException e) {
+      LOG.warn("port sampler ({} tier): {}", tier, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
