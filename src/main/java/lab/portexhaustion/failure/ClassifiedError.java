@@ -9,4 +9,10 @@ package lab.portexhaustion.failure;
  * @param rawClass class of the exception the classification was taken from
  * @param rawMessage that exception's own message
  */
-public record ClassifiedError(ErrorKind kind, String code, String message, String rawClass, String rawMessage) {}
+public record ClassifiedError(ErrorKind kind, String code, String message, String rawClass, String rawMessage) {
+
+  /** The KO message shown in Gatling's report: the kind, then the normalised message. */
+  public String reportText() {
+    return message.startsWith(kind.label()) ? message : kind.label() + ": " + message;
+  }
+}

@@ -94,7 +94,7 @@ final class MongoRequestAction implements Action {
       next.$bang(session);
     } else {
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
-          KO$.MODULE$, Option.apply(error.get().code()), Option.apply(error.get().message()));
+          KO$.MODULE$, Option.apply(error.get().code()), Option.apply(error.get().reportText()));
       next.$bang(session.markAsFailed());
     }
   }

@@ -73,7 +73,7 @@ class MongoRequestActionTest {
     assertThat(stats.responses).singleElement().satisfies(r -> {
       assertThat(r.status()).isEqualTo("KO");
       assertThat(r.code()).isEqualTo("ECONNREFUSED");
-      assertThat(r.message()).isEqualTo("ECONNREFUSED Connection refused");
+      assertThat(r.message()).isEqualTo("server refused: ECONNREFUSED Connection refused");
     });
     assertThat(metrics.failedCount()).isEqualTo(1);
     assertThat(metrics.errorCounts()).containsValue(1L);

@@ -21,7 +21,13 @@ final class GatlingProcess {
 
   static Result run(String simulation, Path resultsFolder, long timeoutSeconds, String... properties)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
+    return run(List.of(), simulation, resultsFolder, timeoutSeconds, properties);
+  }
+
+  /** As {@link #run(String, Path, long, String...)}, the JVM started through {@code launcher} (e.g. the namespace launcher). */
+  static Result run(List<String> launcher, String simulation, Path resultsFolder, long timeoutSeconds, String... properties)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     // The JVM options the gatling-maven-plugin gives its fork; Gatling needs them on JDK 17.

@@ -1,0 +1,83 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole chain — Gatling, the real driver, the embedded server, the real kernel — inside a
+ * network namespace made by scripts/contained-run with a 1,000-port range and tcp_tw_reuse=0.
+ * Skipped where this machine cannot make a network namespace.
+ */
+class ContainedReproductionTest {
+
+  private static final List<String> LAUNCHER = List.of("scripts/contained-run", "--no-prepare", "--range", "40000-40999", "--");
+  private static final String[] SHORT_PROFILE = {"target=embedded", "load.startRate=20", "load.peakRate=100",
+      "load.rampTime=5s", "load.holdTime=15s", "load.exhaustionGrace=2s", "verdict.enabled=on"};
+
+  @TempDir
+  Path results;
+
+  @BeforeAll
+  static void namespacesWork() throws Exception {
+    Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
+    assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
+  }
+
+  @Test
+  void rawSocketExhaustsTheWholeRange() throws Exception {
+    JsonNode summary = run("RawSocketSimulation");
+
+    JsonNode onset = summary.get("onset");
+    assertThat(onset.isNull()).as("raw-socket records an onset").isFalse();
+    assertThat(onset.get("code").asText()).isEqualTo("EADDRNOTAVAIL");
+    assertThat(onset.get("utilisationPercent").asDouble()).isGreaterThanOrEqualTo(99.0);
+    assertThat(onset.get("portsInUseTowardTarget").asInt()).isGreaterThanOrEqualTo(990);
+    assertThat(onset.get("portsPerRequest").asDouble()).isCloseTo(1.0, within(0.1));
+    assertThat(summary.at("/verdict/passed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void clientPerRequestExhaustsWithTwoPortsPerRequest() throws Exception {
+    JsonNode summary = run("ClientPerRequestSimulation");
+
+    assertThat(summary.get("onset").isNull()).as("client-per-request records an onset").isFalse();
+    assertThat(summary.at("/onset/kind").asText()).isEqualTo("ephemeral ports");
+    // mongo-java-server: one monitoring and one pool connection per client (DOMAIN.md, section 3).
+    assertThat(summary.at("/ports/portsPerRequest").asDouble()).isCloseTo(2.0, within(0.2));
+    assertThat(summary.at("/verdict/passed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void pooledStaysCleanWithinItsPool() throws Exception {
+    JsonNode summary = run("PooledSimulation");
+
+    assertThat(summary.get("onset").isNull()).as("pooled records no onset").isTrue();
+    assertThat(summary.at("/ports/peaks/openTowardTarget").asInt()).isLessThanOrEqualTo(100 + 2);
+    assertThat(summary.at("/requests/ko").asLong()).isZero();
+    assertThat(summary.at("/verdict/passed").asBoolean()).isTrue();
+  }
+
+  private JsonNode run(String simulation) throws Exception {
+    GatlingProcess.Result result = GatlingProcess.run(LAUNCHER, simulation, results, 240, SHORT_PROFILE);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("VERDICT PASS " + simulation);
+    try (Stream<Path> folders = Files.list(results)) {
+      Path harness = folders.filter(Files::isDirectory).findFirst().orElseThrow().resolve("harness");
+      assertThat(harness.resolve("ports.csv")).isNotEmptyFile();
+      assertThat(harness.resolve("conditions.json")).content().contains("\"rangeSize\" : 1000", "\"tcpTwReuse\" : 0");
+      return new ObjectMapper().readTree(harness.resolve("summary.json").toFile());
+    }
+  }
+}

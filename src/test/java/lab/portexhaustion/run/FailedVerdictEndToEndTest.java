@@ -1,0 +1,34 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import lab.portexhaustion.verdict.FailedVerdictExit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A failed expectation ends the simulation's JVM with Gatling's "assertions failed" code, after the report is written. */
+class FailedVerdictEndToEndTest {
+
+  @TempDir
+  Path results;
+
+  @Test
+  void aPooledRunExpectedToExhaustFailsWithExitCodeTwoAndKeepsItsReport() throws Exception {
+    GatlingProcess.Result result = GatlingProcess.run("PooledSimulation", results, 180, "target=embedded",
+        "load.peakRate=20", "load.rampTime=1s", "load.holdTime=2s", "verdict.enabled=on", "verdict.pooled=exhaustion");
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(FailedVerdictExit.EXIT_CODE);
+    assertThat(result.output()).contains("VERDICT FAIL PooledSimulation: expected exhaustion, got no exhaustion");
+    try (Stream<Path> folders = Files.list(results)) {
+      List<Path> runs = folders.toList();
+      assertThat(runs).singleElement().satisfies(run -> {
+        assertThat(run.resolve("index.html")).exists();
+        assertThat(run.resolve("harness/summary.json")).content().contains("\"passed\" : false");
+      });
+    }
+  }
+}
