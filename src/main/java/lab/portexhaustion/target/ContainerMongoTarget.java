@@ -1,0 +1,79 @@
+package lab.portexhaustion.target;
+
+import com.mongodb.ConnectionString;
+import java.net.InetSocketAddress;
+import org.testcontainers.mongodb.MongoDBContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A real MongoDB in a container (Testcontainers, pinned image). On Linux the client connects to
+ * the container's own bridge address: loopback would let tcp_tw_reuse hide TIME_WAIT (see
+ * DOMAIN.md, section 2). Elsewhere the container is only reachable through its mapped port.
+ */
+public final class ContainerMongoTarget implements MongoTarget {
+
+  private static final int MONGO_PORT = 27017;
+
+  private final MongoDBContainer container;
+  private final InetSocketAddress endpoint;
+  private final TargetDescription description;
+
+  private ContainerMongoTarget(MongoDBContainer container, InetSocketAddress endpoint, TargetDescription description) {
+    this.container = container;
+    this.endpoint = endpoint;
+    this.description = description;
+  }
+
+  public static ContainerMongoTarget start(String image, String reason) {
+    MongoDBContainer container = new MongoDBContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("mongo"));
+    container.start();
+    try {
+      InetSocketAddress endpoint = reachableEndpoint(container);
+      String address = endpoint.getHostString() + ":" + endpoint.getPort();
+      TargetDescription description = new TargetDescription(
+          "container", "image " + image, "", address, connectionTo(address).getConnectionString(), reason);
+      return new ContainerMongoTarget(container, endpoint, description);
+    } catch (RuntimeException e) {
+      container.stop();
+      throw e;
+    }
+  }
+
+  private static InetSocketAddress reachableEndpoint(MongoDBContainer container) {
+    if (isLinux()) {
+      String ip = container.getContainerInfo().getNetworkSettings().getIpAddress();
+      if (ip != null && !ip.isBlank()) {
+        return new InetSocketAddress(ip, MONGO_PORT);
+      }
+    }
+    return new InetSocketAddress(container.getHost(), container.getMappedPort(MONGO_PORT));
+  }
+
+  private static boolean isLinux() {
+    return System.getProperty("os.name", "").toLowerCase().startsWith("linux");
+  }
+
+  private static ConnectionString connectionTo(String address) {
+    return new ConnectionString("mongodb://" + address + "/?directConnection=true");
+  }
+
+  @Override
+  public ConnectionString connectionString() {
+    return connectionTo(description.address());
+  }
+
+  @Override
+  public InetSocketAddress endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public TargetDescription description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    container.stop();
+  }
+}

@@ -1,0 +1,45 @@
+package lab.portexhaustion.target;
+
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.TargetKind;
+
+/** Starts the target the settings ask for; for {@code auto}, decides which and records why. */
+public final class TargetFactory {
+
+  private TargetFactory() {}
+
+  /** {@code freshEmbeddedPort} says which ports the embedded server may take (see {@link EmbeddedMongoTarget#start(String, IntPredicate)}). */
+  public static MongoTarget start(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
+    TargetKind kind = settings.target();
+    if (kind == TargetKind.AUTO) {
+      return startAuto(settings, freshEmbeddedPort);
+    }
+    return switch (kind) {
+      case EMBEDDED -> EmbeddedMongoTarget.start("asked for with target=embedded", freshEmbeddedPort);
+      case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), "asked for with target=uri");
+      case CONTAINER -> startContainer(settings, "asked for with target=container");
+      case AUTO -> throw new IllegalStateException("handled above");
+    };
+  }
+
+  private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
+    if (settings.uri().isPresent()) {
+      return UriMongoTarget.of(settings.uri().get(), "chosen by target=auto because 'uri' is set");
+    }
+    Optional<String> noDocker = DockerAvailability.whyUnavailable();
+    return noDocker.isEmpty()
+        ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
+        : EmbeddedMongoTarget.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", freshEmbeddedPort);
+  }
+
+  private static MongoTarget startContainer(HarnessSettings settings, String reason) {
+    DockerAvailability.whyUnavailable().ifPresent(why -> {
+      throw new TargetUnavailableException("Setting 'target' is 'container', but " + why + ", so no MongoDB container"
+          + " can be started and no load was sent. Start Docker (or set DOCKER_HOST), or run with -Dtarget=embedded"
+          + " (the built-in server) or -Dtarget=uri -Duri=mongodb://host:27017 (a server of your own).");
+    });
+    return ContainerMongoTarget.start(settings.containerImage(), reason);
+  }
+}
