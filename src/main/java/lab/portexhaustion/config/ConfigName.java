@@ -1,13 +1,21 @@
 package lab.portexhaustion.config;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** An enum constant that is spelled in settings files by a lower-case name such as {@code client-per-request}. */
+/**
+ * An enum constant as spelled in settings: its name in lower case with dashes, such as
+ * {@code client-per-request} for {@code CLIENT_PER_REQUEST}.
+ */
 public interface ConfigName {
 
-  String configName();
+  String name();
+
+  default String configName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
   static <E extends Enum<E> & ConfigName> Optional<E> parse(Class<E> type, String text) {
     return Arrays.stream(type.getEnumConstants()).filter(e -> e.configName().equals(text)).findFirst();

@@ -2,9 +2,14 @@ package lab.portexhaustion.config;
 
 import com.mongodb.ConnectionString;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
-/** Every setting of one harness run, validated. Built by {@link SettingsLoader}. */
+/**
+ * Every setting of one harness run, validated. Built by {@link SettingsLoader}.
+ *
+ * @param reported every key with its effective value, for reports: the URI's password masked
+ */
 public record HarnessSettings(
     TargetKind target,
     Optional<ConnectionString> uri,
@@ -17,4 +22,5 @@ public record HarnessSettings(
     Timeouts timeouts,
     Duration maxDrainWait,
     SamplerSettings sampler,
-    VerdictSettings verdict) {}
+    VerdictSettings verdict,
+    Map<String, Object> reported) {}

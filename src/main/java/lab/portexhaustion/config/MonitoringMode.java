@@ -4,21 +4,14 @@ import com.mongodb.connection.ServerMonitoringMode;
 
 /** The driver's server monitoring protocol, as spelled in settings. */
 public enum MonitoringMode implements ConfigName {
-  AUTO("auto", ServerMonitoringMode.AUTO),
-  STREAM("stream", ServerMonitoringMode.STREAM),
-  POLL("poll", ServerMonitoringMode.POLL);
+  AUTO(ServerMonitoringMode.AUTO),
+  STREAM(ServerMonitoringMode.STREAM),
+  POLL(ServerMonitoringMode.POLL);
 
-  private final String configName;
   private final ServerMonitoringMode driverMode;
 
-  MonitoringMode(String configName, ServerMonitoringMode driverMode) {
-    this.configName = configName;
+  MonitoringMode(ServerMonitoringMode driverMode) {
     this.driverMode = driverMode;
-  }
-
-  @Override
-  public String configName() {
-    return configName;
   }
 
   public ServerMonitoringMode driverMode() {

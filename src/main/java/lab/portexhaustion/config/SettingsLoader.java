@@ -5,16 +5,19 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Builds {@link HarnessSettings} from three layers, strongest first: {@code -D} system
@@ -48,7 +51,18 @@ public final class SettingsLoader {
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return read(commandLine.withFallback(user).withFallback(defaults).resolve());
+    Config merged = commandLine.withFallback(user).withFallback(defaults).resolve();
+    return read(merged, reported(merged, defaults));
+  }
+
+  /** Every key of the defaults with its effective value, sorted; the URI with its password masked. */
+  private static Map<String, Object> reported(Config merged, Config defaults) {
+    Map<String, Object> values = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> entry : defaults.entrySet()) {
+      Object value = merged.getValue(entry.getKey()).unwrapped();
+      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(String.valueOf(value)) : value);
+    }
+    return Collections.unmodifiableMap(values);
   }
 
   private static Config readUserFile(Path file, List<String> problems) {
@@ -90,7 +104,7 @@ public final class SettingsLoader {
     return problems;
   }
 
-  private static HarnessSettings read(Config config) {
+  private static HarnessSettings read(Config config, Map<String, Object> reported) {
     SettingsReader in = new SettingsReader(config);
     TargetKind target = in.choice("target", TargetKind.class, TargetKind.AUTO);
     Optional<ConnectionString> uri = readUri(in, in.text("uri"));
@@ -142,7 +156,8 @@ public final class SettingsLoader {
         new SamplerSettings(
             in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
             in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms")),
-        readVerdict(in));
+        readVerdict(in),
+        reported);
     if (!in.problems().isEmpty()) {
       throw new InvalidSettingsException(in.problems());
     }

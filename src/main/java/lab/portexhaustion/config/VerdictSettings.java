@@ -15,20 +15,9 @@ public record VerdictSettings(Switch enabled, Map<StrategyKind, Expectation> exp
 
   /** On, off, or on only inside the namespace launcher. */
   public enum Switch implements ConfigName {
-    AUTO("auto"),
-    ON("on"),
-    OFF("off");
-
-    private final String configName;
-
-    Switch(String configName) {
-      this.configName = configName;
-    }
-
-    @Override
-    public String configName() {
-      return configName;
-    }
+    AUTO,
+    ON,
+    OFF
   }
 
   public boolean isChecked() {

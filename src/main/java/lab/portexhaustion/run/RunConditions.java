@@ -31,6 +31,6 @@ public record RunConditions(
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
         net.twReuse().orElse(null), net.maxTimeWaitBuckets().orElse(null), net.portAllocation().name().toLowerCase(),
         net.source(), descriptorLimit, System.getenv(lab.portexhaustion.config.VerdictSettings.CONTAINED_ENV) != null,
-        target, BuildInfo.harnessVersion(), SettingsReport.of(settings));
+        target, BuildInfo.harnessVersion(), settings.reported());
   }
 }

@@ -48,7 +48,7 @@ final class SummaryBuilder {
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
             in.network().range().size()));
     return new RunSummary(in.simulation(), in.kind().configName(), in.strategyDetail(), in.target(),
-        SettingsReport.of(in.settings()), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
+        in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
         errors, ports, in.onset().orElse(null), outcome, in.verdict());
   }
 

@@ -10,18 +10,16 @@ import org.testcontainers.utility.DockerImageName;
  * the container's own bridge address: loopback would let tcp_tw_reuse hide TIME_WAIT (see
  * DOMAIN.md, section 2). Elsewhere the container is only reachable through its mapped port.
  */
-public final class ContainerMongoTarget implements MongoTarget {
+public final class ContainerMongoTarget extends BaseMongoTarget {
 
   private static final int MONGO_PORT = 27017;
 
   private final MongoDBContainer container;
-  private final InetSocketAddress endpoint;
-  private final TargetDescription description;
 
-  private ContainerMongoTarget(MongoDBContainer container, InetSocketAddress endpoint, TargetDescription description) {
+  private ContainerMongoTarget(MongoDBContainer container, ConnectionString connection, InetSocketAddress endpoint,
+      TargetDescription description) {
+    super(connection, endpoint, description);
     this.container = container;
-    this.endpoint = endpoint;
-    this.description = description;
   }
 
   public static ContainerMongoTarget start(String image, String reason) {
@@ -29,10 +27,10 @@ public final class ContainerMongoTarget implements MongoTarget {
     container.start();
     try {
       InetSocketAddress endpoint = reachableEndpoint(container);
-      String address = endpoint.getHostString() + ":" + endpoint.getPort();
-      TargetDescription description = new TargetDescription(
-          "container", "image " + image, "", address, connectionTo(address).getConnectionString(), reason);
-      return new ContainerMongoTarget(container, endpoint, description);
+      ConnectionString connection = directConnection(endpoint);
+      TargetDescription description = new TargetDescription("container", "image " + image, "", address(endpoint),
+          connection.getConnectionString(), reason);
+      return new ContainerMongoTarget(container, connection, endpoint, description);
     } catch (RuntimeException e) {
       container.stop();
       throw e;
@@ -51,25 +49,6 @@ public final class ContainerMongoTarget implements MongoTarget {
 
   private static boolean isLinux() {
     return System.getProperty("os.name", "").toLowerCase().startsWith("linux");
-  }
-
-  private static ConnectionString connectionTo(String address) {
-    return new ConnectionString("mongodb://" + address + "/?directConnection=true");
-  }
-
-  @Override
-  public ConnectionString connectionString() {
-    return connectionTo(description.address());
-  }
-
-  @Override
-  public InetSocketAddress endpoint() {
-    return endpoint;
-  }
-
-  @Override
-  public TargetDescription description() {
-    return description;
   }
 
   @Override

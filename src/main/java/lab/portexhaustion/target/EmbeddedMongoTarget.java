@@ -13,20 +13,18 @@ import lab.portexhaustion.BuildInfo;
  * inside this JVM. Each start takes a fresh port, so TIME_WAIT left toward an earlier run's
  * port never blocks this one (Linux picks ephemeral ports per destination).
  */
-public final class EmbeddedMongoTarget implements MongoTarget {
+public final class EmbeddedMongoTarget extends BaseMongoTarget {
 
   private static final String LOOPBACK = "127.0.0.1";
   private static final int FIRST_CANDIDATE_PORT = 1025;
   private static final int PORT_ATTEMPTS = 50;
 
   private final MongoServer server;
-  private final InetSocketAddress endpoint;
-  private final TargetDescription description;
 
-  private EmbeddedMongoTarget(MongoServer server, InetSocketAddress endpoint, TargetDescription description) {
+  private EmbeddedMongoTarget(MongoServer server, ConnectionString connection, InetSocketAddress endpoint,
+      TargetDescription description) {
+    super(connection, endpoint, description);
     this.server = server;
-    this.endpoint = endpoint;
-    this.description = description;
   }
 
   /** On any free port the OS gives; for tests. */
@@ -35,18 +33,19 @@ public final class EmbeddedMongoTarget implements MongoTarget {
   }
 
   /**
-   * On a free port that {@code fresh} accepts, so that nothing an earlier run left toward it (TIME_WAIT)
-   * and no client port of the ephemeral range is taken by the listener: the advice of the seed story,
-   * to give a server a port outside the range. Falls back to any free port after a few tries.
+   * On a free port that {@code fresh} accepts, so that nothing an earlier run left toward it
+   * (TIME_WAIT) is in the way and the listener takes no client port of the ephemeral range: the
+   * seed story's advice to give a server a port outside the range. Falls back to any free port
+   * after a few tries.
    */
   public static EmbeddedMongoTarget start(String reason, IntPredicate fresh) {
     MongoServer server = new MongoServer(new MemoryBackend());
     bindFresh(server, fresh);
     InetSocketAddress endpoint = server.getLocalAddress();
-    String address = endpoint.getHostString() + ":" + endpoint.getPort();
-    String software = "mongo-java-server " + BuildInfo.mongoJavaServerVersion();
-    return new EmbeddedMongoTarget(server, endpoint,
-        new TargetDescription("embedded", software, "", address, connectionTo(address).getConnectionString(), reason));
+    ConnectionString connection = directConnection(endpoint);
+    TargetDescription description = new TargetDescription("embedded", "mongo-java-server " + BuildInfo.mongoJavaServerVersion(),
+        "", address(endpoint), connection.getConnectionString(), reason);
+    return new EmbeddedMongoTarget(server, connection, endpoint, description);
   }
 
   private static void bindFresh(MongoServer server, IntPredicate fresh) {
@@ -62,25 +61,6 @@ public final class EmbeddedMongoTarget implements MongoTarget {
       }
     }
     server.bind(LOOPBACK, 0);
-  }
-
-  private static ConnectionString connectionTo(String address) {
-    return new ConnectionString("mongodb://" + address + "/?directConnection=true");
-  }
-
-  @Override
-  public ConnectionString connectionString() {
-    return connectionTo(description.address());
-  }
-
-  @Override
-  public InetSocketAddress endpoint() {
-    return endpoint;
-  }
-
-  @Override
-  public TargetDescription description() {
-    return description;
   }
 
   @Override

@@ -5,25 +5,19 @@ import java.net.InetSocketAddress;
 import lab.portexhaustion.config.UriRedaction;
 
 /** Any deployment named by a connection string. The harness starts and stops nothing. */
-public final class UriMongoTarget implements MongoTarget {
+public final class UriMongoTarget extends BaseMongoTarget {
 
   private static final int DEFAULT_PORT = 27017;
 
-  private final ConnectionString connection;
-  private final InetSocketAddress endpoint;
-  private final TargetDescription description;
-
   private UriMongoTarget(ConnectionString connection, InetSocketAddress endpoint, TargetDescription description) {
-    this.connection = connection;
-    this.endpoint = endpoint;
-    this.description = description;
+    super(connection, endpoint, description);
   }
 
   public static UriMongoTarget of(ConnectionString connection, String reason) {
-    String redacted = UriRedaction.redact(connection.getConnectionString());
     InetSocketAddress endpoint = firstHost(connection);
-    String address = endpoint.getHostString() + ":" + endpoint.getPort();
-    return new UriMongoTarget(connection, endpoint, new TargetDescription("uri", "MongoDB deployment", "", address, redacted, reason));
+    TargetDescription description = new TargetDescription("uri", "MongoDB deployment", "", address(endpoint),
+        UriRedaction.redact(connection.getConnectionString()), reason);
+    return new UriMongoTarget(connection, endpoint, description);
   }
 
   /** Raw sockets and the sampler follow the first host of the list (for mongodb+srv, the SRV name itself). */
@@ -34,21 +28,6 @@ public final class UriMongoTarget implements MongoTarget {
     String name = hasPort ? host.substring(0, colon) : host;
     int port = hasPort ? Integer.parseInt(host.substring(colon + 1)) : DEFAULT_PORT;
     return new InetSocketAddress(name.replace("[", "").replace("]", ""), port);
-  }
-
-  @Override
-  public ConnectionString connectionString() {
-    return connection;
-  }
-
-  @Override
-  public InetSocketAddress endpoint() {
-    return endpoint;
-  }
-
-  @Override
-  public TargetDescription description() {
-    return description;
   }
 
   @Override

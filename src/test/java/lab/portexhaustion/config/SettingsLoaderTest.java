@@ -153,4 +153,24 @@ class SettingsLoaderTest {
   void aProfileThatSendsNothingIsRejected() {
     assertThat(rejected(Map.of("load.rampTime", "0s", "load.holdTime", "0s")).getMessage()).contains("no request would ever be sent");
   }
+
+  @Test
+  void reportedValuesCoverEveryKeyAndMaskThePassword() {
+    HarnessSettings s = load(Map.of("uri", "mongodb://alice:s3cret@db:27017", "load.peakRate", "42"));
+
+    assertThat(s.reported())
+        .containsEntry("uri", "mongodb://alice:****@db:27017")
+        .containsEntry("load.peakRate", 42)
+        .containsKeys("target", "pool.maxPoolSize", "sampler.fullInterval", "verdict.client-per-request");
+    assertThat(s.reported().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void expectationsPerStrategyAreReadWithTheirDashedNames() {
+    HarnessSettings s = load(Map.of("verdict.client-per-request", "any", "verdict.enabled", "on"));
+
+    assertThat(s.verdict().expectationFor(StrategyKind.CLIENT_PER_REQUEST)).isEqualTo(Expectation.ANY);
+    assertThat(s.verdict().expectationFor(StrategyKind.RAW_SOCKET)).isEqualTo(Expectation.EXHAUSTION);
+    assertThat(s.verdict().isChecked()).isTrue();
+  }
 }
