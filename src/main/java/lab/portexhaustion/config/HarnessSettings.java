@@ -23,4 +23,4 @@ public record HarnessSettings(
     Duration maxDrainWait,
     SamplerSettings sampler,
     VerdictSettings verdict,
-    Map<String, Object> reported) {}
+    Map<String, String> reported) {}

@@ -55,12 +55,15 @@ public final class SettingsLoader {
     return read(merged, reported(merged, defaults));
   }
 
-  /** Every key of the defaults with its effective value, sorted; the URI with its password masked. */
-  private static Map<String, Object> reported(Config merged, Config defaults) {
-    Map<String, Object> values = new TreeMap<>();
+  /**
+   * Every key of the defaults with its effective value as text (a -D value and a file value of
+   * the same setting then compare equal), sorted; the URI with its password masked.
+   */
+  private static Map<String, String> reported(Config merged, Config defaults) {
+    Map<String, String> values = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> entry : defaults.entrySet()) {
-      Object value = merged.getValue(entry.getKey()).unwrapped();
-      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(String.valueOf(value)) : value);
+      String value = String.valueOf(merged.getValue(entry.getKey()).unwrapped());
+      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value) : value);
     }
     return Collections.unmodifiableMap(values);
   }
@@ -104,7 +107,7 @@ public final class SettingsLoader {
     return problems;
   }
 
-  private static HarnessSettings read(Config config, Map<String, Object> reported) {
+  private static HarnessSettings read(Config config, Map<String, String> reported) {
     SettingsReader in = new SettingsReader(config);
     TargetKind target = in.choice("target", TargetKind.class, TargetKind.AUTO);
     Optional<ConnectionString> uri = readUri(in, in.text("uri"));

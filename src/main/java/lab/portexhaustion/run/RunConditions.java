@@ -23,7 +23,7 @@ public record RunConditions(
     boolean contained,
     TargetDescription target,
     String harnessVersion,
-    Map<String, Object> settings) {
+    Map<String, String> settings) {
 
   static RunConditions of(NetworkConditions net, long descriptorLimit, TargetDescription target, HarnessSettings settings) {
     return new RunConditions(net.os(), System.getProperty("os.arch"),

@@ -13,7 +13,7 @@ public record RunSummary(
     String strategy,
     String strategyDetail,
     TargetDescription target,
-    Map<String, Object> settings,
+    Map<String, String> settings,
     CleanStart.State cleanStart,
     String startedAt,
     double durationSeconds,

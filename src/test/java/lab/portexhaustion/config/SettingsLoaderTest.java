@@ -160,7 +160,8 @@ class SettingsLoaderTest {
 
     assertThat(s.reported())
         .containsEntry("uri", "mongodb://alice:****@db:27017")
-        .containsEntry("load.peakRate", 42)
+        .containsEntry("load.peakRate", "42")
+        .containsEntry("pool.maxPoolSize", "100")
         .containsKeys("target", "pool.maxPoolSize", "sampler.fullInterval", "verdict.client-per-request");
     assertThat(s.reported().toString()).doesNotContain("s3cret");
   }

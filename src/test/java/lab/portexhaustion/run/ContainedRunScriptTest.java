@@ -1,0 +1,56 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** scripts/contained-run: its checks of bad input, and the namespace it makes. */
+class ContainedRunScriptTest {
+
+  private record Run(int exitCode, String output) {}
+
+  private static Run launch(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("scripts/contained-run"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), output);
+  }
+
+  @Test
+  void aRangeOutOfBoundsIsRefusedBeforeAnythingRuns() throws Exception {
+    Run run = launch("--no-prepare", "--range", "80-90", "--", "echo", "COMMAND-RAN");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("--range 80-90 is out of bounds", "1024 <= LOW < HIGH <= 65535").doesNotContain("COMMAND-RAN");
+  }
+
+  @Test
+  void aMalformedRangeAndAnUnknownOptionAreRefused() throws Exception {
+    assertThat(launch("--range", "40000").output()).contains("is not LOW-HIGH");
+    Run unknown = launch("--ragne", "40000-40999");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.output()).contains("unknown option '--ragne'");
+  }
+
+  @Test
+  void theCommandRunsWithTheNarrowRangeNoReuseAndTheDescriptorLimit() throws Exception {
+    Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
+    assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
+
+    Run run = launch("--no-prepare", "--range", "41000-41099", "--nofile", "300", "--", "sh", "-c",
+        "cat /proc/sys/net/ipv4/ip_local_port_range /proc/sys/net/ipv4/tcp_tw_reuse; ulimit -n; ip -o link show up | cut -d: -f2;"
+            + " echo contained=$PORT_EXHAUSTION_LAB_CONTAINED");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output().lines().map(String::trim).toList())
+        .contains("41000\t41099", "0", "300", "lo", "contained=1");
+    assertThat(run.output()).doesNotContain("eth0");
+  }
+}
