@@ -27,9 +27,4 @@ public record LoadProfile(
   public double injectionSeconds() {
     return (rampTime.toMillis() + holdTime.toMillis()) / 1000.0;
   }
-
-  /** Requests the profile injects if nothing stops it early. */
-  public double plannedRequests() {
-    return (startRate + peakRate) / 2 * rampTime.toMillis() / 1000.0 + peakRate * holdTime.toMillis() / 1000.0;
-  }
 }

@@ -75,10 +75,6 @@ public final class PortSampler implements AutoCloseable {
     return peaks.get();
   }
 
-  public NetworkConditions conditions() {
-    return conditions;
-  }
-
   private synchronized void emit(PortSample sample) {
     if (sample.isFull()) {
       latestFull.set(sample);
