@@ -1,5 +1,7 @@
 package lab.portexhaustion.measure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,20 +23,38 @@ public final class RunMetrics {
   private final LongAdder failed = new LongAdder();
   private final ConcurrentHistogram okLatencyMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
   private final Map<ClassifiedErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
-  private final Map<Long, LongAdder> startedPerSecond = new ConcurrentHashMap<>();
+  private final Map<Long, Second> seconds = new ConcurrentHashMap<>();
+  private final long startNanos = System.nanoTime();
+
+  /** Counts and OK latencies of one second of the run. */
+  private static final class Second {
+    final LongAdder started = new LongAdder();
+    final LongAdder ok = new LongAdder();
+    final LongAdder ko = new LongAdder();
+    final ConcurrentHistogram okLatencyMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
+  }
+
+  private Second now() {
+    return seconds.computeIfAbsent((System.nanoTime() - startNanos) / 1_000_000_000L, second -> new Second());
+  }
 
   public void started() {
     started.increment();
-    startedPerSecond.computeIfAbsent(System.currentTimeMillis() / 1000, second -> new LongAdder()).increment();
+    now().started.increment();
   }
 
   public void succeeded(long latencyNanos) {
+    long micros = Math.max(1, latencyNanos / 1_000);
     succeeded.increment();
-    okLatencyMicros.recordValue(Math.max(1, latencyNanos / 1_000));
+    okLatencyMicros.recordValue(micros);
+    Second second = now();
+    second.ok.increment();
+    second.okLatencyMicros.recordValue(micros);
   }
 
   public void failed(ClassifiedError error) {
     failed.increment();
+    now().ko.increment();
     errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
   }
 
@@ -42,9 +62,30 @@ public final class RunMetrics {
     return started.sum();
   }
 
-  /** Requests started in the busiest wall-clock second of the run. */
+  /** Requests started in the busiest second of the run. */
   public long peakStartedPerSecond() {
-    return startedPerSecond.values().stream().mapToLong(LongAdder::sum).max().orElse(0);
+    return seconds.values().stream().mapToLong(s -> s.started.sum()).max().orElse(0);
+  }
+
+  /** Every second of the run so far, in order, including the quiet ones. */
+  public List<SecondStats> perSecond() {
+    long last = seconds.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+    List<SecondStats> rows = new ArrayList<>();
+    for (long i = 0; i <= last; i++) {
+      Second s = seconds.get(i);
+      if (s == null) {
+        rows.add(new SecondStats(i, 0, 0, 0, 0, 0, 0));
+        continue;
+      }
+      Histogram latency = s.okLatencyMicros.copy();
+      rows.add(new SecondStats(i, s.started.sum(), s.ok.sum(), s.ko.sum(),
+          millis(latency, 50), millis(latency, 95), millis(latency, 99)));
+    }
+    return rows;
+  }
+
+  private static double millis(Histogram histogram, double percentile) {
+    return histogram.getTotalCount() == 0 ? 0 : Math.round(histogram.getValueAtPercentile(percentile) / 10.0) / 100.0;
   }
 
   public long succeededCount() {

@@ -91,6 +91,22 @@ final class HarnessFiles implements AutoCloseable {
     }
   }
 
+  /** Writes {@code rows} as a CSV file with a header, complete or not at all. */
+  synchronized <T> boolean writeCsv(String name, Class<T> type, List<T> rows) {
+    Optional<Path> dir = folder();
+    if (dir.isEmpty()) {
+      return false;
+    }
+    try {
+      byte[] content = csv.writer(csv.schemaFor(type).withHeader()).writeValueAsBytes(rows);
+      RunFolder.writeAtomically(dir.get().resolve(name), content);
+      return true;
+    } catch (IOException e) {
+      LOG.error("could not write {}: {}", name, e.toString());
+      return false;
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (portsCsv != null) {

@@ -9,6 +9,8 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +27,11 @@ import lab.portexhaustion.gatling.RequestWorkers;
 import lab.portexhaustion.measure.PortsPerRequest;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
+import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.Onset;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.report.ComparisonWriter;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.sampler.PortSample;
@@ -196,6 +200,23 @@ public final class HarnessRun {
         record.predictedOnsetSeconds() == null ? "no onset within the profile" : record.predictedOnsetSeconds() + " s"));
   }
 
+  /**
+   * Rewrites results/comparison/ from the runs of this {@code mvn gatling:test} so far: after the
+   * last simulation it holds them all, without any simulation having to know it is the last.
+   */
+  private void compareBatch() {
+    Optional<String> batch = RunFolder.batch();
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      Path written = ComparisonWriter.write(ComparisonWriter.runsOfBatch(RunFolder.resultsRoot(), batch.get()), RunFolder.resultsRoot());
+      LOG.info("comparison of this mvn gatling:test so far: {}", written.resolve("index.html"));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("could not write the comparison: {}", e.toString());
+    }
+  }
+
   /** Stops the workers, sampler, strategy and target; writes the summary; gives the verdict. */
   public void finish() {
     Instant endedAt = Instant.now();
@@ -212,13 +233,15 @@ public final class HarnessRun {
     Optional<OnsetRecord> onsetSeen = Optional.ofNullable(onsetRecord.get());
     Verdict verdict = VerdictJudge.judge(simulation, kind, settings, onsetSeen, sampler.peaks());
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, kind, strategy.describe(), settings,
-        targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network, sampler.peaks(),
+        RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network, sampler.peaks(),
         portsPerRequest.estimate(), onsetSeen, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
+    files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     if (files.writeJson("summary.json", summary)) {
       LOG.info("harness files: {}", files.folder().orElseThrow());
     }
     files.close();
+    compareBatch();
     if (verdict.passed()) {
       LOG.info(verdict.line());
     } else {

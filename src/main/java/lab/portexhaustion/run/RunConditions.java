@@ -23,6 +23,7 @@ public record RunConditions(
     boolean contained,
     TargetDescription target,
     String harnessVersion,
+    String gitCommit,
     Map<String, String> settings) {
 
   static RunConditions of(NetworkConditions net, long descriptorLimit, TargetDescription target, HarnessSettings settings) {
@@ -31,6 +32,6 @@ public record RunConditions(
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
         net.twReuse().orElse(null), net.maxTimeWaitBuckets().orElse(null), net.portAllocation().name().toLowerCase(),
         net.source(), descriptorLimit, System.getenv(lab.portexhaustion.config.VerdictSettings.CONTAINED_ENV) != null,
-        target, BuildInfo.harnessVersion(), settings.reported());
+        target, BuildInfo.harnessVersion(), GitCommit.ofWorkingDirectory(), settings.reported());
   }
 }

@@ -19,7 +19,14 @@ final class RunFolder {
   /** Set by the pom to the folder it gives Gatling (Gatling's own argument is not visible to a simulation). */
   static final String RESULTS_PROPERTY = "portexhaustionlab.resultsFolder";
 
+  /** Set by the pom to the build's timestamp: the same for every simulation of one {@code mvn gatling:test}. */
+  static final String BATCH_PROPERTY = "portexhaustionlab.batch";
+
   private RunFolder() {}
+
+  static Optional<String> batch() {
+    return Optional.ofNullable(System.getProperty(BATCH_PROPERTY)).filter(b -> !b.isBlank());
+  }
 
   /** Gatling's results folder; without the property, results/ in the working directory (the plugin's fork runs in the project folder). */
   static Path resultsRoot() {

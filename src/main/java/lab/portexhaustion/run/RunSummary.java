@@ -7,11 +7,17 @@ import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.verdict.Verdict;
 
-/** The machine-readable record of one simulation run ({@code harness/summary.json}). */
+/**
+ * The machine-readable record of one simulation run ({@code harness/summary.json}).
+ *
+ * @param batch the {@code mvn gatling:test} this run was part of (null when started otherwise):
+ *     the comparison made at the end of each run takes the runs of its batch
+ */
 public record RunSummary(
     String simulation,
     String strategy,
     String strategyDetail,
+    String batch,
     TargetDescription target,
     Map<String, String> settings,
     CleanStart.State cleanStart,

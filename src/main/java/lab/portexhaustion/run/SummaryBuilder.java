@@ -19,7 +19,7 @@ final class SummaryBuilder {
 
   /** Everything a summary is made of. */
   record Inputs(String simulation, StrategyKind kind, String strategyDetail, HarnessSettings settings,
-      TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
+      Optional<String> batch, TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
       long leftInFlight, NetworkConditions network, SamplePeaks peaks, double portsPerRequest, Optional<OnsetRecord> onset,
       Verdict verdict) {}
 
@@ -47,7 +47,7 @@ final class SummaryBuilder {
         .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
             in.network().range().size()));
-    return new RunSummary(in.simulation(), in.kind().configName(), in.strategyDetail(), in.target(),
+    return new RunSummary(in.simulation(), in.kind().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
         in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
         errors, ports, in.onset().orElse(null), outcome, in.verdict());
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class VerdictJudgeTest {
 
   private static final HarnessSettings CHECKED = TestSettings.with("verdict.enabled", "on", "pool.maxPoolSize", "10");
-  private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 3, 2, 2, 40);
+  private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 30, 3, 2, 2, 40);
 
   private static OnsetRecord onset() {
     return new OnsetRecord("2026-11-25T00:00:00Z", 19.8, "ephemeral ports", "EADDRNOTAVAIL", "EADDRNOTAVAIL Cannot assign requested address",
@@ -37,7 +37,7 @@ class VerdictJudgeTest {
     assertThat(VerdictJudge.judge("PooledSimulation", StrategyKind.POOLED, CHECKED, Optional.empty(), QUIET).passed()).isTrue();
     assertThat(VerdictJudge.judge("PooledSimulation", StrategyKind.POOLED, CHECKED, Optional.of(onset()), QUIET).passed()).isFalse();
 
-    SamplePeaks overPool = new SamplePeaks(1.5, 15, 13, 2, 2, 40);
+    SamplePeaks overPool = new SamplePeaks(1.5, 15, 40, 13, 2, 2, 40);
     Verdict tooMany = VerdictJudge.judge("PooledSimulation", StrategyKind.POOLED, CHECKED, Optional.empty(), overPool);
     assertThat(tooMany.passed()).isFalse();
     assertThat(tooMany.line()).contains("maxPoolSize 10 + 2 monitoring", "peak 13 open sockets");

@@ -1,0 +1,85 @@
+package lab.portexhaustion.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import lab.portexhaustion.measure.SecondStats;
+import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.run.RunConditions;
+import lab.portexhaustion.run.RunSummary;
+
+/** Puts runs side by side: one table row per run, and the settings that differ between them. */
+public final class ComparisonBuilder {
+
+  private ComparisonBuilder() {}
+
+  /** Runs in simulation order; paths relative to {@code resultsRoot}. */
+  public static Comparison build(List<RunResults> runs, Path resultsRoot) {
+    List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
+    List<Comparison.Row> rows = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
+    for (RunResults run : ordered) {
+      String folder = relative(resultsRoot, run.folder());
+      folders.add(folder);
+      rows.add(row(run, folder));
+    }
+    return new Comparison(folders, settingsThatDiffer(ordered), rows);
+  }
+
+  private static Comparison.Row row(RunResults run, String folder) {
+    RunSummary s = run.summary();
+    RunConditions c = run.conditions();
+    OnsetRecord o = s.onset();
+    Comparison.Onset onset = o == null ? null : new Comparison.Onset(o.elapsedSeconds(), o.requestsStarted(),
+        o.portsInUseTowardTarget(), o.kind(), o.code(), o.message(), o.predictedOnsetSeconds(), o.arrivalRatePerSecond());
+    Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
+        c.timeWaitSeconds(), c.tcpTwReuse(), c.descriptorLimit(), c.contained(), c.target().kind(), c.target().software(),
+        c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
+    return new Comparison.Row(s.simulation(), s.strategy(), folder, "../" + folder + "/index.html", conditions,
+        s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
+        s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
+        s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
+        s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(), onset,
+        s.ports().kneeRatePerSecond(), o == null ? null : measuredKnee(run, o), s.verdict().line(), s.verdict().passed());
+  }
+
+  /**
+   * The rate the range actually absorbed: requests that succeeded in the TIME_WAIT before the
+   * onset, over TIME_WAIT. Each of them still held its ports when the range ran out, so this is
+   * range / TIME_WAIT / ports per request as measured, to set beside the predicted knee.
+   */
+  private static Double measuredKnee(RunResults run, OnsetRecord onset) {
+    long timeWait = run.conditions().timeWaitSeconds();
+    double end = onset.elapsedSeconds();
+    long ok = run.requests().stream()
+        .filter(second -> second.second() >= end - timeWait && second.second() + 1 <= Math.ceil(end))
+        .mapToLong(SecondStats::ok)
+        .sum();
+    return timeWait == 0 ? null : Math.round(10.0 * ok / timeWait) / 10.0;
+  }
+
+  /** Each setting whose value is not the same in every run, with its value per simulation. */
+  private static Map<String, Map<String, String>> settingsThatDiffer(List<RunResults> runs) {
+    TreeSet<String> keys = new TreeSet<>();
+    runs.forEach(r -> keys.addAll(r.summary().settings().keySet()));
+    Map<String, Map<String, String>> differ = new TreeMap<>();
+    for (String key : keys) {
+      Map<String, String> values = new LinkedHashMap<>();
+      runs.forEach(r -> values.put(r.summary().simulation(), r.summary().settings().get(key)));
+      if (values.values().stream().filter(Objects::nonNull).distinct().count() > 1) {
+        differ.put(key, values);
+      }
+    }
+    return differ;
+  }
+
+  private static String relative(Path root, Path folder) {
+    return root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,117 @@
+package lab.portexhaustion.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code results/comparison/}: index.html (with its assets), comparison.md,
+ * comparison.png and comparison.json. The folder is built beside the old one and swapped in
+ * whole, so it is never half-written.
+ */
+public final class ComparisonWriter {
+
+  static final String FOLDER = "comparison";
+  private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ComparisonWriter() {}
+
+  /** Compares the given run folders and writes the comparison into {@code resultsRoot/comparison}. */
+  public static Path write(List<Path> runFolders, Path resultsRoot) throws IOException {
+    List<RunResults> runs = new ArrayList<>();
+    for (Path folder : runFolders) {
+      runs.add(RunResults.load(folder));
+    }
+    Comparison comparison = ComparisonBuilder.build(runs, resultsRoot);
+    List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
+    ChartSeries charts = ChartSeries.of(ordered);
+
+    Path target = resultsRoot.resolve(FOLDER);
+    Path partial = resultsRoot.resolve(FOLDER + ".partial");
+    deleteRecursively(partial);
+    Files.createDirectories(partial.resolve("assets"));
+    Files.write(partial.resolve("comparison.json"), JSON.writeValueAsBytes(comparison));
+    Files.writeString(partial.resolve("comparison.md"), MarkdownReport.render(comparison, "comparison.png"), StandardCharsets.UTF_8);
+    PortsChartPng.write(charts, partial.resolve("comparison.png"));
+    Files.writeString(partial.resolve("index.html"), HtmlReport.render(comparison, charts), StandardCharsets.UTF_8);
+    copyResource(UPLOT + "uPlot.iife.min.js", partial.resolve("assets/uPlot.iife.min.js"));
+    copyResource(UPLOT + "uPlot.min.css", partial.resolve("assets/uPlot.min.css"));
+    copyResource("/report/comparison.js", partial.resolve("assets/comparison.js"));
+    copyResource("/report/comparison.css", partial.resolve("assets/comparison.css"));
+
+    Path old = resultsRoot.resolve(FOLDER + ".old");
+    deleteRecursively(old);
+    if (Files.exists(target)) {
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    deleteRecursively(old);
+    return target;
+  }
+
+  /** The run folders under {@code resultsRoot} that belong to {@code batch}, i.e. one {@code mvn gatling:test}. */
+  public static List<Path> runsOfBatch(Path resultsRoot, String batch) throws IOException {
+    List<Path> runs = new ArrayList<>();
+    for (Path folder : finishedRuns(resultsRoot)) {
+      if (batch.equals(RunResults.load(folder).summary().batch())) {
+        runs.add(folder);
+      }
+    }
+    return runs;
+  }
+
+  /** The newest finished run of each simulation under {@code resultsRoot}. */
+  public static List<Path> latestRunPerSimulation(Path resultsRoot) throws IOException {
+    Map<String, Path> newest = new TreeMap<>();
+    for (Path folder : finishedRuns(resultsRoot)) { // in name order: the timestamp makes the last one the newest
+      newest.put(folder.getFileName().toString().replaceFirst("-\\d+$", ""), folder);
+    }
+    return List.copyOf(newest.values());
+  }
+
+  private static List<Path> finishedRuns(Path resultsRoot) throws IOException {
+    if (!Files.isDirectory(resultsRoot)) {
+      return List.of();
+    }
+    try (Stream<Path> folders = Files.list(resultsRoot)) {
+      return folders.filter(Files::isDirectory).filter(RunResults::isRun).sorted().toList();
+    }
+  }
+
+  private static void copyResource(String resource, Path file) throws IOException {
+    try (InputStream in = ComparisonWriter.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing resource " + resource);
+      }
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}

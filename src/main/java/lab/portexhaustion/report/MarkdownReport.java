@@ -1,0 +1,44 @@
+package lab.portexhaustion.report;
+
+import java.util.List;
+
+/** {@code comparison.md}: the table and the verdicts, for CI step summaries and pull requests. */
+final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  static String render(Comparison c, String pngName) {
+    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: pooled vs unpooled\n\n");
+    if (!c.table().isEmpty()) {
+      Comparison.Conditions k = c.table().get(0).conditions();
+      md.append(String.format("%s, ephemeral range %d-%d (%,d ports), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s%n%n",
+          cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), k.timeWaitSeconds(), k.tcpTwReuse() == null ? "n/a" : k.tcpTwReuse(),
+          cell(k.targetKind()), cell(k.targetServer()), cell(k.targetVersion()), cell(k.harnessVersion()), cell(k.gitCommit())));
+    }
+    List<String> header = TableText.header(c);
+    md.append("| |");
+    header.forEach(h -> md.append(' ').append(cell(h)).append(" |"));
+    md.append("\n|---|");
+    header.forEach(h -> md.append("---|"));
+    md.append('\n');
+    for (TableText.Line line : TableText.lines(c)) {
+      md.append("| ").append(cell(line.measure())).append(" |");
+      line.cells().forEach(v -> md.append(' ').append(cell(v)).append(" |"));
+      md.append('\n');
+    }
+    if (!c.settingsThatDiffer().isEmpty()) {
+      md.append("\nSettings that differ: ");
+      c.settingsThatDiffer().forEach((key, values) -> md.append('`').append(key).append("` ").append(cell(values.toString())).append("; "));
+      md.append('\n');
+    }
+    md.append("\n![ports in use toward the target over time](").append(pngName).append(")\n\n");
+    c.table().forEach(r -> md.append("- ").append(cell(r.verdict())).append('\n'));
+    return md.toString();
+  }
+
+  /** Text from outside (messages, settings) must not break the table or add markup. */
+  static String cell(String text) {
+    return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\n", " ");
+  }
+}

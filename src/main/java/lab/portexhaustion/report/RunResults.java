@@ -1,0 +1,46 @@
+package lab.portexhaustion.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import lab.portexhaustion.measure.SecondStats;
+import lab.portexhaustion.run.RunConditions;
+import lab.portexhaustion.run.RunSummary;
+import lab.portexhaustion.sampler.PortSample;
+
+/** One finished run as its files describe it: the summary, the conditions and both time series. */
+public record RunResults(Path folder, RunSummary summary, RunConditions conditions, List<PortSample> ports,
+    List<SecondStats> requests) {
+
+  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final CsvMapper CSV = (CsvMapper) new CsvMapper().enable(CsvParser.Feature.EMPTY_STRING_AS_NULL)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** True when {@code folder} holds a finished harness run (its summary exists). */
+  public static boolean isRun(Path folder) {
+    return Files.isRegularFile(folder.resolve("harness/summary.json"));
+  }
+
+  public static RunResults load(Path folder) throws IOException {
+    Path harness = folder.resolve("harness");
+    RunSummary summary = JSON.readValue(harness.resolve("summary.json").toFile(), RunSummary.class);
+    RunConditions conditions = JSON.readValue(harness.resolve("conditions.json").toFile(), RunConditions.class);
+    return new RunResults(folder, summary, conditions, csv(harness.resolve("ports.csv"), PortSample.class),
+        csv(harness.resolve("requests.csv"), SecondStats.class));
+  }
+
+  private static <T> List<T> csv(Path file, Class<T> type) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try (MappingIterator<T> rows = CSV.readerFor(type).with(CSV.schemaFor(type).withHeader()).readValues(file.toFile())) {
+      return rows.readAll();
+    }
+  }
+}
