@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code scripts/compare [RUN_FOLDER...]}: writes results/comparison/ from existing run folders,
- * by default the newest run of each simulation under results/.
+ * {@code scripts/compare [--history DIR] [RUN_FOLDER...]}: writes results/comparison/ from existing
+ * run folders, by default the newest run of each simulation under results/; with
+ * {@code --history}, adds the trend of the comparison.json files kept in DIR.
  */
 public final class CompareCommand {
 
@@ -16,7 +18,17 @@ public final class CompareCommand {
   public static void main(String[] args) throws Exception {
     Path resultsRoot = Path.of(System.getProperty("portexhaustionlab.resultsFolder", "results"));
     List<Path> runs = new ArrayList<>();
-    for (String arg : args) {
+    Optional<Path> history = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--history")) {
+        if (i + 1 == args.length || !Files.isDirectory(Path.of(args[i + 1]))) {
+          System.err.println("compare: --history needs a folder of earlier comparison.json files (named <night>.json).");
+          System.exit(2);
+        }
+        history = Optional.of(Path.of(args[++i]));
+        continue;
+      }
+      String arg = args[i];
       Path folder = Path.of(arg);
       if (!RunResults.isRun(folder)) {
         System.err.println("compare: '" + arg + "' is not a finished run folder (it has no harness/summary.json)."
@@ -32,7 +44,7 @@ public final class CompareCommand {
       System.err.println("compare: no finished runs under " + resultsRoot.toAbsolutePath() + "; run mvn gatling:test first.");
       System.exit(2);
     }
-    Path written = ComparisonWriter.write(runs, resultsRoot);
+    Path written = ComparisonWriter.write(runs, resultsRoot, history);
     System.out.println("compared " + runs.size() + " runs: " + runs);
     System.out.println("comparison: " + written.resolve("index.html") + " (and comparison.md, comparison.png, comparison.json)");
     if (!Files.isDirectory(written)) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -31,6 +32,11 @@ public final class ComparisonWriter {
 
   /** Compares the given run folders and writes the comparison into {@code resultsRoot/comparison}. */
   public static Path write(List<Path> runFolders, Path resultsRoot) throws IOException {
+    return write(runFolders, resultsRoot, Optional.empty());
+  }
+
+  /** As {@link #write(List, Path)}, with a trend over the earlier comparison.json files in {@code history}. */
+  public static Path write(List<Path> runFolders, Path resultsRoot, Optional<Path> history) throws IOException {
     List<RunResults> runs = new ArrayList<>();
     for (Path folder : runFolders) {
       runs.add(RunResults.load(folder));
@@ -38,15 +44,16 @@ public final class ComparisonWriter {
     Comparison comparison = ComparisonBuilder.build(runs, resultsRoot);
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
     ChartSeries charts = ChartSeries.of(ordered);
+    Trend trend = history.isPresent() ? Trend.of(history.get(), comparison) : Trend.NONE;
 
     Path target = resultsRoot.resolve(FOLDER);
     Path partial = resultsRoot.resolve(FOLDER + ".partial");
     deleteRecursively(partial);
     Files.createDirectories(partial.resolve("assets"));
     Files.write(partial.resolve("comparison.json"), JSON.writeValueAsBytes(comparison));
-    Files.writeString(partial.resolve("comparison.md"), MarkdownReport.render(comparison, "comparison.png"), StandardCharsets.UTF_8);
+    Files.writeString(partial.resolve("comparison.md"), MarkdownReport.render(comparison, trend, "comparison.png"), StandardCharsets.UTF_8);
     PortsChartPng.write(charts, partial.resolve("comparison.png"));
-    Files.writeString(partial.resolve("index.html"), HtmlReport.render(comparison, charts), StandardCharsets.UTF_8);
+    Files.writeString(partial.resolve("index.html"), HtmlReport.render(comparison, trend, charts), StandardCharsets.UTF_8);
     copyResource(UPLOT + "uPlot.iife.min.js", partial.resolve("assets/uPlot.iife.min.js"));
     copyResource(UPLOT + "uPlot.min.css", partial.resolve("assets/uPlot.min.css"));
     copyResource("/report/comparison.js", partial.resolve("assets/comparison.js"));

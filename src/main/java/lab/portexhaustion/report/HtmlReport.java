@@ -20,7 +20,7 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static String render(Comparison c, ChartSeries charts) throws JsonProcessingException {
+  static String render(Comparison c, Trend trend, ChartSeries charts) throws JsonProcessingException {
     StringBuilder h = new StringBuilder();
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Port Exhaustion Lab: pooled vs unpooled</title>\n")
@@ -31,6 +31,7 @@ final class HtmlReport {
     h.append("<h2>Ports in use and TIME_WAIT toward the target</h2>\n<div class=\"chart\" id=\"chart-ports\"></div>\n")
         .append("<h2>Arrivals, OK and KO per second</h2>\n<div class=\"chart\" id=\"chart-rates\"></div>\n")
         .append("<h2>OK latency percentiles per second</h2>\n<div class=\"chart\" id=\"chart-latency\"></div>\n");
+    trend(h, c, trend);
     h.append("<h2>Verdicts</h2>\n<ul class=\"verdicts\">\n");
     c.table().forEach(r -> h.append("<li class=\"").append(r.verdictPassed() ? "pass" : "fail").append("\">")
         .append(escapeHtml4(r.verdict())).append("</li>\n"));
@@ -81,6 +82,22 @@ final class HtmlReport {
     c.table().forEach(r -> h.append("<span>").append(escapeHtml4(r.strategy())).append(": ")
         .append(escapeHtml4(r.onset() == null ? "no exhaustion" : r.onset().message())).append("</span> "));
     h.append("</p>\n");
+  }
+
+  private static void trend(StringBuilder h, Comparison c, Trend trend) {
+    if (trend.nights().isEmpty()) {
+      return;
+    }
+    List<String> strategies = TableText.header(c);
+    h.append("<h2>Last nights</h2>\n<table class=\"trend\">\n<tr><th>night</th>");
+    strategies.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
+    h.append("</tr>\n");
+    for (List<String> row : trend.rows(strategies)) {
+      h.append("<tr>");
+      row.forEach(v -> h.append("<td>").append(escapeHtml4(v)).append("</td>"));
+      h.append("</tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static ObjectMapper scriptSafeJson() {

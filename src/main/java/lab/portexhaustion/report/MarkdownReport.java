@@ -7,7 +7,7 @@ final class MarkdownReport {
 
   private MarkdownReport() {}
 
-  static String render(Comparison c, String pngName) {
+  static String render(Comparison c, Trend trend, String pngName) {
     StringBuilder md = new StringBuilder("# Port Exhaustion Lab: pooled vs unpooled\n\n");
     if (!c.table().isEmpty()) {
       Comparison.Conditions k = c.table().get(0).conditions();
@@ -33,6 +33,18 @@ final class MarkdownReport {
     }
     md.append("\n![ports in use toward the target over time](").append(pngName).append(")\n\n");
     c.table().forEach(r -> md.append("- ").append(cell(r.verdict())).append('\n'));
+    if (!trend.nights().isEmpty()) {
+      md.append("\n## Last nights\n\n| night |");
+      header.forEach(h -> md.append(' ').append(cell(h)).append(" |"));
+      md.append("\n|---|");
+      header.forEach(h -> md.append("---|"));
+      md.append('\n');
+      for (List<String> row : trend.rows(header)) {
+        md.append('|');
+        row.forEach(v -> md.append(' ').append(cell(v)).append(" |"));
+        md.append('\n');
+      }
+    }
     return md.toString();
   }
 

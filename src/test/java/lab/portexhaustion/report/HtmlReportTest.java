@@ -26,7 +26,7 @@ class HtmlReportTest {
   void escapesAnErrorMessageWithAScriptTagInEveryPlaceItShows() throws Exception {
     ChartSeries charts = new ChartSeries(List.of(0, 1), 1000, List.of(), List.of(), List.of(), List.of());
 
-    String html = HtmlReport.render(comparisonWith(HOSTILE), charts);
+    String html = HtmlReport.render(comparisonWith(HOSTILE), Trend.NONE, charts);
 
     assertThat(html).doesNotContain(HOSTILE).contains("&lt;script&gt;alert('x')&lt;/script&gt;");
     assertThat(html.split("<script", -1)).as("only the page's own three script elements").hasSize(4);
@@ -37,14 +37,14 @@ class HtmlReportTest {
     ChartSeries charts = new ChartSeries(List.of(0, 1), 1000,
         List.of(new ChartSeries.Series("</script>" + HOSTILE, "raw-socket", Arrays.asList(1.0, null))), List.of(), List.of(), List.of());
 
-    String html = HtmlReport.render(comparisonWith("plain"), charts);
+    String html = HtmlReport.render(comparisonWith("plain"), Trend.NONE, charts);
 
     assertThat(html).doesNotContain("</script>" + HOSTILE).contains("\\u003C/script\\u003E");
   }
 
   @Test
   void markdownCellsCannotBreakTheTableOrAddMarkup() {
-    String md = MarkdownReport.render(comparisonWith(HOSTILE + " | pipe"), "comparison.png");
+    String md = MarkdownReport.render(comparisonWith(HOSTILE + " | pipe"), Trend.NONE, "comparison.png");
 
     assertThat(md).doesNotContain("<script>").contains("&lt;script&gt;", "\\| pipe");
   }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +29,8 @@ class ContainedReproductionTest {
   @TempDir
   Path results;
 
-  @BeforeAll
-  static void namespacesWork() throws Exception {
+  @BeforeEach
+  void namespacesWork() throws Exception {
     Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
     assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
   }

@@ -95,6 +95,22 @@ class ShortGatlingRunTest {
   }
 
   @Test
+  void earlierComparisonsShowAsATrend() throws Exception {
+    Path history = Files.createDirectories(results.resolve("../trend-history"));
+    Files.copy(results.resolve("comparison/comparison.json"), history.resolve("2026-11-23.json"));
+    Files.copy(results.resolve("comparison/comparison.json"), history.resolve("2026-11-24.json"));
+
+    ComparisonWriter.write(ComparisonWriter.latestRunPerSimulation(results), results, java.util.Optional.of(history));
+
+    List<String> trend = Files.readAllLines(results.resolve("comparison/comparison.md")).stream()
+        .dropWhile(line -> !line.equals("## Last nights")).filter(line -> line.startsWith("| 2026") || line.startsWith("| this run"))
+        .toList();
+    assertThat(trend).hasSize(3);
+    assertThat(trend.get(0)).startsWith("| 2026-11-23 |").contains("no onset", "/s, INFO");
+    assertThat(Files.readString(results.resolve("comparison/index.html"))).contains("<h2>Last nights</h2>");
+  }
+
+  @Test
   void theComparisonPageDrawsEveryChartInAHeadlessBrowser() throws Exception {
     ComparisonPageCheck.Result page = ComparisonPageCheck.open(results.resolve("comparison/index.html"),
         Path.of("target/comparison-screenshot.png"));

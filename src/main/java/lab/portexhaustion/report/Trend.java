@@ -1,0 +1,61 @@
+package lab.portexhaustion.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Onset and throughput of earlier comparisons next to this one: the nightly job keeps each
+ * night's comparison.json as {@code <night>.json} in a folder it hands to {@code scripts/compare --history}.
+ */
+record Trend(List<Night> nights) {
+
+  /** One earlier (or this) comparison: per strategy, onset time (null: none) and mean throughput. */
+  record Night(String name, List<Entry> entries) {}
+
+  record Entry(String strategy, Double onsetSeconds, double meanPerSecond, String verdict) {}
+
+  static final Trend NONE = new Trend(List.of());
+
+  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The comparisons in {@code history} (oldest first, by file name), then {@code current} as "this run". */
+  static Trend of(Path history, Comparison current) throws IOException {
+    List<Night> nights = new ArrayList<>();
+    try (Stream<Path> files = Files.list(history)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        nights.add(night(file.getFileName().toString().replaceFirst("\\.json$", ""), JSON.readValue(file.toFile(), Comparison.class)));
+      }
+    }
+    nights.add(night("this run", current));
+    return new Trend(nights);
+  }
+
+  private static Night night(String name, Comparison comparison) {
+    return new Night(name, comparison.table().stream()
+        .map(r -> new Entry(r.strategy(), r.onset() == null ? null : r.onset().elapsedSeconds(), r.meanPerSecond(),
+            r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")))
+        .toList());
+  }
+
+  /** The trend as lines of text cells: night, then "onset / throughput" per strategy of {@code strategies}. */
+  List<List<String>> rows(List<String> strategies) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Night night : nights) {
+      List<String> row = new ArrayList<>(List.of(night.name()));
+      for (String strategy : strategies) {
+        row.add(night.entries().stream().filter(e -> e.strategy().equals(strategy)).findFirst()
+            .map(e -> (e.onsetSeconds() == null ? "no onset" : String.format("onset %.1f s", e.onsetSeconds()))
+                + String.format(", %.1f/s, %s", e.meanPerSecond(), e.verdict()))
+            .orElse("-"));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+}
