@@ -83,7 +83,8 @@ public final class HarnessRun {
   private volatile boolean conditionsWritten;
 
   private HarnessRun(String simulation, StrategyKind kind, HarnessSettings settings, MongoTarget target,
-      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, NetworkConditions network) {
+      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, NetworkConditions network,
+      SocketTable sockets) {
     this.simulation = simulation;
     this.kind = kind;
     this.settings = settings;
@@ -97,7 +98,7 @@ public final class HarnessRun {
     this.recorder = new RequestRecorder(metrics, onset);
     this.portsPerRequest = new PortsPerRequest(network.timeWait().toMillis());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
-    this.sampler = new PortSampler(SocketTable.forThisMachine(), target.endpoint(), network, this::takeSample, startedAt);
+    this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
     this.sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval());
     this.progress = new ProgressReporter(kind.configName(), metrics, onset, sampler, startedAt);
   }
@@ -132,7 +133,7 @@ public final class HarnessRun {
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
       ConnectionStrategy strategy = StrategyFactory.create(kind, target, settings);
       LOG.info("{}: {}", simulation.getSimpleName(), strategy.describe());
-      return new HarnessRun(simulation.getSimpleName(), kind, settings, target, description, clean, strategy, network);
+      return new HarnessRun(simulation.getSimpleName(), kind, settings, target, description, clean, strategy, network, sockets);
     } catch (RuntimeException e) {
       target.close();
       throw e;

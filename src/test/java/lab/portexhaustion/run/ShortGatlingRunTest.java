@@ -95,8 +95,7 @@ class ShortGatlingRunTest {
   }
 
   @Test
-  void earlierComparisonsShowAsATrend() throws Exception {
-    Path history = Files.createDirectories(results.resolve("../trend-history"));
+  void earlierComparisonsShowAsATrend(@TempDir Path history) throws Exception {
     Files.copy(results.resolve("comparison/comparison.json"), history.resolve("2026-11-23.json"));
     Files.copy(results.resolve("comparison/comparison.json"), history.resolve("2026-11-24.json"));
 
