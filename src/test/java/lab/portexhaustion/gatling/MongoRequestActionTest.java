@@ -10,6 +10,7 @@ import io.netty.channel.DefaultEventLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.StrategyKind;
@@ -79,6 +80,37 @@ class MongoRequestActionTest {
     assertThat(metrics.errorCounts()).containsValue(1L);
   }
 
+  @Test
+  void aRequestThatFindsTheWorkerQueueFullFailsAsHarnessSaturated() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    RequestWorkers oneWorker = new RequestWorkers(1, 1);
+    ConnectionStrategy blocking = new ThreadRecordingStrategy(strategy) {
+      @Override
+      public void execute() throws Exception {
+        release.await(5, TimeUnit.SECONDS);
+      }
+    };
+    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, first -> { });
+    MongoRequestAction action = new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset),
+        stats.engine, System::currentTimeMillis, new NextAction());
+    try {
+      action.execute(session()); // runs on the one worker
+      action.execute(session()); // waits in the queue
+      NextAction third = new NextAction();
+      new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset), stats.engine,
+          System::currentTimeMillis, third).execute(session()); // finds the queue full
+
+      assertThat(third.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
+      assertThat(stats.responses).singleElement().satisfies(r -> {
+        assertThat(r.status()).isEqualTo("KO");
+        assertThat(r.message()).isEqualTo("harness saturated: worker queue full");
+      });
+    } finally {
+      release.countDown();
+      oneWorker.drain(5);
+    }
+  }
+
   private MongoRequestAction action(Action next) {
     OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, first -> { });
     return new MongoRequestAction("raw-socket", strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
@@ -90,7 +122,7 @@ class MongoRequestActionTest {
   }
 
   /** The real strategy, noting which thread ran it. */
-  private static final class ThreadRecordingStrategy implements ConnectionStrategy {
+  private static class ThreadRecordingStrategy implements ConnectionStrategy {
     private final ConnectionStrategy real;
     volatile String thread;
 
