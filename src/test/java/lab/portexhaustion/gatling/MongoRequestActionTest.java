@@ -82,11 +82,13 @@ class MongoRequestActionTest {
 
   @Test
   void aRequestThatFindsTheWorkerQueueFullFailsAsHarnessSaturated() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     RequestWorkers oneWorker = new RequestWorkers(1, 1);
     ConnectionStrategy blocking = new ThreadRecordingStrategy(strategy) {
       @Override
       public void execute() throws Exception {
+        running.countDown();
         release.await(5, TimeUnit.SECONDS);
       }
     };
@@ -95,6 +97,7 @@ class MongoRequestActionTest {
         stats.engine, System::currentTimeMillis, new NextAction());
     try {
       action.execute(session()); // runs on the one worker
+      assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
       action.execute(session()); // waits in the queue
       NextAction third = new NextAction();
       new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset), stats.engine,
