@@ -1,5 +1,5 @@
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.run.HarnessRun;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -7,7 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /** Requests through a new MongoClient per request, closed after it (the anti-pattern). */
 public class ClientPerRequestSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(StrategyKind.CLIENT_PER_REQUEST, getClass());
+  private final HarnessRun run = HarnessRun.start(Scenario.CLIENT_PER_REQUEST, getClass());
 
   {
     setUp(scenario("client-per-request")

@@ -1,5 +1,5 @@
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.run.HarnessRun;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -7,7 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /** Requests through one shared MongoClient and its pool. */
 public class PooledSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(StrategyKind.POOLED, getClass());
+  private final HarnessRun run = HarnessRun.start(Scenario.POOLED, getClass());
 
   {
     setUp(scenario("pooled")

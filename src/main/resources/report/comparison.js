@@ -3,11 +3,15 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("chart-data").textContent);
-  var palette = { "pooled": "#2b8a3e", "client-per-request": "#c92a2a", "raw-socket": "#1864ab" };
+  // Same colours as the PNG (MainChartPng): the churn scenarios and their idle-connection counterparts.
+  var palette = {
+    "pooled": "#2b8a3e", "client-per-request": "#c92a2a", "raw-socket": "#1864ab",
+    "keep-alive-idle-timeout": "#2b8a3e", "leaked-client": "#c92a2a", "keep-alive": "#1864ab"
+  };
   var dashes = [[], [6, 4], [2, 3]];
 
-  function colour(strategy) {
-    return palette[strategy] || "#495057";
+  function colour(scenario) {
+    return palette[scenario] || "#495057";
   }
 
   function countPoints(columns) {
@@ -25,7 +29,7 @@
     lines.forEach(function (line, i) {
       series.push({
         label: line.label,
-        stroke: colour(line.strategy),
+        stroke: colour(line.scenario),
         dash: dashes[i % dashes.length],
         width: 1.5,
         spanGaps: true,
@@ -49,24 +53,25 @@
     el.setAttribute("data-points", String(countPoints(columns.slice(1))));
   }
 
-  var onsetMarkers = data.onsets.map(function (onset) {
+  var main = data.main;
+  var onsetMarkers = main.onsets.map(function (onset) {
     return {
       series: {
         label: onset.label,
-        stroke: colour(onset.strategy),
-        fill: colour(onset.strategy),
+        stroke: colour(onset.scenario),
+        fill: colour(onset.scenario),
         paths: function () { return null; },
         points: { show: true, size: 12 }
       },
       values: onset.values
     };
   });
-  var range = {
-    series: { label: "ephemeral range (" + data.rangeSize + " ports)", stroke: "#868e96", dash: [10, 5], width: 1, points: { show: false } },
-    values: data.seconds.map(function () { return data.rangeSize; })
+  var limit = {
+    series: { label: main.limitLabel, stroke: "#868e96", dash: [10, 5], width: 1, points: { show: false } },
+    values: data.seconds.map(function () { return main.limit; })
   };
 
-  draw("chart-ports", "Ports in use and TIME_WAIT toward the target", "sockets", data.ports, [range].concat(onsetMarkers));
+  draw(main.id, main.title, main.yLabel, main.lines, [limit].concat(onsetMarkers));
   draw("chart-rates", "Arrivals, OK and KO per second", "requests per second", data.rates);
   draw("chart-latency", "OK latency percentiles per second", "milliseconds", data.latencies);
 })();

@@ -21,6 +21,7 @@ public record HarnessSettings(
     PoolSettings pool,
     Timeouts timeouts,
     Duration maxDrainWait,
+    ServerLimits embedded,
     SamplerSettings sampler,
     VerdictSettings verdict,
     Map<String, String> reported) {}

@@ -22,26 +22,33 @@ import java.util.TreeMap;
 /**
  * Builds {@link HarnessSettings} from three layers, strongest first: {@code -D} system
  * properties, the optional user file ({@code ./harness.conf} or {@code -Dharness.config}), and
- * the documented defaults in {@code harness-defaults.conf}. Everything is validated here, before
- * any target starts or any load is sent.
+ * the documented defaults in {@code harness-defaults.conf}. A scenario's own block
+ * ({@code scenario.<name>}) is then laid over the result for that scenario. Everything is
+ * validated here, before any target starts or any load is sent.
  */
 public final class SettingsLoader {
 
   static final String DEFAULTS_RESOURCE = "harness-defaults.conf";
   static final String USER_FILE_PROPERTY = "harness.config";
   static final Path DEFAULT_USER_FILE = Path.of("harness.conf");
+  private static final String SCENARIO_BLOCK = "scenario";
 
   private SettingsLoader() {}
 
-  /** The settings of this JVM: system properties over the user file over the defaults. */
-  public static HarnessSettings fromSystem() {
+  /** The settings of this JVM for {@code scenario}: system properties over the user file over the defaults. */
+  public static HarnessSettings fromSystem(Scenario scenario) {
     Properties system = System.getProperties();
     Path userFile = Optional.ofNullable(system.getProperty(USER_FILE_PROPERTY)).map(Path::of).orElse(DEFAULT_USER_FILE);
-    return load(system, userFile);
+    return load(system, userFile, scenario);
   }
 
   /** Settings from explicit overrides (as {@code -D} would give them) over {@code userFile} (if it exists) over the defaults. */
   public static HarnessSettings load(Map<?, ?> overrides, Path userFile) {
+    return load(overrides, userFile, Scenario.POOLED);
+  }
+
+  /** As {@link #load(Map, Path)}, with {@code scenario}'s own block laid over the rest. */
+  public static HarnessSettings load(Map<?, ?> overrides, Path userFile, Scenario scenario) {
     Config defaults = ConfigFactory.parseResources(SettingsLoader.class, "/" + DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false));
     List<String> problems = new ArrayList<>();
     Config user = readUserFile(userFile, problems);
@@ -51,8 +58,18 @@ public final class SettingsLoader {
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    Config merged = commandLine.withFallback(user).withFallback(defaults).resolve();
+    Config merged = withScenarioBlock(commandLine.withFallback(user).withFallback(defaults).resolve(), scenario);
     return read(merged, reported(merged, defaults));
+  }
+
+  /**
+   * The scenario's block wins over the same keys outside it, whatever layer they came from: a
+   * scenario such as keep-alive-idle-timeout is defined by its block. Change it with
+   * {@code -Dscenario.<name>.<key>=...}.
+   */
+  private static Config withScenarioBlock(Config merged, Scenario scenario) {
+    String block = SCENARIO_BLOCK + "." + scenario.configName();
+    return merged.hasPath(block) ? merged.getConfig(block).withFallback(merged) : merged;
   }
 
   /**
@@ -62,6 +79,9 @@ public final class SettingsLoader {
   private static Map<String, String> reported(Config merged, Config defaults) {
     Map<String, String> values = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> entry : defaults.entrySet()) {
+      if (entry.getKey().startsWith(SCENARIO_BLOCK + ".")) {
+        continue; // already laid over the keys it names
+      }
       String value = String.valueOf(merged.getValue(entry.getKey()).unwrapped());
       values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value) : value);
     }
@@ -145,6 +165,14 @@ public final class SettingsLoader {
         in.duration("timeouts.connect", Duration.ofMillis(1), "at least 1ms"),
         in.duration("timeouts.serverSelection", Duration.ofMillis(1), "at least 1ms"),
         in.duration("timeouts.read", Duration.ofMillis(1), "at least 1ms"));
+    ServerLimits embedded = new ServerLimits(
+        in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections, 0 (no limit) or more"),
+        in.duration("embedded.idleTimeout", Duration.ZERO, "0s (never close idle connections) or longer"));
+    if (embedded.any() && (target == TargetKind.CONTAINER || target == TargetKind.URI)) {
+      in.problem("The embedded server's limits are set (" + embedded.describe() + "), but 'target' is '" + target.configName()
+          + "': they apply only to the built-in server, and a real mongod has no idle timeout. Run with -Dtarget=embedded"
+          + " (target=auto chooses it when a limit is set), or set embedded.maxIncomingConnections=0 and embedded.idleTimeout=0s.");
+    }
     HarnessSettings settings = new HarnessSettings(
         target,
         uri,
@@ -156,6 +184,7 @@ public final class SettingsLoader {
         pool,
         timeouts,
         in.duration("cleanStart.maxDrainWait", Duration.ZERO, "0s (do not wait) or longer"),
+        embedded,
         new SamplerSettings(
             in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
             in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms")),
@@ -168,9 +197,9 @@ public final class SettingsLoader {
   }
 
   private static VerdictSettings readVerdict(SettingsReader in) {
-    Map<StrategyKind, Expectation> expectations = new EnumMap<>(StrategyKind.class);
-    for (StrategyKind kind : StrategyKind.values()) {
-      expectations.put(kind, in.choice("verdict." + kind.configName(), Expectation.class, Expectation.ANY));
+    Map<Scenario, Expectation> expectations = new EnumMap<>(Scenario.class);
+    for (Scenario scenario : Scenario.values()) {
+      expectations.put(scenario, in.choice("verdict." + scenario.configName(), Expectation.class, Expectation.ANY));
     }
     return new VerdictSettings(in.choice("verdict.enabled", VerdictSettings.Switch.class, VerdictSettings.Switch.AUTO), expectations);
   }

@@ -7,5 +7,9 @@ public enum StrategyKind implements ConfigName {
   /** A new MongoClient per request, the operation, close(): the anti-pattern. */
   CLIENT_PER_REQUEST,
   /** TCP connect, one handshake command, close: the kernel's behaviour without a driver. */
-  RAW_SOCKET
+  RAW_SOCKET,
+  /** A new MongoClient per request that is never closed: its connections stay open and idle. */
+  LEAKED_CLIENT,
+  /** TCP connect, one handshake command, then the connection left open and idle until the server closes it. */
+  KEEP_ALIVE
 }

@@ -3,12 +3,12 @@ package lab.portexhaustion.config;
 import java.util.Map;
 
 /**
- * Whether and what to expect of each strategy.
+ * Whether and what to expect of each scenario.
  *
  * @param enabled auto (only inside the namespace launcher), on, off
- * @param expectations one per strategy
+ * @param expectations one per scenario
  */
-public record VerdictSettings(Switch enabled, Map<StrategyKind, Expectation> expectations) {
+public record VerdictSettings(Switch enabled, Map<Scenario, Expectation> expectations) {
 
   /** The environment variable the namespace launcher sets for the commands it runs. */
   public static final String CONTAINED_ENV = "PORT_EXHAUSTION_LAB_CONTAINED";
@@ -24,7 +24,7 @@ public record VerdictSettings(Switch enabled, Map<StrategyKind, Expectation> exp
     return enabled == Switch.ON || (enabled == Switch.AUTO && System.getenv(CONTAINED_ENV) != null);
   }
 
-  public Expectation expectationFor(StrategyKind kind) {
-    return expectations.getOrDefault(kind, Expectation.ANY);
+  public Expectation expectationFor(Scenario scenario) {
+    return expectations.getOrDefault(scenario, Expectation.ANY);
   }
 }

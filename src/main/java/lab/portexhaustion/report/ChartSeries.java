@@ -2,96 +2,129 @@ package lab.portexhaustion.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
+import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.PortSample;
 
 /**
  * The time series of the comparison's charts, every run on one axis of seconds since its own
  * start (runs ran one after another, so their clocks are aligned at their starts).
+ *
+ * @param main the chart of the resource the family runs out of: ports, or connections and descriptors
  */
-record ChartSeries(List<Integer> seconds, int rangeSize, List<Series> ports, List<Series> onsets, List<Series> rates,
-    List<Series> latencies) {
+record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, List<Series> latencies) {
 
-  /** One line; a null value is a second without data. */
-  record Series(String label, String strategy, List<Double> values) {}
+  /** One line; a null value is a second without data. {@code scenario} picks its colour. */
+  record Series(String label, String scenario, List<Double> values) {}
 
-  static ChartSeries of(List<RunResults> runs) {
+  /**
+   * The resource chart: its lines, a marker per run at its onset, and the limit as a dashed line.
+   *
+   * @param id the page element it is drawn into
+   */
+  record MainChart(String id, String title, String yLabel, List<Series> lines, List<Series> onsets, String limitLabel,
+      long limit) {}
+
+  static ChartSeries of(Scenario.Family family, List<RunResults> runs) {
     int length = 1;
-    int range = 0;
     for (RunResults run : runs) {
       for (PortSample p : run.ports()) {
         length = Math.max(length, (int) (p.elapsedMillis() / 1000) + 1);
       }
       length = Math.max(length, run.requests().size());
-      range = Math.max(range, run.conditions().rangeSize());
     }
     List<Integer> seconds = new ArrayList<>();
     for (int i = 0; i < length; i++) {
       seconds.add(i);
     }
-    List<Series> ports = new ArrayList<>();
-    List<Series> onsets = new ArrayList<>();
+    MainChart main = family == Scenario.Family.IDLE_CONNECTIONS ? connections(runs, length) : ports(runs, length);
     List<Series> rates = new ArrayList<>();
     List<Series> latencies = new ArrayList<>();
     for (RunResults run : runs) {
-      String strategy = run.summary().strategy();
-      Map<String, Double[]> portLines = portLines(run, length);
-      portLines.forEach((what, values) -> ports.add(new Series(strategy + ": " + what, strategy, Arrays.asList(values))));
-      onsets.add(onset(run, length));
-      Double[] started = new Double[length];
-      Double[] ok = new Double[length];
-      Double[] ko = new Double[length];
-      Double[] p50 = new Double[length];
-      Double[] p95 = new Double[length];
-      Double[] p99 = new Double[length];
-      for (SecondStats s : run.requests()) {
-        int i = (int) s.second();
-        started[i] = (double) s.started();
-        ok[i] = (double) s.ok();
-        ko[i] = (double) s.ko();
-        if (s.ok() > 0) {
-          p50[i] = s.p50Millis();
-          p95[i] = s.p95Millis();
-          p99[i] = s.p99Millis();
-        }
-      }
-      rates.add(new Series(strategy + ": arrivals/s", strategy, Arrays.asList(started)));
-      rates.add(new Series(strategy + ": OK/s", strategy, Arrays.asList(ok)));
-      rates.add(new Series(strategy + ": KO/s", strategy, Arrays.asList(ko)));
-      latencies.add(new Series(strategy + ": p50 ms", strategy, Arrays.asList(p50)));
-      latencies.add(new Series(strategy + ": p95 ms", strategy, Arrays.asList(p95)));
-      latencies.add(new Series(strategy + ": p99 ms", strategy, Arrays.asList(p99)));
+      String scenario = RunResults.label(run.summary());
+      rates.add(perSecond(run, length, scenario + ": arrivals/s", s -> (double) s.started()));
+      rates.add(perSecond(run, length, scenario + ": OK/s", s -> (double) s.ok()));
+      rates.add(perSecond(run, length, scenario + ": KO/s", s -> (double) s.ko()));
+      latencies.add(perSecond(run, length, scenario + ": p50 ms", s -> s.ok() > 0 ? s.p50Millis() : null));
+      latencies.add(perSecond(run, length, scenario + ": p95 ms", s -> s.ok() > 0 ? s.p95Millis() : null));
+      latencies.add(perSecond(run, length, scenario + ": p99 ms", s -> s.ok() > 0 ? s.p99Millis() : null));
     }
-    return new ChartSeries(seconds, range, ports, onsets, rates, latencies);
+    return new ChartSeries(seconds, main, rates, latencies);
   }
 
-  /** Ports in use toward the target and TIME_WAIT toward it, from the full samples, one value per second. */
-  private static Map<String, Double[]> portLines(RunResults run, int length) {
-    Double[] inUse = new Double[length];
-    Double[] timeWait = new Double[length];
+  /** Ports in use toward the target and TIME_WAIT toward it, from the full samples; the range as the limit. */
+  private static MainChart ports(List<RunResults> runs, int length) {
+    List<Series> lines = new ArrayList<>();
+    List<Series> onsets = new ArrayList<>();
+    int range = 0;
+    for (RunResults run : runs) {
+      String scenario = RunResults.label(run.summary());
+      lines.add(fullSamples(run, length, scenario + ": ports in use", p -> p.portsInUseTowardTarget()));
+      lines.add(fullSamples(run, length, scenario + ": TIME_WAIT", p -> p.timeWait()));
+      onsets.add(onset(run, length, OnsetRecord::portsInUseTowardTarget));
+      range = Math.max(range, run.conditions().rangeSize());
+    }
+    return new MainChart("chart-ports", "Ports in use and TIME_WAIT toward the target", "sockets", lines, onsets,
+        "ephemeral range (" + range + " ports)", range);
+  }
+
+  /** ESTABLISHED connections toward the target and this process's open descriptors; the descriptor limit as the limit. */
+  private static MainChart connections(List<RunResults> runs, int length) {
+    List<Series> lines = new ArrayList<>();
+    List<Series> onsets = new ArrayList<>();
+    long limit = 0;
+    for (RunResults run : runs) {
+      String scenario = RunResults.label(run.summary());
+      lines.add(fullSamples(run, length, scenario + ": ESTABLISHED", p -> p.established()));
+      lines.add(descriptors(run, length, scenario + ": descriptors open"));
+      onsets.add(onset(run, length, o -> o.descriptorsOpen() < 0 ? null : (int) o.descriptorsOpen()));
+      limit = Math.max(limit, run.conditions().descriptorLimit());
+    }
+    return new MainChart("chart-connections", "Open connections and descriptors", "connections, descriptors", lines, onsets,
+        "descriptor limit (" + limit + ")", limit);
+  }
+
+  private static Series fullSamples(RunResults run, int length, String label, Function<PortSample, Integer> value) {
+    Double[] values = new Double[length];
     for (PortSample p : run.ports()) {
       if (p.isFull()) {
-        int i = (int) (p.elapsedMillis() / 1000);
-        inUse[i] = (double) p.portsInUseTowardTarget();
-        timeWait[i] = (double) p.timeWait();
+        values[(int) (p.elapsedMillis() / 1000)] = value.apply(p).doubleValue();
       }
     }
-    Map<String, Double[]> lines = new LinkedHashMap<>();
-    lines.put("ports in use", inUse);
-    lines.put("TIME_WAIT", timeWait);
-    return lines;
+    return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
   }
 
-  /** A single point at the onset (ports in use then), or no point. */
-  private static Series onset(RunResults run, int length) {
+  /** The highest count of each second: descriptors come with every sample, ten a second by default. */
+  private static Series descriptors(RunResults run, int length, String label) {
     Double[] values = new Double[length];
-    var onset = run.summary().onset();
-    if (onset != null && onset.portsInUseTowardTarget() != null) {
-      values[Math.min(length - 1, (int) onset.elapsedSeconds())] = (double) onset.portsInUseTowardTarget();
+    for (PortSample p : run.ports()) {
+      int i = (int) (p.elapsedMillis() / 1000);
+      if (p.descriptorsOpen() >= 0 && (values[i] == null || values[i] < p.descriptorsOpen())) {
+        values[i] = (double) p.descriptorsOpen();
+      }
     }
-    return new Series(run.summary().strategy() + ": onset", run.summary().strategy(), Arrays.asList(values));
+    return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
+  }
+
+  private static Series perSecond(RunResults run, int length, String label, Function<SecondStats, Double> value) {
+    Double[] values = new Double[length];
+    for (SecondStats s : run.requests()) {
+      values[(int) s.second()] = value.apply(s);
+    }
+    return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
+  }
+
+  /** A single point at the onset (the chart's measure then), or no point. */
+  private static Series onset(RunResults run, int length, Function<OnsetRecord, Integer> value) {
+    Double[] values = new Double[length];
+    OnsetRecord onset = run.summary().onset();
+    if (onset != null && value.apply(onset) != null) {
+      values[Math.min(length - 1, (int) onset.elapsedSeconds())] = value.apply(onset).doubleValue();
+    }
+    String scenario = RunResults.label(run.summary());
+    return new Series(scenario + ": onset", scenario, Arrays.asList(values));
   }
 }

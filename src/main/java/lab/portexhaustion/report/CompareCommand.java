@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code scripts/compare [--history DIR] [RUN_FOLDER...]}: writes results/comparison/ from existing
- * run folders, by default the newest run of each simulation under results/; with
+ * {@code scripts/compare [--history DIR] [RUN_FOLDER...]}: writes results/comparison/ (and
+ * results/comparison-idle-connections/ for those scenarios) from existing run folders, by default the newest run of each simulation under results/; with
  * {@code --history}, adds the trend of the comparison.json files kept in DIR.
  */
 public final class CompareCommand {
@@ -44,11 +44,13 @@ public final class CompareCommand {
       System.err.println("compare: no finished runs under " + resultsRoot.toAbsolutePath() + "; run mvn gatling:test first.");
       System.exit(2);
     }
-    Path written = ComparisonWriter.write(runs, resultsRoot, history);
+    List<Path> written = ComparisonWriter.write(runs, resultsRoot, history);
     System.out.println("compared " + runs.size() + " runs: " + runs);
-    System.out.println("comparison: " + written.resolve("index.html") + " (and comparison.md, comparison.png, comparison.json)");
-    if (!Files.isDirectory(written)) {
-      System.exit(1);
+    for (Path folder : written) {
+      System.out.println("comparison: " + folder.resolve("index.html") + " (and comparison.md, comparison.png, comparison.json)");
+      if (!Files.isDirectory(folder)) {
+        System.exit(1);
+      }
     }
   }
 }

@@ -8,13 +8,16 @@ import java.util.Map;
  * so regenerating it from the same folders gives the same file. The README documents each field.
  */
 public record Comparison(
+    String family,
+    String title,
     List<String> runs,
     Map<String, Map<String, String>> settingsThatDiffer,
     List<Row> table) {
 
-  /** One strategy's line of the table. */
+  /** One run's column of the table. */
   public record Row(
       String simulation,
+      String scenario,
       String strategy,
       String runFolder,
       String gatlingReport,
@@ -33,11 +36,21 @@ public record Comparison(
       int peakTimeWaitTowardTarget,
       double peakUtilisationPercent,
       Double portsPerRequest,
+      int peakOpenTowardTarget,
+      Double expectedOpenTowardTarget,
+      long peakDescriptorsOpen,
+      String serverLimits,
       Onset onset,
       Double predictedKneePerSecond,
       Double measuredKneePerSecond,
       String verdict,
-      boolean verdictPassed) {}
+      boolean verdictPassed) {
+
+    /** The column's name: the scenario, or for runs recorded before scenarios existed, the strategy. */
+    public String label() {
+      return scenario != null ? scenario : strategy;
+    }
+  }
 
   /** What the run ran under. */
   public record Conditions(String os, int rangeLow, int rangeHigh, int rangeSize, long timeWaitSeconds, Integer tcpTwReuse,
@@ -45,6 +58,6 @@ public record Comparison(
       String harnessVersion, String gitCommit) {}
 
   /** The first exhaustion-class failure, or null in the row when there was none. */
-  public record Onset(double elapsedSeconds, long requestsStarted, Integer portsInUseTowardTarget, String kind, String code,
-      String message, Double predictedSeconds, double arrivalRatePerSecond) {}
+  public record Onset(double elapsedSeconds, long requestsStarted, Integer portsInUseTowardTarget, Integer openTowardTarget,
+      long descriptorsOpen, String kind, String code, String message, Double predictedSeconds, double arrivalRatePerSecond) {}
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.run.RunConditions;
@@ -19,8 +20,8 @@ public final class ComparisonBuilder {
 
   private ComparisonBuilder() {}
 
-  /** Runs in simulation order; paths relative to {@code resultsRoot}. */
-  public static Comparison build(List<RunResults> runs, Path resultsRoot) {
+  /** Runs of one family in simulation order; paths relative to {@code resultsRoot}. */
+  public static Comparison build(Scenario.Family family, List<RunResults> runs, Path resultsRoot) {
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
     List<Comparison.Row> rows = new ArrayList<>();
     List<String> folders = new ArrayList<>();
@@ -29,7 +30,14 @@ public final class ComparisonBuilder {
       folders.add(folder);
       rows.add(row(run, folder));
     }
-    return new Comparison(folders, settingsThatDiffer(ordered), rows);
+    return new Comparison(family.configName(), title(family), folders, settingsThatDiffer(ordered), rows);
+  }
+
+  static String title(Scenario.Family family) {
+    return switch (family) {
+      case PORTS -> "Pooled vs unpooled";
+      case IDLE_CONNECTIONS -> "Idle connections: leak vs idle timeout";
+    };
   }
 
   private static Comparison.Row row(RunResults run, String folder) {
@@ -37,15 +45,19 @@ public final class ComparisonBuilder {
     RunConditions c = run.conditions();
     OnsetRecord o = s.onset();
     Comparison.Onset onset = o == null ? null : new Comparison.Onset(o.elapsedSeconds(), o.requestsStarted(),
-        o.portsInUseTowardTarget(), o.kind(), o.code(), o.message(), o.predictedOnsetSeconds(), o.arrivalRatePerSecond());
+        o.portsInUseTowardTarget(), o.openTowardTarget(), o.descriptorsOpen(), o.kind(), o.code(), o.message(),
+        o.predictedOnsetSeconds(), o.arrivalRatePerSecond());
+    RunSummary.Connections connections = s.connections() != null ? s.connections()
+        : new RunSummary.Connections(s.ports().peaks().openTowardTarget(), s.ports().peaks().descriptorsOpen(), c.descriptorLimit(), null, null);
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
         c.timeWaitSeconds(), c.tcpTwReuse(), c.descriptorLimit(), c.contained(), c.target().kind(), c.target().software(),
         c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
-    return new Comparison.Row(s.simulation(), s.strategy(), folder, "../" + folder + "/index.html", conditions,
+    return new Comparison.Row(s.simulation(), RunResults.label(s), s.strategy(), folder, "../" + folder + "/index.html", conditions,
         s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
-        s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(), onset,
+        s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(),
+        connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(), connections.serverLimits(), onset,
         s.ports().kneeRatePerSecond(), o == null ? null : measuredKnee(run, o), s.verdict().line(), s.verdict().passed());
   }
 

@@ -11,16 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import lab.portexhaustion.config.Scenario;
 
 /**
- * Writes {@code results/comparison/}: index.html (with its assets), comparison.md,
- * comparison.png and comparison.json. The folder is built beside the old one and swapped in
- * whole, so it is never half-written.
+ * Writes {@code results/comparison/} (and {@code results/comparison-idle-connections/}): index.html
+ * (with its assets), comparison.md, comparison.png and comparison.json. Each folder is built
+ * beside the old one and swapped in whole, so it is never half-written.
  */
 public final class ComparisonWriter {
 
@@ -30,36 +32,55 @@ public final class ComparisonWriter {
 
   private ComparisonWriter() {}
 
-  /** Compares the given run folders and writes the comparison into {@code resultsRoot/comparison}. */
-  public static Path write(List<Path> runFolders, Path resultsRoot) throws IOException {
+  /**
+   * Compares the given run folders and writes one comparison per family of scenarios among them:
+   * {@code resultsRoot/comparison} for the churn scenarios, {@code resultsRoot/comparison-idle-connections}
+   * for the idle-connection ones. Returns the folders written.
+   */
+  public static List<Path> write(List<Path> runFolders, Path resultsRoot) throws IOException {
     return write(runFolders, resultsRoot, Optional.empty());
   }
 
   /** As {@link #write(List, Path)}, with a trend over the earlier comparison.json files in {@code history}. */
-  public static Path write(List<Path> runFolders, Path resultsRoot, Optional<Path> history) throws IOException {
-    List<RunResults> runs = new ArrayList<>();
+  public static List<Path> write(List<Path> runFolders, Path resultsRoot, Optional<Path> history) throws IOException {
+    Map<Scenario.Family, List<RunResults>> byFamily = new EnumMap<>(Scenario.Family.class);
     for (Path folder : runFolders) {
-      runs.add(RunResults.load(folder));
+      RunResults run = RunResults.load(folder);
+      byFamily.computeIfAbsent(run.family(), f -> new ArrayList<>()).add(run);
     }
-    Comparison comparison = ComparisonBuilder.build(runs, resultsRoot);
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<Scenario.Family, List<RunResults>> family : byFamily.entrySet()) {
+      written.add(writeFamily(family.getKey(), family.getValue(), resultsRoot, history));
+    }
+    return written;
+  }
+
+  static String folderName(Scenario.Family family) {
+    return family == Scenario.Family.PORTS ? FOLDER : FOLDER + "-" + family.configName();
+  }
+
+  private static Path writeFamily(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<Path> history)
+      throws IOException {
+    Comparison comparison = ComparisonBuilder.build(family, runs, resultsRoot);
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
-    ChartSeries charts = ChartSeries.of(ordered);
+    ChartSeries charts = ChartSeries.of(family, ordered);
     Trend trend = history.isPresent() ? Trend.of(history.get(), comparison) : Trend.NONE;
 
-    Path target = resultsRoot.resolve(FOLDER);
-    Path partial = resultsRoot.resolve(FOLDER + ".partial");
+    String name = folderName(family);
+    Path target = resultsRoot.resolve(name);
+    Path partial = resultsRoot.resolve(name + ".partial");
     deleteRecursively(partial);
     Files.createDirectories(partial.resolve("assets"));
     Files.write(partial.resolve("comparison.json"), JSON.writeValueAsBytes(comparison));
     Files.writeString(partial.resolve("comparison.md"), MarkdownReport.render(comparison, trend, "comparison.png"), StandardCharsets.UTF_8);
-    PortsChartPng.write(charts, partial.resolve("comparison.png"));
+    MainChartPng.write(charts, partial.resolve("comparison.png"));
     Files.writeString(partial.resolve("index.html"), HtmlReport.render(comparison, trend, charts), StandardCharsets.UTF_8);
     copyResource(UPLOT + "uPlot.iife.min.js", partial.resolve("assets/uPlot.iife.min.js"));
     copyResource(UPLOT + "uPlot.min.css", partial.resolve("assets/uPlot.min.css"));
     copyResource("/report/comparison.js", partial.resolve("assets/comparison.js"));
     copyResource("/report/comparison.css", partial.resolve("assets/comparison.css"));
 
-    Path old = resultsRoot.resolve(FOLDER + ".old");
+    Path old = resultsRoot.resolve(name + ".old");
     deleteRecursively(old);
     if (Files.exists(target)) {
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

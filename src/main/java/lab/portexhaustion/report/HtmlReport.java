@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code index.html}: conditions, the table, links to each Gatling report, and three uPlot
- * charts drawn by {@code assets/comparison.js} from data embedded in the page. Every text that
+ * charts (the family's resource, rates, latency) drawn by {@code assets/comparison.js} from data embedded in the page. Every text that
  * comes from outside (error messages, settings, names) is escaped; the embedded JSON escapes
  * {@code <}, {@code >} and {@code &} so no text can close its script element.
  */
@@ -23,12 +23,13 @@ final class HtmlReport {
   static String render(Comparison c, Trend trend, ChartSeries charts) throws JsonProcessingException {
     StringBuilder h = new StringBuilder();
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>Port Exhaustion Lab: pooled vs unpooled</title>\n")
+        .append("<title>Port Exhaustion Lab: ").append(escapeHtml4(c.title())).append("</title>\n")
         .append("<link rel=\"stylesheet\" href=\"assets/uPlot.min.css\">\n<link rel=\"stylesheet\" href=\"assets/comparison.css\">\n")
-        .append("</head>\n<body>\n<h1>Pooled vs unpooled</h1>\n");
+        .append("</head>\n<body>\n<h1>").append(escapeHtml4(c.title())).append("</h1>\n");
     conditions(h, c);
     table(h, c);
-    h.append("<h2>Ports in use and TIME_WAIT toward the target</h2>\n<div class=\"chart\" id=\"chart-ports\"></div>\n")
+    h.append("<h2>").append(escapeHtml4(charts.main().title())).append("</h2>\n<div class=\"chart\" id=\"")
+        .append(charts.main().id()).append("\"></div>\n")
         .append("<h2>Arrivals, OK and KO per second</h2>\n<div class=\"chart\" id=\"chart-rates\"></div>\n")
         .append("<h2>OK latency percentiles per second</h2>\n<div class=\"chart\" id=\"chart-latency\"></div>\n");
     trend(h, c, trend);
@@ -69,7 +70,7 @@ final class HtmlReport {
   }
 
   private static void table(StringBuilder h, Comparison c) {
-    h.append("<h2>Per strategy</h2>\n<table class=\"results\">\n<tr><th></th>");
+    h.append("<h2>Per scenario</h2>\n<table class=\"results\">\n<tr><th></th>");
     List<String> header = TableText.header(c);
     header.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
     h.append("</tr>\n");
@@ -79,7 +80,7 @@ final class HtmlReport {
       h.append("</tr>\n");
     }
     h.append("</table>\n<p class=\"errors\">First error of each run: ");
-    c.table().forEach(r -> h.append("<span>").append(escapeHtml4(r.strategy())).append(": ")
+    c.table().forEach(r -> h.append("<span>").append(escapeHtml4(r.label())).append(": ")
         .append(escapeHtml4(r.onset() == null ? "no exhaustion" : r.onset().message())).append("</span> "));
     h.append("</p>\n");
   }
@@ -88,11 +89,11 @@ final class HtmlReport {
     if (trend.nights().isEmpty()) {
       return;
     }
-    List<String> strategies = TableText.header(c);
+    List<String> scenarios = TableText.header(c);
     h.append("<h2>Last nights</h2>\n<table class=\"trend\">\n<tr><th>night</th>");
-    strategies.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
+    scenarios.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
     h.append("</tr>\n");
-    for (List<String> row : trend.rows(strategies)) {
+    for (List<String> row : trend.rows(scenarios)) {
       h.append("<tr>");
       row.forEach(v -> h.append("<td>").append(escapeHtml4(v)).append("</td>"));
       h.append("</tr>\n");

@@ -8,7 +8,7 @@ final class MarkdownReport {
   private MarkdownReport() {}
 
   static String render(Comparison c, Trend trend, String pngName) {
-    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: pooled vs unpooled\n\n");
+    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: ").append(cell(c.title())).append("\n\n");
     if (!c.table().isEmpty()) {
       Comparison.Conditions k = c.table().get(0).conditions();
       md.append(String.format("%s, ephemeral range %d-%d (%,d ports), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s%n%n",
@@ -31,7 +31,7 @@ final class MarkdownReport {
       c.settingsThatDiffer().forEach((key, values) -> md.append('`').append(key).append("` ").append(cell(values.toString())).append("; "));
       md.append('\n');
     }
-    md.append("\n![ports in use toward the target over time](").append(pngName).append(")\n\n");
+    md.append("\n![").append(cell(c.title())).append(": the main chart over time](").append(pngName).append(")\n\n");
     c.table().forEach(r -> md.append("- ").append(cell(r.verdict())).append('\n'));
     if (!trend.nights().isEmpty()) {
       md.append("\n## Last nights\n\n| night |");

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lab.portexhaustion.config.ConfigName;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.run.RunConditions;
 import lab.portexhaustion.run.RunSummary;
@@ -21,6 +23,16 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
   private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final CsvMapper CSV = (CsvMapper) new CsvMapper().enable(CsvParser.Feature.EMPTY_STRING_AS_NULL)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The scenario a run's summary names; runs recorded before scenarios existed named only their strategy. */
+  static String label(RunSummary summary) {
+    return summary.scenario() != null ? summary.scenario() : summary.strategy();
+  }
+
+  /** The family of scenarios a run belongs to: its comparison. */
+  Scenario.Family family() {
+    return ConfigName.parse(Scenario.class, label(summary)).map(Scenario::family).orElse(Scenario.Family.PORTS);
+  }
 
   /** True when {@code folder} holds a finished harness run (its summary exists). */
   public static boolean isRun(Path folder) {

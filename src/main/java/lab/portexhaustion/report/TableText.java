@@ -1,7 +1,9 @@
 package lab.portexhaustion.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import lab.portexhaustion.config.Scenario;
 
 /**
  * The comparison table as text cells, shared by the HTML and the Markdown versions so both show
@@ -14,16 +16,38 @@ final class TableText {
   private TableText() {}
 
   static List<String> header(Comparison c) {
-    return c.table().stream().map(Comparison.Row::strategy).toList();
+    return c.table().stream().map(Comparison.Row::label).toList();
   }
 
   static List<Line> lines(Comparison c) {
-    return List.of(
+    List<Line> lines = new ArrayList<>(List.of(
         line(c, "requests OK / KO", r -> String.format("%,d / %,d", r.ok(), r.ko())),
         line(c, "KO %", r -> String.format("%.2f %%", r.koPercent())),
         line(c, "throughput mean / peak per s", r -> String.format("%.1f / %,d", r.meanPerSecond(), r.peakPerSecond())),
         line(c, "OK latency p50 / p95 / p99 / max (ms)", r -> String.format("%.2f / %.2f / %.2f / %.2f",
-            r.latencyP50Millis(), r.latencyP95Millis(), r.latencyP99Millis(), r.latencyMaxMillis())),
+            r.latencyP50Millis(), r.latencyP95Millis(), r.latencyP99Millis(), r.latencyMaxMillis()))));
+    lines.addAll(Scenario.Family.IDLE_CONNECTIONS.configName().equals(c.family()) ? connectionLines(c) : portLines(c));
+    lines.add(line(c, "verdict", r -> r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")));
+    return lines;
+  }
+
+  /** What the idle-connection scenarios run out of: connections and the descriptors they hold. */
+  private static List<Line> connectionLines(Comparison c) {
+    return List.of(
+        line(c, "server", r -> r.serverLimits() == null ? r.conditions().targetKind() : r.serverLimits()),
+        line(c, "peak open connections toward target (model)", r -> String.format("%,d%s", r.peakOpenTowardTarget(),
+            r.expectedOpenTowardTarget() == null ? ""
+                : String.format(" (%,.0f, ratio %.2f)", r.expectedOpenTowardTarget(), r.peakOpenTowardTarget() / r.expectedOpenTowardTarget()))),
+        line(c, "peak descriptors open / limit", r -> String.format("%,d / %,d", r.peakDescriptorsOpen(), r.conditions().descriptorLimit())),
+        line(c, "onset", r -> r.onset() == null ? "none" : String.format("%.1f s, %,d requests, %,d descriptors and %s connections open, %s (%s)",
+            r.onset().elapsedSeconds(), r.onset().requestsStarted(), r.onset().descriptorsOpen(),
+            r.onset().openTowardTarget() == null ? "?" : String.format("%,d", r.onset().openTowardTarget()), r.onset().kind(),
+            r.onset().code())));
+  }
+
+  /** What the churn scenarios run out of: ephemeral ports. */
+  private static List<Line> portLines(Comparison c) {
+    return List.of(
         line(c, "peak ports in use: toward target / whole range", r -> String.format("%,d / %,d of %,d",
             r.peakPortsInUseTowardTarget(), r.peakPortsInUseAnyDestination(), r.conditions().rangeSize())),
         line(c, "peak TIME_WAIT toward target", r -> String.format("%,d", r.peakTimeWaitTowardTarget())),
@@ -31,8 +55,7 @@ final class TableText {
         line(c, "onset", TableText::onset),
         line(c, "knee rate per s: predicted / measured", r -> String.format("%s / %s",
             r.predictedKneePerSecond() == null ? "n/a" : String.format("%.1f", r.predictedKneePerSecond()),
-            r.measuredKneePerSecond() == null ? "none reached" : String.format("%.1f", r.measuredKneePerSecond()))),
-        line(c, "verdict", r -> r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")));
+            r.measuredKneePerSecond() == null ? "none reached" : String.format("%.1f", r.measuredKneePerSecond()))));
   }
 
   static String onset(Comparison.Row r) {

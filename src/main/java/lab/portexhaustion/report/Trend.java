@@ -15,10 +15,10 @@ import java.util.stream.Stream;
  */
 record Trend(List<Night> nights) {
 
-  /** One earlier (or this) comparison: per strategy, onset time (null: none) and mean throughput. */
+  /** One earlier (or this) comparison: per scenario, onset time (null: none) and mean throughput. */
   record Night(String name, List<Entry> entries) {}
 
-  record Entry(String strategy, Double onsetSeconds, double meanPerSecond, String verdict) {}
+  record Entry(String scenario, Double onsetSeconds, double meanPerSecond, String verdict) {}
 
   static final Trend NONE = new Trend(List.of());
 
@@ -38,18 +38,18 @@ record Trend(List<Night> nights) {
 
   private static Night night(String name, Comparison comparison) {
     return new Night(name, comparison.table().stream()
-        .map(r -> new Entry(r.strategy(), r.onset() == null ? null : r.onset().elapsedSeconds(), r.meanPerSecond(),
+        .map(r -> new Entry(r.label(), r.onset() == null ? null : r.onset().elapsedSeconds(), r.meanPerSecond(),
             r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")))
         .toList());
   }
 
-  /** The trend as lines of text cells: night, then "onset / throughput" per strategy of {@code strategies}. */
-  List<List<String>> rows(List<String> strategies) {
+  /** The trend as lines of text cells: night, then "onset / throughput" per scenario of {@code scenarios}. */
+  List<List<String>> rows(List<String> scenarios) {
     List<List<String>> rows = new ArrayList<>();
     for (Night night : nights) {
       List<String> row = new ArrayList<>(List.of(night.name()));
-      for (String strategy : strategies) {
-        row.add(night.entries().stream().filter(e -> e.strategy().equals(strategy)).findFirst()
+      for (String scenario : scenarios) {
+        row.add(night.entries().stream().filter(e -> e.scenario().equals(scenario)).findFirst()
             .map(e -> (e.onsetSeconds() == null ? "no onset" : String.format("onset %.1f s", e.onsetSeconds()))
                 + String.format(", %.1f/s, %s", e.meanPerSecond(), e.verdict()))
             .orElse("-"));

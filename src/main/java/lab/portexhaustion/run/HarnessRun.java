@@ -21,7 +21,8 @@ import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.InvalidSettingsException;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.config.SettingsLoader;
-import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
 import lab.portexhaustion.gatling.RequestWorkers;
 import lab.portexhaustion.measure.PortsPerRequest;
@@ -63,7 +64,7 @@ public final class HarnessRun {
   private static final long WORKER_DRAIN_SECONDS = 30;
 
   private final String simulation;
-  private final StrategyKind kind;
+  private final Scenario scenario;
   private final HarnessSettings settings;
   private final MongoTarget target;
   private final TargetDescription targetDescription;
@@ -79,14 +80,16 @@ public final class HarnessRun {
   private final HarnessFiles files;
   private final PortSampler sampler;
   private final ProgressReporter progress;
+  private final DescriptorReserve reserve = new DescriptorReserve();
   private final AtomicReference<OnsetRecord> onsetRecord = new AtomicReference<>();
   private volatile boolean conditionsWritten;
+  private volatile boolean onsetWritten;
 
-  private HarnessRun(String simulation, StrategyKind kind, HarnessSettings settings, MongoTarget target,
+  private HarnessRun(String simulation, Scenario scenario, HarnessSettings settings, MongoTarget target,
       TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, NetworkConditions network,
       SocketTable sockets) {
     this.simulation = simulation;
-    this.kind = kind;
+    this.scenario = scenario;
     this.settings = settings;
     this.target = target;
     this.targetDescription = targetDescription;
@@ -94,22 +97,22 @@ public final class HarnessRun {
     this.strategy = strategy;
     this.network = network;
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
-    this.onset = new OnsetDetector(startedAt, metrics, settings.load().exhaustionGrace(), this::recordOnset);
+    this.onset = new OnsetDetector(startedAt, metrics, settings.load().exhaustionGrace(), scenario, this::recordOnset);
     this.recorder = new RequestRecorder(metrics, onset);
     this.portsPerRequest = new PortsPerRequest(network.timeWait().toMillis());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
     this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
     this.sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval());
-    this.progress = new ProgressReporter(kind.configName(), metrics, onset, sampler, startedAt);
+    this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
   }
 
   /**
-   * Prepares a run of {@code kind} for {@code simulation} with the settings of this JVM. A
+   * Prepares a run of {@code scenario} for {@code simulation} with the settings of this JVM. A
    * problem with the settings or the target ends the JVM here with a clear message: no load sent.
    */
-  public static HarnessRun start(StrategyKind kind, Class<?> simulation) {
+  public static HarnessRun start(Scenario scenario, Class<?> simulation) {
     try {
-      return start(kind, simulation, SettingsLoader.fromSystem());
+      return start(scenario, simulation, SettingsLoader.fromSystem(scenario));
     } catch (InvalidSettingsException e) {
       SetupFailure.exit(simulation.getSimpleName(), e.problems());
     } catch (TargetUnavailableException e) {
@@ -118,8 +121,8 @@ public final class HarnessRun {
     throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
   }
 
-  /** As {@link #start(StrategyKind, Class)} with explicit settings; failures are thrown, not turned into an exit. */
-  public static HarnessRun start(StrategyKind kind, Class<?> simulation, HarnessSettings settings) {
+  /** As {@link #start(Scenario, Class)} with explicit settings; failures are thrown, not turned into an exit. */
+  public static HarnessRun start(Scenario scenario, Class<?> simulation, HarnessSettings settings) {
     NetworkConditions network = NetworkConditionsReader.read();
     SocketTable sockets = SocketTable.forThisMachine();
     MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
@@ -128,12 +131,12 @@ public final class HarnessRun {
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
       CleanStart.State clean = CleanStart.await(sockets, target.endpoint(), settings.maxDrainWait());
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
-      LOG.info("{} ({}): {}", simulation.getSimpleName(), kind.configName(), description.oneLine());
+      LOG.info("{} ({}): {}", simulation.getSimpleName(), scenario.configName(), description.oneLine());
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation.getSimpleName(),
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
-      ConnectionStrategy strategy = StrategyFactory.create(kind, target, settings);
+      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings);
       LOG.info("{}: {}", simulation.getSimpleName(), strategy.describe());
-      return new HarnessRun(simulation.getSimpleName(), kind, settings, target, description, clean, strategy, network, sockets);
+      return new HarnessRun(simulation.getSimpleName(), scenario, settings, target, description, clean, strategy, network, sockets);
     } catch (RuntimeException e) {
       target.close();
       throw e;
@@ -147,7 +150,7 @@ public final class HarnessRun {
 
   /** The step that sends one request through this run's strategy. */
   public ActionBuilder request() {
-    return new MongoRequestActionBuilder(kind.configName(), strategy, workers, recorder);
+    return new MongoRequestActionBuilder(scenario.configName(), strategy, workers, recorder);
   }
 
   /** Stops injecting once exhaustion started {@code load.exhaustionGrace} ago. */
@@ -187,13 +190,26 @@ public final class HarnessRun {
     files.appendSample(sample);
   }
 
-  /** Runs once, on the worker that saw the first exhaustion-class failure. */
+  /**
+   * Runs once, on the worker that saw the first exhaustion-class failure. When descriptors ran
+   * out, the reserve goes back first so that the snapshot and onset.json can be written; if
+   * they still cannot, the newest full sample stands in and onset.json waits for {@link #finish()}.
+   */
   private void recordOnset(Onset first) {
-    PortSample snapshot = sampler.snapshot("onset");
+    if (first.error().kind() == ErrorKind.DESCRIPTORS) {
+      reserve.release();
+    }
+    PortSample snapshot;
+    try {
+      snapshot = sampler.snapshot("onset");
+    } catch (RuntimeException e) {
+      LOG.warn("no onset snapshot ({}): the newest full sample stands in", e.getMessage());
+      snapshot = sampler.latestFull();
+    }
     OnsetRecord record = OnsetRecord.of(first, snapshot, settings.load(), network, portsPerRequest.estimate(),
         portsPerRequest.baselinePorts());
     onsetRecord.set(record);
-    files.writeJson("onset.json", record);
+    onsetWritten = files.writeJson("onset.json", record);
     LOG.warn(String.format(">>> exhaustion onset after %.1f s: %s [%s] after %,d requests; %d of %d ports in use toward the target"
             + " (%.1f %%), %d in TIME_WAIT; arrival rate %.0f/s; model predicted %s",
         record.elapsedSeconds(), record.message(), record.kind(), record.requestsStarted(), record.portsInUseTowardTarget(),
@@ -202,7 +218,7 @@ public final class HarnessRun {
   }
 
   /**
-   * Rewrites results/comparison/ from the runs of this {@code mvn gatling:test} so far: after the
+   * Rewrites the comparison folders from the runs of this {@code mvn gatling:test} so far: after the
    * last simulation it holds them all, without any simulation having to know it is the last.
    */
   private void compareBatch() {
@@ -211,11 +227,18 @@ public final class HarnessRun {
       return;
     }
     try {
-      Path written = ComparisonWriter.write(ComparisonWriter.runsOfBatch(RunFolder.resultsRoot(), batch.get()), RunFolder.resultsRoot());
-      LOG.info("comparison of this mvn gatling:test so far: {}", written.resolve("index.html"));
+      for (Path written : ComparisonWriter.write(ComparisonWriter.runsOfBatch(RunFolder.resultsRoot(), batch.get()), RunFolder.resultsRoot())) {
+        LOG.info("comparison of this mvn gatling:test so far: {}", written.resolve("index.html"));
+      }
     } catch (IOException | RuntimeException e) {
       LOG.error("could not write the comparison: {}", e.toString());
     }
+  }
+
+  /** This process's descriptor limit, as the sampler read it (-1 where there is none, as on Windows). */
+  private long descriptorLimit() {
+    PortSample latest = sampler.latestFull();
+    return latest == null ? -1 : latest.descriptorsMax();
   }
 
   /** Stops the workers, sampler, strategy and target; writes the summary; gives the verdict. */
@@ -231,11 +254,15 @@ public final class HarnessRun {
     sampler.close();
     strategy.close();
     target.close();
+    reserve.close();
     Optional<OnsetRecord> onsetSeen = Optional.ofNullable(onsetRecord.get());
-    Verdict verdict = VerdictJudge.judge(simulation, kind, settings, onsetSeen, sampler.peaks());
-    RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, kind, strategy.describe(), settings,
+    if (onsetSeen.isPresent() && !onsetWritten) {
+      files.writeJson("onset.json", onsetSeen.get());
+    }
+    Verdict verdict = VerdictJudge.judge(simulation, scenario, settings, onsetSeen, sampler.peaks());
+    RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network, sampler.peaks(),
-        portsPerRequest.estimate(), onsetSeen, verdict));
+        descriptorLimit(), portsPerRequest.estimate(), onsetSeen, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
     files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     if (files.writeJson("summary.json", summary)) {

@@ -15,6 +15,7 @@ import lab.portexhaustion.verdict.Verdict;
  */
 public record RunSummary(
     String simulation,
+    String scenario,
     String strategy,
     String strategyDetail,
     String batch,
@@ -27,6 +28,7 @@ public record RunSummary(
     Latency okLatencyMillis,
     List<ErrorCount> errors,
     Ports ports,
+    Connections connections,
     OnsetRecord onset,
     String outcome,
     Verdict verdict) {
@@ -45,4 +47,14 @@ public record RunSummary(
    * @param kneeRatePerSecond range / TIME_WAIT / ports per request; null without ports per request
    */
   public record Ports(int rangeSize, long timeWaitSeconds, SamplePeaks peaks, Double portsPerRequest, Double kneeRatePerSecond) {}
+
+  /**
+   * Connections kept open and the descriptors they hold (the idle-connection scenarios).
+   *
+   * @param serverLimits the embedded server's connection limit and idle timeout; null for other targets
+   * @param expectedOpen what a clean run should hold at most by the model (pool size; arrival rate x idle
+   *     timeout); null where no bound applies
+   */
+  public record Connections(int peakOpenTowardTarget, long peakDescriptorsOpen, long descriptorLimit, String serverLimits,
+      Double expectedOpen) {}
 }

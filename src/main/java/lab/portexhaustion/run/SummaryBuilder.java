@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.verdict.OpenConnectionBound;
 import lab.portexhaustion.verdict.Verdict;
 import org.HdrHistogram.Histogram;
 
@@ -18,10 +19,10 @@ import org.HdrHistogram.Histogram;
 final class SummaryBuilder {
 
   /** Everything a summary is made of. */
-  record Inputs(String simulation, StrategyKind kind, String strategyDetail, HarnessSettings settings,
+  record Inputs(String simulation, Scenario scenario, String strategyDetail, HarnessSettings settings,
       Optional<String> batch, TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
-      long leftInFlight, NetworkConditions network, SamplePeaks peaks, double portsPerRequest, Optional<OnsetRecord> onset,
-      Verdict verdict) {}
+      long leftInFlight, NetworkConditions network, SamplePeaks peaks, long descriptorLimit, double portsPerRequest,
+      Optional<OnsetRecord> onset, Verdict verdict) {}
 
   private SummaryBuilder() {}
 
@@ -43,18 +44,21 @@ final class SummaryBuilder {
     RunSummary.Ports ports = new RunSummary.Ports(in.network().range().size(), in.network().timeWait().toSeconds(), in.peaks(),
         Double.isNaN(in.portsPerRequest()) ? null : in.portsPerRequest(),
         measured ? round(in.network().kneeRate(in.portsPerRequest())) : null);
+    RunSummary.Connections connections = new RunSummary.Connections(in.peaks().openTowardTarget(), in.peaks().descriptorsOpen(),
+        in.descriptorLimit(), in.target().kind().equals("embedded") ? in.settings().embedded().describe() : null,
+        OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected).orElse(null));
     String outcome = in.onset()
         .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
             in.network().range().size()));
-    return new RunSummary(in.simulation(), in.kind().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
+    return new RunSummary(in.simulation(), in.scenario().configName(), in.scenario().strategy().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
         in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
-        errors, ports, in.onset().orElse(null), outcome, in.verdict());
+        errors, ports, connections, in.onset().orElse(null), outcome, in.verdict());
   }
 
   static String consoleText(RunSummary s) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%n=== %s (%s) against %s ===%n", s.simulation(), s.strategy(), s.target().address()));
+    text.append(String.format("%n=== %s (%s) against %s ===%n", s.simulation(), s.scenario(), s.target().address()));
     text.append(String.format("requests: %,d started, %,d OK, %,d KO (%.2f %%), %.1f per s over %.1f s, busiest second %,d%n",
         s.requests().started(), s.requests().ok(), s.requests().ko(), s.requests().koPercent(),
         s.requests().meanPerSecond(), s.durationSeconds(), s.requests().peakPerSecond()));
@@ -70,6 +74,10 @@ final class SummaryBuilder {
         s.ports().rangeSize(), p.portsInUseTowardTarget(), p.utilisationPercent(), p.openTowardTarget(), p.timeWaitTowardTarget(),
         s.ports().portsPerRequest() == null ? "n/a" : s.ports().portsPerRequest(),
         s.ports().kneeRatePerSecond() == null ? "n/a" : String.format("%.1f requests/s", s.ports().kneeRatePerSecond())));
+    RunSummary.Connections c = s.connections();
+    text.append(String.format("connections: peak %,d open toward the target%s; peak %,d of %,d descriptors open%s%n",
+        c.peakOpenTowardTarget(), c.expectedOpen() == null ? "" : String.format(" (model: %,.0f)", c.expectedOpen()),
+        c.peakDescriptorsOpen(), c.descriptorLimit(), c.serverLimits() == null ? "" : "; server: " + c.serverLimits()));
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));
     }

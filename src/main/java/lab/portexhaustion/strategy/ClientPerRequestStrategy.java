@@ -1,7 +1,6 @@
 package lab.portexhaustion.strategy;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
@@ -31,10 +30,7 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
   @Override
   public void execute() {
     SocketErrorCapture capture = new SocketErrorCapture();
-    MongoClientSettings clientSettings = DriverSettings.base(connection, settings)
-        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture))
-        .build();
-    try (MongoClient client = MongoClients.create(clientSettings)) {
+    try (MongoClient client = MongoClients.create(DriverSettings.capturing(connection, settings, capture))) {
       operation.run(client);
     } catch (RuntimeException e) {
       capture.attachTo(e);

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.PoolSettings;
+import lab.portexhaustion.failure.SocketErrorCapture;
 
 /** MongoClientSettings for the driver-based strategies: the target's connection string, then the harness's timeouts on top. */
 final class DriverSettings {
@@ -19,6 +20,13 @@ final class DriverSettings {
             .connectTimeout((int) settings.timeouts().connect().toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout((int) settings.timeouts().read().toMillis(), TimeUnit.MILLISECONDS))
         .applyToServerSettings(b -> b.serverMonitoringMode(settings.pool().serverMonitoringMode().driverMode()));
+  }
+
+  /** A client per request: {@code capture} hears the socket errors the driver reports only to its listeners. */
+  static MongoClientSettings capturing(ConnectionString connection, HarnessSettings settings, SocketErrorCapture capture) {
+    return base(connection, settings)
+        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture))
+        .build();
   }
 
   static MongoClientSettings pooled(ConnectionString connection, HarnessSettings settings) {

@@ -16,15 +16,23 @@ public final class StrategyFactory {
     return switch (kind) {
       case POOLED -> new PooledStrategy(target, settings, operation);
       case CLIENT_PER_REQUEST -> new ClientPerRequestStrategy(target, settings, operation);
-      case RAW_SOCKET -> rawSocket(target, settings);
+      case LEAKED_CLIENT -> new LeakedClientStrategy(target, settings, operation);
+      case RAW_SOCKET -> withoutDriver(kind, target, () -> new RawSocketStrategy(target, settings.timeouts()));
+      case KEEP_ALIVE -> withoutDriver(kind, target, () -> new KeepAliveStrategy(target, settings.timeouts()));
     };
   }
 
-  private static ConnectionStrategy rawSocket(MongoTarget target, HarnessSettings settings) {
+  /** The strategies without a driver say hello to the server once while they are built. */
+  private static ConnectionStrategy withoutDriver(StrategyKind kind, MongoTarget target, SocketStrategyConstructor constructor) {
     try {
-      return new RawSocketStrategy(target, settings.timeouts());
+      return constructor.create();
     } catch (IOException e) {
-      throw new UncheckedIOException("raw socket handshake with " + target.description().address() + " failed", e);
+      throw new UncheckedIOException(kind.configName() + " handshake with " + target.description().address() + " failed", e);
     }
+  }
+
+  @FunctionalInterface
+  private interface SocketStrategyConstructor {
+    ConnectionStrategy create() throws IOException;
   }
 }

@@ -1,17 +1,17 @@
 package lab.portexhaustion.target;
 
 import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 import lab.portexhaustion.BuildInfo;
+import lab.portexhaustion.config.ServerLimits;
 
 /**
  * mongo-java-server (a MongoDB wire-protocol server on Netty, in memory) on a loopback port,
- * inside this JVM. Each start takes a fresh port, so TIME_WAIT left toward an earlier run's
- * port never blocks this one (Linux picks ephemeral ports per destination).
+ * inside this JVM, with the limits the settings give it. Each start takes a fresh port, so
+ * TIME_WAIT left toward an earlier run's port never blocks this one (Linux picks ephemeral ports
+ * per destination).
  */
 public final class EmbeddedMongoTarget extends BaseMongoTarget {
 
@@ -19,17 +19,17 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
   private static final int FIRST_CANDIDATE_PORT = 1025;
   private static final int PORT_ATTEMPTS = 50;
 
-  private final MongoServer server;
+  private final EmbeddedMongoServer server;
 
-  private EmbeddedMongoTarget(MongoServer server, ConnectionString connection, InetSocketAddress endpoint,
+  private EmbeddedMongoTarget(EmbeddedMongoServer server, ConnectionString connection, InetSocketAddress endpoint,
       TargetDescription description) {
     super(connection, endpoint, description);
     this.server = server;
   }
 
-  /** On any free port the OS gives; for tests. */
+  /** On any free port the OS gives, without limits; for tests. */
   public static EmbeddedMongoTarget start(String reason) {
-    return start(reason, port -> true);
+    return start(reason, ServerLimits.NONE, port -> true);
   }
 
   /**
@@ -38,33 +38,54 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
    * seed story's advice to give a server a port outside the range. Falls back to any free port
    * after a few tries.
    */
-  public static EmbeddedMongoTarget start(String reason, IntPredicate fresh) {
-    MongoServer server = new MongoServer(new MemoryBackend());
-    bindFresh(server, fresh);
-    InetSocketAddress endpoint = server.getLocalAddress();
+  public static EmbeddedMongoTarget start(String reason, ServerLimits limits, IntPredicate fresh) {
+    EmbeddedMongoServer server = new EmbeddedMongoServer(limits);
+    try {
+      bindFresh(server, fresh);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    InetSocketAddress endpoint = server.localAddress();
     ConnectionString connection = directConnection(endpoint);
-    TargetDescription description = new TargetDescription("embedded", "mongo-java-server " + BuildInfo.mongoJavaServerVersion(),
-        "", address(endpoint), connection.getConnectionString(), reason);
+    String software = "mongo-java-server " + BuildInfo.mongoJavaServerVersion() + (limits.any() ? " (" + limits.describe() + ")" : "");
+    TargetDescription description = new TargetDescription("embedded", software, "", address(endpoint),
+        connection.getConnectionString(), reason);
     return new EmbeddedMongoTarget(server, connection, endpoint, description);
   }
 
-  private static void bindFresh(MongoServer server, IntPredicate fresh) {
+  private static void bindFresh(EmbeddedMongoServer server, IntPredicate fresh) {
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
       int candidate = ThreadLocalRandom.current().nextInt(FIRST_CANDIDATE_PORT, 65536);
       if (fresh.test(candidate)) {
         try {
-          server.bind(LOOPBACK, candidate);
+          server.bind(new InetSocketAddress(LOOPBACK, candidate));
           return;
-        } catch (RuntimeException portTaken) {
+        } catch (Exception portTaken) { // Netty rethrows the checked BindException unchecked
           // In use by someone else: try another.
         }
       }
     }
-    server.bind(LOOPBACK, 0);
+    server.bind(new InetSocketAddress(LOOPBACK, 0));
+  }
+
+  /** Client connections the server holds open now. */
+  public int openConnections() {
+    return server.openConnections();
+  }
+
+  /** Connections the server's connection limit closed on arrival. */
+  public long refusedConnections() {
+    return server.refusedConnections();
+  }
+
+  /** Connections the server closed for being idle. */
+  public long idleClosedConnections() {
+    return server.idleClosedConnections();
   }
 
   @Override
   public void close() {
-    server.shutdownNow();
+    server.close();
   }
 }

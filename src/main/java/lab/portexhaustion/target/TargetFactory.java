@@ -10,14 +10,17 @@ public final class TargetFactory {
 
   private TargetFactory() {}
 
-  /** {@code freshEmbeddedPort} says which ports the embedded server may take (see {@link EmbeddedMongoTarget#start(String, IntPredicate)}). */
+  /**
+   * {@code freshEmbeddedPort} says which ports the embedded server may take (see
+   * {@link EmbeddedMongoTarget#start(String, lab.portexhaustion.config.ServerLimits, IntPredicate)}).
+   */
   public static MongoTarget start(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
     TargetKind kind = settings.target();
     if (kind == TargetKind.AUTO) {
       return startAuto(settings, freshEmbeddedPort);
     }
     return switch (kind) {
-      case EMBEDDED -> EmbeddedMongoTarget.start("asked for with target=embedded", freshEmbeddedPort);
+      case EMBEDDED -> EmbeddedMongoTarget.start("asked for with target=embedded", settings.embedded(), freshEmbeddedPort);
       case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), "asked for with target=uri");
       case CONTAINER -> startContainer(settings, "asked for with target=container");
       case AUTO -> throw new IllegalStateException("handled above");
@@ -25,13 +28,18 @@ public final class TargetFactory {
   }
 
   private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
+    if (settings.embedded().any()) {
+      return EmbeddedMongoTarget.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
+          + ")", settings.embedded(), freshEmbeddedPort);
+    }
     if (settings.uri().isPresent()) {
       return UriMongoTarget.of(settings.uri().get(), "chosen by target=auto because 'uri' is set");
     }
     Optional<String> noDocker = DockerAvailability.whyUnavailable();
     return noDocker.isEmpty()
         ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
-        : EmbeddedMongoTarget.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", freshEmbeddedPort);
+        : EmbeddedMongoTarget.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
+            freshEmbeddedPort);
   }
 
   private static MongoTarget startContainer(HarnessSettings settings, String reason) {

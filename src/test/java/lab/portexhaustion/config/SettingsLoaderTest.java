@@ -167,11 +167,48 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void expectationsPerStrategyAreReadWithTheirDashedNames() {
+  void expectationsPerScenarioAreReadWithTheirDashedNames() {
     HarnessSettings s = load(Map.of("verdict.client-per-request", "any", "verdict.enabled", "on"));
 
-    assertThat(s.verdict().expectationFor(StrategyKind.CLIENT_PER_REQUEST)).isEqualTo(Expectation.ANY);
-    assertThat(s.verdict().expectationFor(StrategyKind.RAW_SOCKET)).isEqualTo(Expectation.EXHAUSTION);
+    assertThat(s.verdict().expectationFor(Scenario.CLIENT_PER_REQUEST)).isEqualTo(Expectation.ANY);
+    assertThat(s.verdict().expectationFor(Scenario.RAW_SOCKET)).isEqualTo(Expectation.EXHAUSTION);
+    assertThat(s.verdict().expectationFor(Scenario.KEEP_ALIVE)).isEqualTo(Expectation.EXHAUSTION);
+    assertThat(s.verdict().expectationFor(Scenario.KEEP_ALIVE_IDLE_TIMEOUT)).isEqualTo(Expectation.CLEAN);
     assertThat(s.verdict().isChecked()).isTrue();
+  }
+
+  @Test
+  void embeddedServerLimitsAreOffByDefault() {
+    assertThat(load(Map.of()).embedded()).isEqualTo(ServerLimits.NONE);
+  }
+
+  @Test
+  void aScenarioBlockIsLaidOverItsScenarioOnly() {
+    Path none = Path.of("target/no-such-harness.conf");
+
+    HarnessSettings idleTimeout = SettingsLoader.load(Map.of(), none, Scenario.KEEP_ALIVE_IDLE_TIMEOUT);
+    HarnessSettings keepAlive = SettingsLoader.load(Map.of(), none, Scenario.KEEP_ALIVE);
+    HarnessSettings changed = SettingsLoader.load(Map.of("scenario.keep-alive-idle-timeout.embedded.idleTimeout", "2s",
+        "embedded.idleTimeout", "9s"), none, Scenario.KEEP_ALIVE_IDLE_TIMEOUT);
+
+    assertThat(idleTimeout.embedded().idleTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(idleTimeout.reported()).containsEntry("embedded.idleTimeout", "5s").doesNotContainKey("scenario.keep-alive-idle-timeout.embedded.idleTimeout");
+    assertThat(keepAlive.embedded().closesIdle()).isFalse();
+    assertThat(changed.embedded().idleTimeout()).as("the block wins over the general key").isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void embeddedLimitsWithAnotherTargetAreRefusedBeforeAnyLoad() {
+    assertThatThrownBy(() -> load(Map.of("target", "uri", "uri", "mongodb://127.0.0.1:27017", "embedded.maxIncomingConnections", "10")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("'target' is 'uri'")
+        .hasMessageContaining("embedded.maxIncomingConnections=0");
+  }
+
+  @Test
+  void aNegativeConnectionLimitNamesItsSetting() {
+    assertThatThrownBy(() -> load(Map.of("embedded.maxIncomingConnections", "-1")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("embedded.maxIncomingConnections");
   }
 }

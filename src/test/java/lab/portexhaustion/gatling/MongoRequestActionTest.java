@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.measure.RequestRecorder;
@@ -92,7 +93,7 @@ class MongoRequestActionTest {
         release.await(5, TimeUnit.SECONDS);
       }
     };
-    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, first -> { });
+    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     MongoRequestAction action = new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset),
         stats.engine, System::currentTimeMillis, new NextAction());
     try {
@@ -115,7 +116,7 @@ class MongoRequestActionTest {
   }
 
   private MongoRequestAction action(Action next) {
-    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, first -> { });
+    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     return new MongoRequestAction("raw-socket", strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
         System::currentTimeMillis, next);
   }

@@ -15,18 +15,22 @@ class HtmlReportTest {
   private static Comparison comparisonWith(String text) {
     Comparison.Conditions conditions = new Comparison.Conditions("Linux", 40000, 40999, 1000, 60, 0, 1024, true, "uri",
         "MongoDB deployment", "8.0.4", "0.1.0", "abc123");
-    Comparison.Onset onset = new Comparison.Onset(12.5, 900, 1000, "other", "other", "MongoCommandException: " + text, null, 80);
-    Comparison.Row row = new Comparison.Row("RawSocketSimulation", "raw-socket", "rawsocketsimulation-1",
-        "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, 1.0, onset,
-        16.7, 16.6, "VERDICT PASS RawSocketSimulation: " + text, true);
-    return new Comparison(List.of("rawsocketsimulation-1"), Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row));
+    Comparison.Onset onset = new Comparison.Onset(12.5, 900, 1000, 0, 120, "other", "other", "MongoCommandException: " + text, null, 80);
+    Comparison.Row row = new Comparison.Row("RawSocketSimulation", "raw-socket", "raw-socket", "rawsocketsimulation-1",
+        "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, 1.0, 3, null, 120,
+        null, onset, 16.7, 16.6, "VERDICT PASS RawSocketSimulation: " + text, true);
+    return new Comparison("ports", "Pooled vs unpooled", List.of("rawsocketsimulation-1"),
+        Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row));
+  }
+
+  private static ChartSeries charts(List<ChartSeries.Series> lines) {
+    return new ChartSeries(List.of(0, 1), new ChartSeries.MainChart("chart-ports", "Ports", "sockets", lines, List.of(),
+        "ephemeral range (1000 ports)", 1000), List.of(), List.of());
   }
 
   @Test
   void escapesAnErrorMessageWithAScriptTagInEveryPlaceItShows() throws Exception {
-    ChartSeries charts = new ChartSeries(List.of(0, 1), 1000, List.of(), List.of(), List.of(), List.of());
-
-    String html = HtmlReport.render(comparisonWith(HOSTILE), Trend.NONE, charts);
+    String html = HtmlReport.render(comparisonWith(HOSTILE), Trend.NONE, charts(List.of()));
 
     assertThat(html).doesNotContain(HOSTILE).contains("&lt;script&gt;alert('x')&lt;/script&gt;");
     assertThat(html.split("<script", -1)).as("only the page's own three script elements").hasSize(4);
@@ -34,10 +38,9 @@ class HtmlReportTest {
 
   @Test
   void chartDataCannotCloseItsScriptElement() throws Exception {
-    ChartSeries charts = new ChartSeries(List.of(0, 1), 1000,
-        List.of(new ChartSeries.Series("</script>" + HOSTILE, "raw-socket", Arrays.asList(1.0, null))), List.of(), List.of(), List.of());
+    ChartSeries withHostileLabel = charts(List.of(new ChartSeries.Series("</script>" + HOSTILE, "raw-socket", Arrays.asList(1.0, null))));
 
-    String html = HtmlReport.render(comparisonWith("plain"), Trend.NONE, charts);
+    String html = HtmlReport.render(comparisonWith("plain"), Trend.NONE, withHostileLabel);
 
     assertThat(html).doesNotContain("</script>" + HOSTILE).contains("\\u003C/script\\u003E");
   }

@@ -1,0 +1,51 @@
+package lab.portexhaustion.config;
+
+/**
+ * What one simulation reproduces: a strategy, and the resource it is expected to run out of.
+ * Settings can be laid over one scenario ({@code scenario.<name>} in the settings), and the
+ * verdict expects per scenario ({@code verdict.<name>}).
+ */
+public enum Scenario implements ConfigName {
+  POOLED(StrategyKind.POOLED, Family.PORTS),
+  CLIENT_PER_REQUEST(StrategyKind.CLIENT_PER_REQUEST, Family.PORTS),
+  RAW_SOCKET(StrategyKind.RAW_SOCKET, Family.PORTS),
+  /** The seed's second story with a driver: a MongoClient per virtual user, never closed. */
+  LEAKED_CLIENT(StrategyKind.LEAKED_CLIENT, Family.IDLE_CONNECTIONS),
+  /** The seed's second story as it happened: keep-alive connections left idle, a server that never times them out. */
+  KEEP_ALIVE(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
+  /** The same clients against a server that closes idle connections: the seed's fix. */
+  KEEP_ALIVE_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS);
+
+  /** Scenarios compared side by side: one comparison per family. */
+  public enum Family implements ConfigName {
+    /** Connection churn: ephemeral ports held in TIME_WAIT. */
+    PORTS,
+    /** Connections kept open: descriptors, and the server's connection slots. */
+    IDLE_CONNECTIONS
+  }
+
+  private final StrategyKind strategy;
+  private final Family family;
+
+  Scenario(StrategyKind strategy, Family family) {
+    this.strategy = strategy;
+    this.family = family;
+  }
+
+  public StrategyKind strategy() {
+    return strategy;
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /**
+   * Whether a server that refuses or drops new connections counts as this scenario's exhaustion:
+   * for idle connections it does (a server out of descriptors, or at its connection limit, closes
+   * new ones); for churn it is a different failure.
+   */
+  public boolean serverRefusalIsExhaustion() {
+    return family == Family.IDLE_CONNECTIONS;
+  }
+}

@@ -1,0 +1,57 @@
+package lab.portexhaustion.strategy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import lab.portexhaustion.config.Timeouts;
+import lab.portexhaustion.target.MongoTarget;
+
+/**
+ * The clients of the seed's second story: each request opens a connection, sends one handshake
+ * command, reads the reply, and then leaves the connection open and idle, as a browser keeps an
+ * HTTP keep-alive connection. The client lets go of it only when the server closes it; against
+ * a server without an idle timeout, every request leaves one more open connection (two
+ * descriptors when client and server share the process).
+ */
+public final class KeepAliveStrategy implements ConnectionStrategy {
+
+  private final InetSocketAddress endpoint;
+  private final HandshakeExchange handshake;
+  private final IdleConnections idle;
+
+  KeepAliveStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
+    this.endpoint = target.endpoint();
+    this.handshake = new HandshakeExchange(endpoint, timeouts);
+    this.idle = new IdleConnections();
+  }
+
+  @Override
+  public void execute() throws IOException {
+    // A channel, not a plain socket: once idle, one selector thread watches them all for the server's close.
+    SocketChannel channel = SocketChannel.open();
+    try {
+      handshake.connect(channel.socket(), endpoint);
+      handshake.exchange(channel.socket());
+      idle.keep(channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Connections kept open now. */
+  public int idleConnections() {
+    return idle.count();
+  }
+
+  @Override
+  public String describe() {
+    return "keep-alive: TCP connect, one '" + handshake.command() + "' over OP_MSG, then the connection left open and idle"
+        + " until the server closes it";
+  }
+
+  @Override
+  public void close() {
+    idle.close();
+  }
+}

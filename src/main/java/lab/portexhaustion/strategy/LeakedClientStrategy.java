@@ -1,0 +1,58 @@
+package lab.portexhaustion.strategy;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.failure.SocketErrorCapture;
+import lab.portexhaustion.target.MongoTarget;
+
+/**
+ * The leak: a new MongoClient per request that nobody closes. Each one keeps its monitoring
+ * connection (and thread) and the pooled connection of its one operation open and idle until the
+ * run ends, so descriptors run out long before ports do.
+ */
+public final class LeakedClientStrategy implements ConnectionStrategy {
+
+  private final ConnectionString connection;
+  private final HarnessSettings settings;
+  private final MongoOperation operation;
+  private final Queue<MongoClient> leaked = new ConcurrentLinkedQueue<>();
+
+  LeakedClientStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation) {
+    this.connection = target.connectionString();
+    this.settings = settings;
+    this.operation = operation;
+    try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
+      operation.prepare(client);
+    }
+  }
+
+  @Override
+  public void execute() {
+    SocketErrorCapture capture = new SocketErrorCapture();
+    MongoClient client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
+    leaked.add(client);
+    try {
+      operation.run(client);
+    } catch (RuntimeException e) {
+      capture.attachTo(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "leaked-client: new MongoClient, " + operation.describe() + ", never closed";
+  }
+
+  /** Closes the leaked clients: the run is over, and the descriptors go back. */
+  @Override
+  public void close() {
+    for (MongoClient client = leaked.poll(); client != null; client = leaked.poll()) {
+      client.close();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package lab.portexhaustion.target;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
+import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.config.ServerLimits;
+
+/**
+ * mongo-java-server's wire-protocol handlers and in-memory backend behind the harness's own
+ * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
+ * way into it; the limits a real server needs for the idle-connection scenarios (a connection
+ * limit, an idle timeout) sit in front of its handlers here.
+ */
+final class EmbeddedMongoServer implements AutoCloseable {
+
+  // Like mongo-java-server's own listener; the accept queue only matters for bursts of connects.
+  private static final int ACCEPT_BACKLOG = 100;
+  // 0: Netty's default, two per core, as mongo-java-server's own listener.
+  private static final int WORKER_THREADS = 0;
+
+  private final MongoBackend backend = new MemoryBackend();
+  private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("embedded-mongo-accept", true),
+      NioIoHandler.newFactory());
+  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS,
+      new DefaultThreadFactory("embedded-mongo-worker", true), NioIoHandler.newFactory());
+  private final ChannelGroup clients = new DefaultChannelGroup("embedded-mongo-clients", workers.next());
+  private final ConnectionLimitHandler connectionLimit;
+  private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
+  private final ServerLimits limits;
+  private Channel listener;
+
+  EmbeddedMongoServer(ServerLimits limits) {
+    this.limits = limits;
+    this.connectionLimit = new ConnectionLimitHandler(limits.maxIncomingConnections());
+  }
+
+  /** Listens on {@code address}; throws if the port is taken. */
+  void bind(InetSocketAddress address) {
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(acceptor, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (limits.limitsConnections()) {
+              pipeline.addLast(connectionLimit);
+            }
+            if (limits.closesIdle()) {
+              pipeline.addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+              pipeline.addLast(idleCloser);
+            }
+            pipeline.addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
+                new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+          }
+        });
+    listener = bootstrap.bind(address).syncUninterruptibly().channel();
+  }
+
+  InetSocketAddress localAddress() {
+    return (InetSocketAddress) listener.localAddress();
+  }
+
+  /** Connections open now (those the limit refused never count). */
+  int openConnections() {
+    return clients.size();
+  }
+
+  /** Connections the limit closed on arrival so far. */
+  long refusedConnections() {
+    return connectionLimit.refused();
+  }
+
+  /** Connections closed for being idle so far. */
+  long idleClosedConnections() {
+    return idleCloser.closed();
+  }
+
+  @Override
+  public void close() {
+    if (listener != null) {
+      listener.close().syncUninterruptibly();
+    }
+    clients.close().syncUninterruptibly();
+    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    backend.close();
+  }
+}
