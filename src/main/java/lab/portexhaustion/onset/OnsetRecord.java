@@ -3,6 +3,7 @@ package lab.portexhaustion.onset;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import lab.portexhaustion.config.LoadProfile;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 
@@ -12,7 +13,8 @@ import lab.portexhaustion.sampler.PortSample;
  *
  * @param arrivalRatePerSecond the rate the injection profile asked for at the onset
  * @param portsPerRequest measured before the onset (see {@code PortsPerRequest}); null when not measured
- * @param predictedOnsetSeconds when {@link ExhaustionModel} says the free ports run out; null if not within the profile
+ * @param predictedOnsetSeconds when {@link ExhaustionModel} says the free ports run out; null if not within the profile,
+ *     or when the onset is not of ports
  * @param kneeRatePerSecond the sustainable rate: range / TIME_WAIT / ports per request
  */
 public record OnsetRecord(
@@ -44,7 +46,8 @@ public record OnsetRecord(
     double elapsed = onset.elapsed().toMillis() / 1000.0;
     boolean measured = !Double.isNaN(portsPerRequest) && portsPerRequest > 0;
     Duration holdPerRequest = conditions.timeWait();
-    OptionalDouble predicted = measured
+    // The port model says when ports run out; for another resource its prediction would mean nothing.
+    OptionalDouble predicted = measured && onset.error().kind() == ErrorKind.EPHEMERAL_PORTS
         ? ExhaustionModel.predictedOnsetSeconds(load, portsPerRequest, holdPerRequest, conditions.range().size() - baselinePorts)
         : OptionalDouble.empty();
     return new OnsetRecord(onset.at().toString(), elapsed, onset.error().kind().label(), onset.error().code(),

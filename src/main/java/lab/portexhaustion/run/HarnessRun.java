@@ -123,6 +123,7 @@ public final class HarnessRun {
 
   /** As {@link #start(Scenario, Class)} with explicit settings; failures are thrown, not turned into an exit. */
   public static HarnessRun start(Scenario scenario, Class<?> simulation, HarnessSettings settings) {
+    HarnessClasses.loadAll();
     NetworkConditions network = NetworkConditionsReader.read();
     SocketTable sockets = SocketTable.forThisMachine();
     MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
@@ -211,10 +212,17 @@ public final class HarnessRun {
     onsetRecord.set(record);
     onsetWritten = files.writeJson("onset.json", record);
     LOG.warn(String.format(">>> exhaustion onset after %.1f s: %s [%s] after %,d requests; %d of %d ports in use toward the target"
-            + " (%.1f %%), %d in TIME_WAIT; arrival rate %.0f/s; model predicted %s",
+            + " (%.1f %%), %d in TIME_WAIT; %d of %d descriptors open; arrival rate %.0f/s; port model predicted %s",
         record.elapsedSeconds(), record.message(), record.kind(), record.requestsStarted(), record.portsInUseTowardTarget(),
-        record.rangeSize(), record.utilisationPercent(), record.timeWaitTowardTarget(), record.arrivalRatePerSecond(),
-        record.predictedOnsetSeconds() == null ? "no onset within the profile" : record.predictedOnsetSeconds() + " s"));
+        record.rangeSize(), record.utilisationPercent(), record.timeWaitTowardTarget(), record.descriptorsOpen(), record.descriptorsMax(),
+        record.arrivalRatePerSecond(), predictionText(record)));
+  }
+
+  private static String predictionText(OnsetRecord record) {
+    if (record.predictedOnsetSeconds() != null) {
+      return record.predictedOnsetSeconds() + " s";
+    }
+    return ErrorKind.EPHEMERAL_PORTS.label().equals(record.kind()) ? "no onset within the profile" : "n/a (it models ports only)";
   }
 
   /**

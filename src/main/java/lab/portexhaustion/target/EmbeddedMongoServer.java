@@ -13,6 +13,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -46,6 +47,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
   private final ChannelGroup clients = new DefaultChannelGroup("embedded-mongo-clients", workers.next());
   private final ConnectionLimitHandler connectionLimit;
   private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
+  private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
   private final ServerLimits limits;
   private Channel listener;
 
@@ -60,6 +62,13 @@ final class EmbeddedMongoServer implements AutoCloseable {
         .group(acceptor, workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+        .handler(new ChannelInitializer<ServerChannel>() {
+          @Override
+          protected void initChannel(ServerChannel channel) {
+            // Netty adds its acceptor in a task queued after this initializer: queue the log behind it, at the end.
+            channel.eventLoop().execute(() -> channel.pipeline().addLast(acceptFailures));
+          }
+        })
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override

@@ -76,7 +76,7 @@ class DeliveryFilesTest {
     assertThat(runs(jobs.get("linux-container")))
         .contains("sudo sysctl -w net.ipv4.ip_local_port_range=", "sudo sysctl -w net.ipv4.tcp_tw_reuse=0", "-Dtarget=container",
             "-Dverdict.enabled=on", "scripts/compare --history trend");
-    assertThat(runs(jobs.get("linux-namespace"))).contains("scripts/contained-run", "--range 40000-40999");
+    assertThat(runs(jobs.get("linux-namespace"))).contains("scripts/contained-run", "--range 40000-40999", "--nofile 2048", "-Pidle-connections");
     assertThat(runs(jobs.get("windows"))).contains("scripts/windows-reproduce.ps1", "WSAENOBUFS");
     assertThat(steps(jobs.get("linux-container"))).anyMatch(step -> step.at("/with/name").asText().equals("comparison-trend")
         && step.path("uses").asText().startsWith("actions/upload-artifact@"));

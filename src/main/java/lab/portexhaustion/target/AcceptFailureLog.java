@@ -1,0 +1,28 @@
+package lab.portexhaustion.target;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded server's side of descriptor exhaustion: {@code accept} fails with "Too many open
+ * files". Netty's acceptor already pauses accepting for a second and passes the error on; this
+ * handler, last in the listener's pipeline, logs the first one as one line instead of a stack
+ * trace every second.
+ */
+final class AcceptFailureLog extends ChannelInboundHandlerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AcceptFailureLog.class);
+
+  private final AtomicLong failures = new AtomicLong();
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (failures.incrementAndGet() == 1) {
+      LOG.warn("embedded server cannot accept connections: {} (accepting pauses 1 s after each failure; later ones are counted)",
+          cause.toString());
+    }
+  }
+}
