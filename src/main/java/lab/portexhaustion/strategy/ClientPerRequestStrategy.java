@@ -4,7 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.target.MongoTarget;
 
 /**
@@ -29,12 +28,8 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
 
   @Override
   public void execute() {
-    SocketErrorCapture capture = new SocketErrorCapture();
-    try (MongoClient client = MongoClients.create(DriverSettings.capturing(connection, settings, capture))) {
-      operation.run(client);
-    } catch (RuntimeException e) {
-      capture.attachTo(e);
-      throw e;
+    try (OwnClient client = new OwnClient(connection, settings)) {
+      client.run(operation);
     }
   }
 

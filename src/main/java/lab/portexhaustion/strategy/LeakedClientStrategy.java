@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClients;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.target.MongoTarget;
 
 /**
@@ -19,7 +18,7 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
   private final ConnectionString connection;
   private final HarnessSettings settings;
   private final MongoOperation operation;
-  private final Queue<MongoClient> leaked = new ConcurrentLinkedQueue<>();
+  private final Queue<OwnClient> leaked = new ConcurrentLinkedQueue<>();
 
   LeakedClientStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation) {
     this.connection = target.connectionString();
@@ -32,15 +31,9 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
 
   @Override
   public void execute() {
-    SocketErrorCapture capture = new SocketErrorCapture();
-    MongoClient client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
+    OwnClient client = new OwnClient(connection, settings);
     leaked.add(client);
-    try {
-      operation.run(client);
-    } catch (RuntimeException e) {
-      capture.attachTo(e);
-      throw e;
-    }
+    client.run(operation);
   }
 
   @Override
@@ -51,7 +44,7 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
   /** Closes the leaked clients: the run is over, and the descriptors go back. */
   @Override
   public void close() {
-    for (MongoClient client = leaked.poll(); client != null; client = leaked.poll()) {
+    for (OwnClient client = leaked.poll(); client != null; client = leaked.poll()) {
       client.close();
     }
   }

@@ -24,6 +24,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import lab.portexhaustion.config.ServerLimits;
 
 /**
@@ -49,6 +50,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
   private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
   private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
   private final ServerLimits limits;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private Channel listener;
 
   EmbeddedMongoServer(ServerLimits limits) {
@@ -107,8 +109,12 @@ final class EmbeddedMongoServer implements AutoCloseable {
     return idleCloser.closed();
   }
 
+  /** Stops listening, closes every client connection and the backend; a second call does nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (listener != null) {
       listener.close().syncUninterruptibly();
     }

@@ -62,7 +62,7 @@ class ShortGatlingRunTest {
   void theComparisonOfTheBatchMatchesTheRunSummaries() throws Exception {
     Path comparison = results.resolve("comparison");
     assertThat(comparison.resolve("index.html")).isNotEmptyFile();
-    assertThat(comparison.resolve("comparison.md")).content().contains("| requests OK / KO |", "![ports in use");
+    assertThat(comparison.resolve("comparison.md")).content().contains("| requests OK / KO |", "![Pooled vs unpooled");
     assertThat(comparison.resolve("comparison.png")).isNotEmptyFile();
     assertThat(comparison.resolve("assets/uPlot.iife.min.js")).isNotEmptyFile();
     JsonNode table = JSON.readTree(comparison.resolve("comparison.json").toFile()).get("table");

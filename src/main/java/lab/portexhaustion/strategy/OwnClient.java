@@ -1,0 +1,36 @@
+package lab.portexhaustion.strategy;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.failure.SocketErrorCapture;
+
+/**
+ * A MongoClient of one request's own, for the strategies that share none. A client that cannot
+ * connect fails with a server-selection timeout; the socket error behind it, which the driver
+ * tells only its listeners, is attached to that failure.
+ */
+final class OwnClient implements AutoCloseable {
+
+  private final SocketErrorCapture capture = new SocketErrorCapture();
+  private final MongoClient client;
+
+  OwnClient(ConnectionString connection, HarnessSettings settings) {
+    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
+  }
+
+  void run(MongoOperation operation) {
+    try {
+      operation.run(client);
+    } catch (RuntimeException e) {
+      capture.attachTo(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
