@@ -3,15 +3,18 @@ package lab.portexhaustion.run;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Opens a page in Debian's headless Chromium (installed by .ci/run): the DOM after its scripts
@@ -34,9 +37,14 @@ final class ComparisonPageCheck {
     assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (.ci/run installs Debian's chromium)");
     Path profile = Files.createTempDirectory("chromium-profile");
     String url = page.toAbsolutePath().toUri().toString();
-    Run dom = chromium(profile, "--dump-dom", url);
-    Files.createDirectories(screenshot.toAbsolutePath().getParent());
-    chromium(profile, "--screenshot=" + screenshot.toAbsolutePath(), url);
+    Run dom;
+    try {
+      dom = chromium(profile, "--dump-dom", url);
+      Files.createDirectories(screenshot.toAbsolutePath().getParent());
+      chromium(profile, "--screenshot=" + screenshot.toAbsolutePath(), url);
+    } finally {
+      deleteRecursively(profile);
+    }
 
     Map<String, Integer> points = new LinkedHashMap<>();
     Matcher m = CHART.matcher(dom.stdout());
@@ -55,12 +63,24 @@ final class ComparisonPageCheck {
     command.addAll(FLAGS);
     command.addAll(List.of(args));
     Path err = Files.createTempFile("chromium", ".log");
-    Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("chromium did not finish within 60 s");
+    try {
+      Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("chromium did not finish within 60 s");
+      }
+      return new Run(out, Files.readString(err));
+    } finally {
+      Files.deleteIfExists(err);
     }
-    return new Run(out, Files.readString(err));
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }
