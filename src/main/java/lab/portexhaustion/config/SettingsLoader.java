@@ -187,7 +187,8 @@ public final class SettingsLoader {
         embedded,
         new SamplerSettings(
             in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
-            in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms")),
+            in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms"),
+            in.number("sampler.maxCpuPercent", 0.1, "a share of one core in percent, 0.1 or more")),
         readVerdict(in),
         reported);
     if (!in.problems().isEmpty()) {

@@ -102,7 +102,7 @@ public final class HarnessRun {
     this.portsPerRequest = new PortsPerRequest(network.timeWait().toMillis());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
     this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
-    this.sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval());
+    this.sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(), settings.sampler().maxCpuPercent());
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
   }
 

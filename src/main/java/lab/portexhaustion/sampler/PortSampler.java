@@ -1,6 +1,8 @@
 package lab.portexhaustion.sampler;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class PortSampler implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PortSampler.class);
+  // Thread CPU time includes the kernel's time writing /proc/net/tcp, the larger part of a full sample.
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final SocketTable table;
   private final CheapTotals totals = new CheapTotals();
@@ -42,6 +46,7 @@ public final class PortSampler implements AutoCloseable {
   });
   private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
+  private volatile boolean stretchLogged;
 
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
       Instant start) {
@@ -52,11 +57,31 @@ public final class PortSampler implements AutoCloseable {
     this.start = start;
   }
 
-  /** Starts both tiers; the full table is read at once so that the run's first row is complete. */
-  public void start(Duration totalsEvery, Duration fullEvery) {
-    timer.scheduleAtFixedRate(() -> guarded("full", () -> emit(full("full"))), 0, fullEvery.toMillis(), TimeUnit.MILLISECONDS);
+  /**
+   * Starts both tiers; the full table is read at once so that the run's first row is complete.
+   * The full tier keeps to {@code maxCpuPercent} of one core: after each full sample, the next
+   * waits {@code fullEvery}, or longer if this one's CPU time over that wait would exceed it.
+   */
+  public void start(Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
+    timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), 0, TimeUnit.MILLISECONDS);
     timer.scheduleAtFixedRate(() -> guarded("totals", () -> emit(totalsOnly())), totalsEvery.toMillis(),
         totalsEvery.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void fullTier(long everyNanos, double maxCpuShare) {
+    long cpuBefore = THREADS.getCurrentThreadCpuTime();
+    guarded("full", () -> emit(full("full")));
+    long cost = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+    long waitNanos = Math.max(everyNanos, (long) (cost / maxCpuShare) - cost);
+    if (waitNanos > everyNanos && !stretchLogged) {
+      stretchLogged = true;
+      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU, so full samples come every %.1f s instead of %.1f s"
+          + " (sampler.maxCpuPercent=%s); the totals tier is unchanged", cost / 1e6, (waitNanos + cost) / 1e9, everyNanos / 1e9,
+          maxCpuShare * 100));
+    }
+    if (!timer.isShutdown()) {
+      timer.schedule(() -> fullTier(everyNanos, maxCpuShare), waitNanos, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** A full snapshot now, on the caller's thread: for the moment exhaustion starts. */

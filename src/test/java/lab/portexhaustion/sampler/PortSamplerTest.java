@@ -54,7 +54,7 @@ class PortSamplerTest {
   void runsBothTiersInTheBackground() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
     try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, rows::add, Instant.now())) {
-      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200));
+      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(700);
     }
 

@@ -1,0 +1,62 @@
+package lab.portexhaustion.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's arithmetic and its table: what the README's Performance figures rest on. */
+class BenchmarkFiguresTest {
+
+  @Test
+  void spreadGivesMinMedianAndMaxOfOddAndEvenCounts() {
+    assertThat(Spread.of(List.of(3.0, 1.0, 2.0))).isEqualTo(new Spread(3, 1.0, 2.0, 3.0));
+    assertThat(Spread.of(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(new Spread(4, 1.0, 2.5, 4.0));
+    assertThatThrownBy(() -> Spread.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void steadyRateLeavesOutStartUpWarmUpAndTheCutLastSecond() {
+    // 2 s before the first completion, then 2 s of warm-up, 3 steady seconds, the last one cut short.
+    List<Long> perSecond = List.of(0L, 0L, 100L, 500L, 900L, 1000L, 1100L, 300L, 0L);
+
+    assertThat(SteadyRate.of(perSecond, 2)).isEqualTo(1000.0);
+  }
+
+  @Test
+  void steadyRateRefusesARunTooShortForItsWarmUp() {
+    assertThatThrownBy(() -> SteadyRate.of(List.of(0L, 10L, 20L, 5L), 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no steady seconds");
+  }
+
+  @Test
+  void linesCompareMediansAndSayWhetherTheTargetIsMet() {
+    Spread bare = Spread.of(List.of(100.0, 110.0, 120.0));
+
+    BenchmarkLine fast = BenchmarkLine.higherIsBetter("churn", "requests/s", Spread.of(List.of(99.0, 100.0, 101.0)), bare, 0.9, "");
+    BenchmarkLine slow = BenchmarkLine.higherIsBetter("pooled", "requests/s", Spread.of(List.of(80.0, 85.0, 90.0)), bare, 0.9, "");
+    BenchmarkLine sampler = BenchmarkLine.lowerIsBetter("sample", "ms", Spread.of(List.of(30.0)), Spread.of(List.of(20.0)), 1.5, "");
+    BenchmarkLine cpu = BenchmarkLine.againstBound("cpu", "% of one core", Spread.of(List.of(2.5)), 2.0, "");
+
+    assertThat(fast.ratio()).isCloseTo(100.0 / 110.0, within(1e-9));
+    assertThat(fast.met()).isTrue();
+    assertThat(slow.met()).isFalse();
+    assertThat(sampler.ratio()).isEqualTo(1.5);
+    assertThat(sampler.met()).isTrue();
+    assertThat(cpu.met()).isFalse();
+    assertThat(cpu.target()).isEqualTo("<= 2 % of one core");
+  }
+
+  @Test
+  void theTableShowsEveryLineWithItsRepetitionsSpreadRatioAndVerdict() {
+    BenchmarkLine line = BenchmarkLine.higherIsBetter("pooled operations", "requests/s", Spread.of(List.of(8000.0, 9000.0, 9500.0)),
+        Spread.of(List.of(12000.0, 13000.0, 14000.0)), 0.9, "concurrency 8");
+
+    String table = BenchmarkTable.render("benchmarks", "2 cores", List.of(line));
+
+    assertThat(table).contains("| pooled operations | requests/s | 3 | 8,000 / 9,000 / 9,500 | 12,000 / 13,000 / 14,000 | 0.69 |"
+        + " ratio >= 0.90 | **no** |", "- pooled operations: concurrency 8");
+  }
+}

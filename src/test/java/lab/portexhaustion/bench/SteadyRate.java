@@ -1,0 +1,30 @@
+package lab.portexhaustion.bench;
+
+import java.util.List;
+
+/**
+ * Requests per second in a run's steady part, from its per-second completions: the seconds
+ * before the first completion (start-up) and the warm-up seconds after it are dropped, and so is
+ * the last second with completions (cut short by the end).
+ */
+final class SteadyRate {
+
+  private SteadyRate() {}
+
+  static double of(List<Long> completedPerSecond, int warmupSeconds) {
+    int first = 0;
+    while (first < completedPerSecond.size() && completedPerSecond.get(first) == 0) {
+      first++;
+    }
+    int last = completedPerSecond.size() - 1;
+    while (last >= 0 && completedPerSecond.get(last) == 0) {
+      last--;
+    }
+    int from = first + warmupSeconds;
+    int to = last; // exclusive: the last second is partial
+    if (to - from < 1) {
+      throw new IllegalArgumentException("no steady seconds in " + completedPerSecond + " after " + warmupSeconds + " s of warm-up");
+    }
+    return completedPerSecond.subList(from, to).stream().mapToLong(Long::longValue).average().orElseThrow();
+  }
+}

@@ -1,0 +1,97 @@
+package lab.portexhaustion.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.measure.SecondStats;
+import lab.portexhaustion.report.RunResults;
+
+/**
+ * A strategy's throughput through Gatling and the harness against a bare loop of the same
+ * strategy, at the same concurrency, on the same server; repetitions interleaved (bare, harness,
+ * bare, harness...) so that the machine's slow moments fall on both.
+ */
+final class ThroughputLine {
+
+  private static final int WARMUP_SECONDS = 2;
+
+  private final String mongoUri;
+  private final int concurrency;
+  private final int seconds;
+  private final int repetitions;
+
+  ThroughputLine(String mongoUri, int concurrency, int seconds, int repetitions) {
+    this.mongoUri = mongoUri;
+    this.concurrency = concurrency;
+    this.seconds = seconds;
+    this.repetitions = repetitions;
+  }
+
+  BenchmarkLine measure(String name, Scenario scenario, double atLeast) throws Exception {
+    List<Double> bare = new ArrayList<>();
+    List<Double> harness = new ArrayList<>();
+    for (int rep = 1; rep <= repetitions; rep++) {
+      bare.add(bare(scenario));
+      harness.add(harness(scenario));
+      System.out.printf("  %s, repetition %d of %d: bare %.0f/s, harness %.0f/s%n", name, rep, repetitions,
+          bare.get(bare.size() - 1), harness.get(harness.size() - 1));
+    }
+    return BenchmarkLine.higherIsBetter(name, "requests/s", Spread.of(harness), Spread.of(bare), atLeast,
+        String.format("concurrency %d, %d s per repetition (first %d s after the first request left out)", concurrency, seconds,
+            WARMUP_SECONDS));
+  }
+
+  private double bare(Scenario scenario) throws Exception {
+    ChildJvm.Result result = ChildJvm.run(BareLoop.class.getName(), List.of(),
+        List.of(scenario.name(), String.valueOf(concurrency), String.valueOf(seconds), mongoUri), seconds + 60L);
+    String counts = result.output().lines().filter(l -> l.startsWith(BareLoop.OUTPUT_PREFIX)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("bare loop printed no counts (exit " + result.exitCode() + "):\n" + result.output()))
+        .substring(BareLoop.OUTPUT_PREFIX.length());
+    return SteadyRate.of(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), WARMUP_SECONDS);
+  }
+
+  private double harness(Scenario scenario) throws Exception {
+    Path results = Files.createTempDirectory("benchmark-harness");
+    try {
+      ChildJvm.Result result = ChildJvm.run("io.gatling.app.Gatling",
+          List.of("bench.scenario=" + scenario.name(), "bench.concurrency=" + concurrency, "bench.seconds=" + seconds,
+              "target=uri", "uri=" + mongoUri, "cleanStart.maxDrainWait=0s", "verdict.enabled=off",
+              "portexhaustionlab.resultsFolder=" + results),
+          List.of("--simulation", HarnessThroughputSimulation.class.getName(), "--results-folder", results.toString()),
+          seconds + 120L);
+      if (result.exitCode() != 0) {
+        throw new IllegalStateException("the harness run failed (exit " + result.exitCode() + "):\n" + result.output());
+      }
+      return SteadyRate.of(okPerSecond(onlyRun(results)), WARMUP_SECONDS);
+    } finally {
+      deleteRecursively(results);
+    }
+  }
+
+  private static Path onlyRun(Path results) throws IOException {
+    try (Stream<Path> folders = Files.list(results)) {
+      return folders.filter(RunResults::isRun).findFirst().orElseThrow(() -> new IllegalStateException("no harness run in " + results));
+    }
+  }
+
+  private static List<Long> okPerSecond(Path run) throws IOException {
+    List<SecondStats> seconds = RunResults.load(run).requests();
+    Long[] ok = new Long[seconds.stream().mapToInt(s -> (int) s.second()).max().orElse(0) + 1];
+    Arrays.fill(ok, 0L);
+    seconds.forEach(s -> ok[(int) s.second()] = s.ok());
+    return Arrays.asList(ok);
+  }
+
+  static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
