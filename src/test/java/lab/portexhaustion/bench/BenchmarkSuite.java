@@ -18,7 +18,7 @@ import oshi.hardware.CentralProcessor;
  * {@code scripts/bench}: the harness against bare baselines, side by side in one run, on one
  * embedded server. Prints the table and writes it to {@code results/benchmarks/}.
  *
- * <p>Options: {@code --repetitions N} (3), {@code --seconds N} per throughput repetition (10),
+ * <p>Options: {@code --repetitions N} (3), {@code --seconds N} per throughput repetition (15),
  * {@code --concurrency N} (8), {@code --skip-end-to-end}.
  */
 public final class BenchmarkSuite {
@@ -78,7 +78,7 @@ public final class BenchmarkSuite {
 
     static Options parse(String[] args) {
       int repetitions = 3;
-      int seconds = 10;
+      int seconds = 15;
       int concurrency = 8;
       boolean skipEndToEnd = false;
       for (int i = 0; i < args.length; i++) {
