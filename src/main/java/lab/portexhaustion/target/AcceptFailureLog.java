@@ -1,5 +1,6 @@
 package lab.portexhaustion.target;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
  * The embedded server's side of descriptor exhaustion: {@code accept} fails with "Too many open
  * files". Netty's acceptor already pauses accepting for a second and passes the error on; this
  * handler, last in the listener's pipeline, logs the first one as one line instead of a stack
- * trace every second.
+ * trace every second. Sharable: a bind that fails on a taken port leaves it on a closed channel,
+ * and the retry adds it to the next one.
  */
+@ChannelHandler.Sharable
 final class AcceptFailureLog extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AcceptFailureLog.class);

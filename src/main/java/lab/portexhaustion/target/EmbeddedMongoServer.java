@@ -90,6 +90,11 @@ final class EmbeddedMongoServer implements AutoCloseable {
     listener = bootstrap.bind(address).syncUninterruptibly().channel();
   }
 
+  /** The listener's pipeline, where accept failures arrive; for tests. */
+  ChannelPipeline listenerPipeline() {
+    return listener.pipeline();
+  }
+
   InetSocketAddress localAddress() {
     return (InetSocketAddress) listener.localAddress();
   }
