@@ -59,4 +59,24 @@ class BenchmarkFiguresTest {
     assertThat(table).contains("| pooled operations | requests/s | 3 | 8,000 / 9,000 / 9,500 | 12,000 / 13,000 / 14,000 | 0.69 |"
         + " ratio >= 0.90 | **no** |", "- pooled operations: concurrency 8");
   }
+
+  @Test
+  void aLineWithoutTargetShowsItsRatioButNoVerdict() {
+    BenchmarkLine line = BenchmarkLine.forInformation("client per request", "requests/s", Spread.of(List.of(400.0)),
+        Spread.of(List.of(500.0)), "no target");
+
+    assertThat(line.outcome()).isEqualTo(BenchmarkLine.Outcome.NO_TARGET);
+    assertThat(BenchmarkTable.render("benchmarks", "2 cores", List.of(line)))
+        .contains("| client per request | requests/s | 1 | 400 / 400 / 400 | 500 / 500 / 500 | 0.80 | none | - |");
+  }
+
+  @Test
+  void optionsChooseLinesAndKeepDefaultsForTheRest() {
+    BenchmarkSuite.Options options = BenchmarkSuite.Options.parse(new String[] {"--lines", "pooled, churn", "--seconds", "20"});
+
+    assertThat(options.lines()).containsExactly(BenchmarkSuite.Line.POOLED, BenchmarkSuite.Line.CHURN);
+    assertThat(options.seconds()).isEqualTo(20);
+    assertThat(options.repetitions()).isEqualTo(3);
+    assertThat(BenchmarkSuite.Options.parse(new String[0]).lines()).containsExactly(BenchmarkSuite.Line.values());
+  }
 }

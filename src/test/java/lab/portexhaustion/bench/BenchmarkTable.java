@@ -16,7 +16,11 @@ final class BenchmarkTable {
           .append(" | ").append(spread(line.measured())).append(" | ")
           .append(line.baseline() == null ? "-" : spread(line.baseline())).append(" | ")
           .append(String.format("%.2f", line.ratio())).append(" | ").append(line.target()).append(" | ")
-          .append(line.met() ? "yes" : "**no**").append(" |\n");
+          .append(switch (line.outcome()) {
+            case MET -> "yes";
+            case MISSED -> "**no**";
+            case NO_TARGET -> "-";
+          }).append(" |\n");
     }
     md.append('\n');
     for (BenchmarkLine line : lines) {

@@ -68,14 +68,13 @@ final class SamplerLines {
     List<Double> shares = new ArrayList<>();
     for (int rep = 0; rep < CPU_REPETITIONS; rep++) {
       try (PortSampler sampler = newSampler(held)) {
-        sampler.start(DEFAULTS.totalsInterval(), DEFAULTS.fullInterval(), DEFAULTS.maxCpuPercent());
-        Thread.sleep(200);
-        long id = samplerThreadId();
-        long cpuBefore = threads.getThreadCpuTime(id);
+        // From the start, first full sample included, over a window long enough to hold many full samples at their
+        // stretched interval: a short window catches a whole sample more or less and swings by a quarter.
         long wallBefore = System.nanoTime();
+        sampler.start(DEFAULTS.totalsInterval(), DEFAULTS.fullInterval(), DEFAULTS.maxCpuPercent());
+        long id = samplerThreadId();
         Thread.sleep(cpuSeconds * 1000L);
-        long cpu = threads.getThreadCpuTime(id) - cpuBefore;
-        shares.add(100.0 * cpu / (System.nanoTime() - wallBefore));
+        shares.add(100.0 * threads.getThreadCpuTime(id) / (System.nanoTime() - wallBefore));
       }
     }
     System.out.printf("  sampler CPU at %s: %s %% of one core%n", label, shares);
