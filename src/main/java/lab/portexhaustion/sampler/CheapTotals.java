@@ -6,52 +6,72 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The figures cheap enough to read every 100 ms: TCP totals from {@code /proc/net/sockstat}
  * (microseconds to read, whatever the number of sockets) and this process's descriptors.
  */
-final class CheapTotals {
+final class CheapTotals implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CheapTotals.class);
   private static final Path SOCKSTAT = Path.of("/proc/net/sockstat");
+  // IPv6 sockets, the JDK's default even toward 127.0.0.1, are counted here and not in sockstat's TCP line (TIME_WAIT is).
+  private static final Path SOCKSTAT6 = Path.of("/proc/net/sockstat6");
 
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-  private final boolean linux = Files.isReadable(SOCKSTAT);
+  private final OpenProcFile sockstat = open(SOCKSTAT);
+  private final OpenProcFile sockstat6 = open(SOCKSTAT6);
 
   /** TCP sockets of the host or namespace: in TIME_WAIT and in use; -1 each where unknown. */
   record TcpTotals(long timeWait, long inUse) {
     static final TcpTotals UNKNOWN = new TcpTotals(-1, -1);
   }
 
+  private static OpenProcFile open(Path file) {
+    if (!Files.isReadable(file)) {
+      return null; // not Linux, or (sockstat6) no IPv6
+    }
+    try {
+      return new OpenProcFile(file);
+    } catch (IOException e) {
+      LOG.warn("cannot open {}: TCP totals will be missing from the samples ({})", file, e.toString());
+      return null;
+    }
+  }
+
   TcpTotals tcpTotals() {
-    if (!linux) {
+    if (sockstat == null) {
       return TcpTotals.UNKNOWN;
     }
     try {
-      return parseSockstat(ProcFile.read(SOCKSTAT));
+      TcpTotals ipv4 = parseSockstat(sockstat.read());
+      long ipv6InUse = sockstat6 == null ? 0 : Math.max(0, tcpField(sockstat6.read(), "TCP6:", "inuse"));
+      return new TcpTotals(ipv4.timeWait(), ipv4.inUse() < 0 ? -1 : ipv4.inUse() + ipv6InUse);
     } catch (IOException e) {
       return TcpTotals.UNKNOWN;
     }
   }
 
-  /** From the {@code TCP: inuse 5 orphan 0 tw 3 alloc 7 mem 1} line of sockstat. */
+  /** From the {@code TCP: inuse 5 orphan 0 tw 3 alloc 7 mem 1} line of sockstat: IPv4 in use, and TIME_WAIT of both. */
   static TcpTotals parseSockstat(String text) {
+    return new TcpTotals(tcpField(text, "TCP:", "tw"), tcpField(text, "TCP:", "inuse"));
+  }
+
+  /** A count from the line that starts with {@code prefix}, such as {@code TCP6: inuse 2}; -1 if absent. */
+  static long tcpField(String text, String prefix, String name) {
     for (String line : text.split("\n")) {
-      if (line.startsWith("TCP:")) {
+      if (line.startsWith(prefix)) {
         String[] f = line.trim().split("\\s+");
-        long inUse = -1;
-        long timeWait = -1;
         for (int i = 1; i + 1 < f.length; i += 2) {
-          if (f[i].equals("inuse")) {
-            inUse = Long.parseLong(f[i + 1]);
-          } else if (f[i].equals("tw")) {
-            timeWait = Long.parseLong(f[i + 1]);
+          if (f[i].equals(name)) {
+            return Long.parseLong(f[i + 1]);
           }
         }
-        return new TcpTotals(timeWait, inUse);
       }
     }
-    return TcpTotals.UNKNOWN;
+    return -1;
   }
 
   long descriptorsOpen() {
@@ -60,5 +80,18 @@ final class CheapTotals {
 
   long descriptorsMax() {
     return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+  }
+
+  @Override
+  public void close() {
+    for (OpenProcFile file : new OpenProcFile[] {sockstat, sockstat6}) {
+      if (file != null) {
+        try {
+          file.close();
+        } catch (IOException e) {
+          LOG.debug("closing a sockstat file: {}", e.toString());
+        }
+      }
+    }
   }
 }

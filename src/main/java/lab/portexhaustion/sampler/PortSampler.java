@@ -47,6 +47,9 @@ public final class PortSampler implements AutoCloseable {
   private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
   private volatile boolean stretchLogged;
+  // Where the last full sample ended, on the sampler thread's own clocks; only that thread reads and writes them.
+  private long lastFullEndWall;
+  private long lastFullEndCpu;
 
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
       Instant start) {
@@ -59,8 +62,9 @@ public final class PortSampler implements AutoCloseable {
 
   /**
    * Starts both tiers; the full table is read at once so that the run's first row is complete.
-   * The full tier keeps to {@code maxCpuPercent} of one core: after each full sample, the next
-   * waits {@code fullEvery}, or longer if this one's CPU time over that wait would exceed it.
+   * The sampler keeps to {@code maxCpuPercent} of one core: the totals tier runs at its interval
+   * whatever it costs, and the full tier has what is left. After each full sample the next waits
+   * {@code fullEvery}, or longer if this one's CPU time over the wait would pass that share.
    */
   public void start(Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
     timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), 0, TimeUnit.MILLISECONDS);
@@ -69,15 +73,23 @@ public final class PortSampler implements AutoCloseable {
   }
 
   private void fullTier(long everyNanos, double maxCpuShare) {
+    long wallBefore = System.nanoTime();
     long cpuBefore = THREADS.getCurrentThreadCpuTime();
+    // The thread's CPU since the last full sample: the totals tier and the thread's wake-ups, which cost more than the
+    // totals themselves on a VM. The full tier never gets less than a quarter of the share, or it would stop.
+    boolean first = lastFullEndWall == 0;
+    double betweenShare = first ? 0 : (double) (cpuBefore - lastFullEndCpu) / (wallBefore - lastFullEndWall);
+    double fullShare = Math.max(maxCpuShare - betweenShare, maxCpuShare / 4);
     guarded("full", () -> emit(full("full")));
-    long cost = THREADS.getCurrentThreadCpuTime() - cpuBefore;
-    long waitNanos = Math.max(everyNanos, (long) (cost / maxCpuShare) - cost);
-    if (waitNanos > everyNanos && !stretchLogged) {
+    lastFullEndCpu = THREADS.getCurrentThreadCpuTime();
+    lastFullEndWall = System.nanoTime();
+    long cost = lastFullEndCpu - cpuBefore;
+    long waitNanos = Math.max(everyNanos, (long) (cost / fullShare) - cost);
+    if (waitNanos > everyNanos && !first && !stretchLogged) { // the first sample runs before the parser is compiled
       stretchLogged = true;
-      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU, so full samples come every %.1f s instead of %.1f s"
-          + " (sampler.maxCpuPercent=%s); the totals tier is unchanged", cost / 1e6, (waitNanos + cost) / 1e9, everyNanos / 1e9,
-          maxCpuShare * 100));
+      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU and the totals tier %.2f %% of a core, so full"
+          + " samples come every %.1f s instead of %.1f s (sampler.maxCpuPercent=%s); the totals tier is unchanged", cost / 1e6,
+          betweenShare * 100, (waitNanos + cost) / 1e9, everyNanos / 1e9, maxCpuShare * 100));
     }
     if (!timer.isShutdown()) {
       timer.schedule(() -> fullTier(everyNanos, maxCpuShare), waitNanos, TimeUnit.NANOSECONDS);
@@ -191,5 +203,6 @@ public final class PortSampler implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    totals.close();
   }
 }

@@ -38,11 +38,9 @@ final class EndToEndLine {
       }
       double drains = drainSeconds(results.resolve("runs"));
       System.out.printf("  mvn gatling:test: %.1f s, of which %.1f s waiting for TIME_WAIT to drain%n", wall, drains);
-      return List.of(
-          BenchmarkLine.againstBound("default `mvn gatling:test`, wall time", "s", Spread.of(List.of(wall)), TARGET_SECONDS,
-              "warm Maven repository, offline; three simulations, one JVM each"),
-          BenchmarkLine.againstBound("of which waiting for TIME_WAIT to drain", "s", Spread.of(List.of(drains)), TARGET_SECONDS,
-              "the sum of cleanStart.waitedSeconds over the runs' summaries"));
+      return List.of(BenchmarkLine.againstBound("default `mvn gatling:test`, wall time", "s", Spread.of(List.of(wall)),
+          TARGET_SECONDS, String.format("warm Maven repository, offline; three simulations, one JVM each; %.1f s of it waiting for"
+              + " TIME_WAIT to drain before simulations (cleanStart.waitedSeconds in the summaries)", drains)));
     } finally {
       ThroughputLine.deleteRecursively(results);
     }

@@ -84,4 +84,12 @@ class NetworkConditionsReaderTest {
     assertThat(totals.timeWait()).isEqualTo(998);
     assertThat(totals.inUse()).isEqualTo(4);
   }
+
+  @Test
+  void sockstat6GivesTheIpv6SocketsInUse() throws Exception {
+    String text = Files.readString(FIXTURES.resolve("linux/proc-net-sockstat6.txt"));
+
+    assertThat(CheapTotals.tcpField(text, "TCP6:", "inuse")).isEqualTo(7); // a listener and three connections, both ends
+    assertThat(CheapTotals.tcpField(text, "TCP6:", "tw")).isEqualTo(-1);
+  }
 }
