@@ -1,8 +1,6 @@
 package lab.portexhaustion.strategy;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.target.MongoTarget;
 
@@ -21,9 +19,7 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
     this.connection = target.connectionString();
     this.settings = settings;
     this.operation = operation;
-    try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
-      operation.prepare(client);
-    }
+    OwnClient.prepare(operation, connection, settings);
   }
 
   @Override

@@ -1,8 +1,6 @@
 package lab.portexhaustion.strategy;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import lab.portexhaustion.config.HarnessSettings;
@@ -24,9 +22,7 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
     this.connection = target.connectionString();
     this.settings = settings;
     this.operation = operation;
-    try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
-      operation.prepare(client);
-    }
+    OwnClient.prepare(operation, connection, settings);
   }
 
   @Override
