@@ -74,8 +74,20 @@ final class CheapTotals implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * This process's open descriptors. The JDK counts them by listing /proc/self/fd, which takes a
+   * descriptor itself: at the limit it throws InternalError (errno 24, EMFILE), and EMFILE means
+   * the process holds as many as it may, so the limit is the count.
+   */
   long descriptorsOpen() {
-    return os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+    if (!(os instanceof UnixOperatingSystemMXBean unix)) {
+      return -1;
+    }
+    try {
+      return unix.getOpenFileDescriptorCount();
+    } catch (InternalError atTheLimit) {
+      return unix.getMaxFileDescriptorCount();
+    }
   }
 
   long descriptorsMax() {
