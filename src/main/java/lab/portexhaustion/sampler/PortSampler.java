@@ -84,8 +84,9 @@ public final class PortSampler implements AutoCloseable {
     lastFullEndCpu = THREADS.getCurrentThreadCpuTime();
     lastFullEndWall = System.nanoTime();
     long cost = lastFullEndCpu - cpuBefore;
-    long waitNanos = Math.max(everyNanos, (long) (cost / fullShare) - cost);
-    if (waitNanos > everyNanos && !first && !stretchLogged) { // the first sample runs before the parser is compiled
+    // The first sample runs before the parser is compiled and would space the second one out for nothing.
+    long waitNanos = first ? everyNanos : Math.max(everyNanos, (long) (cost / fullShare) - cost);
+    if (waitNanos > everyNanos && !stretchLogged) {
       stretchLogged = true;
       LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU and the totals tier %.2f %% of a core, so full"
           + " samples come every %.1f s instead of %.1f s (sampler.maxCpuPercent=%s); the totals tier is unchanged", cost / 1e6,
