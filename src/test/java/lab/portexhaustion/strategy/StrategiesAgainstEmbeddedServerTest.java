@@ -3,10 +3,14 @@ package lab.portexhaustion.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.sockets.SocketEntry;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
@@ -99,9 +103,21 @@ class StrategiesAgainstEmbeddedServerTest {
     }
   }
 
+  /**
+   * Client sockets toward the server in TIME_WAIT, once none is still on its way there: a
+   * connection the client has just closed sits in FIN_WAIT until the server's FIN arrives, and
+   * counting then would put it in the wrong side of a before/after difference.
+   */
   private static long timeWaitTowardServer() throws Exception {
-    return SocketTable.forThisMachine().read().stream()
-        .filter(s -> s.remote().equals(server.endpoint()) && s.state() == TcpState.TIME_WAIT)
-        .count();
+    Set<TcpState> closing = EnumSet.of(TcpState.FIN_WAIT1, TcpState.FIN_WAIT2, TcpState.CLOSING);
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (true) {
+      List<SocketEntry> toward = SocketTable.forThisMachine().read().stream().filter(s -> s.remote().equals(server.endpoint()))
+          .toList();
+      if (toward.stream().noneMatch(s -> closing.contains(s.state())) || System.nanoTime() > deadline) {
+        return toward.stream().filter(s -> s.state() == TcpState.TIME_WAIT).count();
+      }
+      Thread.sleep(10);
+    }
   }
 }
