@@ -32,6 +32,8 @@ public final class SettingsLoader {
   static final String USER_FILE_PROPERTY = "harness.config";
   static final Path DEFAULT_USER_FILE = Path.of("harness.conf");
   private static final String SCENARIO_BLOCK = "scenario";
+  private static final String RATE_CEILING = String.format("%.0f (the most one simulation process injects and"
+      + " records; for more, run several load generators: a higher rate only fails as \"harness saturated\")", LoadProfile.MAX_RATE);
 
   private SettingsLoader() {}
 
@@ -140,14 +142,15 @@ public final class SettingsLoader {
       in.reject("container.image", "an image with a pinned tag such as mongo:8.0 (not untagged, not :latest), so runs are comparable");
     }
     LoadProfile load = new LoadProfile(
-        in.number("load.startRate", 0, "a number of requests per second, 0 or more"),
-        in.number("load.peakRate", Double.MIN_VALUE, "a number of requests per second greater than 0"),
+        in.number("load.startRate", 0, LoadProfile.MAX_RATE, "a number of requests per second from 0 to " + RATE_CEILING),
+        in.number("load.peakRate", Double.MIN_VALUE, LoadProfile.MAX_RATE,
+            "a number of requests per second greater than 0 and at most " + RATE_CEILING),
         in.duration("load.rampTime", Duration.ZERO, "0s or longer"),
         in.duration("load.holdTime", Duration.ZERO, "0s or longer"),
-        in.duration("load.maxDuration", Duration.ofSeconds(1), "at least 1s"),
+        in.duration("load.maxDuration", Duration.ofSeconds(1), LoadProfile.MAX_DURATION, "from 1s to 48h"),
         in.duration("load.exhaustionGrace", Duration.ZERO, "0s or longer"),
-        in.integer("load.workers", 1, 10_000, "a whole number of threads from 1 to 10000"),
-        in.integer("load.queueCapacity", 1, 10_000_000, "a whole number from 1 to 10000000"));
+        in.integer("load.workers", 1, LoadProfile.MAX_WORKERS, "a whole number of threads from 1 to " + LoadProfile.MAX_WORKERS),
+        in.integer("load.queueCapacity", 1, LoadProfile.MAX_QUEUE, "a whole number from 1 to " + LoadProfile.MAX_QUEUE));
     if (load.rampTime().plus(load.holdTime()).isZero()) {
       in.problem("Settings 'load.rampTime' and 'load.holdTime' are both 0s, so no request would ever be sent. Give at least one of them a length.");
     }
@@ -200,7 +203,7 @@ public final class SettingsLoader {
   private static VerdictSettings readVerdict(SettingsReader in) {
     Map<Scenario, Expectation> expectations = new EnumMap<>(Scenario.class);
     for (Scenario scenario : Scenario.values()) {
-      expectations.put(scenario, in.choice("verdict." + scenario.configName(), Expectation.class, Expectation.ANY));
+      expectations.put(scenario, in.choice("verdict." + scenario.configName(), Expectation.class, Expectation.AUTO));
     }
     return new VerdictSettings(in.choice("verdict.enabled", VerdictSettings.Switch.class, VerdictSettings.Switch.AUTO), expectations);
   }

@@ -3,6 +3,7 @@ package lab.portexhaustion.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +44,13 @@ final class SettingsReader {
   }
 
   double number(String key, double min, String meaning) {
+    return number(key, min, Double.MAX_VALUE, meaning);
+  }
+
+  double number(String key, double min, double max, String meaning) {
     try {
       double value = config.getDouble(key);
-      if (value < min || Double.isNaN(value) || Double.isInfinite(value)) {
+      if (value < min || value > max || Double.isNaN(value) || Double.isInfinite(value)) {
         reject(key, meaning);
       }
       return value;
@@ -69,9 +74,13 @@ final class SettingsReader {
   }
 
   Duration duration(String key, Duration min, String meaning) {
+    return duration(key, min, ChronoUnit.FOREVER.getDuration(), meaning);
+  }
+
+  Duration duration(String key, Duration min, Duration max, String meaning) {
     try {
       Duration value = config.getDuration(key);
-      if (value.compareTo(min) < 0) {
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
         reject(key, meaning);
       }
       return value;

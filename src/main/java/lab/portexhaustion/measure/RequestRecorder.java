@@ -10,7 +10,7 @@ import lab.portexhaustion.onset.OnsetDetector;
 
 /**
  * Where every finished request goes: classified, counted in the run's metrics, shown to the
- * onset detector. Closed when Gatling ends the run: requests still in flight then are left out,
+ * onset detector; a failure that exhaustion does not explain is counted apart, for the verdict. Closed when Gatling ends the run: requests still in flight then are left out,
  * as Gatling's own report leaves them out, so both count the same requests.
  */
 public final class RequestRecorder {
@@ -46,7 +46,9 @@ public final class RequestRecorder {
     }
     ClassifiedError error = ErrorClassifier.classify(failure);
     metrics.failed(error);
-    onset.observe(error, Instant.now());
+    if (!onset.observe(error, Instant.now(), "request", metrics.counts())) {
+      metrics.unexplained(error);
+    }
     return Optional.of(error);
   }
 

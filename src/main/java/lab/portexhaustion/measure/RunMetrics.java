@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import lab.portexhaustion.failure.ClassifiedError;
+import lab.portexhaustion.onset.RequestCounts;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -23,6 +24,7 @@ public final class RunMetrics {
   private final LongAdder failed = new LongAdder();
   private final ConcurrentHistogram okLatencyMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
   private final Map<ClassifiedErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<ClassifiedErrorKey, LongAdder> unexplained = new ConcurrentHashMap<>();
   private final Map<Long, Second> seconds = new ConcurrentHashMap<>();
   private final long startNanos = System.nanoTime();
 
@@ -56,6 +58,16 @@ public final class RunMetrics {
     failed.increment();
     now().ko.increment();
     errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+  }
+
+  /** Counts a failure that exhaustion does not explain: not exhaustion-class, and before any exhaustion began. */
+  public void unexplained(ClassifiedError error) {
+    unexplained.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+  }
+
+  /** The counts now. */
+  public RequestCounts counts() {
+    return new RequestCounts(started.sum(), succeeded.sum(), failed.sum());
   }
 
   public long startedCount() {
@@ -103,8 +115,17 @@ public final class RunMetrics {
 
   /** Failure counts by kind and normalised message, sorted. */
   public Map<ClassifiedErrorKey, Long> errorCounts() {
+    return sorted(errors);
+  }
+
+  /** The failures exhaustion does not explain (see {@link #unexplained}), by kind and message, sorted. */
+  public Map<ClassifiedErrorKey, Long> unexplainedCounts() {
+    return sorted(unexplained);
+  }
+
+  private static Map<ClassifiedErrorKey, Long> sorted(Map<ClassifiedErrorKey, LongAdder> adders) {
     Map<ClassifiedErrorKey, Long> counts = new TreeMap<>();
-    errors.forEach((key, count) -> counts.put(key, count.sum()));
+    adders.forEach((key, count) -> counts.put(key, count.sum()));
     return counts;
   }
 

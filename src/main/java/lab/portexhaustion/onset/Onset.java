@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import lab.portexhaustion.failure.ClassifiedError;
 
-/** The first exhaustion-class failure of a run and the request counts when it happened. */
+/**
+ * The first exhaustion-class socket error of a run and the request counts when it happened.
+ *
+ * @param surfaced where it was seen first: a request's failure, or the driver's monitor before any request failed
+ */
 public record Onset(
     Instant at,
     Duration elapsed,
     ClassifiedError error,
+    String surfaced,
     long requestsStarted,
     long requestsSucceeded,
     long requestsFailed) {}

@@ -9,17 +9,16 @@ import java.util.function.Predicate;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.failure.ErrorKind;
-import lab.portexhaustion.measure.RunMetrics;
 
 /**
- * Notices the first exhaustion-class failure of a run (for the idle-connection scenarios, a
- * server refusing new connections counts too) and keeps it, with the request counts at
- * that moment, so the run can stop injecting a grace time later.
+ * Notices the first exhaustion-class socket error of a run (for the idle-connection scenarios, a
+ * server refusing new connections counts too), wherever it surfaced: a request's failure, or the
+ * driver's monitor, which meets it seconds before the request that waits for a server gives up.
+ * Keeps it, with the request counts at that moment, so the run can stop injecting a grace time later.
  */
 public final class OnsetDetector {
 
   private final Instant runStart;
-  private final RunMetrics metrics;
   private final Duration grace;
   private final Consumer<Onset> onOnset;
   private final Predicate<ErrorKind> exhaustion;
@@ -29,23 +28,30 @@ public final class OnsetDetector {
    * {@code onOnset} runs once, on the thread that saw the first failure of a kind {@code scenario}
    * counts as exhaustion.
    */
-  public OnsetDetector(Instant runStart, RunMetrics metrics, Duration grace, Scenario scenario, Consumer<Onset> onOnset) {
+  public OnsetDetector(Instant runStart, Duration grace, Scenario scenario, Consumer<Onset> onOnset) {
     this.runStart = runStart;
-    this.metrics = metrics;
     this.grace = grace;
     this.onOnset = onOnset;
     this.exhaustion = kind -> kind.isExhaustion() || (kind == ErrorKind.SERVER_REFUSED && scenario.serverRefusalIsExhaustion());
   }
 
-  /** Looks at one failure; the first exhaustion-class one becomes the onset. */
-  public void observe(ClassifiedError error, Instant at) {
-    if (exhaustion.test(error.kind()) && onset.get() == null) {
-      Onset first = new Onset(at, Duration.between(runStart, at), error,
-          metrics.startedCount(), metrics.succeededCount(), metrics.failedCount());
-      if (onset.compareAndSet(null, first)) {
-        onOnset.accept(first);
+  /**
+   * Looks at one socket error seen {@code at}, from {@code surfaced}; the first exhaustion-class one becomes
+   * the onset. Returns whether the error is explained by exhaustion: exhaustion-class itself, or any failure
+   * once exhaustion has started (its echo: timeouts, refusals of a server swamped by retries).
+   */
+  public boolean observe(ClassifiedError error, Instant at, String surfaced, RequestCounts counts) {
+    if (exhaustion.test(error.kind())) {
+      if (onset.get() == null) {
+        Onset first = new Onset(at, Duration.between(runStart, at), error, surfaced, counts.started(), counts.succeeded(), counts.failed());
+        if (onset.compareAndSet(null, first)) {
+          onOnset.accept(first);
+        }
       }
+      return true;
     }
+    Onset first = onset.get();
+    return first != null && !at.isBefore(first.at());
   }
 
   public Optional<Onset> onset() {

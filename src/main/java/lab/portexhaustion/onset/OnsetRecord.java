@@ -1,25 +1,30 @@
 package lab.portexhaustion.onset;
 
-import java.time.Duration;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import lab.portexhaustion.config.LoadProfile;
-import lab.portexhaustion.failure.ErrorKind;
-import lab.portexhaustion.sampler.NetworkConditions;
+import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.sampler.PortSample;
 
 /**
- * {@code harness/onset.json}: the first exhaustion-class failure of a run, what the sampler saw
- * at that moment, and what the port model predicted.
+ * {@code harness/onset.json}: the first exhaustion-class socket error of a run, what the sampler
+ * saw at that moment, and what the model predicted.
  *
+ * @param elapsedSeconds when the socket error happened, from the run's start (not when the request that waited
+ *     for it failed)
+ * @param surfaced where it was seen first: "request" or "driver monitor"
+ * @param snapshotAgeMillis how old the sampler figures are: 0 for a snapshot taken at the onset, more when the newest
+ *     full sample had to stand in
  * @param arrivalRatePerSecond the rate the injection profile asked for at the onset
- * @param portsPerRequest measured before the onset (see {@code PortsPerRequest}); null when not measured
- * @param predictedOnsetSeconds when {@link ExhaustionModel} says the free ports run out; null if not within the profile,
- *     or when the onset is not of ports
- * @param kneeRatePerSecond the sustainable rate: range / TIME_WAIT / ports per request
+ * @param portsPerRequest measured before the onset (units of the deciding resource per request); null when not measured
+ * @param predictedOnsetSeconds when the model says the deciding resource runs out; null if not within the profile or
+ *     not modelled
+ * @param kneeRatePerSecond the sustainable rate: free units / hold / units per request; null where units are held until
+ *     the end
  */
 public record OnsetRecord(
     String at,
     double elapsedSeconds,
+    String surfaced,
     String kind,
     String code,
     String message,
@@ -29,6 +34,7 @@ public record OnsetRecord(
     long requestsSucceeded,
     long requestsFailed,
     double arrivalRatePerSecond,
+    long snapshotAgeMillis,
     Integer portsInUseTowardTarget,
     Integer portsInUseAnyDestination,
     Integer timeWaitTowardTarget,
@@ -41,24 +47,18 @@ public record OnsetRecord(
     Double predictedOnsetSeconds,
     Double kneeRatePerSecond) {
 
-  public static OnsetRecord of(Onset onset, PortSample snapshot, LoadProfile load, NetworkConditions conditions,
-      double portsPerRequest, int baselinePorts) {
+  public static OnsetRecord of(Onset onset, PortSample snapshot, LoadProfile load, Optional<Prediction> prediction) {
     double elapsed = onset.elapsed().toMillis() / 1000.0;
-    boolean measured = !Double.isNaN(portsPerRequest) && portsPerRequest > 0;
-    Duration holdPerRequest = conditions.timeWait();
-    // The port model says when ports run out; for another resource its prediction would mean nothing.
-    OptionalDouble predicted = measured && onset.error().kind() == ErrorKind.EPHEMERAL_PORTS
-        ? ExhaustionModel.predictedOnsetSeconds(load, portsPerRequest, holdPerRequest, conditions.range().size() - baselinePorts)
-        : OptionalDouble.empty();
-    return new OnsetRecord(onset.at().toString(), elapsed, onset.error().kind().label(), onset.error().code(),
+    return new OnsetRecord(onset.at().toString(), elapsed, onset.surfaced(), onset.error().kind().label(), onset.error().code(),
         onset.error().message(), onset.error().rawClass(), onset.error().rawMessage(),
         onset.requestsStarted(), onset.requestsSucceeded(), onset.requestsFailed(),
         Math.round(load.rateAt(elapsed) * 10) / 10.0,
+        Math.max(0, onset.elapsed().toMillis() - snapshot.elapsedMillis()),
         snapshot.portsInUseTowardTarget(), snapshot.portsInUseAnyDestination(), snapshot.timeWait(),
         snapshot.openTowardTarget(), snapshot.utilisationPercent(), snapshot.rangeSize(),
         snapshot.descriptorsOpen(), snapshot.descriptorsMax(),
-        measured ? portsPerRequest : null,
-        predicted.isPresent() ? predicted.getAsDouble() : null,
-        measured ? Math.round(conditions.kneeRate(portsPerRequest) * 10) / 10.0 : null);
+        prediction.filter(Prediction::isMeasured).map(Prediction::perRequest).orElse(null),
+        prediction.map(Prediction::onsetSeconds).orElse(null),
+        prediction.map(Prediction::kneeRatePerSecond).orElse(null));
   }
 }

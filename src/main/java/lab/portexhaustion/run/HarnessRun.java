@@ -14,22 +14,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.InvalidSettingsException;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
 import lab.portexhaustion.gatling.RequestWorkers;
-import lab.portexhaustion.measure.PortsPerRequest;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.measure.SecondStats;
-import lab.portexhaustion.onset.Onset;
+import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.report.ComparisonWriter;
@@ -62,6 +62,8 @@ public final class HarnessRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(HarnessRun.class);
   private static final long WORKER_DRAIN_SECONDS = 30;
+  /** Beyond load.maxDuration and the workers' drain: time to write the reports before the watchdog steps in. */
+  private static final Duration BOUND_SLACK = Duration.ofSeconds(20);
 
   private final String simulation;
   private final Scenario scenario;
@@ -76,18 +78,18 @@ public final class HarnessRun {
   private final RequestWorkers workers;
   private final OnsetDetector onset;
   private final RequestRecorder recorder;
-  private final PortsPerRequest portsPerRequest;
   private final HarnessFiles files;
   private final PortSampler sampler;
+  private final RunModel model;
+  private final OnsetCapture onsetCapture;
   private final ProgressReporter progress;
+  private final RunWatchdog watchdog;
   private final DescriptorReserve reserve = new DescriptorReserve();
-  private final AtomicReference<OnsetRecord> onsetRecord = new AtomicReference<>();
   private volatile boolean conditionsWritten;
-  private volatile boolean onsetWritten;
 
   private HarnessRun(String simulation, Scenario scenario, HarnessSettings settings, MongoTarget target,
-      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, NetworkConditions network,
-      SocketTable sockets) {
+      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors,
+      NetworkConditions network, SocketTable sockets) {
     this.simulation = simulation;
     this.scenario = scenario;
     this.settings = settings;
@@ -97,13 +99,21 @@ public final class HarnessRun {
     this.strategy = strategy;
     this.network = network;
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
-    this.onset = new OnsetDetector(startedAt, metrics, settings.load().exhaustionGrace(), scenario, this::recordOnset);
-    this.recorder = new RequestRecorder(metrics, onset);
-    this.portsPerRequest = new PortsPerRequest(network.timeWait().toMillis());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
     this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
-    this.sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(), settings.sampler().maxCpuPercent());
+    PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
+        settings.sampler().maxCpuPercent());
+    this.model = RunModel.at(first, scenario, target, settings, network);
+    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
+    this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
+    this.recorder = new RequestRecorder(metrics, onset);
+    socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
+    Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
+    this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
+        settings.load().maxDuration().toSeconds(), WORKER_DRAIN_SECONDS, BOUND_SLACK.toSeconds()),
+        RunWatchdog.parentOfThisProcess(), this::flushOnAbort, Runtime.getRuntime()::halt);
+    LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
   }
 
   /**
@@ -126,6 +136,7 @@ public final class HarnessRun {
     HarnessClasses.loadAll();
     NetworkConditions network = NetworkConditionsReader.read();
     SocketTable sockets = SocketTable.forThisMachine();
+    sockets.warmUp();
     MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
         && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     try {
@@ -135,9 +146,11 @@ public final class HarnessRun {
       LOG.info("{} ({}): {}", simulation.getSimpleName(), scenario.configName(), description.oneLine());
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation.getSimpleName(),
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
-      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings);
+      SocketErrorRelay socketErrors = new SocketErrorRelay();
+      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, socketErrors);
       LOG.info("{}: {}", simulation.getSimpleName(), strategy.describe());
-      return new HarnessRun(simulation.getSimpleName(), scenario, settings, target, description, clean, strategy, network, sockets);
+      return new HarnessRun(simulation.getSimpleName(), scenario, settings, target, description, clean, strategy, socketErrors,
+          network, sockets);
     } catch (RuntimeException e) {
       target.close();
       throw e;
@@ -179,10 +192,13 @@ public final class HarnessRun {
     return settings.load().maxDuration();
   }
 
-  /** Every sample, in the sampler's thread (one at a time): ports per request, the CSV, and the conditions once the folder exists. */
+  /**
+   * Every sample, in the sampler's thread (one at a time): the model's measured figure, the CSV, and the conditions
+   * once the folder exists. The first sample arrives before the model exists: the model is made from it.
+   */
   private void takeSample(PortSample sample) {
-    if (sample.isFull()) {
-      portsPerRequest.observe(sample.elapsedMillis(), sample.portsInUseTowardTarget(), metrics.succeededCount());
+    if (sample.isFull() && model != null) {
+      model.observe(sample, metrics.succeededCount());
     }
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",
@@ -191,38 +207,12 @@ public final class HarnessRun {
     files.appendSample(sample);
   }
 
-  /**
-   * Runs once, on the worker that saw the first exhaustion-class failure. When descriptors ran
-   * out, the reserve goes back first so that the snapshot and onset.json can be written; if
-   * they still cannot, the newest full sample stands in and onset.json waits for {@link #finish()}.
-   */
-  private void recordOnset(Onset first) {
-    if (first.error().kind() == ErrorKind.DESCRIPTORS) {
-      reserve.release();
-    }
-    PortSample snapshot;
-    try {
-      snapshot = sampler.snapshot("onset");
-    } catch (RuntimeException e) {
-      LOG.warn("no onset snapshot ({}): the newest full sample stands in", e.getMessage());
-      snapshot = sampler.latestFull();
-    }
-    OnsetRecord record = OnsetRecord.of(first, snapshot, settings.load(), network, portsPerRequest.estimate(),
-        portsPerRequest.baselinePorts());
-    onsetRecord.set(record);
-    onsetWritten = files.writeJson("onset.json", record);
-    LOG.warn(String.format(">>> exhaustion onset after %.1f s: %s [%s] after %,d requests; %d of %d ports in use toward the target"
-            + " (%.1f %%), %d in TIME_WAIT; %d of %d descriptors open; arrival rate %.0f/s; port model predicted %s",
-        record.elapsedSeconds(), record.message(), record.kind(), record.requestsStarted(), record.portsInUseTowardTarget(),
-        record.rangeSize(), record.utilisationPercent(), record.timeWaitTowardTarget(), record.descriptorsOpen(), record.descriptorsMax(),
-        record.arrivalRatePerSecond(), predictionText(record)));
-  }
-
-  private static String predictionText(OnsetRecord record) {
-    if (record.predictedOnsetSeconds() != null) {
-      return record.predictedOnsetSeconds() + " s";
-    }
-    return ErrorKind.EPHEMERAL_PORTS.label().equals(record.kind()) ? "no onset within the profile" : "n/a (it models ports only)";
+  /** What the watchdog saves of a run it ends: the samples so far, and a note of why the summary is missing. */
+  private void flushOnAbort() {
+    sampler.close();
+    files.writeJson("ended-by-watchdog.json", Map.of("simulation", simulation, "startedAt", startedAt.toString(),
+        "endedAt", Instant.now().toString(), "bound", settings.load().maxDuration().toSeconds() + " s + drain + slack"));
+    files.close();
   }
 
   /**
@@ -263,14 +253,15 @@ public final class HarnessRun {
     strategy.close();
     target.close();
     reserve.close();
-    Optional<OnsetRecord> onsetSeen = Optional.ofNullable(onsetRecord.get());
-    if (onsetSeen.isPresent() && !onsetWritten) {
-      files.writeJson("onset.json", onsetSeen.get());
-    }
-    Verdict verdict = VerdictJudge.judge(simulation, scenario, settings, onsetSeen, sampler.peaks());
+    Optional<OnsetRecord> onsetSeen = onsetCapture.recordWritten();
+    Optional<Prediction> prediction = model.current();
+    Map<String, Long> unexplained = new LinkedHashMap<>();
+    metrics.unexplainedCounts().forEach((key, count) -> unexplained.put("[" + key.kind() + "] " + key.message(), count));
+    Verdict verdict = VerdictJudge.judge(new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen,
+        sampler.peaks(), unexplained));
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
-        RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network, sampler.peaks(),
-        descriptorLimit(), portsPerRequest.estimate(), onsetSeen, verdict));
+        RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,
+        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, onsetSeen, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
     files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     if (files.writeJson("summary.json", summary)) {
@@ -278,6 +269,7 @@ public final class HarnessRun {
     }
     files.close();
     compareBatch();
+    watchdog.close();
     if (verdict.passed()) {
       LOG.info(verdict.line());
     } else {

@@ -2,6 +2,7 @@ package lab.portexhaustion.run;
 
 import java.util.List;
 import java.util.Map;
+import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
@@ -10,6 +11,9 @@ import lab.portexhaustion.verdict.Verdict;
 /**
  * The machine-readable record of one simulation run ({@code harness/summary.json}).
  *
+ * @param prediction what the model said before the load, from the strategy's known figure per request; null where
+ *     nothing is modelled
+ * @param predictionMeasured the same with the figure per request the run measured; null when not measured
  * @param batch the {@code mvn gatling:test} this run was part of (null when started otherwise):
  *     the comparison made at the end of each run takes the runs of its batch
  */
@@ -29,6 +33,8 @@ public record RunSummary(
     List<ErrorCount> errors,
     Ports ports,
     Connections connections,
+    Prediction prediction,
+    Prediction predictionMeasured,
     OnsetRecord onset,
     String outcome,
     Verdict verdict) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.RunMetrics;
+import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.SamplePeaks;
@@ -21,8 +23,8 @@ final class SummaryBuilder {
   /** Everything a summary is made of. */
   record Inputs(String simulation, Scenario scenario, String strategyDetail, HarnessSettings settings,
       Optional<String> batch, TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
-      long leftInFlight, NetworkConditions network, SamplePeaks peaks, long descriptorLimit, double portsPerRequest,
-      Optional<OnsetRecord> onset, Verdict verdict) {}
+      long leftInFlight, NetworkConditions network, SamplePeaks peaks, long descriptorLimit, Optional<Prediction> beforeLoad,
+      Optional<Prediction> prediction, Optional<OnsetRecord> onset, Verdict verdict) {}
 
   private SummaryBuilder() {}
 
@@ -40,10 +42,11 @@ final class SummaryBuilder {
     List<RunSummary.ErrorCount> errors = metrics.errorCounts().entrySet().stream()
         .map(e -> new RunSummary.ErrorCount(e.getKey().kind(), e.getKey().message(), e.getValue()))
         .toList();
-    boolean measured = !Double.isNaN(in.portsPerRequest()) && in.portsPerRequest() > 0;
+    Optional<Double> portsPerRequest = in.prediction()
+        .filter(p -> p.isMeasured() && p.resource().equals(Resource.EPHEMERAL_PORTS.label()))
+        .map(Prediction::perRequest);
     RunSummary.Ports ports = new RunSummary.Ports(in.network().range().size(), in.network().timeWait().toSeconds(), in.peaks(),
-        Double.isNaN(in.portsPerRequest()) ? null : in.portsPerRequest(),
-        measured ? round(in.network().kneeRate(in.portsPerRequest())) : null);
+        portsPerRequest.orElse(null), portsPerRequest.map(p -> round(in.network().kneeRate(p))).orElse(null));
     RunSummary.Connections connections = new RunSummary.Connections(in.peaks().openTowardTarget(), in.peaks().descriptorsOpen(),
         in.descriptorLimit(), in.target().kind().equals("embedded") ? in.settings().embedded().describe() : null,
         OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected).orElse(null));
@@ -53,7 +56,8 @@ final class SummaryBuilder {
             in.network().range().size()));
     return new RunSummary(in.simulation(), in.scenario().configName(), in.scenario().strategy().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
         in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
-        errors, ports, connections, in.onset().orElse(null), outcome, in.verdict());
+        errors, ports, connections, in.beforeLoad().orElse(null), in.prediction().filter(Prediction::isMeasured).orElse(null),
+        in.onset().orElse(null), outcome, in.verdict());
   }
 
   static String consoleText(RunSummary s) {
@@ -80,6 +84,12 @@ final class SummaryBuilder {
         c.peakDescriptorsOpen(), c.descriptorLimit(), c.serverLimits() == null ? "" : "; server: " + c.serverLimits()));
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));
+    }
+    if (s.prediction() != null) {
+      text.append("model before the load: ").append(s.prediction().text()).append('\n');
+    }
+    if (s.predictionMeasured() != null) {
+      text.append("model with the measured figure: ").append(s.predictionMeasured().text()).append('\n');
     }
     text.append("outcome: ").append(s.outcome());
     return text.toString();

@@ -61,15 +61,18 @@ public final class PortSampler implements AutoCloseable {
   }
 
   /**
-   * Starts both tiers; the full table is read at once so that the run's first row is complete.
-   * The sampler keeps to {@code maxCpuPercent} of one core: the totals tier runs at its interval
-   * whatever it costs, and the full tier has what is left. After each full sample the next waits
-   * {@code fullEvery}, or longer if this one's CPU time over the wait would pass that share.
+   * Starts both tiers and returns the run's first full sample, read now, on the caller's thread:
+   * the state before the load. The sampler keeps to {@code maxCpuPercent} of one core: the totals
+   * tier runs at its interval whatever it costs, and the full tier has what is left. After each
+   * full sample the next waits {@code fullEvery}, or longer if this one's CPU time over the wait
+   * would pass that share.
    */
-  public void start(Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
-    timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), 0, TimeUnit.MILLISECONDS);
+  public PortSample start(Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
+    PortSample first = snapshot("full");
+    timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), fullEvery.toNanos(), TimeUnit.NANOSECONDS);
     timer.scheduleAtFixedRate(() -> guarded("totals", () -> emit(totalsOnly())), totalsEvery.toMillis(),
         totalsEvery.toMillis(), TimeUnit.MILLISECONDS);
+    return first;
   }
 
   private void fullTier(long everyNanos, double maxCpuShare) {
@@ -84,7 +87,7 @@ public final class PortSampler implements AutoCloseable {
     lastFullEndCpu = THREADS.getCurrentThreadCpuTime();
     lastFullEndWall = System.nanoTime();
     long cost = lastFullEndCpu - cpuBefore;
-    // The first sample runs before the parser is compiled and would space the second one out for nothing.
+    // The first of the tier has no CPU share between samples to go by yet.
     long waitNanos = first ? everyNanos : Math.max(everyNanos, (long) (cost / fullShare) - cost);
     if (waitNanos > everyNanos && !stretchLogged) {
       stretchLogged = true;

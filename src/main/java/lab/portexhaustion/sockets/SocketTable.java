@@ -8,6 +8,9 @@ public interface SocketTable {
 
   List<SocketEntry> read() throws IOException;
 
+  /** Runs the reading code on a table of this machine's format until it is compiled, before a run needs it fast. */
+  default void warmUp() {}
+
   /** The table of this machine: {@code /proc/net/tcp*} on Linux, OSHI elsewhere. */
   static SocketTable forThisMachine() {
     return ProcNetTcpTable.isAvailable() ? ProcNetTcpTable.system() : new OshiSocketTable();

@@ -2,6 +2,7 @@ package lab.portexhaustion.strategy;
 
 import com.mongodb.ConnectionString;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.target.MongoTarget;
 
 /**
@@ -14,17 +15,19 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
   private final ConnectionString connection;
   private final HarnessSettings settings;
   private final MongoOperation operation;
+  private final SocketErrorListener socketErrors;
 
-  ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation) {
+  ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation, SocketErrorListener socketErrors) {
     this.connection = target.connectionString();
     this.settings = settings;
     this.operation = operation;
+    this.socketErrors = socketErrors;
     OwnClient.prepare(operation, connection, settings);
   }
 
   @Override
   public void execute() {
-    try (OwnClient client = new OwnClient(connection, settings)) {
+    try (OwnClient client = new OwnClient(connection, settings, socketErrors)) {
       client.run(operation);
     }
   }

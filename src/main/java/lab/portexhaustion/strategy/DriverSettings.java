@@ -29,9 +29,11 @@ final class DriverSettings {
         .build();
   }
 
-  static MongoClientSettings pooled(ConnectionString connection, HarnessSettings settings) {
+  /** The shared pool; {@code capture} hears its monitor's socket errors as they happen. */
+  static MongoClientSettings pooled(ConnectionString connection, HarnessSettings settings, SocketErrorCapture capture) {
     PoolSettings pool = settings.pool();
     return base(connection, settings)
+        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture))
         .applyToConnectionPoolSettings(b -> b
             .maxSize(pool.maxPoolSize())
             .minSize(pool.minPoolSize())

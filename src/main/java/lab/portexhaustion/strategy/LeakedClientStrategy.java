@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.target.MongoTarget;
 
 /**
@@ -16,18 +17,20 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
   private final ConnectionString connection;
   private final HarnessSettings settings;
   private final MongoOperation operation;
+  private final SocketErrorListener socketErrors;
   private final Queue<OwnClient> leaked = new ConcurrentLinkedQueue<>();
 
-  LeakedClientStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation) {
+  LeakedClientStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation, SocketErrorListener socketErrors) {
     this.connection = target.connectionString();
     this.settings = settings;
     this.operation = operation;
+    this.socketErrors = socketErrors;
     OwnClient.prepare(operation, connection, settings);
   }
 
   @Override
   public void execute() {
-    OwnClient client = new OwnClient(connection, settings);
+    OwnClient client = new OwnClient(connection, settings, socketErrors);
     leaked.add(client);
     client.run(operation);
   }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.failure.SocketErrorCapture;
+import lab.portexhaustion.failure.SocketErrorListener;
 
 /**
  * A MongoClient of one request's own, for the strategies that share none. A client that cannot
@@ -13,10 +14,12 @@ import lab.portexhaustion.failure.SocketErrorCapture;
  */
 final class OwnClient implements AutoCloseable {
 
-  private final SocketErrorCapture capture = new SocketErrorCapture();
+  private final SocketErrorCapture capture;
   private final MongoClient client;
 
-  OwnClient(ConnectionString connection, HarnessSettings settings) {
+  /** {@code socketErrors} hears the client's first socket error when its monitor meets it. */
+  OwnClient(ConnectionString connection, HarnessSettings settings, SocketErrorListener socketErrors) {
+    this.capture = new SocketErrorCapture(socketErrors);
     this.client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
   }
 

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.PoolSettings;
+import lab.portexhaustion.failure.SocketErrorCapture;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.target.MongoTarget;
 
 /** One MongoClient for the whole run: every request borrows a pooled connection. */
@@ -13,8 +15,8 @@ public final class PooledStrategy implements ConnectionStrategy {
   private final MongoOperation operation;
   private final PoolSettings pool;
 
-  PooledStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation) {
-    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings));
+  PooledStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation, SocketErrorListener socketErrors) {
+    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, new SocketErrorCapture(socketErrors)));
     this.operation = operation;
     this.pool = settings.pool();
     operation.prepare(client);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.target.MongoTarget;
 
 /** Builds the strategy a simulation asks for, ready to serve requests against the target. */
@@ -11,12 +12,14 @@ public final class StrategyFactory {
 
   private StrategyFactory() {}
 
-  public static ConnectionStrategy create(StrategyKind kind, MongoTarget target, HarnessSettings settings) {
+  /** {@code socketErrors} hears the driver's socket errors as its monitors meet them (the strategies with a driver). */
+  public static ConnectionStrategy create(StrategyKind kind, MongoTarget target, HarnessSettings settings,
+      SocketErrorListener socketErrors) {
     MongoOperation operation = new MongoOperation(settings.operation(), settings.database(), settings.collection());
     return switch (kind) {
-      case POOLED -> new PooledStrategy(target, settings, operation);
-      case CLIENT_PER_REQUEST -> new ClientPerRequestStrategy(target, settings, operation);
-      case LEAKED_CLIENT -> new LeakedClientStrategy(target, settings, operation);
+      case POOLED -> new PooledStrategy(target, settings, operation, socketErrors);
+      case CLIENT_PER_REQUEST -> new ClientPerRequestStrategy(target, settings, operation, socketErrors);
+      case LEAKED_CLIENT -> new LeakedClientStrategy(target, settings, operation, socketErrors);
       case RAW_SOCKET -> withoutDriver(kind, target, () -> new RawSocketStrategy(target, settings.timeouts()));
       case KEEP_ALIVE -> withoutDriver(kind, target, () -> new KeepAliveStrategy(target, settings.timeouts()));
     };

@@ -2,6 +2,8 @@ package lab.portexhaustion.target;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
+import lab.portexhaustion.config.MonitoringMode;
+import lab.portexhaustion.model.ServerSide;
 
 /** What every target holds once it runs: its endpoint, its connection string and its description. */
 abstract class BaseMongoTarget implements MongoTarget {
@@ -33,6 +35,12 @@ abstract class BaseMongoTarget implements MongoTarget {
   @Override
   public InetSocketAddress endpoint() {
     return endpoint;
+  }
+
+  /** A real mongod in another process: it streams heartbeats unless told to poll. */
+  @Override
+  public ServerSide serverSide(MonitoringMode monitoring) {
+    return new ServerSide(false, monitoring != MonitoringMode.POLL);
   }
 
   @Override

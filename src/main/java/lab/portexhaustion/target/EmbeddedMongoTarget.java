@@ -1,5 +1,7 @@
 package lab.portexhaustion.target;
 
+import lab.portexhaustion.config.MonitoringMode;
+import lab.portexhaustion.model.ServerSide;
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
@@ -82,6 +84,15 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
   /** Connections the server closed for being idle. */
   public long idleClosedConnections() {
     return server.idleClosedConnections();
+  }
+
+  /**
+   * mongo-java-server runs in this process, and its {@code hello} carries no topology version, so the
+   * driver polls it: one monitoring connection per client, and two descriptors per connection.
+   */
+  @Override
+  public ServerSide serverSide(MonitoringMode monitoring) {
+    return new ServerSide(true, false);
   }
 
   @Override

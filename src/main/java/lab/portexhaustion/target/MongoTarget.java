@@ -2,6 +2,8 @@ package lab.portexhaustion.target;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
+import lab.portexhaustion.config.MonitoringMode;
+import lab.portexhaustion.model.ServerSide;
 
 /** A running MongoDB endpoint the load goes to. Closing it stops whatever the harness started. */
 public interface MongoTarget extends AutoCloseable {
@@ -13,6 +15,12 @@ public interface MongoTarget extends AutoCloseable {
   InetSocketAddress endpoint();
 
   TargetDescription description();
+
+  /**
+   * What the model needs to know of this server: whether it shares this process, and whether the driver's
+   * monitor streams its heartbeats to it (mongod 4.4 and later do, unless {@code monitoring} forces polling).
+   */
+  ServerSide serverSide(MonitoringMode monitoring);
 
   @Override
   void close();

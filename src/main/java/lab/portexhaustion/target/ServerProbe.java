@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.config.UriRedaction;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.failure.SocketErrorCapture;
+import lab.portexhaustion.failure.SocketErrorListener;
 import org.bson.Document;
 
 /** Asks a server for its version before any load, so an unreachable target fails fast and clearly. */
@@ -25,7 +26,7 @@ public final class ServerProbe {
   }
 
   private static String version(ConnectionString connection, Duration timeout, String describedAs) {
-    SocketErrorCapture socketError = new SocketErrorCapture();
+    SocketErrorCapture socketError = new SocketErrorCapture(SocketErrorListener.NONE);
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(connection)
         .applyToClusterSettings(b -> b.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))

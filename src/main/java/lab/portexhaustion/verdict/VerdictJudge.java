@@ -1,36 +1,97 @@
 package lab.portexhaustion.verdict;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import lab.portexhaustion.config.Expectation;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
 
-/** Holds a finished run against the expectation for its scenario. */
+/**
+ * Holds a finished run against what was expected of it: by default ({@code auto}) what the model
+ * predicted before the load, with the figure per request the run measured where there is one;
+ * or a fixed expectation from the settings.
+ */
 public final class VerdictJudge {
+
+  /** How far the measured onset may be from the predicted one, as a share of the prediction... */
+  static final double ONSET_TOLERANCE = 0.15;
+  /** ...or in seconds, whichever is wider: the full samples are a second apart and the model steps by 0.05 s. */
+  static final double ONSET_TOLERANCE_FLOOR_SECONDS = 1.0;
+
+  /**
+   * One finished run.
+   *
+   * @param prediction the model's, with the measured figure per request where the run measured one; empty where
+   *     nothing is modelled (descriptors on Windows)
+   * @param unexplainedFailures failures that are neither exhaustion nor its echo, by "[kind] message"
+   */
+  public record Inputs(String simulation, Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplainedFailures) {}
 
   private VerdictJudge() {}
 
-  public static Verdict judge(String simulation, Scenario scenario, HarnessSettings settings, Optional<OnsetRecord> onset,
-      SamplePeaks peaks) {
-    Expectation expected = settings.verdict().expectationFor(scenario);
-    boolean checked = settings.verdict().isChecked() && expected != Expectation.ANY;
-    Optional<OpenConnectionBound> bound = expected == Expectation.CLEAN ? OpenConnectionBound.of(scenario, settings) : Optional.empty();
-    String happened = onset
-        .map(o -> String.format("exhaustion at %.1f s (%s, %s ports in use toward the target, %d descriptors open)",
-            o.elapsedSeconds(), o.code(), o.portsInUseTowardTarget(), o.descriptorsOpen()))
-        .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open sockets toward the target",
-            peaks.utilisationPercent(), peaks.openTowardTarget()));
-    boolean met = switch (expected) {
-      case EXHAUSTION -> onset.isPresent();
-      case CLEAN -> onset.isEmpty() && bound.map(b -> peaks.openTowardTarget() <= b.allowed()).orElse(true);
+  public static Verdict judge(Inputs in) {
+    Expectation configured = in.settings().verdict().expectationFor(in.scenario());
+    Expected expected = Expected.of(configured, in.prediction(), in.scenario());
+    boolean checked = in.settings().verdict().isChecked() && expected.outcome() != Expected.Outcome.ANY;
+    Optional<OpenConnectionBound> bound = expected.outcome() == Expected.Outcome.CLEAN
+        ? OpenConnectionBound.of(in.scenario(), in.settings()) : Optional.empty();
+    Optional<String> lateOrEarly = configured == Expectation.AUTO ? onsetOffTime(in) : Optional.empty();
+    boolean lostTarget = !in.unexplainedFailures().isEmpty();
+    boolean met = switch (expected.outcome()) {
+      case EXHAUSTION -> in.onset().isPresent() && lateOrEarly.isEmpty() && !lostTarget;
+      case CLEAN -> in.onset().isEmpty() && bound.map(b -> in.peaks().openTowardTarget() <= b.allowed()).orElse(true) && !lostTarget;
+      case EITHER -> !lostTarget;
       case ANY -> true;
     };
     String status = !checked ? "INFO" : met ? "PASS" : "FAIL";
-    String line = String.format("VERDICT %s %s: expected %s%s, got %s%s", status, simulation, expected.configName(),
-        bound.map(b -> " (" + b.description() + ")").orElse(""), happened,
-        checked ? "" : " (expectations not checked: verdict.enabled=" + settings.verdict().enabled().configName() + ")");
-    return new Verdict(simulation, expected.configName(), checked, !checked || met, line);
+    String line = String.format("VERDICT %s %s: %s%s, got %s%s%s", status, in.simulation(), expected.text(),
+        bound.map(b -> " (" + b.description() + ")").orElse(""), happened(in), lateOrEarly.map(s -> "; " + s).orElse(""),
+        unexplainedText(in.unexplainedFailures()))
+        + (checked ? "" : " (expectations not checked: verdict.enabled=" + in.settings().verdict().enabled().configName()
+            + (expected.outcome() == Expected.Outcome.ANY ? ", or expectation any" : "") + ")");
+    return new Verdict(in.simulation(), expected.outcome().label(), checked, !checked || met, line);
+  }
+
+  private static String happened(Inputs in) {
+    return in.onset()
+        .map(o -> String.format("exhaustion at %.1f s%s (%s, %s ports in use toward the target, %d descriptors open)",
+            o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(), o.descriptorsOpen()))
+        .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open sockets toward the target, peak %d descriptors open",
+            in.peaks().utilisationPercent(), in.peaks().openTowardTarget(), in.peaks().descriptorsOpen()));
+  }
+
+  private static String offset(Optional<Prediction> prediction, OnsetRecord onset) {
+    return prediction.map(Prediction::onsetSeconds)
+        .map(p -> String.format(", %+.1f %%", 100 * (onset.elapsedSeconds() - p) / p))
+        .orElse("");
+  }
+
+  /** Why an exhausted run's onset does not count as the predicted one, if it does not. */
+  private static Optional<String> onsetOffTime(Inputs in) {
+    if (in.onset().isEmpty() || in.prediction().map(Prediction::onsetSeconds).isEmpty()) {
+      return Optional.empty();
+    }
+    double predicted = in.prediction().get().onsetSeconds();
+    double measured = in.onset().get().elapsedSeconds();
+    double allowed = Math.max(ONSET_TOLERANCE * predicted, ONSET_TOLERANCE_FLOOR_SECONDS);
+    if (Math.abs(measured - predicted) <= allowed) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format("the onset is %.1f s from the prediction, more than the %.1f s allowed (%.0f %% or %.0f s)",
+        Math.abs(measured - predicted), allowed, ONSET_TOLERANCE * 100, ONSET_TOLERANCE_FLOOR_SECONDS));
+  }
+
+  private static String unexplainedText(Map<String, Long> failures) {
+    if (failures.isEmpty()) {
+      return "";
+    }
+    long total = failures.values().stream().mapToLong(Long::longValue).sum();
+    return String.format("; but %,d failures that are not exhaustion came before any (the target lost, refusing or too slow?): %s",
+        total, failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
@@ -34,7 +35,7 @@ public final class BareLoop {
     Duration length = Duration.ofSeconds(Long.parseLong(args[2]));
     HarnessSettings settings = SettingsLoader.load(Map.of("target", "uri", "uri", args[3]), Path.of("no-harness.conf"));
     try (MongoTarget target = TargetFactory.start(settings, port -> true);
-        ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings)) {
+        ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, SocketErrorListener.NONE)) {
       AtomicLongArray completed = new AtomicLongArray((int) length.toSeconds() + 2);
       AtomicLong failures = new AtomicLong();
       long start = System.nanoTime();

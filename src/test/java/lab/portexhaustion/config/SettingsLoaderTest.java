@@ -171,10 +171,27 @@ class SettingsLoaderTest {
     HarnessSettings s = load(Map.of("verdict.client-per-request", "any", "verdict.enabled", "on"));
 
     assertThat(s.verdict().expectationFor(Scenario.CLIENT_PER_REQUEST)).isEqualTo(Expectation.ANY);
-    assertThat(s.verdict().expectationFor(Scenario.RAW_SOCKET)).isEqualTo(Expectation.EXHAUSTION);
-    assertThat(s.verdict().expectationFor(Scenario.KEEP_ALIVE)).isEqualTo(Expectation.EXHAUSTION);
-    assertThat(s.verdict().expectationFor(Scenario.KEEP_ALIVE_IDLE_TIMEOUT)).isEqualTo(Expectation.CLEAN);
+    assertThat(s.verdict().expectationFor(Scenario.RAW_SOCKET)).isEqualTo(Expectation.AUTO);
+    assertThat(s.verdict().expectationFor(Scenario.KEEP_ALIVE)).isEqualTo(Expectation.AUTO);
+    assertThat(s.verdict().expectationFor(Scenario.KEEP_ALIVE_IDLE_TIMEOUT)).isEqualTo(Expectation.AUTO);
     assertThat(s.verdict().isChecked()).isTrue();
+  }
+
+  @Test
+  void ratesAboveWhatTheHarnessCanInjectAreRefusedNamingTheKey() {
+    assertThatThrownBy(() -> load(Map.of("load.peakRate", "100000000")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'load.peakRate' has the value '100000000', but it must be a number of requests per second"
+            + " greater than 0 and at most 20000");
+    assertThatThrownBy(() -> load(Map.of("load.startRate", "30000")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'load.startRate'");
+    assertThatThrownBy(() -> load(Map.of("load.queueCapacity", "10000000")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'load.queueCapacity'", "from 1 to 100000");
+    assertThatThrownBy(() -> load(Map.of("load.maxDuration", "100d")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'load.maxDuration'", "from 1s to 48h");
   }
 
   @Test

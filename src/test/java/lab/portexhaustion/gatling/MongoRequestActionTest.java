@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.StrategyKind;
@@ -33,7 +34,7 @@ class MongoRequestActionTest {
   private final RequestWorkers workers = new RequestWorkers(2, 10);
   private final EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
   private final ThreadRecordingStrategy strategy =
-      new ThreadRecordingStrategy(StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with()));
+      new ThreadRecordingStrategy(StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with(), SocketErrorListener.NONE));
   private final DefaultEventLoop gatlingThread = new DefaultEventLoop();
 
   @AfterEach
@@ -93,7 +94,7 @@ class MongoRequestActionTest {
         release.await(5, TimeUnit.SECONDS);
       }
     };
-    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
+    OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     MongoRequestAction action = new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset),
         stats.engine, System::currentTimeMillis, new NextAction());
     try {
@@ -116,7 +117,7 @@ class MongoRequestActionTest {
   }
 
   private MongoRequestAction action(Action next) {
-    OnsetDetector onset = new OnsetDetector(Instant.now(), metrics, Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
+    OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     return new MongoRequestAction("raw-socket", strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
         System::currentTimeMillis, next);
   }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.ServerLimits;
@@ -32,7 +33,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
   void theConnectionBeyondTheLimitIsRefusedAndClassifiedAsServerRefused() throws Exception {
     int limit = 3;
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(limit, Duration.ZERO), port -> true);
-        KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS)) {
+        KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       awaitCount("the handshake probe closed", server::openConnections, 0);
       for (int i = 0; i < limit; i++) {
         keepAlive.execute();
@@ -65,7 +66,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
   @Test
   void theIdleTimeoutClosesIdleConnectionsAndTheClientLetsGoOfThem() throws Exception {
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ofMillis(300)), port -> true);
-        KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS)) {
+        KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       for (int i = 0; i < 5; i++) {
         keepAlive.execute();
       }
@@ -80,7 +81,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
   @Test
   void withoutAnIdleTimeoutKeepAliveConnectionsStayOpen() throws Exception {
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
-        KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS)) {
+        KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       for (int i = 0; i < 5; i++) {
         keepAlive.execute();
       }
@@ -97,7 +98,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
   @Test
   void leakedClientsKeepTheirConnectionsUntilTheStrategyCloses() throws Exception {
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
-        ConnectionStrategy leaking = StrategyFactory.create(StrategyKind.LEAKED_CLIENT, server, SETTINGS)) {
+        ConnectionStrategy leaking = StrategyFactory.create(StrategyKind.LEAKED_CLIENT, server, SETTINGS, SocketErrorListener.NONE)) {
       awaitCount("the preparing client closed", server::openConnections, 0);
       for (int i = 0; i < 3; i++) {
         leaking.execute();

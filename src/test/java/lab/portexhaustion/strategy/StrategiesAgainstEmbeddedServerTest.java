@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ErrorClassifier;
@@ -39,7 +40,7 @@ class StrategiesAgainstEmbeddedServerTest {
   @EnumSource(StrategyKind.class)
   void everyStrategyServesRequestsForEveryOperation(StrategyKind kind) throws Exception {
     for (String operation : new String[] {"ping", "insert", "find", "insert-then-find"}) {
-      try (ConnectionStrategy strategy = StrategyFactory.create(kind, server, TestSettings.with("operation", operation))) {
+      try (ConnectionStrategy strategy = StrategyFactory.create(kind, server, TestSettings.with("operation", operation), SocketErrorListener.NONE)) {
         for (int i = 0; i < 3; i++) {
           strategy.execute();
         }
@@ -49,7 +50,7 @@ class StrategiesAgainstEmbeddedServerTest {
 
   @Test
   void clientPerRequestLeavesItsConnectionsInTimeWaitOnTheClientSide() throws Exception {
-    try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.CLIENT_PER_REQUEST, server, TestSettings.with())) {
+    try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.CLIENT_PER_REQUEST, server, TestSettings.with(), SocketErrorListener.NONE)) {
       long before = timeWaitTowardServer();
       for (int i = 0; i < 5; i++) {
         strategy.execute();
@@ -61,7 +62,7 @@ class StrategiesAgainstEmbeddedServerTest {
 
   @Test
   void rawSocketFallsBackToIsMasterOnAServerWithoutHello() throws Exception {
-    try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with())) {
+    try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with(), SocketErrorListener.NONE)) {
       assertThat(strategy.describe()).contains("'isMaster'");
       long before = timeWaitTowardServer();
       strategy.execute();
@@ -93,7 +94,7 @@ class StrategiesAgainstEmbeddedServerTest {
   /** A strategy that worked, then its server's port closed: the next request's failure. */
   private static Throwable failureAfterTheServerStopped(StrategyKind kind) {
     EmbeddedMongoTarget doomed = EmbeddedMongoTarget.start("test");
-    try (ConnectionStrategy strategy = StrategyFactory.create(kind, doomed, TestSettings.with())) {
+    try (ConnectionStrategy strategy = StrategyFactory.create(kind, doomed, TestSettings.with(), SocketErrorListener.NONE)) {
       Throwable first = catchThrowable(strategy::execute);
       assertThat(first).as("request while the server runs").isNull();
       doomed.close();

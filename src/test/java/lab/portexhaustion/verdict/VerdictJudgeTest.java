@@ -2,52 +2,141 @@ package lab.portexhaustion.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.model.KnownUse;
+import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.model.RunPredictor;
+import lab.portexhaustion.model.ServerSide;
+import lab.portexhaustion.model.StartingRoom;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
 import org.junit.jupiter.api.Test;
 
 class VerdictJudgeTest {
 
-  private static final HarnessSettings CHECKED = TestSettings.with("verdict.enabled", "on", "pool.maxPoolSize", "10");
+  private static final ServerSide EMBEDDED = new ServerSide(true, false);
+  private static final Duration TIME_WAIT = Duration.ofSeconds(60);
   private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 30, 3, 2, 2, 40);
+  private static final Map<String, Long> NO_FAILURES = Map.of();
 
-  private static OnsetRecord onset() {
-    return new OnsetRecord("2026-11-25T00:00:00Z", 19.8, "ephemeral ports", "EADDRNOTAVAIL", "EADDRNOTAVAIL Cannot assign requested address",
-        "java.net.BindException", "Cannot assign requested address", 999, 997, 2, 99, 1000, 1000, 1000, 0, 100.0, 1000, 50, 1024,
-        1.0, 19.5, 16.7);
+  /** The model's prediction for {@code scenario} under {@code settings}, with {@code freePorts} ports and 2,000 descriptors free. */
+  private static Optional<Prediction> predicted(Scenario scenario, HarnessSettings settings, int freePorts) {
+    StartingRoom room = new StartingRoom(freePorts, TIME_WAIT, 2_000, settings.embedded().limitsConnections() ? 100 : -1);
+    return RunPredictor.predict(settings.load(), KnownUse.of(scenario.strategy(), EMBEDDED, settings, TIME_WAIT), room)
+        .map(RunPredictor.Modelled::beforeLoad);
+  }
+
+  private static OnsetRecord portsOnset(double seconds) {
+    return new OnsetRecord("2026-11-25T00:00:00Z", seconds, "request", "ephemeral ports", "EADDRNOTAVAIL",
+        "EADDRNOTAVAIL Cannot assign requested address", "java.net.BindException", "Cannot assign requested address", 999, 997, 2, 99,
+        0, 1000, 1000, 1000, 0, 100.0, 1000, 50, 1024, 1.0, null, 16.7);
+  }
+
+  private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplained) {
+    return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", scenario, settings, prediction, onset, peaks, unexplained));
   }
 
   @Test
-  void unpooledStrategiesMustExhaust() {
-    Verdict met = VerdictJudge.judge("RawSocketSimulation", Scenario.RAW_SOCKET, CHECKED, Optional.of(onset()), QUIET);
-    Verdict missed = VerdictJudge.judge("RawSocketSimulation", Scenario.RAW_SOCKET, CHECKED, Optional.empty(), QUIET);
+  void aPredictedCleanRunPassesWhenClean() {
+    // The incident's range: 3,976 ports, the default profile starts 2,550 requests within one TIME_WAIT.
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> prediction = predicted(Scenario.RAW_SOCKET, settings, 3976);
+
+    Verdict verdict = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.empty(), QUIET, NO_FAILURES);
+
+    assertThat(prediction).get().extracting(Prediction::expectation).isEqualTo(Prediction.Outcome.CLEAN);
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.line()).startsWith("VERDICT PASS Sim: predicted clean (ephemeral ports: 3,976 free, demand would peak at 2,550 (64 %)")
+        .contains("got no exhaustion");
+  }
+
+  @Test
+  void aPredictedExhaustionThatDoesNotComeFails() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> prediction = predicted(Scenario.RAW_SOCKET, settings, 1000);
+
+    Verdict verdict = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.empty(), QUIET, NO_FAILURES);
+
+    assertThat(prediction.get().onsetSeconds()).isBetween(19.0, 21.0);
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.line()).startsWith("VERDICT FAIL Sim: predicted exhaustion at ").contains("got no exhaustion");
+  }
+
+  @Test
+  void anExhaustedRunMustReachItsOnsetNearThePredictedTime() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> prediction = predicted(Scenario.RAW_SOCKET, settings, 1000);
+    double predicted = prediction.get().onsetSeconds();
+
+    Verdict onTime = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.of(portsOnset(predicted * 1.05)), QUIET, NO_FAILURES);
+    Verdict late = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.of(portsOnset(predicted * 1.4)), QUIET, NO_FAILURES);
+
+    assertThat(onTime.passed()).as(onTime.line()).isTrue();
+    assertThat(onTime.line()).contains(String.format("got exhaustion at %.1f s, +5.0 %% (EADDRNOTAVAIL", predicted * 1.05));
+    assertThat(late.passed()).isFalse();
+    assertThat(late.line()).contains("more than the", "allowed (15 % or 1 s)");
+  }
+
+  @Test
+  void aRunWhoseTargetStoppedAnsweringIsNotClean() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Map<String, Long> lost = Map.of("[timeout] server selection", 158L, "[server refused] closed by server", 19L);
+
+    Verdict verdict = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, lost);
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.line()).startsWith("VERDICT FAIL Sim: predicted clean")
+        .contains("but 177 failures that are not exhaustion came before any", "158 [timeout] server selection");
+  }
+
+  @Test
+  void fixedExpectationsOverrideTheModelAndSayWhatItPredicts() {
+    HarnessSettings clean = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "clean");
+    HarnessSettings exhaustion = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "exhaustion");
+
+    Verdict met = judge(Scenario.POOLED, clean, predicted(Scenario.POOLED, clean, 1000), Optional.empty(), QUIET, NO_FAILURES);
+    Verdict missed = judge(Scenario.POOLED, exhaustion, predicted(Scenario.POOLED, exhaustion, 1000), Optional.empty(), QUIET, NO_FAILURES);
 
     assertThat(met.passed()).isTrue();
-    assertThat(met.line()).startsWith("VERDICT PASS RawSocketSimulation: expected exhaustion, got exhaustion at 19.8 s (EADDRNOTAVAIL");
+    assertThat(met.line()).contains("expected clean (fixed: verdict.pooled=clean; the model predicts clean (ephemeral ports");
     assertThat(missed.passed()).isFalse();
-    assertThat(missed.line()).startsWith("VERDICT FAIL").contains("got no exhaustion, peak utilisation 0.4 %");
+    assertThat(missed.line()).startsWith("VERDICT FAIL Sim: expected exhaustion (fixed: verdict.pooled=exhaustion");
   }
 
   @Test
-  void pooledMustStayCleanAndWithinItsPool() {
-    assertThat(VerdictJudge.judge("PooledSimulation", Scenario.POOLED, CHECKED, Optional.empty(), QUIET).passed()).isTrue();
-    assertThat(VerdictJudge.judge("PooledSimulation", Scenario.POOLED, CHECKED, Optional.of(onset()), QUIET).passed()).isFalse();
-
+  void pooledMustStayWithinItsPool() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on", "pool.maxPoolSize", "10");
     SamplePeaks overPool = new SamplePeaks(1.5, 15, 40, 13, 2, 2, 40);
-    Verdict tooMany = VerdictJudge.judge("PooledSimulation", Scenario.POOLED, CHECKED, Optional.empty(), overPool);
+
+    Verdict tooMany = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), overPool, NO_FAILURES);
+
     assertThat(tooMany.passed()).isFalse();
     assertThat(tooMany.line()).contains("maxPoolSize 10 + 2 monitoring", "peak 13 open sockets");
+  }
+
+  @Test
+  void withinTheModelsMarginEitherOutcomePasses() {
+    // 1.00 port per request, 2,550 requests within TIME_WAIT: 2,550 free ports is exactly the peak demand.
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> prediction = predicted(Scenario.RAW_SOCKET, settings, 2550);
+
+    assertThat(prediction.get().expectation()).isEqualTo(Prediction.Outcome.TOO_CLOSE);
+    assertThat(judge(Scenario.RAW_SOCKET, settings, prediction, Optional.empty(), QUIET, NO_FAILURES).passed()).isTrue();
+    assertThat(judge(Scenario.RAW_SOCKET, settings, prediction, Optional.of(portsOnset(34)), QUIET, NO_FAILURES).line())
+        .startsWith("VERDICT PASS Sim: predicted too close to call");
   }
 
   @Test
   void uncheckedExpectationsOnlyReport() {
     HarnessSettings off = TestSettings.with("verdict.enabled", "off");
 
-    Verdict verdict = VerdictJudge.judge("RawSocketSimulation", Scenario.RAW_SOCKET, off, Optional.empty(), QUIET);
+    Verdict verdict = judge(Scenario.RAW_SOCKET, off, predicted(Scenario.RAW_SOCKET, off, 1000), Optional.empty(), QUIET, NO_FAILURES);
 
     assertThat(verdict.checked()).isFalse();
     assertThat(verdict.passed()).isTrue();
@@ -55,39 +144,38 @@ class VerdictJudgeTest {
   }
 
   @Test
-  void anyExpectationIsNeverChecked() {
-    HarnessSettings any = TestSettings.with("verdict.enabled", "on", "verdict.raw-socket", "any");
-
-    assertThat(VerdictJudge.judge("RawSocketSimulation", Scenario.RAW_SOCKET, any, Optional.empty(), QUIET).checked()).isFalse();
-  }
-
-  @Test
-  void keepAliveAgainstAnIdleTimeoutMustStayWithinRateTimesTimeout() {
+  void keepAliveAgainstAnIdleTimeoutIsPredictedCleanAndMustStayWithinRateTimesTimeout() {
     HarnessSettings idleTimeout = TestSettings.forScenario(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, "verdict.enabled", "on",
         "load.peakRate", "100", "scenario.keep-alive-idle-timeout.embedded.idleTimeout", "5s");
+    Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, 1000);
     SamplePeaks bounded = new SamplePeaks(2.0, 520, 530, 540, 3, 3, 1300);
     SamplePeaks unbounded = new SamplePeaks(3.0, 700, 710, 700, 3, 3, 1700);
 
-    Verdict within = VerdictJudge.judge("KeepAliveIdleTimeoutSimulation", Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, Optional.empty(), bounded);
-    Verdict beyond = VerdictJudge.judge("KeepAliveIdleTimeoutSimulation", Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, Optional.empty(), unbounded);
+    Verdict within = judge(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, prediction, Optional.empty(), bounded, NO_FAILURES);
+    Verdict beyond = judge(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, prediction, Optional.empty(), unbounded, NO_FAILURES);
 
-    assertThat(within.passed()).isTrue();
+    // 2 descriptors per connection (both ends in one process) x 100/s x 5 s = 1,000 of 2,000.
+    assertThat(prediction.get().resource()).isEqualTo("descriptors");
+    assertThat(prediction.get().peakDemand()).isEqualTo(1000);
+    assertThat(within.passed()).as(within.line()).isTrue();
     assertThat(within.line()).contains("open connections at most 550, 110 % of peak rate 100/s x idle timeout 5.0 s = 500");
     assertThat(beyond.passed()).isFalse();
     assertThat(beyond.line()).contains("peak 700 open sockets");
   }
 
   @Test
-  void idleConnectionScenariosWithoutTimeoutMustRunOutOfDescriptors() {
+  void keepAliveWithoutTimeoutIsPredictedToRunOutOfDescriptors() {
     HarnessSettings checked = TestSettings.forScenario(Scenario.KEEP_ALIVE, "verdict.enabled", "on");
-    OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", 17.2, "descriptors", "EMFILE", "EMFILE Too many open files",
-        "java.net.SocketException", "Too many open files", 880, 879, 1, 100, 880, 880, 0, 880, 3.1, 28232, 2048, 2048, null, null, null);
+    Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE, checked, 1000);
+    OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", prediction.get().onsetSeconds(), "request", "descriptors",
+        "EMFILE", "EMFILE Too many open files", "java.net.SocketException", "Too many open files", 880, 879, 1, 100, 0, 880, 880, 0,
+        880, 3.1, 28232, 2048, 2048, null, null, null);
 
-    Verdict met = VerdictJudge.judge("KeepAliveSimulation", Scenario.KEEP_ALIVE, checked, Optional.of(descriptors), QUIET);
-    Verdict missed = VerdictJudge.judge("KeepAliveSimulation", Scenario.KEEP_ALIVE, checked, Optional.empty(), QUIET);
+    Verdict met = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.of(descriptors), QUIET, NO_FAILURES);
+    Verdict missed = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.empty(), QUIET, NO_FAILURES);
 
-    assertThat(met.passed()).isTrue();
-    assertThat(met.line()).contains("expected exhaustion, got exhaustion at 17.2 s (EMFILE", "2048 descriptors open");
+    assertThat(met.passed()).as(met.line()).isTrue();
+    assertThat(met.line()).contains("predicted exhaustion at", "(descriptors: 2,000 free", "(EMFILE", "2048 descriptors open");
     assertThat(missed.passed()).isFalse();
   }
 }

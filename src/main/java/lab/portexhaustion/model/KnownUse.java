@@ -1,0 +1,46 @@
+package lab.portexhaustion.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.StrategyKind;
+
+/**
+ * The resources each strategy's requests take, as known before any load (docs/verdict.md has the
+ * figures and where they come from). The run measures the figure per request later and the
+ * verdict uses the measured one where there is one.
+ */
+public final class KnownUse {
+
+  private KnownUse() {}
+
+  /** Every resource a request of {@code strategy} takes, with its known figure per request. */
+  public static List<ResourceUse> of(StrategyKind strategy, ServerSide server, HarnessSettings settings, Duration timeWait) {
+    Optional<Duration> untilTimeWaitEnds = Optional.of(timeWait);
+    int clientConnections = 1 + server.monitoringConnections();
+    String clientBasis = "a client's pool connection and " + server.monitoringConnections() + " monitoring ("
+        + (server.streamingMonitor() ? "streaming heartbeats: monitor and round-trip-time connections" : "polling heartbeats") + ")";
+    return switch (strategy) {
+      case POOLED -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 0, untilTimeWaitEnds, "a pool reuses its connections"));
+      case CLIENT_PER_REQUEST -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, clientConnections, untilTimeWaitEnds, clientBasis));
+      case RAW_SOCKET -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 1, untilTimeWaitEnds, "one connection per request"));
+      case KEEP_ALIVE -> keptOpen(1, settings.embedded().closesIdle() ? Optional.of(settings.embedded().idleTimeout()) : Optional.empty(),
+          "one connection per request", server, settings);
+      case LEAKED_CLIENT -> keptOpen(clientConnections, Optional.empty(), clientBasis, server, settings);
+    };
+  }
+
+  /** Connections kept open: descriptors on this side (both sides when the server shares the process), and the server's slots. */
+  private static List<ResourceUse> keptOpen(int connections, Optional<Duration> hold, String basis, ServerSide server,
+      HarnessSettings settings) {
+    List<ResourceUse> uses = new ArrayList<>();
+    uses.add(new ResourceUse(Resource.DESCRIPTORS, connections * server.descriptorsPerConnection(), hold,
+        basis + (server.sameProcess() ? ", both ends in this process" : "")));
+    if (settings.embedded().limitsConnections()) {
+      uses.add(new ResourceUse(Resource.SERVER_CONNECTIONS, connections, hold, basis));
+    }
+    return uses;
+  }
+}

@@ -1,0 +1,66 @@
+package lab.portexhaustion.model;
+
+/**
+ * What the model says of one run before it starts: whether a resource runs out while the
+ * injection profile lasts, and when.
+ *
+ * @param resource the resource's label, e.g. "ephemeral ports"
+ * @param free units free when the load starts (the limit less those already in use)
+ * @param perRequest units each request takes
+ * @param basis where {@code perRequest} comes from
+ * @param holdSeconds how long a request keeps them; null: until the run ends
+ * @param peakDemand the most units the profile holds at once, if nothing ran out
+ * @param demandPercent {@code peakDemand} over {@code free}, in percent
+ * @param onsetSeconds when the free units run out; null if they do not within the profile
+ * @param kneeRatePerSecond the arrival rate that could be kept up for ever: free / hold / perRequest; null when
+ *     units are held until the end or none are taken
+ * @param expectation what the verdict expects: exhaustion, clean, or too close to call
+ */
+public record Prediction(
+    String resource,
+    int free,
+    double perRequest,
+    String basis,
+    Double holdSeconds,
+    double peakDemand,
+    double demandPercent,
+    Double onsetSeconds,
+    Double kneeRatePerSecond,
+    Outcome expectation) {
+
+  /** What the model expects of a run. */
+  public enum Outcome {
+    EXHAUSTION("exhaustion"),
+    CLEAN("clean"),
+    /** Peak demand within the model's margin of the free units: either outcome is a correct run. */
+    TOO_CLOSE("too close to call");
+
+    private final String label;
+
+    Outcome(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Whether {@code perRequest} is what the run measured, rather than the strategy's known figure. */
+  public boolean isMeasured() {
+    return ResourceUse.MEASURED.equals(basis);
+  }
+
+  /** One line: "exhaustion of ephemeral ports at 13.5 s (...)" or "clean (...)". */
+  public String text() {
+    String demand = String.format("%s: %,.0f free, demand would peak at %,.0f (%.0f %%) = %.2f per request held %s%s",
+        resource, (double) free, peakDemand, demandPercent, perRequest,
+        holdSeconds == null ? "until the run ends" : String.format("%.0f s", holdSeconds),
+        kneeRatePerSecond == null ? "" : String.format(", knee %.1f/s", kneeRatePerSecond));
+    return switch (expectation) {
+      case EXHAUSTION -> String.format("exhaustion at %.1f s (%s)", onsetSeconds, demand);
+      case CLEAN -> "clean (" + demand + ")";
+      case TOO_CLOSE -> "too close to call (" + demand + (onsetSeconds == null ? "" : String.format(", onset at %.1f s", onsetSeconds)) + ")";
+    };
+  }
+}

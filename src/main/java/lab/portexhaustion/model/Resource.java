@@ -1,0 +1,28 @@
+package lab.portexhaustion.model;
+
+/** What a run can run out of, as the model counts it. */
+public enum Resource {
+  /** Local ports of the ephemeral range, held while a connection is open and for TIME_WAIT after the client closes it. */
+  EPHEMERAL_PORTS("ephemeral ports", "port"),
+  /** The process's file descriptors: one per open socket (two per connection when the server runs in the same process). */
+  DESCRIPTORS("descriptors", "descriptor"),
+  /** The server's connection limit ({@code embedded.maxIncomingConnections}). */
+  SERVER_CONNECTIONS("server connection slots", "connection");
+
+  private final String label;
+  private final String unit;
+
+  Resource(String label, String unit) {
+    this.label = label;
+    this.unit = unit;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** One unit, singular ("port"). */
+  public String unit() {
+    return unit;
+  }
+}

@@ -1,0 +1,23 @@
+package lab.portexhaustion.model;
+
+import java.time.Duration;
+
+/**
+ * How much of each resource is free when the load starts, read before the first request.
+ *
+ * @param freePorts the ephemeral range less the ports already in use
+ * @param timeWait how long a closed connection keeps its port
+ * @param freeDescriptors the descriptor limit less those open; negative where the OS has no such limit (Windows)
+ * @param freeServerConnections the server's connection limit less connections already open; negative when it has none
+ */
+public record StartingRoom(int freePorts, Duration timeWait, long freeDescriptors, int freeServerConnections) {
+
+  /** Units free of {@code resource}, or -1 where it has no limit the model knows. */
+  public long free(Resource resource) {
+    return switch (resource) {
+      case EPHEMERAL_PORTS -> freePorts;
+      case DESCRIPTORS -> freeDescriptors;
+      case SERVER_CONNECTIONS -> freeServerConnections;
+    };
+  }
+}

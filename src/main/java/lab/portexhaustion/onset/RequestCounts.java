@@ -1,0 +1,4 @@
+package lab.portexhaustion.onset;
+
+/** Requests of a run so far, at one moment. */
+public record RequestCounts(long started, long succeeded, long failed) {}

@@ -1,0 +1,72 @@
+package lab.portexhaustion.run;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.portexhaustion.config.LoadProfile;
+import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.onset.Onset;
+import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.PortSampler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a run's onset into {@code onset.json} and its log line, on the thread that met it (a
+ * worker, or the driver's monitor). When descriptors ran out, the reserve goes back first so that
+ * the snapshot and the file can be written; if they still cannot, the newest full sample stands
+ * in (its age is recorded) and the file waits for the end of the run.
+ */
+final class OnsetCapture {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnsetCapture.class);
+
+  private final PortSampler sampler;
+  private final DescriptorReserve reserve;
+  private final HarnessFiles files;
+  private final LoadProfile load;
+  private final RunModel model;
+  private final AtomicReference<OnsetRecord> record = new AtomicReference<>();
+  private volatile boolean written;
+
+  OnsetCapture(PortSampler sampler, DescriptorReserve reserve, HarnessFiles files, LoadProfile load, RunModel model) {
+    this.sampler = sampler;
+    this.reserve = reserve;
+    this.files = files;
+    this.load = load;
+    this.model = model;
+  }
+
+  /** Runs once, for the run's first exhaustion-class socket error. */
+  void capture(Onset first) {
+    if (first.error().kind() == ErrorKind.DESCRIPTORS) {
+      reserve.release();
+    }
+    PortSample snapshot;
+    try {
+      snapshot = sampler.snapshot("onset");
+    } catch (RuntimeException e) {
+      LOG.warn("no onset snapshot ({}): the newest full sample stands in", e.getMessage());
+      snapshot = sampler.latestFull();
+    }
+    Optional<Prediction> prediction = model.current();
+    OnsetRecord onset = OnsetRecord.of(first, snapshot, load, prediction);
+    record.set(onset);
+    written = files.writeJson("onset.json", onset);
+    LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s): %s [%s] after %,d requests; %d of %d ports in use"
+            + " toward the target (%.1f %%), %d in TIME_WAIT; %d of %d descriptors open; arrival rate %.0f/s; the model predicted %s",
+        onset.elapsedSeconds(), onset.surfaced(), onset.message(), onset.kind(), onset.requestsStarted(), onset.portsInUseTowardTarget(),
+        onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(), onset.descriptorsOpen(), onset.descriptorsMax(),
+        onset.arrivalRatePerSecond(), prediction.map(Prediction::text).orElse("nothing (no model for this run)")));
+  }
+
+  /** The onset's record, once there was one; writes onset.json now if it could not be written then. */
+  Optional<OnsetRecord> recordWritten() {
+    Optional<OnsetRecord> seen = Optional.ofNullable(record.get());
+    if (seen.isPresent() && !written) {
+      written = files.writeJson("onset.json", seen.get());
+    }
+    return seen;
+  }
+}

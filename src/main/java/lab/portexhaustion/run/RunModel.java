@@ -1,0 +1,75 @@
+package lab.portexhaustion.run;
+
+import java.util.Optional;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.measure.UsePerRequest;
+import lab.portexhaustion.model.KnownUse;
+import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.model.Resource;
+import lab.portexhaustion.model.RunPredictor;
+import lab.portexhaustion.model.StartingRoom;
+import lab.portexhaustion.sampler.NetworkConditions;
+import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.target.MongoTarget;
+
+/**
+ * The model of one run: what it predicts from the first sample, before any load, and the same
+ * prediction with the figure per request the run measures as it goes.
+ */
+final class RunModel {
+
+  private final Optional<RunPredictor.Modelled> modelled;
+  private final NetworkConditions network;
+  private final HarnessSettings settings;
+  private final UsePerRequest measured;
+
+  private RunModel(Optional<RunPredictor.Modelled> modelled, NetworkConditions network, HarnessSettings settings) {
+    this.modelled = modelled;
+    this.network = network;
+    this.settings = settings;
+    this.measured = new UsePerRequest(modelled.flatMap(m -> m.use().hold()).map(d -> d.toMillis()).orElse(Long.MAX_VALUE));
+  }
+
+  /** Predicts from {@code start}, the full sample taken before the first request. */
+  static RunModel at(PortSample start, Scenario scenario, MongoTarget target, HarnessSettings settings, NetworkConditions network) {
+    StartingRoom room = new StartingRoom(
+        network.range().size() - inUse(Resource.EPHEMERAL_PORTS, start, network),
+        network.timeWait(),
+        start.descriptorsMax() > 0 ? start.descriptorsMax() - start.descriptorsOpen() : -1,
+        settings.embedded().limitsConnections() ? settings.embedded().maxIncomingConnections() - start.openTowardTarget() : -1);
+    var uses = KnownUse.of(scenario.strategy(), target.serverSide(settings.pool().serverMonitoringMode()), settings, network.timeWait());
+    RunModel model = new RunModel(RunPredictor.predict(settings.load(), uses, room), network, settings);
+    model.observe(start, 0);
+    return model;
+  }
+
+  /** Takes one full sample and the requests that succeeded by then. */
+  void observe(PortSample full, long succeeded) {
+    modelled.ifPresent(m -> measured.observe(full.elapsedMillis(), inUse(m.use().resource(), full, network), succeeded));
+  }
+
+  /** What the model said before the load; empty where nothing is modelled (descriptors on Windows). */
+  Optional<Prediction> beforeLoad() {
+    return modelled.map(RunPredictor.Modelled::beforeLoad);
+  }
+
+  /** The prediction with the measured figure per request once there is one, else the one before the load. */
+  Optional<Prediction> current() {
+    double perRequest = measured.estimate();
+    if (Double.isNaN(perRequest) || perRequest <= 0) {
+      return beforeLoad();
+    }
+    return modelled.map(m -> m.withMeasured(settings.load(), perRequest));
+  }
+
+  /** Units of {@code resource} a sample shows in use, counted as the OS allocates them. */
+  private static int inUse(Resource resource, PortSample full, NetworkConditions network) {
+    return switch (resource) {
+      case EPHEMERAL_PORTS -> network.portAllocation() == NetworkConditions.PortAllocation.PER_DESTINATION
+          ? full.portsInUseTowardTarget() : full.portsInUseAnyDestination();
+      case DESCRIPTORS -> (int) full.descriptorsOpen();
+      case SERVER_CONNECTIONS -> full.openTowardTarget();
+    };
+  }
+}
