@@ -32,6 +32,8 @@ public final class PortSampler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PortSampler.class);
   // Thread CPU time includes the kernel's time writing /proc/net/tcp, the larger part of a full sample.
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** CPU the sampler may use beyond its share, as time at that share: see {@link #fullTier}. */
+  static final Duration CPU_CREDIT = Duration.ofSeconds(10);
 
   private final SocketTable table;
   private final CheapTotals totals = new CheapTotals();
@@ -47,9 +49,9 @@ public final class PortSampler implements AutoCloseable {
   private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
   private volatile boolean stretchLogged;
-  // Where the last full sample ended, on the sampler thread's own clocks; only that thread reads and writes them.
-  private long lastFullEndWall;
-  private long lastFullEndCpu;
+  // The sampler thread's clocks when its first scheduled full sample began; only that thread reads and writes them.
+  private long cpuAtStart = -1;
+  private long wallAtStart;
 
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
       Instant start) {
@@ -75,25 +77,33 @@ public final class PortSampler implements AutoCloseable {
     return first;
   }
 
+  /**
+   * One full sample, then the next one scheduled. The cap is a budget: since the sampler started, its thread (both
+   * tiers and its wake-ups) may have used {@code maxCpuShare} of the time, plus {@link #CPU_CREDIT} worth of it. The
+   * credit pays for the first seconds, when the code is still being compiled and costs several times what it will;
+   * over a long run it adds nothing. The full tier never gets less than a quarter of the share, or it would stop
+   * wherever the totals tier alone costs the whole share.
+   */
   private void fullTier(long everyNanos, double maxCpuShare) {
-    long wallBefore = System.nanoTime();
     long cpuBefore = THREADS.getCurrentThreadCpuTime();
-    // The thread's CPU since the last full sample: the totals tier and the thread's wake-ups, which cost more than the
-    // totals themselves on a VM. The full tier never gets less than a quarter of the share, or it would stop.
-    boolean first = lastFullEndWall == 0;
-    double betweenShare = first ? 0 : (double) (cpuBefore - lastFullEndCpu) / (wallBefore - lastFullEndWall);
-    double fullShare = Math.max(maxCpuShare - betweenShare, maxCpuShare / 4);
     guarded("full", () -> emit(full("full")));
-    lastFullEndCpu = THREADS.getCurrentThreadCpuTime();
-    lastFullEndWall = System.nanoTime();
-    long cost = lastFullEndCpu - cpuBefore;
-    // The first of the tier has no CPU share between samples to go by yet.
-    long waitNanos = first ? everyNanos : Math.max(everyNanos, (long) (cost / fullShare) - cost);
+    long cpuAfter = THREADS.getCurrentThreadCpuTime();
+    long cost = cpuAfter - cpuBefore;
+    if (cpuAtStart < 0) {
+      cpuAtStart = cpuBefore;
+      wallAtStart = System.nanoTime();
+    }
+    long used = cpuAfter - cpuAtStart;
+    long wallSoFar = System.nanoTime() - wallAtStart;
+    // The next sample may start once the budget covers what was used plus one more sample like this one.
+    long budgetWait = (long) ((used + cost) / maxCpuShare) - CPU_CREDIT.toNanos() - wallSoFar;
+    long floorWait = (long) (cost / (maxCpuShare / 4)) - cost;
+    long waitNanos = Math.max(everyNanos, Math.min(budgetWait, floorWait));
     if (waitNanos > everyNanos && !stretchLogged) {
       stretchLogged = true;
-      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU and the totals tier %.2f %% of a core, so full"
-          + " samples come every %.1f s instead of %.1f s (sampler.maxCpuPercent=%s); the totals tier is unchanged", cost / 1e6,
-          betweenShare * 100, (waitNanos + cost) / 1e9, everyNanos / 1e9, maxCpuShare * 100));
+      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU, and the sampler has used %.2f %% of a core"
+          + " so far, so full samples come every %.1f s instead of %.1f s (sampler.maxCpuPercent=%s); the totals tier is unchanged",
+          cost / 1e6, 100.0 * used / Math.max(1, wallSoFar), (waitNanos + cost) / 1e9, everyNanos / 1e9, maxCpuShare * 100));
     }
     if (!timer.isShutdown()) {
       timer.schedule(() -> fullTier(everyNanos, maxCpuShare), waitNanos, TimeUnit.NANOSECONDS);
