@@ -83,6 +83,25 @@ class DeliveryFilesTest {
   }
 
   @Test
+  void theTrendComesFromTheNewestFinishedRunThatHoldsIt() throws Exception {
+    List<JsonNode> steps = steps(yaml(".github/workflows/nightly.yml").at("/jobs/linux-container"));
+    JsonNode download = steps.stream().filter(step -> step.path("uses").asText().startsWith("dawidd6/action-download-artifact@"))
+        .findFirst().orElseThrow();
+    JsonNode upload = steps.stream().filter(step -> step.path("uses").asText().startsWith("actions/upload-artifact@")
+        && step.at("/with/name").asText().equals("comparison-trend")).findFirst().orElseThrow();
+
+    // The action filters runs by conclusion or status: empty takes the run in progress (this one),
+    // which has no trend yet; "success" would drop the failed nights, whose trend is uploaded too.
+    // Artifacts are only looked at with search_artifacts.
+    assertThat(download.at("/with/workflow_conclusion").asText()).isEqualTo("completed");
+    assertThat(download.at("/with/search_artifacts").asBoolean()).isTrue();
+    assertThat(download.at("/with/name").asText()).isEqualTo(upload.at("/with/name").asText());
+    assertThat(download.at("/with/path").asText().replaceAll("/$", "")).isEqualTo(upload.at("/with/path").asText().replaceAll("/$", ""));
+    assertThat(upload.path("if").asText()).isEqualTo("always()");
+    assertThat(steps.indexOf(download)).isLessThan(steps.indexOf(upload));
+  }
+
+  @Test
   void theComposeLoadGeneratorNarrowsItsOwnPortRangeAgainstAPinnedMongo() throws Exception {
     JsonNode services = yaml("docker/compose.yaml").get("services");
 
