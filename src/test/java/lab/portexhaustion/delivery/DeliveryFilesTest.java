@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -127,12 +128,57 @@ class DeliveryFilesTest {
   }
 
   @Test
-  void theWindowsScriptAlwaysRestoresTheRangeAndRespectsWindowsLimits() throws Exception {
+  void theWindowsScriptAlwaysRestoresBothRangesAndRespectsWindowsLimits() throws Exception {
     String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
 
-    assertThat(script).contains("[ValidateRange(255, 16384)]", "netsh int ipv4 set dynamicport tcp start=$StartPort num=$NumberOfPorts");
+    assertThat(script).contains("[ValidateRange(255, 16384)]", "Set-DynamicPortRange ipv4 $StartPort $NumberOfPorts",
+        "Set-DynamicPortRange ipv6 $StartPort $NumberOfPorts", "netsh int $IpVersion set dynamicport tcp start=$Start num=$Count");
     String restore = script.substring(script.indexOf("finally {"));
-    assertThat(restore).contains("netsh int ipv4 set dynamicport tcp start=$($previous.Start) num=$($previous.Count)");
-    assertThat(script.indexOf("$previous = Get-DynamicPortRange")).isLessThan(script.indexOf("try {"));
+    assertThat(restore).contains("Set-DynamicPortRange ipv4 $previous4.Start $previous4.Count",
+        "Set-DynamicPortRange ipv6 $previous6.Start $previous6.Count");
+    int narrowing = script.indexOf("Set-DynamicPortRange ipv4 $StartPort");
+    assertThat(script.indexOf("$previous4 = Get-DynamicPortRange ipv4")).isLessThan(script.indexOf("try {"));
+    assertThat(script.indexOf("$previous6 = Get-DynamicPortRange ipv6")).isLessThan(script.indexOf("try {"));
+    // A killed console skips finally: the way back is printed before anything changes.
+    assertThat(script.indexOf("Write-Host \"windows-reproduce: if this script is killed")).isBetween(0, narrowing);
+    assertThat(script.indexOf("$restore = ")).isBetween(0, narrowing);
+    // Maven's downloads need ports: they happen while the host has its full range, and the narrowed run is offline.
+    assertThat(script.indexOf("-Dgatling.skip=true")).isBetween(0, narrowing);
+    assertThat(script.substring(narrowing)).contains("& mvn -B -ntp -o gatling:test @MavenArgs");
+  }
+
+  @Test
+  void theWindowsScriptExitsWithItsOwnCodesAndReadsNetshByPosition() throws Exception {
+    String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
+
+    // Under ErrorActionPreference 'Stop', Write-Error ends the script with 1 before any exit of ours.
+    assertThat(script).contains("$ErrorActionPreference = 'Stop'").doesNotContainPattern("(?m)^\\s*[^#\\s].*Write-Error");
+    assertThat(script).contains("Stop-Script 2 ", "Stop-Script 3 ", "Stop-Script 4 ", "Stop-Script 5 ");
+    String stopScript = script.substring(script.indexOf("function Stop-Script"), script.indexOf("}", script.indexOf("function Stop-Script")));
+    assertThat(stopScript).contains("exit $Code");
+    // English labels would not match on a localised Windows.
+    String reader = script.substring(script.indexOf("function Get-DynamicPortRange"), script.indexOf("function Set-DynamicPortRange"));
+    assertThat(reader).doesNotContain("Start Port", "Number of Ports").contains("$numbers[0]", "$numbers[1]");
+  }
+
+  @Test
+  void theWindowsScriptsNetshPatternFindsTheRangeInEnglishAndGermanOutput() throws Exception {
+    String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
+    Matcher quoted = Pattern.compile("\\[regex]::Matches\\(\\$text, '([^']+)', 'Multiline'\\)").matcher(script);
+    assertThat(quoted.find()).as("the script reads netsh with [regex]::Matches").isTrue();
+    // The same pattern means the same here: .NET and Java agree on \\s, \\d and a multiline $.
+    Pattern netsh = Pattern.compile(quoted.group(1), Pattern.MULTILINE);
+
+    assertThat(firstTwoNumbers(netsh, "windows/netsh-dynamicport-tcp.txt")).containsExactly(49152, 16384);
+    assertThat(firstTwoNumbers(netsh, "windows/netsh-dynamicport-tcp-de.txt")).containsExactly(49152, 1000);
+  }
+
+  private static List<Integer> firstTwoNumbers(Pattern pattern, String fixture) throws Exception {
+    Matcher m = pattern.matcher(Files.readString(Path.of("src/test/resources/fixtures", fixture)));
+    List<Integer> numbers = new ArrayList<>();
+    while (m.find() && numbers.size() < 2) {
+      numbers.add(Integer.parseInt(m.group(1)));
+    }
+    return numbers;
   }
 }
