@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The files that run the reproduction where this machine cannot (GitHub Actions, Docker hosts,
@@ -113,7 +114,48 @@ class DeliveryFilesTest {
     assertThat(loadgen.at("/sysctls/net.ipv4.tcp_tw_reuse").asText()).isEqualTo("0");
     assertThat(loadgen.at("/depends_on/mongo/condition").asText()).isEqualTo("service_healthy");
     assertThat(loadgen.get("volumes").toString()).contains("..:/lab");
-    assertThat(loadgen.get("command").toString()).contains("gatling:test", "-Dtarget=uri", "mongodb://mongo:27017");
+    assertThat(loadgen.get("command").toString()).contains("mvn -B -ntp gatling:test", "-Dtarget=uri", "mongodb://mongo:27017");
+  }
+
+  @Test
+  void theComposeLoadGeneratorBuildsIntoAVolumeNotTheHostsTarget() throws Exception {
+    JsonNode compose = yaml("docker/compose.yaml");
+    String command = compose.at("/services/loadgen/command/2").asText();
+    Matcher buildDirectory = Pattern.compile("-Dlab\\.buildDirectory=(\\S+)").matcher(command);
+
+    assertThat(buildDirectory.find()).as(command).isTrue();
+    assertThat(buildDirectory.group(1)).doesNotStartWith("/lab").doesNotStartWith(".");
+    List<String> volumes = new ArrayList<>();
+    compose.at("/services/loadgen/volumes").forEach(v -> volumes.add(v.asText()));
+    String buildVolume = volumes.stream().filter(v -> v.endsWith(":" + buildDirectory.group(1))).findFirst().orElseThrow();
+    assertThat(compose.at("/volumes").has(buildVolume.substring(0, buildVolume.indexOf(':')))).as("a named volume").isTrue();
+    assertThat(Files.readString(Path.of("pom.xml"))).contains("<directory>${lab.buildDirectory}</directory>");
+  }
+
+  @Test
+  void theComposeLoadGeneratorHandsResultsToTheProjectsOwnerAndKeepsMavensExitCode(@TempDir Path project) throws Exception {
+    assumeTrue("0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim()),
+        "chown needs root, as the container has");
+    String command = yaml("docker/compose.yaml").at("/services/loadgen/command/2").asText().replace("$$", "$");
+    // Maven stands in: it writes results as root, the way the container's run does, and fails as a failed verdict does.
+    Path bin = Files.createDirectories(project.resolve("bin"));
+    Files.writeString(bin.resolve("mvn"), "#!/bin/sh\nmkdir -p results/pooledsimulation-1 && echo x > results/pooledsimulation-1/summary.json\nexit 2\n");
+    bin.resolve("mvn").toFile().setExecutable(true);
+    Path lab = Files.createDirectories(project.resolve("lab"));
+    Files.setAttribute(lab, "unix:uid", 4321);
+    Files.setAttribute(lab, "unix:gid", 4322);
+
+    ProcessBuilder run = new ProcessBuilder("sh", "-c", command).directory(lab.toFile()).redirectErrorStream(true);
+    run.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process sh = run.start();
+    String output = new String(sh.getInputStream().readAllBytes());
+
+    assertThat(sh.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(sh.exitValue()).as(output).isEqualTo(2);
+    for (Path file : List.of(lab.resolve("results"), lab.resolve("results/pooledsimulation-1/summary.json"))) {
+      assertThat(Files.getAttribute(file, "unix:uid")).as(file.toString()).isEqualTo(4321);
+      assertThat(Files.getAttribute(file, "unix:gid")).as(file.toString()).isEqualTo(4322);
+    }
   }
 
   @Test
