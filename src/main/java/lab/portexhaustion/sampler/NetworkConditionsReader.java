@@ -102,8 +102,10 @@ public final class NetworkConditionsReader {
         ? Optional.of(new EphemeralRange(Integer.parseInt(first.get().trim()), Integer.parseInt(last.get().trim())))
         : Optional.empty();
     Duration timeWait = mslMillis.map(m -> Duration.ofMillis(2 * Long.parseLong(m.trim()))).orElse(Duration.ofSeconds(30));
+    // OSHI lists macOS sockets per process descriptor; a TIME_WAIT socket belongs to no process any more.
+    String limit = "; the socket table misses TIME_WAIT on macOS: ports in use are undercounted and the clean start does not wait for them";
     return new NetworkConditions(os, range.orElse(MACOS_DEFAULT_RANGE), timeWait, Optional.empty(), Optional.empty(),
-        NetworkConditions.PortAllocation.GLOBAL, range.isPresent() ? "sysctl net.inet.ip.portrange, net.inet.tcp.msl" : "macOS defaults");
+        NetworkConditions.PortAllocation.GLOBAL, (range.isPresent() ? "sysctl net.inet.ip.portrange, net.inet.tcp.msl" : "macOS defaults") + limit);
   }
 
   private static Optional<String> run(String... command) {

@@ -103,6 +103,7 @@ class NetworkConditionsReaderTest {
 
     assertThat(c.range()).isEqualTo(new EphemeralRange(49152, 65535));
     assertThat(c.timeWait()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.source()).contains("misses TIME_WAIT on macOS");
   }
 
   @Test
