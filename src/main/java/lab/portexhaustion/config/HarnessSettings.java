@@ -1,7 +1,6 @@
 package lab.portexhaustion.config;
 
 import com.mongodb.ConnectionString;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ public record HarnessSettings(
     LoadProfile load,
     PoolSettings pool,
     Timeouts timeouts,
-    Duration maxDrainWait,
+    DrainSettings cleanStart,
     ServerLimits embedded,
     SamplerSettings sampler,
     VerdictSettings verdict,

@@ -186,7 +186,7 @@ public final class SettingsLoader {
         load,
         pool,
         timeouts,
-        in.duration("cleanStart.maxDrainWait", Duration.ZERO, "0s (do not wait) or longer"),
+        readDrain(in),
         embedded,
         new SamplerSettings(
             in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
@@ -198,6 +198,15 @@ public final class SettingsLoader {
       throw new InvalidSettingsException(in.problems());
     }
     return settings;
+  }
+
+  private static DrainSettings readDrain(SettingsReader in) {
+    Duration margin = in.duration("cleanStart.drainMargin", Duration.ZERO, "0s or longer");
+    if (in.text("cleanStart.maxDrainWait").equals("auto")) {
+      return new DrainSettings(Optional.empty(), margin);
+    }
+    return new DrainSettings(Optional.of(in.duration("cleanStart.maxDrainWait", Duration.ZERO,
+        "'auto' (this host's TIME_WAIT plus cleanStart.drainMargin), 0s (do not wait) or a longer duration")), margin);
   }
 
   private static VerdictSettings readVerdict(SettingsReader in) {

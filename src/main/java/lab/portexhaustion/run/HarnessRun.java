@@ -141,7 +141,7 @@ public final class HarnessRun {
         && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     try {
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
-      CleanStart.State clean = CleanStart.await(sockets, target.endpoint(), settings.maxDrainWait());
+      CleanStart.State clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()), settings.cleanStart().bound(network.timeWait()));
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
       LOG.info("{} ({}): {}", simulation.getSimpleName(), scenario.configName(), description.oneLine());
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation.getSimpleName(),

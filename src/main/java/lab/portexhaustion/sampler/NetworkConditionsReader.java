@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,8 @@ public final class NetworkConditionsReader {
   static final EphemeralRange MACOS_DEFAULT_RANGE = new EphemeralRange(49152, 65535);
 
   private static final Path PROC_IPV4 = Path.of("/proc/sys/net/ipv4");
-  private static final Pattern NETSH_START = Pattern.compile("Start Port\\s*:\\s*(\\d+)");
-  private static final Pattern NETSH_COUNT = Pattern.compile("Number of Ports\\s*:\\s*(\\d+)");
+  /** A number at the end of a {@code label : value} line; netsh translates the labels, not the numbers. */
+  private static final Pattern NETSH_VALUE = Pattern.compile(":\\s*(\\d{1,5})\\s*$", Pattern.MULTILINE);
   private static final Pattern REG_DWORD = Pattern.compile("TcpTimedWaitDelay\\s+REG_DWORD\\s+0x([0-9a-fA-F]+)");
 
   private NetworkConditionsReader() {}
@@ -38,7 +39,7 @@ public final class NetworkConditionsReader {
       return linux(os, PROC_IPV4);
     }
     if (osName.startsWith("Windows")) {
-      return windows(os, run("netsh", "int", "ipv4", "show", "dynamicport", "tcp"),
+      return windows(os, run("netsh", "int", "ipv4", "show", "dynamicport", "tcp"), run("netsh", "int", "ipv6", "show", "dynamicport", "tcp"),
           run("reg", "query", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters", "/v", "TcpTimedWaitDelay"));
     }
     return macos(os, run("sysctl", "-n", "net.inet.ip.portrange.first"), run("sysctl", "-n", "net.inet.ip.portrange.last"),
@@ -60,25 +61,39 @@ public final class NetworkConditionsReader {
     }
   }
 
-  /** From {@code netsh int ipv4 show dynamicport tcp} and {@code reg query ... /v TcpTimedWaitDelay} output. */
-  static NetworkConditions windows(String os, Optional<String> netsh, Optional<String> registry) {
-    Optional<EphemeralRange> range = netsh.flatMap(NetworkConditionsReader::parseNetsh);
+  /**
+   * From {@code netsh int ipv4|ipv6 show dynamicport tcp} and {@code reg query ... /v TcpTimedWaitDelay}
+   * output. Windows keeps one range per IP version, and the JDK's sockets are dual-stack (IPv6) by
+   * default, so a run narrowed for IPv4 only may draw its ports from the IPv6 range: the source says
+   * when the two differ.
+   */
+  static NetworkConditions windows(String os, Optional<String> netshIpv4, Optional<String> netshIpv6, Optional<String> registry) {
+    Optional<EphemeralRange> range = netshIpv4.flatMap(NetworkConditionsReader::parseNetsh);
+    Optional<EphemeralRange> ipv6 = netshIpv6.flatMap(NetworkConditionsReader::parseNetsh);
     Optional<Duration> timeWait = registry.map(REG_DWORD::matcher).filter(Matcher::find)
         .map(m -> Duration.ofSeconds(Long.parseLong(m.group(1), 16)));
-    String source = (range.isPresent() ? "netsh" : "Windows default range") + ", "
-        + (timeWait.isPresent() ? "TcpTimedWaitDelay" : "default TIME_WAIT (TcpTimedWaitDelay not set)");
+    String ranges = range.isEmpty()
+        ? "Windows default range (netsh's IPv4 range not read)"
+        : ipv6.isEmpty() ? "netsh IPv4 range (IPv6 range not read)"
+        : ipv6.equals(range) ? "netsh, the same range for IPv4 and IPv6"
+        : "netsh IPv4 range; the IPv6 range differs (" + ipv6.get() + ") and dual-stack sockets may draw from it";
+    String source = ranges + ", " + (timeWait.isPresent() ? "TcpTimedWaitDelay" : "default TIME_WAIT (TcpTimedWaitDelay not set)");
     return new NetworkConditions(os, range.orElse(WINDOWS_DEFAULT_RANGE), timeWait.orElse(WINDOWS_DEFAULT_TIME_WAIT),
         Optional.empty(), Optional.empty(), NetworkConditions.PortAllocation.GLOBAL, source);
   }
 
+  /** The first two {@code : number} values of netsh's output, by position: the start port and the number of ports. */
   static Optional<EphemeralRange> parseNetsh(String output) {
-    Matcher start = NETSH_START.matcher(output);
-    Matcher count = NETSH_COUNT.matcher(output);
-    if (!start.find() || !count.find()) {
+    Matcher value = NETSH_VALUE.matcher(output);
+    List<Integer> numbers = new ArrayList<>();
+    while (value.find() && numbers.size() < 2) {
+      numbers.add(Integer.parseInt(value.group(1)));
+    }
+    if (numbers.size() < 2 || numbers.get(0) < 1 || numbers.get(1) < 1 || numbers.get(0) + numbers.get(1) - 1 > 65535) {
       return Optional.empty();
     }
-    int low = Integer.parseInt(start.group(1));
-    return Optional.of(new EphemeralRange(low, low + Integer.parseInt(count.group(1)) - 1));
+    int low = numbers.get(0);
+    return Optional.of(new EphemeralRange(low, low + numbers.get(1) - 1));
   }
 
   /** From {@code sysctl -n} of the range ends and of {@code net.inet.tcp.msl} (milliseconds; TIME_WAIT is 2 x MSL). */
@@ -87,8 +102,10 @@ public final class NetworkConditionsReader {
         ? Optional.of(new EphemeralRange(Integer.parseInt(first.get().trim()), Integer.parseInt(last.get().trim())))
         : Optional.empty();
     Duration timeWait = mslMillis.map(m -> Duration.ofMillis(2 * Long.parseLong(m.trim()))).orElse(Duration.ofSeconds(30));
+    // OSHI lists macOS sockets per process descriptor; a TIME_WAIT socket belongs to no process any more.
+    String limit = "; the socket table misses TIME_WAIT on macOS: ports in use are undercounted and the clean start does not wait for them";
     return new NetworkConditions(os, range.orElse(MACOS_DEFAULT_RANGE), timeWait, Optional.empty(), Optional.empty(),
-        NetworkConditions.PortAllocation.GLOBAL, range.isPresent() ? "sysctl net.inet.ip.portrange, net.inet.tcp.msl" : "macOS defaults");
+        NetworkConditions.PortAllocation.GLOBAL, (range.isPresent() ? "sysctl net.inet.ip.portrange, net.inet.tcp.msl" : "macOS defaults") + limit);
   }
 
   private static Optional<String> run(String... command) {

@@ -6,9 +6,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A real MongoDB in a container (Testcontainers, pinned image). On Linux the client connects to
- * the container's own bridge address: loopback would let tcp_tw_reuse hide TIME_WAIT (see
- * DOMAIN.md, section 2). Elsewhere the container is only reachable through its mapped port.
+ * A real MongoDB in a container (Testcontainers, pinned image), reached on its bridge address
+ * where this host can, else through its mapped port (see {@link ContainerEndpoint}).
  */
 public final class ContainerMongoTarget extends BaseMongoTarget {
 
@@ -26,29 +25,17 @@ public final class ContainerMongoTarget extends BaseMongoTarget {
     MongoDBContainer container = new MongoDBContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("mongo"));
     container.start();
     try {
-      InetSocketAddress endpoint = reachableEndpoint(container);
-      ConnectionString connection = directConnection(endpoint);
-      TargetDescription description = new TargetDescription("container", "image " + image, "", address(endpoint),
-          connection.getConnectionString(), reason);
-      return new ContainerMongoTarget(container, connection, endpoint, description);
+      ContainerEndpoint.Choice endpoint = ContainerEndpoint.choose(
+          ContainerEndpoint.bridgeAddress(container.getContainerInfo().getNetworkSettings()), MONGO_PORT,
+          new InetSocketAddress(container.getHost(), container.getMappedPort(MONGO_PORT)), ContainerEndpoint::connects);
+      ConnectionString connection = directConnection(endpoint.address());
+      TargetDescription description = new TargetDescription("container", "image " + image, "", address(endpoint.address()),
+          connection.getConnectionString(), reason + ", reached " + endpoint.how());
+      return new ContainerMongoTarget(container, connection, endpoint.address(), description);
     } catch (RuntimeException e) {
       container.stop();
       throw e;
     }
-  }
-
-  private static InetSocketAddress reachableEndpoint(MongoDBContainer container) {
-    if (isLinux()) {
-      String ip = container.getContainerInfo().getNetworkSettings().getIpAddress();
-      if (ip != null && !ip.isBlank()) {
-        return new InetSocketAddress(ip, MONGO_PORT);
-      }
-    }
-    return new InetSocketAddress(container.getHost(), container.getMappedPort(MONGO_PORT));
-  }
-
-  private static boolean isLinux() {
-    return System.getProperty("os.name", "").toLowerCase().startsWith("linux");
   }
 
   @Override

@@ -1,13 +1,14 @@
 package lab.portexhaustion.target;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Whether a Docker engine answers. The cheap checks come first so that a machine without Docker
- * gets its answer at once, without Testcontainers' slow and noisy search for an engine.
+ * Whether a Docker engine answers, by Testcontainers' own search: the same engines it would start
+ * the container on (DOCKER_HOST, ~/.testcontainers.properties, the current Docker context, the
+ * sockets of Docker, Docker Desktop and rootless Docker). A file check of our own missed engines
+ * that Testcontainers finds. Each candidate gets one ping bounded by Testcontainers'
+ * client.ping.timeout, and the answer is kept for the JVM.
  */
 public final class DockerAvailability {
 
@@ -15,18 +16,11 @@ public final class DockerAvailability {
 
   /** Empty when Docker answers; otherwise why not, in a few words. */
   public static Optional<String> whyUnavailable() {
-    boolean hostConfigured = System.getenv("DOCKER_HOST") != null;
-    boolean socketPresent = Files.exists(Path.of("/var/run/docker.sock"))
-        || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
-        || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
-        || System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-    if (!hostConfigured && !socketPresent) {
-      return Optional.of("no Docker engine: DOCKER_HOST is not set and there is no /var/run/docker.sock");
-    }
     try {
       return DockerClientFactory.instance().isDockerAvailable()
           ? Optional.empty()
-          : Optional.of("Testcontainers found no working Docker environment");
+          : Optional.of("no Docker engine answered (Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties,"
+              + " the current Docker context, which is how Colima is found, and the sockets of Docker, Docker Desktop and rootless Docker)");
     } catch (RuntimeException e) {
       return Optional.of("Docker did not answer: " + e.getMessage());
     }

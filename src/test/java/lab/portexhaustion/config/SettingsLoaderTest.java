@@ -87,6 +87,26 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theDrainBoundFollowsTheHostsTimeWaitUnlessFixed() {
+    HarnessSettings auto = load(Map.of());
+    HarnessSettings fixed = load(Map.of("cleanStart.maxDrainWait", "0s"));
+
+    // Windows' default TcpTimedWaitDelay is longer than Linux's TIME_WAIT: the bound follows it.
+    assertThat(auto.cleanStart().bound(Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(135));
+    assertThat(auto.cleanStart().bound(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(75));
+    assertThat(load(Map.of("cleanStart.drainMargin", "30s")).cleanStart().bound(Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(150));
+    assertThat(fixed.cleanStart().bound(Duration.ofSeconds(120))).isZero();
+  }
+
+  @Test
+  void aDrainWaitThatIsNeitherAutoNorADurationIsRejected() {
+    assertThat(rejected(Map.of("cleanStart.maxDrainWait", "forever")).problems()).singleElement().asString()
+        .contains("'cleanStart.maxDrainWait'", "'forever'", "'auto'");
+    assertThat(rejected(Map.of("cleanStart.drainMargin", "-5s")).problems()).singleElement().asString()
+        .contains("'cleanStart.drainMargin'");
+  }
+
+  @Test
   void aMalformedUriIsRejectedWithoutEchoingItsPassword() {
     InvalidSettingsException e = rejected(Map.of("uri", "mongodb://alice:s3cret-pw@/nohost", "target", "uri"));
 

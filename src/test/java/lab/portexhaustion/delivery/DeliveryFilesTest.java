@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The files that run the reproduction where this machine cannot (GitHub Actions, Docker hosts,
@@ -83,6 +85,25 @@ class DeliveryFilesTest {
   }
 
   @Test
+  void theTrendComesFromTheNewestFinishedRunThatHoldsIt() throws Exception {
+    List<JsonNode> steps = steps(yaml(".github/workflows/nightly.yml").at("/jobs/linux-container"));
+    JsonNode download = steps.stream().filter(step -> step.path("uses").asText().startsWith("dawidd6/action-download-artifact@"))
+        .findFirst().orElseThrow();
+    JsonNode upload = steps.stream().filter(step -> step.path("uses").asText().startsWith("actions/upload-artifact@")
+        && step.at("/with/name").asText().equals("comparison-trend")).findFirst().orElseThrow();
+
+    // The action filters runs by conclusion or status: empty takes the run in progress (this one),
+    // which has no trend yet; "success" would drop the failed nights, whose trend is uploaded too.
+    // Artifacts are only looked at with search_artifacts.
+    assertThat(download.at("/with/workflow_conclusion").asText()).isEqualTo("completed");
+    assertThat(download.at("/with/search_artifacts").asBoolean()).isTrue();
+    assertThat(download.at("/with/name").asText()).isEqualTo(upload.at("/with/name").asText());
+    assertThat(download.at("/with/path").asText().replaceAll("/$", "")).isEqualTo(upload.at("/with/path").asText().replaceAll("/$", ""));
+    assertThat(upload.path("if").asText()).isEqualTo("always()");
+    assertThat(steps.indexOf(download)).isLessThan(steps.indexOf(upload));
+  }
+
+  @Test
   void theComposeLoadGeneratorNarrowsItsOwnPortRangeAgainstAPinnedMongo() throws Exception {
     JsonNode services = yaml("docker/compose.yaml").get("services");
 
@@ -93,7 +114,48 @@ class DeliveryFilesTest {
     assertThat(loadgen.at("/sysctls/net.ipv4.tcp_tw_reuse").asText()).isEqualTo("0");
     assertThat(loadgen.at("/depends_on/mongo/condition").asText()).isEqualTo("service_healthy");
     assertThat(loadgen.get("volumes").toString()).contains("..:/lab");
-    assertThat(loadgen.get("command").toString()).contains("gatling:test", "-Dtarget=uri", "mongodb://mongo:27017");
+    assertThat(loadgen.get("command").toString()).contains("mvn -B -ntp gatling:test", "-Dtarget=uri", "mongodb://mongo:27017");
+  }
+
+  @Test
+  void theComposeLoadGeneratorBuildsIntoAVolumeNotTheHostsTarget() throws Exception {
+    JsonNode compose = yaml("docker/compose.yaml");
+    String command = compose.at("/services/loadgen/command/2").asText();
+    Matcher buildDirectory = Pattern.compile("-Dlab\\.buildDirectory=(\\S+)").matcher(command);
+
+    assertThat(buildDirectory.find()).as(command).isTrue();
+    assertThat(buildDirectory.group(1)).doesNotStartWith("/lab").doesNotStartWith(".");
+    List<String> volumes = new ArrayList<>();
+    compose.at("/services/loadgen/volumes").forEach(v -> volumes.add(v.asText()));
+    String buildVolume = volumes.stream().filter(v -> v.endsWith(":" + buildDirectory.group(1))).findFirst().orElseThrow();
+    assertThat(compose.at("/volumes").has(buildVolume.substring(0, buildVolume.indexOf(':')))).as("a named volume").isTrue();
+    assertThat(Files.readString(Path.of("pom.xml"))).contains("<directory>${lab.buildDirectory}</directory>");
+  }
+
+  @Test
+  void theComposeLoadGeneratorHandsResultsToTheProjectsOwnerAndKeepsMavensExitCode(@TempDir Path project) throws Exception {
+    assumeTrue("0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim()),
+        "chown needs root, as the container has");
+    String command = yaml("docker/compose.yaml").at("/services/loadgen/command/2").asText().replace("$$", "$");
+    // Maven stands in: it writes results as root, the way the container's run does, and fails as a failed verdict does.
+    Path bin = Files.createDirectories(project.resolve("bin"));
+    Files.writeString(bin.resolve("mvn"), "#!/bin/sh\nmkdir -p results/pooledsimulation-1 && echo x > results/pooledsimulation-1/summary.json\nexit 2\n");
+    bin.resolve("mvn").toFile().setExecutable(true);
+    Path lab = Files.createDirectories(project.resolve("lab"));
+    Files.setAttribute(lab, "unix:uid", 4321);
+    Files.setAttribute(lab, "unix:gid", 4322);
+
+    ProcessBuilder run = new ProcessBuilder("sh", "-c", command).directory(lab.toFile()).redirectErrorStream(true);
+    run.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process sh = run.start();
+    String output = new String(sh.getInputStream().readAllBytes());
+
+    assertThat(sh.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(sh.exitValue()).as(output).isEqualTo(2);
+    for (Path file : List.of(lab.resolve("results"), lab.resolve("results/pooledsimulation-1/summary.json"))) {
+      assertThat(Files.getAttribute(file, "unix:uid")).as(file.toString()).isEqualTo(4321);
+      assertThat(Files.getAttribute(file, "unix:gid")).as(file.toString()).isEqualTo(4322);
+    }
   }
 
   @Test
@@ -108,12 +170,57 @@ class DeliveryFilesTest {
   }
 
   @Test
-  void theWindowsScriptAlwaysRestoresTheRangeAndRespectsWindowsLimits() throws Exception {
+  void theWindowsScriptAlwaysRestoresBothRangesAndRespectsWindowsLimits() throws Exception {
     String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
 
-    assertThat(script).contains("[ValidateRange(255, 16384)]", "netsh int ipv4 set dynamicport tcp start=$StartPort num=$NumberOfPorts");
+    assertThat(script).contains("[ValidateRange(255, 16384)]", "Set-DynamicPortRange ipv4 $StartPort $NumberOfPorts",
+        "Set-DynamicPortRange ipv6 $StartPort $NumberOfPorts", "netsh int $IpVersion set dynamicport tcp start=$Start num=$Count");
     String restore = script.substring(script.indexOf("finally {"));
-    assertThat(restore).contains("netsh int ipv4 set dynamicport tcp start=$($previous.Start) num=$($previous.Count)");
-    assertThat(script.indexOf("$previous = Get-DynamicPortRange")).isLessThan(script.indexOf("try {"));
+    assertThat(restore).contains("Set-DynamicPortRange ipv4 $previous4.Start $previous4.Count",
+        "Set-DynamicPortRange ipv6 $previous6.Start $previous6.Count");
+    int narrowing = script.indexOf("Set-DynamicPortRange ipv4 $StartPort");
+    assertThat(script.indexOf("$previous4 = Get-DynamicPortRange ipv4")).isLessThan(script.indexOf("try {"));
+    assertThat(script.indexOf("$previous6 = Get-DynamicPortRange ipv6")).isLessThan(script.indexOf("try {"));
+    // A killed console skips finally: the way back is printed before anything changes.
+    assertThat(script.indexOf("Write-Host \"windows-reproduce: if this script is killed")).isBetween(0, narrowing);
+    assertThat(script.indexOf("$restore = ")).isBetween(0, narrowing);
+    // Maven's downloads need ports: they happen while the host has its full range, and the narrowed run is offline.
+    assertThat(script.indexOf("-Dgatling.skip=true")).isBetween(0, narrowing);
+    assertThat(script.substring(narrowing)).contains("& mvn -B -ntp -o gatling:test @MavenArgs");
+  }
+
+  @Test
+  void theWindowsScriptExitsWithItsOwnCodesAndReadsNetshByPosition() throws Exception {
+    String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
+
+    // Under ErrorActionPreference 'Stop', Write-Error ends the script with 1 before any exit of ours.
+    assertThat(script).contains("$ErrorActionPreference = 'Stop'").doesNotContainPattern("(?m)^\\s*[^#\\s].*Write-Error");
+    assertThat(script).contains("Stop-Script 2 ", "Stop-Script 3 ", "Stop-Script 4 ", "Stop-Script 5 ");
+    String stopScript = script.substring(script.indexOf("function Stop-Script"), script.indexOf("}", script.indexOf("function Stop-Script")));
+    assertThat(stopScript).contains("exit $Code");
+    // English labels would not match on a localised Windows.
+    String reader = script.substring(script.indexOf("function Get-DynamicPortRange"), script.indexOf("function Set-DynamicPortRange"));
+    assertThat(reader).doesNotContain("Start Port", "Number of Ports").contains("$numbers[0]", "$numbers[1]");
+  }
+
+  @Test
+  void theWindowsScriptsNetshPatternFindsTheRangeInEnglishAndGermanOutput() throws Exception {
+    String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
+    Matcher quoted = Pattern.compile("\\[regex]::Matches\\(\\$text, '([^']+)', 'Multiline'\\)").matcher(script);
+    assertThat(quoted.find()).as("the script reads netsh with [regex]::Matches").isTrue();
+    // The same pattern means the same here: .NET and Java agree on \\s, \\d and a multiline $.
+    Pattern netsh = Pattern.compile(quoted.group(1), Pattern.MULTILINE);
+
+    assertThat(firstTwoNumbers(netsh, "windows/netsh-dynamicport-tcp.txt")).containsExactly(49152, 16384);
+    assertThat(firstTwoNumbers(netsh, "windows/netsh-dynamicport-tcp-de.txt")).containsExactly(49152, 1000);
+  }
+
+  private static List<Integer> firstTwoNumbers(Pattern pattern, String fixture) throws Exception {
+    Matcher m = pattern.matcher(Files.readString(Path.of("src/test/resources/fixtures", fixture)));
+    List<Integer> numbers = new ArrayList<>();
+    while (m.find() && numbers.size() < 2) {
+      numbers.add(Integer.parseInt(m.group(1)));
+    }
+    return numbers;
   }
 }

@@ -41,19 +41,47 @@ class NetworkConditionsReaderTest {
 
   @Test
   void windowsVistaAndLaterDefaults() throws Exception {
-    NetworkConditions c = NetworkConditionsReader.windows("Windows Server 2019", fixture("windows/netsh-dynamicport-tcp.txt"), Optional.empty());
+    NetworkConditions c = NetworkConditionsReader.windows("Windows Server 2019", fixture("windows/netsh-dynamicport-tcp.txt"),
+        fixture("windows/netsh-ipv6-dynamicport-tcp.txt"), Optional.empty());
 
     assertThat(c.range()).isEqualTo(new EphemeralRange(49152, 65535));
     assertThat(c.range().size()).isEqualTo(16384);
     assertThat(c.timeWait()).isEqualTo(Duration.ofSeconds(120));
     assertThat(c.portAllocation()).isEqualTo(NetworkConditions.PortAllocation.GLOBAL);
-    assertThat(c.source()).contains("netsh", "default TIME_WAIT");
+    assertThat(c.source()).contains("the same range for IPv4 and IPv6", "default TIME_WAIT");
+  }
+
+  @Test
+  void aLocalisedNetshIsReadByPositionNotByItsLabels() throws Exception {
+    // German labels, CRLF line ends: the start port and the count are the first and second numbers.
+    NetworkConditions c = NetworkConditionsReader.windows("Windows 11", fixture("windows/netsh-dynamicport-tcp-de.txt"),
+        fixture("windows/netsh-dynamicport-tcp-de.txt"), Optional.empty());
+
+    assertThat(c.range()).isEqualTo(new EphemeralRange(49152, 50151));
+    assertThat(c.source()).doesNotContain("default range");
+  }
+
+  @Test
+  void anIpv6RangeThatDiffersFromTheIpv4OneIsNamed() throws Exception {
+    NetworkConditions c = NetworkConditionsReader.windows("Windows 11", fixture("windows/netsh-dynamicport-tcp-de.txt"),
+        fixture("windows/netsh-ipv6-dynamicport-tcp.txt"), Optional.empty());
+
+    assertThat(c.range()).isEqualTo(new EphemeralRange(49152, 50151));
+    assertThat(c.source()).contains("the IPv6 range differs (49152-65535 (16384 ports))");
+  }
+
+  @Test
+  void netshOutputWithoutTwoNumbersOrBeyondPort65535IsNotARange() {
+    assertThat(NetworkConditionsReader.parseNetsh("Der Befehl wurde nicht gefunden: 1")).isEmpty();
+    assertThat(NetworkConditionsReader.parseNetsh("Startport : 65000\nAnzahl der Ports : 1000\n")).isEmpty();
+    assertThat(NetworkConditionsReader.parseNetsh("Port de d\u00e9but : 50000\r\nNombre de ports : 255\r\n"))
+        .contains(new EphemeralRange(50000, 50254));
   }
 
   @Test
   void windows2003RangeOfTheSeedStoryAndARegistryTimeWait() throws Exception {
     NetworkConditions c = NetworkConditionsReader.windows("Windows Server 2003",
-        fixture("windows/netsh-dynamicport-tcp-2003.txt"), fixture("windows/reg-query-tcptimedwaitdelay.txt"));
+        fixture("windows/netsh-dynamicport-tcp-2003.txt"), Optional.empty(), fixture("windows/reg-query-tcptimedwaitdelay.txt"));
 
     assertThat(c.range()).isEqualTo(new EphemeralRange(1025, 5000));
     assertThat(c.range().size()).isEqualTo(3976);
@@ -62,7 +90,7 @@ class NetworkConditionsReaderTest {
 
   @Test
   void windowsWithoutNetshFallsBackToTheDefaultRangeAndSaysSo() {
-    NetworkConditions c = NetworkConditionsReader.windows("Windows", Optional.empty(), Optional.empty());
+    NetworkConditions c = NetworkConditionsReader.windows("Windows", Optional.empty(), Optional.empty(), Optional.empty());
 
     assertThat(c.range()).isEqualTo(NetworkConditionsReader.WINDOWS_DEFAULT_RANGE);
     assertThat(c.source()).contains("Windows default range");
@@ -75,6 +103,7 @@ class NetworkConditionsReaderTest {
 
     assertThat(c.range()).isEqualTo(new EphemeralRange(49152, 65535));
     assertThat(c.timeWait()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.source()).contains("misses TIME_WAIT on macOS");
   }
 
   @Test
