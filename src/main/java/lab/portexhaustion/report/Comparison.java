@@ -2,6 +2,7 @@ package lab.portexhaustion.report;
 
 import java.util.List;
 import java.util.Map;
+import lab.portexhaustion.model.Prediction;
 
 /**
  * {@code comparison.json}: the runs side by side. Everything in it comes from the run folders,
@@ -14,7 +15,12 @@ public record Comparison(
     Map<String, Map<String, String>> settingsThatDiffer,
     List<Row> table) {
 
-  /** One run's column of the table. */
+  /**
+   * One run's column of the table.
+   *
+   * @param prediction the model's prediction the verdict used: with the measured figure per request where there was
+   *     one; null for runs recorded before predictions existed
+   */
   public record Row(
       String simulation,
       String scenario,
@@ -41,6 +47,7 @@ public record Comparison(
       long peakDescriptorsOpen,
       String serverLimits,
       Onset onset,
+      Prediction prediction,
       Double predictedKneePerSecond,
       Double measuredKneePerSecond,
       String verdict,

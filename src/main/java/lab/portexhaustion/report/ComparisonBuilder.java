@@ -58,7 +58,7 @@ public final class ComparisonBuilder {
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
         s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(),
         connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(), connections.serverLimits(), onset,
-        s.ports().kneeRatePerSecond(), o == null ? null : measuredKnee(run, o), s.verdict().line(), s.verdict().passed());
+        s.predictionMeasured() != null ? s.predictionMeasured() : s.prediction(), s.ports().kneeRatePerSecond(), o == null ? null : measuredKnee(run, o), s.verdict().line(), s.verdict().passed());
   }
 
   /**

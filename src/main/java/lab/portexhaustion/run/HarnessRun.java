@@ -112,7 +112,7 @@ public final class HarnessRun {
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
         settings.load().maxDuration().toSeconds(), WORKER_DRAIN_SECONDS, BOUND_SLACK.toSeconds()),
-        RunWatchdog.parentOfThisProcess(), this::flushOnAbort, Runtime.getRuntime()::halt);
+        ParentProcess.ofThisProcess(), this::flushOnAbort, Runtime.getRuntime()::halt);
     LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
   }
 

@@ -26,7 +26,7 @@ final class RunWatchdog implements AutoCloseable {
   private final String simulation;
   private final Instant deadline;
   private final String boundText;
-  private final Optional<ProcessHandle> parent;
+  private final Optional<ParentProcess> parent;
   private final Runnable flush;
   private final Halt halt;
   private final Thread thread;
@@ -42,7 +42,7 @@ final class RunWatchdog implements AutoCloseable {
    * Watches from now until {@link #close()}: ends the process at {@code deadline}, or as soon as {@code parent}
    * (if any) is gone, after {@code flush}.
    */
-  RunWatchdog(String simulation, Instant deadline, String boundText, Optional<ProcessHandle> parent, Runnable flush, Halt halt) {
+  RunWatchdog(String simulation, Instant deadline, String boundText, Optional<ParentProcess> parent, Runnable flush, Halt halt) {
     this.simulation = simulation;
     this.deadline = deadline;
     this.boundText = boundText;
@@ -54,14 +54,9 @@ final class RunWatchdog implements AutoCloseable {
     this.thread.start();
   }
 
-  /** The process that started this one (mvn's JVM under the Gatling plugin). */
-  static Optional<ProcessHandle> parentOfThisProcess() {
-    return ProcessHandle.current().parent();
-  }
-
   private void watch() {
     while (!disarmed) {
-      if (parent.isPresent() && !parent.get().isAlive()) {
+      if (parent.isPresent() && parent.get().isGone()) {
         end(String.format("%s: the process that started this simulation (pid %d) is gone; ending the run so that it is not"
             + " left running on its own", simulation, parent.get().pid()));
         return;
@@ -102,5 +97,6 @@ final class RunWatchdog implements AutoCloseable {
   public void close() {
     disarmed = true;
     thread.interrupt();
+    parent.ifPresent(ParentProcess::close);
   }
 }

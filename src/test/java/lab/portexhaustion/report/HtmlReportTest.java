@@ -18,7 +18,7 @@ class HtmlReportTest {
     Comparison.Onset onset = new Comparison.Onset(12.5, 900, 1000, 0, 120, "other", "other", "MongoCommandException: " + text, null, 80);
     Comparison.Row row = new Comparison.Row("RawSocketSimulation", "raw-socket", "raw-socket", "rawsocketsimulation-1",
         "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, 1.0, 3, null, 120,
-        null, onset, 16.7, 16.6, "VERDICT PASS RawSocketSimulation: " + text, true);
+        null, onset, null, 16.7, 16.6, "VERDICT PASS RawSocketSimulation: " + text, true);
     return new Comparison("ports", "Pooled vs unpooled", List.of("rawsocketsimulation-1"),
         Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row));
   }

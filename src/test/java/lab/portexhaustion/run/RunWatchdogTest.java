@@ -31,10 +31,10 @@ class RunWatchdogTest {
     CompletableFuture<Integer> halted = new CompletableFuture<>();
 
     try (RunWatchdog watchdog = new RunWatchdog("Sim", Instant.now().plus(Duration.ofMinutes(5)), "test bound",
-        Optional.of(parent.toHandle()), () -> { }, halted::complete)) {
+        Optional.of(ParentProcess.of(parent.toHandle())), () -> { }, halted::complete)) {
       Thread.sleep(600);
       assertThat(halted).isNotDone();
-      parent.destroyForcibly().waitFor();
+      parent.destroyForcibly();
       assertThat(halted.get(5, TimeUnit.SECONDS)).isEqualTo(RunWatchdog.EXIT_CODE);
     }
   }
