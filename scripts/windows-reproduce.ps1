@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-  Reproduces the seed story's Windows failure (WSAENOBUFS, "No buffer space available") by
+  Reproduces the incident's Windows failure (WSAENOBUFS, "No buffer space available") by
   narrowing the TCP dynamic port range, running the simulations, and restoring the range.
 
 .DESCRIPTION

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes a simulation start clean: TIME_WAIT left toward the same destination by the previous
- * simulation would make this one fail at once (DOMAIN.md, section 2). The embedded target takes
+ * simulation would make this one fail at once (docs/background.md, "Linux: what decides whether ports run out"). The embedded target takes
  * a fresh port per simulation, so nothing is left toward it; a fixed destination (container,
  * uri) is waited for, with a countdown, up to a bound.
  */

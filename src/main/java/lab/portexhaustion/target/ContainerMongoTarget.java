@@ -8,7 +8,7 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * A real MongoDB in a container (Testcontainers, pinned image). On Linux the client connects to
  * the container's own bridge address: loopback would let tcp_tw_reuse hide TIME_WAIT (see
- * DOMAIN.md, section 2). Elsewhere the container is only reachable through its mapped port.
+ * docs/background.md, "Linux: what decides whether ports run out"). Elsewhere the container is only reachable through its mapped port.
  */
 public final class ContainerMongoTarget extends BaseMongoTarget {
 

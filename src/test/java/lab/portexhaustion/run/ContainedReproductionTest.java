@@ -54,7 +54,7 @@ class ContainedReproductionTest {
 
     assertThat(summary.get("onset").isNull()).as("client-per-request records an onset").isFalse();
     assertThat(summary.at("/onset/kind").asText()).isEqualTo("ephemeral ports");
-    // mongo-java-server: one monitoring and one pool connection per client (DOMAIN.md, section 3).
+    // mongo-java-server: one monitoring and one pool connection per client (docs/background.md, "Connections per MongoClient").
     assertThat(summary.at("/ports/portsPerRequest").asDouble()).isCloseTo(2.0, within(0.2));
     assertThat(summary.at("/verdict/passed").asBoolean()).isTrue();
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's second story end to end, inside a network namespace with a descriptor limit of
+ * The incident's second failure end to end, inside a network namespace with a descriptor limit of
  * 1,536: keep-alive connections left idle exhaust descriptors; against a server with an idle
  * timeout, the same arrivals hold about arrival rate x idle timeout connections and never run
  * out. Skipped where this machine cannot make a network namespace.
