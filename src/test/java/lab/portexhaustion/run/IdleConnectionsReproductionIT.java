@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * timeout, the same arrivals hold about arrival rate x idle timeout connections and never run
  * out. Skipped where this machine cannot make a network namespace.
  */
-class IdleConnectionsReproductionTest {
+class IdleConnectionsReproductionIT {
 
   private static final int DESCRIPTOR_LIMIT = 1536;
   private static final List<String> LAUNCHER = List.of("scripts/contained-run", "--no-prepare", "--range", "20000-60999",

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * network namespace made by scripts/contained-run with a 1,000-port range and tcp_tw_reuse=0.
  * Skipped where this machine cannot make a network namespace.
  */
-class ContainedReproductionTest {
+class ContainedReproductionIT {
 
   private static final List<String> LAUNCHER = List.of("scripts/contained-run", "--no-prepare", "--range", "40000-40999", "--");
   private static final String[] SHORT_PROFILE = {"target=embedded", "load.startRate=20", "load.peakRate=100",

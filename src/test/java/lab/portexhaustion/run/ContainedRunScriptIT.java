@@ -11,7 +11,7 @@ import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 
 /** scripts/contained-run: its checks of bad input, and the namespace it makes. */
-class ContainedRunScriptTest {
+class ContainedRunScriptIT {
 
   private record Run(int exitCode, String output) {}
 
