@@ -8,7 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * The same idle connections against a server that closes them after its idle timeout (the
- * seed's fix): open connections stay near arrival rate x idle timeout.
+ * incident's fix): open connections stay near arrival rate x idle timeout.
  */
 public class KeepAliveIdleTimeoutSimulation extends Simulation {
 

@@ -8,7 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
  * Connections left open and idle after their request, against a server without an idle timeout:
- * the seed's second story. The process runs out of descriptors.
+ * the incident's second failure. The process runs out of descriptors.
  */
 public class KeepAliveSimulation extends Simulation {
 

@@ -16,6 +16,11 @@ public final class BuildInfo {
     return VERSIONS.getProperty("harness.version");
   }
 
+  /** The commit the harness was built from (12 hex digits), or "unknown" when it was built outside a git checkout. */
+  public static String gitCommit() {
+    return VERSIONS.getProperty("git.commit");
+  }
+
   public static String mongoJavaServerVersion() {
     return VERSIONS.getProperty("mongo-java-server.version");
   }

@@ -9,11 +9,11 @@ public enum Scenario implements ConfigName {
   POOLED(StrategyKind.POOLED, Family.PORTS),
   CLIENT_PER_REQUEST(StrategyKind.CLIENT_PER_REQUEST, Family.PORTS),
   RAW_SOCKET(StrategyKind.RAW_SOCKET, Family.PORTS),
-  /** The seed's second story with a driver: a MongoClient per virtual user, never closed. */
+  /** The incident's second failure with a driver: a MongoClient per virtual user, never closed. */
   LEAKED_CLIENT(StrategyKind.LEAKED_CLIENT, Family.IDLE_CONNECTIONS),
-  /** The seed's second story as it happened: keep-alive connections left idle, a server that never times them out. */
+  /** The incident's second failure as it happened: keep-alive connections left idle, a server that never times them out. */
   KEEP_ALIVE(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
-  /** The same clients against a server that closes idle connections: the seed's fix. */
+  /** The same clients against a server that closes idle connections: the incident's fix. */
   KEEP_ALIVE_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS);
 
   /** Scenarios compared side by side: one comparison per family. */

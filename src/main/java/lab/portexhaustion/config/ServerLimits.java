@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param maxIncomingConnections like mongod's {@code net.maxIncomingConnections}: a connection
  *     beyond this many open ones is closed as soon as it is accepted
  * @param idleTimeout a connection with nothing read or written for this long is closed by the
- *     server (Twisted's site timeout in the seed story)
+ *     server (Twisted's site timeout in the incident, docs/background.md)
  */
 public record ServerLimits(int maxIncomingConnections, Duration idleTimeout) {
 

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Keeps the first socket error one MongoClient's server monitor met. When the monitor cannot
  * connect, the request itself only fails with a server-selection timeout whose cause chain does
- * not hold the socket error (DOMAIN.md, section 1); this listener is where the real exception
+ * not hold the socket error (docs/background.md, "How the failure reaches the JDK and the driver"); this listener is where the real exception
  * object is, and {@link #attachTo} hands it to the classifier as a suppressed exception. The
  * request fails only when server selection gives up, seconds later: the error also goes at once,
  * with its own time, to a {@link SocketErrorListener} (the onset detector).

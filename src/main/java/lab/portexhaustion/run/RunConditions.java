@@ -32,6 +32,6 @@ public record RunConditions(
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
         net.twReuse().orElse(null), net.maxTimeWaitBuckets().orElse(null), net.portAllocation().name().toLowerCase(),
         net.source(), descriptorLimit, System.getenv(lab.portexhaustion.config.VerdictSettings.CONTAINED_ENV) != null,
-        target, BuildInfo.harnessVersion(), GitCommit.ofWorkingDirectory(), settings.reported());
+        target, BuildInfo.harnessVersion(), BuildInfo.gitCommit(), settings.reported());
   }
 }

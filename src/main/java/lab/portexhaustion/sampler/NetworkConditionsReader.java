@@ -1,15 +1,14 @@
 package lab.portexhaustion.sampler;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.portexhaustion.process.TimedProcess;
 
 /**
  * Reads {@link NetworkConditions} from the OS: {@code /proc/sys} on Linux, {@code netsh} and the
@@ -25,6 +24,7 @@ public final class NetworkConditionsReader {
   static final EphemeralRange WINDOWS_DEFAULT_RANGE = new EphemeralRange(49152, 65535);
   static final EphemeralRange MACOS_DEFAULT_RANGE = new EphemeralRange(49152, 65535);
 
+  private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
   private static final Path PROC_IPV4 = Path.of("/proc/sys/net/ipv4");
   /** A number at the end of a {@code label : value} line; netsh translates the labels, not the numbers. */
   private static final Pattern NETSH_VALUE = Pattern.compile(":\\s*(\\d{1,5})\\s*$", Pattern.MULTILINE);
@@ -110,10 +110,9 @@ public final class NetworkConditionsReader {
 
   private static Optional<String> run(String... command) {
     try {
-      Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
-    } catch (IOException e) {
+      TimedProcess.Result result = TimedProcess.run(new ProcessBuilder(command).redirectErrorStream(true), COMMAND_LIMIT);
+      return result.exitCode() == 0 ? Optional.of(result.output()) : Optional.empty();
+    } catch (IOException | TimedProcess.TimeoutException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples ephemeral-port use in the background, in two tiers: cheap totals often, the full
- * socket table less often (reading it costs tens of milliseconds at 10,000 sockets, DOMAIN.md
- * section 4), and one extra full snapshot on demand when exhaustion starts. Every sample goes
+ * socket table less often (reading it costs tens of milliseconds at 10,000 sockets, docs/background.md,
+ * "What watching costs"), and one extra full snapshot on demand when exhaustion starts. Every sample goes
  * to the sink as it is taken.
  */
 public final class PortSampler implements AutoCloseable {

@@ -6,7 +6,7 @@ import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.target.MongoTarget;
 
 /**
- * The anti-pattern from the seed: a new MongoClient per request, one operation, close(). Each
+ * The anti-pattern from the incident (docs/background.md): a new MongoClient per request, one operation, close(). Each
  * client opens its own monitoring and pool connections, so every request leaves two or more
  * sockets in TIME_WAIT on the client side.
  */

@@ -7,7 +7,7 @@ import lab.portexhaustion.config.Timeouts;
 import lab.portexhaustion.target.MongoTarget;
 
 /**
- * The clients of the seed's second story: each request opens a connection, sends one handshake
+ * The clients of the incident's second failure: each request opens a connection, sends one handshake
  * command, reads the reply, and then leaves the connection open and idle, as a browser keeps an
  * HTTP keep-alive connection. The client lets go of it only when the server closes it; against
  * a server without an idle timeout, every request leaves one more open connection (two

@@ -13,7 +13,7 @@ import org.bson.types.ObjectId;
 /** The work a driver-based request does once it has a client: one or two small round trips. */
 final class MongoOperation {
 
-  static final String SEED_ID = "seed";
+  static final String PREPARED_ID = "prepared";
   private static final String PAYLOAD = "x".repeat(64);
 
   private final OperationKind kind;
@@ -28,14 +28,14 @@ final class MongoOperation {
 
   /** Makes sure a plain {@code find} has a document to find. */
   void prepare(MongoClient client) {
-    collection(client).replaceOne(eq("_id", SEED_ID), document(SEED_ID), new ReplaceOptions().upsert(true));
+    collection(client).replaceOne(eq("_id", PREPARED_ID), document(PREPARED_ID), new ReplaceOptions().upsert(true));
   }
 
   void run(MongoClient client) {
     switch (kind) {
       case PING -> client.getDatabase(database).runCommand(new Document("ping", 1));
       case INSERT -> collection(client).insertOne(document(new ObjectId()));
-      case FIND -> findById(client, SEED_ID);
+      case FIND -> findById(client, PREPARED_ID);
       case INSERT_THEN_FIND -> {
         ObjectId id = new ObjectId();
         collection(client).insertOne(document(id));

@@ -23,7 +23,7 @@ final class OwnClient implements AutoCloseable {
     this.client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
   }
 
-  /** Prepares {@code operation} (its seed document) through a client opened for that and closed at once. */
+  /** Prepares {@code operation} (its prepared document) through a client opened for that and closed at once. */
   static void prepare(MongoOperation operation, ConnectionString connection, HarnessSettings settings) {
     try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
       operation.prepare(client);

@@ -37,7 +37,7 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
   /**
    * On a free port that {@code fresh} accepts, so that nothing an earlier run left toward it
    * (TIME_WAIT) is in the way and the listener takes no client port of the ephemeral range: the
-   * seed story's advice to give a server a port outside the range. Falls back to any free port
+   * incident's advice to give a server a port outside the range (docs/background.md, "The incident"). Falls back to any free port
    * after a few tries.
    */
   public static EmbeddedMongoTarget start(String reason, ServerLimits limits, IntPredicate fresh) {

@@ -2,11 +2,11 @@ package lab.portexhaustion.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.process.TimedProcess;
 
 /**
  * A JVM started with this one's classpath and the options the gatling-maven-plugin gives its
@@ -25,17 +25,14 @@ final class ChildJvm {
   /** Runs {@code mainClass} with {@code properties} (as -D) and {@code args}; fails after {@code timeoutSeconds}. */
   static Result run(String mainClass, List<String> properties, List<String> args, long timeoutSeconds)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command(mainClass, properties, args)).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    byte[] output;
-    try (var in = process.getInputStream()) {
-      output = in.readAllBytes();
+    ProcessBuilder builder = new ProcessBuilder(command(mainClass, properties, args)).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    try {
+      TimedProcess.Result result = TimedProcess.run(builder, Duration.ofSeconds(timeoutSeconds));
+      return new Result(result.exitCode(), result.output());
+    } catch (TimedProcess.TimeoutException e) {
+      throw new IllegalStateException(mainClass + " did not finish within " + timeoutSeconds + " s", e);
     }
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(mainClass + " did not finish within " + timeoutSeconds + " s");
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
   /** Starts {@code mainClass} and leaves it running; its standard input stays open for the caller. */

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,11 +164,10 @@ class DeliveryFilesTest {
   void theComposeFileValidatesWithTheDockerComposeClient() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")), "no docker-compose client here");
 
-    Process config = new ProcessBuilder("docker-compose", "-f", "docker/compose.yaml", "config", "-q").redirectErrorStream(true).start();
-    String output = new String(config.getInputStream().readAllBytes());
+    TimedProcess.Result config = TimedProcess.run(
+        new ProcessBuilder("docker-compose", "-f", "docker/compose.yaml", "config", "-q").redirectErrorStream(true), Duration.ofSeconds(60));
 
-    assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(config.exitValue()).as(output).isZero();
+    assertThat(config.exitCode()).as(config.output()).isZero();
   }
 
   @Test

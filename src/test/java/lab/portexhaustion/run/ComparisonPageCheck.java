@@ -2,19 +2,19 @@ package lab.portexhaustion.run;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import lab.portexhaustion.process.TimedProcess;
 
 /**
  * Opens a page in Debian's headless Chromium (installed by .ci/run): the DOM after its scripts
@@ -29,6 +29,7 @@ final class ComparisonPageCheck {
   private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0",
       "--virtual-time-budget=10000", "--window-size=1300,2400");
+  private static final Duration CHROMIUM_LIMIT = Duration.ofSeconds(60);
   private static final Pattern CHART = Pattern.compile("<div class=\"chart\" id=\"([\\w-]+)\"[^>]*data-points=\"(\\d+)\"");
 
   private ComparisonPageCheck() {}
@@ -62,17 +63,11 @@ final class ComparisonPageCheck {
     List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--user-data-dir=" + profile));
     command.addAll(FLAGS);
     command.addAll(List.of(args));
-    Path err = Files.createTempFile("chromium", ".log");
     try {
-      Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("chromium did not finish within 60 s");
-      }
-      return new Run(out, Files.readString(err));
-    } finally {
-      Files.deleteIfExists(err);
+      TimedProcess.Result result = TimedProcess.run(new ProcessBuilder(command), CHROMIUM_LIMIT);
+      return new Run(result.output(), result.errors());
+    } catch (TimedProcess.TimeoutException e) {
+      throw new AssertionError("chromium did not finish within " + CHROMIUM_LIMIT.toSeconds() + " s", e);
     }
   }
 

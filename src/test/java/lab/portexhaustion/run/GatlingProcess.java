@@ -2,11 +2,11 @@ package lab.portexhaustion.run;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.process.TimedProcess;
 
 /**
  * Runs one simulation the way the gatling-maven-plugin does: Gatling's main in a fresh JVM, on
@@ -40,18 +40,14 @@ final class GatlingProcess {
       command.add("-D" + property);
     }
     command.addAll(List.of("io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", resultsFolder.toString()));
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .start();
-    byte[] output;
-    try (var in = process.getInputStream()) {
-      output = in.readAllBytes();
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    try {
+      TimedProcess.Result result = TimedProcess.run(builder, Duration.ofSeconds(timeoutSeconds));
+      return new Result(result.exitCode(), result.output());
+    } catch (TimedProcess.TimeoutException e) {
+      throw new AssertionError(simulation + " did not finish within " + timeoutSeconds + " s; its output:\n" + e.outputSoFar(), e);
     }
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(simulation + " did not finish within " + timeoutSeconds + " s");
-    }
-    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 }

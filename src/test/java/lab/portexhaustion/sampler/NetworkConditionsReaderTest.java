@@ -79,7 +79,7 @@ class NetworkConditionsReaderTest {
   }
 
   @Test
-  void windows2003RangeOfTheSeedStoryAndARegistryTimeWait() throws Exception {
+  void windows2003RangeOfTheIncidentAndARegistryTimeWait() throws Exception {
     NetworkConditions c = NetworkConditionsReader.windows("Windows Server 2003",
         fixture("windows/netsh-dynamicport-tcp-2003.txt"), Optional.empty(), fixture("windows/reg-query-tcptimedwaitdelay.txt"));
 

@@ -55,7 +55,7 @@ class StrategiesAgainstEmbeddedServerTest {
       for (int i = 0; i < 5; i++) {
         strategy.execute();
       }
-      // Each client opens a monitoring and a pool connection (DOMAIN.md, section 3).
+      // Each client opens a monitoring and a pool connection (docs/background.md, "Connections per MongoClient").
       assertThat(timeWaitTowardServer() - before).isGreaterThanOrEqualTo(10);
     }
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A failed expectation ends the simulation's JVM with Gatling's "assertions failed" code, after the report is written. */
-class FailedVerdictEndToEndTest {
+class FailedVerdictEndToEndIT {
 
   @TempDir
   Path results;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Killing the {@code mvn} of a running simulation leaves nothing behind: the gatling-maven-plugin
  * does not take its forked JVM down with it, the harness's watchdog in that JVM does.
  */
-class KilledBuildEndToEndTest {
+class KilledBuildEndToEndIT {
 
   private static final Duration FORK_START_LIMIT = Duration.ofMinutes(3);
   private static final Duration ORPHAN_LIMIT = Duration.ofSeconds(30);
@@ -25,7 +25,7 @@ class KilledBuildEndToEndTest {
 
   @Test
   void theSimulationJvmEndsWithinThirtySecondsOfItsMavenBeingKilled() throws Exception {
-    Process mvn = new ProcessBuilder("mvn", "-B", "-o", "-q", "gatling:test", "-Dgatling.simulationClass=PooledSimulation",
+    Process mvn = new ProcessBuilder("mvn", "-B", "-q", "gatling:test", "-Dgatling.simulationClass=PooledSimulation",
         "-Dtarget=embedded", "-Dload.holdTime=120s", "-Dload.maxDuration=180s", "-Dgatling.resultsFolder=" + results)
         .redirectErrorStream(true)
         .redirectOutput(results.resolve("mvn.log").toFile())

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ports) the client-per-request run must exhaust; ports per request are measured, not assumed:
  * a real mongod may add an RTT-monitoring connection to the driver's two.
  */
-class ContainerTargetTest {
+class ContainerTargetIT {
 
   private static final String[] PROFILE = {"target=container", "load.startRate=20", "load.peakRate=100", "load.rampTime=5s",
       "load.holdTime=15s", "load.exhaustionGrace=2s"};

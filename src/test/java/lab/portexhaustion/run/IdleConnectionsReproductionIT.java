@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's second story end to end, inside a network namespace with a descriptor limit of
+ * The incident's second failure end to end, inside a network namespace with a descriptor limit of
  * 1,536: keep-alive connections left idle exhaust descriptors; against a server with an idle
  * timeout, the same arrivals hold about arrival rate x idle timeout connections and never run
  * out. Skipped where this machine cannot make a network namespace.
  */
-class IdleConnectionsReproductionTest {
+class IdleConnectionsReproductionIT {
 
   private static final int DESCRIPTOR_LIMIT = 1536;
   private static final List<String> LAUNCHER = List.of("scripts/contained-run", "--no-prepare", "--range", "20000-60999",

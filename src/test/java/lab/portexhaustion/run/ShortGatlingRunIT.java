@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Each simulation of simulations/, short, in a real Gatling JVM against the embedded server, all
  * three as one batch (as one mvn gatling:test makes them), and the comparison they leave behind.
  */
-class ShortGatlingRunTest {
+class ShortGatlingRunIT {
 
   private static final List<String> SIMULATIONS = List.of("ClientPerRequestSimulation", "PooledSimulation", "RawSocketSimulation");
   private static final Pattern GLOBAL_OK = Pattern.compile("<td class=\"value ok col-3\">(\\d+)</td>");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * network namespace made by scripts/contained-run with a 1,000-port range and tcp_tw_reuse=0.
  * Skipped where this machine cannot make a network namespace.
  */
-class ContainedReproductionTest {
+class ContainedReproductionIT {
 
   private static final List<String> LAUNCHER = List.of("scripts/contained-run", "--no-prepare", "--range", "40000-40999", "--");
   private static final String[] SHORT_PROFILE = {"target=embedded", "load.startRate=20", "load.peakRate=100",
@@ -54,7 +54,7 @@ class ContainedReproductionTest {
 
     assertThat(summary.get("onset").isNull()).as("client-per-request records an onset").isFalse();
     assertThat(summary.at("/onset/kind").asText()).isEqualTo("ephemeral ports");
-    // mongo-java-server: one monitoring and one pool connection per client (DOMAIN.md, section 3).
+    // mongo-java-server: one monitoring and one pool connection per client (docs/background.md, "Connections per MongoClient").
     assertThat(summary.at("/ports/portsPerRequest").asDouble()).isCloseTo(2.0, within(0.2));
     assertThat(summary.at("/verdict/passed").asBoolean()).isTrue();
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The browser check itself must be able to fail: a page with a script error and an undrawn chart is caught. */
-class ComparisonPageCheckTest {
+class ComparisonPageCheckIT {
 
   @TempDir
   Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A pooled run whose server is stopped mid-load: the model predicts a clean run, nothing runs out,
  * but the requests fail. That is not a clean run, and the verdict names the failures.
  */
-class LostTargetEndToEndTest {
+class LostTargetEndToEndIT {
 
   @TempDir
   Path results;

@@ -3,24 +3,23 @@ package lab.portexhaustion.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 
 /** scripts/contained-run: its checks of bad input, and the namespace it makes. */
-class ContainedRunScriptTest {
+class ContainedRunScriptIT {
 
   private record Run(int exitCode, String output) {}
 
   private static Run launch(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("scripts/contained-run"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), output);
+    TimedProcess.Result result = TimedProcess.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofSeconds(60));
+    return new Run(result.exitCode(), result.output());
   }
 
   @Test

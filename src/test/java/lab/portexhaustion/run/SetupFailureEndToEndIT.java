@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input ends a real simulation JVM before any load: a clear paragraph naming the setting, a
  * non-zero exit, no stack trace, nothing left in the results folder.
  */
-class SetupFailureEndToEndTest {
+class SetupFailureEndToEndIT {
 
   private static final String PASSWORD = "Tr0ub4dor-and-3";
 
