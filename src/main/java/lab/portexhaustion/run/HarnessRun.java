@@ -137,6 +137,7 @@ public final class HarnessRun {
     NetworkConditions network = NetworkConditionsReader.read();
     SocketTable sockets = SocketTable.forThisMachine();
     sockets.warmUp();
+    HarnessFiles.warmUp();
     MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
         && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     try {

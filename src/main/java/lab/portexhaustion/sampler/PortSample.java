@@ -37,6 +37,13 @@ public record PortSample(
     long descriptorsOpen,
     long descriptorsMax) {
 
+  /** A {@code totals} row: the cheap figures only, the socket-table columns empty. */
+  public static PortSample totals(long elapsedMillis, long timeWaitTotal, long tcpInUseTotal, int rangeSize, long descriptorsOpen,
+      long descriptorsMax) {
+    return new PortSample(elapsedMillis, "totals", timeWaitTotal, tcpInUseTotal, null, null, null, null, null, null, null, null,
+        null, null, rangeSize, null, descriptorsOpen, descriptorsMax);
+  }
+
   public boolean isFull() {
     return established != null;
   }

@@ -49,9 +49,9 @@ public final class PortSampler implements AutoCloseable {
   private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
   private volatile boolean stretchLogged;
-  // The sampler thread's clocks when its first scheduled full sample began; only that thread reads and writes them.
-  private long cpuAtStart = -1;
-  private long wallAtStart;
+  // The full tier's CPU so far and when its first scheduled sample began; only the sampler thread reads and writes them.
+  private long fullCpuUsed;
+  private long wallAtStart = -1;
 
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
       Instant start) {
@@ -78,32 +78,29 @@ public final class PortSampler implements AutoCloseable {
   }
 
   /**
-   * One full sample, then the next one scheduled. The cap is a budget: since the sampler started, its thread (both
-   * tiers and its wake-ups) may have used {@code maxCpuShare} of the time, plus {@link #CPU_CREDIT} worth of it. The
-   * credit pays for the first seconds, when the code is still being compiled and costs several times what it will;
-   * over a long run it adds nothing. The full tier never gets less than a quarter of the share, or it would stop
-   * wherever the totals tier alone costs the whole share.
+   * One full sample, then the next one scheduled. The cap is a budget for the full tier: since its first sample it may
+   * have used {@code maxCpuShare} of the time, plus {@link #CPU_CREDIT} worth of it. The credit pays for the first
+   * seconds, when the code is still being compiled and costs several times what it will; over a long run it adds
+   * little. The totals tier is not in the budget: it runs at its interval whatever it costs, which is little once
+   * compiled (a few hundredths of a percent of a core per read, and a wake-up).
    */
   private void fullTier(long everyNanos, double maxCpuShare) {
     long cpuBefore = THREADS.getCurrentThreadCpuTime();
-    guarded("full", () -> emit(full("full")));
-    long cpuAfter = THREADS.getCurrentThreadCpuTime();
-    long cost = cpuAfter - cpuBefore;
-    if (cpuAtStart < 0) {
-      cpuAtStart = cpuBefore;
+    if (wallAtStart < 0) {
       wallAtStart = System.nanoTime();
     }
-    long used = cpuAfter - cpuAtStart;
+    guarded("full", () -> emit(full("full")));
+    long cost = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+    fullCpuUsed += cost;
     long wallSoFar = System.nanoTime() - wallAtStart;
-    // The next sample may start once the budget covers what was used plus one more sample like this one.
-    long budgetWait = (long) ((used + cost) / maxCpuShare) - CPU_CREDIT.toNanos() - wallSoFar;
-    long floorWait = (long) (cost / (maxCpuShare / 4)) - cost;
-    long waitNanos = Math.max(everyNanos, Math.min(budgetWait, floorWait));
+    // The next sample may start once the budget covers what the tier used plus one more sample like this one.
+    long budgetWait = (long) ((fullCpuUsed + cost) / maxCpuShare) - CPU_CREDIT.toNanos() - wallSoFar;
+    long waitNanos = Math.max(everyNanos, budgetWait);
     if (waitNanos > everyNanos && !stretchLogged) {
       stretchLogged = true;
-      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU, and the sampler has used %.2f %% of a core"
-          + " so far, so full samples come every %.1f s instead of %.1f s (sampler.maxCpuPercent=%s); the totals tier is unchanged",
-          cost / 1e6, 100.0 * used / Math.max(1, wallSoFar), (waitNanos + cost) / 1e9, everyNanos / 1e9, maxCpuShare * 100));
+      LOG.info(String.format("port sampler: one full sample takes %.0f ms of CPU, so full samples come every %.1f s instead of"
+          + " %.1f s to keep them within sampler.maxCpuPercent=%s; the totals tier is unchanged",
+          cost / 1e6, (waitNanos + cost) / 1e9, everyNanos / 1e9, maxCpuShare * 100));
     }
     if (!timer.isShutdown()) {
       timer.schedule(() -> fullTier(everyNanos, maxCpuShare), waitNanos, TimeUnit.NANOSECONDS);
@@ -136,8 +133,8 @@ public final class PortSampler implements AutoCloseable {
 
   private PortSample totalsOnly() {
     CheapTotals.TcpTotals tcp = totals.tcpTotals();
-    return new PortSample(elapsedMillis(), "totals", tcp.timeWait(), tcp.inUse(), null, null, null, null, null, null, null,
-        null, null, null, conditions.range().size(), null, totals.descriptorsOpen(), totals.descriptorsMax());
+    return PortSample.totals(elapsedMillis(), tcp.timeWait(), tcp.inUse(), conditions.range().size(), totals.descriptorsOpen(),
+        totals.descriptorsMax());
   }
 
   private PortSample full(String tier) {
