@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.OnsetRecord;
-import lab.portexhaustion.run.RunConditions;
-import lab.portexhaustion.run.RunSummary;
+import lab.portexhaustion.record.RunConditions;
+import lab.portexhaustion.record.RunSummary;
 
 /** Puts runs side by side: one table row per run, and the settings that differ between them. */
 public final class ComparisonBuilder {

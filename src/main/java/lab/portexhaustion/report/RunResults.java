@@ -12,8 +12,8 @@ import java.util.List;
 import lab.portexhaustion.config.ConfigName;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
-import lab.portexhaustion.run.RunConditions;
-import lab.portexhaustion.run.RunSummary;
+import lab.portexhaustion.record.RunConditions;
+import lab.portexhaustion.record.RunSummary;
 import lab.portexhaustion.sampler.PortSample;
 
 /** One finished run as its files describe it: the summary, the conditions and both time series. */

@@ -8,6 +8,7 @@ import java.util.List;
 import lab.portexhaustion.sockets.SocketEntry;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;
+import lab.portexhaustion.record.CleanStartState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,17 +48,11 @@ public final class CleanStart {
 
   private CleanStart() {}
 
-  /**
-   * What a run found before the first request, and how long it waited: TIME_WAIT sockets in the
-   * scope, and sockets toward the target in any other state.
-   */
-  public record State(long timeWaitAtStart, long timeWaitWhenStarted, long otherSocketsAtStart, double waitedSeconds, String note) {}
-
-  public static State await(SocketTable table, DrainScope scope, Duration maxWait) {
+  public static CleanStartState await(SocketTable table, DrainScope scope, Duration maxWait) {
     return await(table, scope, maxWait, SYSTEM);
   }
 
-  static State await(SocketTable table, DrainScope scope, Duration maxWait, Clock clock) {
+  static CleanStartState await(SocketTable table, DrainScope scope, Duration maxWait, Clock clock) {
     Instant begin = clock.now();
     Count first = count(table, scope);
     Count now = first;
@@ -80,7 +75,7 @@ public final class CleanStart {
     if (now.timeWait() > 0) {
       LOG.warn("clean start: {}", note);
     }
-    return new State(first.timeWait(), now.timeWait(), first.other(), waited, note);
+    return new CleanStartState(first.timeWait(), now.timeWait(), first.other(), waited, note);
   }
 
   /** True when no socket of this host (in any state, TIME_WAIT included) goes to {@code endpoint}; false when the table cannot be read. */

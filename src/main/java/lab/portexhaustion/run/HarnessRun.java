@@ -1,5 +1,8 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.record.CleanStartState;
+import lab.portexhaustion.record.RunConditions;
+import lab.portexhaustion.record.RunSummary;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
@@ -40,11 +43,11 @@ import lab.portexhaustion.sampler.PortSampler;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.StrategyFactory;
-import lab.portexhaustion.target.MongoTarget;
-import lab.portexhaustion.target.ServerProbe;
-import lab.portexhaustion.target.TargetDescription;
-import lab.portexhaustion.target.TargetFactory;
-import lab.portexhaustion.target.TargetUnavailableException;
+import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.server.ServerProbe;
+import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.server.TargetFactory;
+import lab.portexhaustion.server.TargetUnavailableException;
 import lab.portexhaustion.verdict.FailedVerdictExit;
 import lab.portexhaustion.verdict.Verdict;
 import lab.portexhaustion.verdict.VerdictJudge;
@@ -70,7 +73,7 @@ public final class HarnessRun {
   private final HarnessSettings settings;
   private final MongoTarget target;
   private final TargetDescription targetDescription;
-  private final CleanStart.State cleanStart;
+  private final CleanStartState cleanStart;
   private final ConnectionStrategy strategy;
   private final NetworkConditions network;
   private final Instant startedAt = Instant.now();
@@ -88,7 +91,7 @@ public final class HarnessRun {
   private volatile boolean conditionsWritten;
 
   private HarnessRun(String simulation, Scenario scenario, HarnessSettings settings, MongoTarget target,
-      TargetDescription targetDescription, CleanStart.State cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors,
+      TargetDescription targetDescription, CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors,
       NetworkConditions network, SocketTable sockets) {
     this.simulation = simulation;
     this.scenario = scenario;
@@ -142,7 +145,7 @@ public final class HarnessRun {
         && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     try {
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
-      CleanStart.State clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()), settings.cleanStart().bound(network.timeWait()));
+      CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()), settings.cleanStart().bound(network.timeWait()));
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
       LOG.info("{} ({}): {}", simulation.getSimpleName(), scenario.configName(), description.oneLine());
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation.getSimpleName(),

@@ -11,7 +11,7 @@ import lab.portexhaustion.model.RunPredictor;
 import lab.portexhaustion.model.StartingRoom;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
-import lab.portexhaustion.target.MongoTarget;
+import lab.portexhaustion.server.MongoTarget;
 
 /**
  * The model of one run: what it predicts from the first sample, before any load, and the same

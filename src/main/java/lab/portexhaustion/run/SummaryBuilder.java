@@ -1,5 +1,7 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.record.CleanStartState;
+import lab.portexhaustion.record.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,7 @@ import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.SamplePeaks;
-import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.server.TargetDescription;
 import lab.portexhaustion.verdict.OpenConnectionBound;
 import lab.portexhaustion.verdict.Verdict;
 import org.HdrHistogram.Histogram;
@@ -22,7 +24,7 @@ final class SummaryBuilder {
 
   /** Everything a summary is made of. */
   record Inputs(String simulation, Scenario scenario, String strategyDetail, HarnessSettings settings,
-      Optional<String> batch, TargetDescription target, CleanStart.State cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
+      Optional<String> batch, TargetDescription target, CleanStartState cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
       long leftInFlight, NetworkConditions network, SamplePeaks peaks, long descriptorLimit, Optional<Prediction> beforeLoad,
       Optional<Prediction> prediction, Optional<OnsetRecord> onset, Verdict verdict) {}
 

@@ -6,7 +6,7 @@ import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.PoolSettings;
 import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.target.MongoTarget;
+import lab.portexhaustion.server.MongoTarget;
 
 /** One MongoClient for the whole run: every request borrows a pooled connection. */
 public final class PooledStrategy implements ConnectionStrategy {

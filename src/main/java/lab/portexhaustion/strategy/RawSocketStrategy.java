@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import lab.portexhaustion.config.Timeouts;
-import lab.portexhaustion.target.MongoTarget;
+import lab.portexhaustion.server.MongoTarget;
 
 /**
  * TCP connect, one handshake command over OP_MSG, read the reply, close: the kernel's

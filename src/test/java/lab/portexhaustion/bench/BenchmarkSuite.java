@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.target.EmbeddedMongoTarget;
+import lab.portexhaustion.server.EmbeddedMongoTarget;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 

@@ -21,7 +21,7 @@ import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.StrategyFactory;
-import lab.portexhaustion.target.EmbeddedMongoTarget;
+import lab.portexhaustion.server.EmbeddedMongoTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

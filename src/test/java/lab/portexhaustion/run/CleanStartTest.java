@@ -1,5 +1,6 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.record.CleanStartState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -80,7 +81,7 @@ class CleanStartTest {
     NetworkConditions windows = host(PortAllocation.GLOBAL, Duration.ofSeconds(120));
     DrainingTable table = new DrainingTable(List.of(leftOver(1000), leftOver(600), leftOver(200), List.of()));
 
-    CleanStart.State state = CleanStart.await(table, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135), new FakeClock());
+    CleanStartState state = CleanStart.await(table, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).isEqualTo(1000);
     assertThat(state.timeWaitWhenStarted()).isZero();
@@ -93,7 +94,7 @@ class CleanStartTest {
     NetworkConditions linux = host(PortAllocation.PER_DESTINATION, Duration.ofSeconds(60));
     DrainingTable table = new DrainingTable(List.of(leftOver(1000)));
 
-    CleanStart.State state = CleanStart.await(table, DrainScope.of(linux, THIS_SERVER), Duration.ofSeconds(75), new FakeClock());
+    CleanStartState state = CleanStart.await(table, DrainScope.of(linux, THIS_SERVER), Duration.ofSeconds(75), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).isZero();
     assertThat(state.waitedSeconds()).isZero();
@@ -108,7 +109,7 @@ class CleanStartTest {
         socket(49200, new InetSocketAddress("10.0.0.5", 443), TcpState.ESTABLISHED),
         socket(49201, THIS_SERVER, TcpState.ESTABLISHED));
 
-    CleanStart.State state = CleanStart.await(new DrainingTable(List.of(sockets)), DrainScope.of(windows, THIS_SERVER),
+    CleanStartState state = CleanStart.await(new DrainingTable(List.of(sockets)), DrainScope.of(windows, THIS_SERVER),
         Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).isZero();
@@ -121,7 +122,7 @@ class CleanStartTest {
     NetworkConditions windows = host(PortAllocation.GLOBAL, Duration.ofSeconds(120));
     DrainingTable table = new DrainingTable(List.of(leftOver(40)));
 
-    CleanStart.State state = CleanStart.await(table, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135), new FakeClock());
+    CleanStartState state = CleanStart.await(table, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.waitedSeconds()).isEqualTo(135.0);
     assertThat(state.timeWaitWhenStarted()).isEqualTo(40);
@@ -135,7 +136,7 @@ class CleanStartTest {
       throw new IOException("no permission");
     };
 
-    CleanStart.State state = CleanStart.await(broken, DrainScope.of(host(PortAllocation.GLOBAL, Duration.ofSeconds(120)), THIS_SERVER),
+    CleanStartState state = CleanStart.await(broken, DrainScope.of(host(PortAllocation.GLOBAL, Duration.ofSeconds(120)), THIS_SERVER),
         Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).isEqualTo(-1);

@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;

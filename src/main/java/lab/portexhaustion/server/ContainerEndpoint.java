@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.NetworkSettings;

@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 /** The target cannot be started or reached; the message is a paragraph that says how to proceed. */
 public final class TargetUnavailableException extends RuntimeException {

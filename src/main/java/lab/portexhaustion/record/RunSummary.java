@@ -1,11 +1,11 @@
-package lab.portexhaustion.run;
+package lab.portexhaustion.record;
 
 import java.util.List;
 import java.util.Map;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
-import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.server.TargetDescription;
 import lab.portexhaustion.verdict.Verdict;
 
 /**
@@ -25,7 +25,7 @@ public record RunSummary(
     String batch,
     TargetDescription target,
     Map<String, String> settings,
-    CleanStart.State cleanStart,
+    CleanStartState cleanStart,
     String startedAt,
     double durationSeconds,
     Requests requests,

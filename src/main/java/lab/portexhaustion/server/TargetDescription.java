@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 /**
  * What a target says about itself for logs and reports. Holds no credentials.

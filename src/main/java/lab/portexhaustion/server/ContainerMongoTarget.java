@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 import lab.portexhaustion.config.MonitoringMode;
 import lab.portexhaustion.model.ServerSide;

@@ -1,10 +1,10 @@
-package lab.portexhaustion.run;
+package lab.portexhaustion.record;
 
 import java.util.Map;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.sampler.NetworkConditions;
-import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.server.TargetDescription;
 
 /** {@code harness/conditions.json}: what a run ran under, so runs on different hosts can be compared honestly. */
 public record RunConditions(
@@ -26,7 +26,7 @@ public record RunConditions(
     String gitCommit,
     Map<String, String> settings) {
 
-  static RunConditions of(NetworkConditions net, long descriptorLimit, TargetDescription target, HarnessSettings settings) {
+  public static RunConditions of(NetworkConditions net, long descriptorLimit, TargetDescription target, HarnessSettings settings) {
     return new RunConditions(net.os(), System.getProperty("os.arch"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),

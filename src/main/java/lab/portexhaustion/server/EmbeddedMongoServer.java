@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

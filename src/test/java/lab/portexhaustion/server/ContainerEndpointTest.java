@@ -1,4 +1,4 @@
-package lab.portexhaustion.target;
+package lab.portexhaustion.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
