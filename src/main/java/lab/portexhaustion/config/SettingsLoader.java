@@ -123,7 +123,7 @@ public final class SettingsLoader {
       String key = entry.getKey();
       if (!defaults.hasPathOrNull(key)) {
         problems.add("Unknown setting '" + key + "' (from " + source + ")" + KeySuggestion.forKey(key, defaults)
-            + ". The README lists every setting with its default.");
+            + ". docs/settings.md lists every setting with its default.");
       }
     }
     return problems;

@@ -6,7 +6,7 @@ import lab.portexhaustion.model.Prediction;
 
 /**
  * {@code comparison.json}: the runs side by side. Everything in it comes from the run folders,
- * so regenerating it from the same folders gives the same file. The README documents each field.
+ * so regenerating it from the same folders gives the same file. docs/results.md documents each field.
  */
 public record Comparison(
     String family,

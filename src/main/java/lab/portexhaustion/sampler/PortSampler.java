@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PortSampler implements AutoCloseable {
 
+  /** The sampler's own thread: both tiers run on it; the run's first sample and the onset snapshot are taken by the caller. */
+  public static final String THREAD_NAME = "harness-port-sampler";
+
   private static final Logger LOG = LoggerFactory.getLogger(PortSampler.class);
   // Thread CPU time includes the kernel's time writing /proc/net/tcp, the larger part of a full sample.
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -42,7 +45,7 @@ public final class PortSampler implements AutoCloseable {
   private final Consumer<PortSample> sink;
   private final Instant start;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "harness-port-sampler");
+    Thread thread = new Thread(task, THREAD_NAME);
     thread.setDaemon(true);
     return thread;
   });

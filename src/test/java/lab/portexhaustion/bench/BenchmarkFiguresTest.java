@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's arithmetic and its table: what the README's Performance figures rest on. */
+/** The benchmark's arithmetic and its table: what the figures of docs/performance.md rest on. */
 class BenchmarkFiguresTest {
 
   @Test

@@ -68,15 +68,15 @@ final class SamplerLines {
   /**
    * The sampler thread's CPU time over wall time between the ends of its first and last full
    * sample in the window: whole periods of the full tier, the totals tier's samples within them
-   * included. The first full sample is left out: it runs before the parser is compiled and costs
-   * some 0.3 s once, which a run of minutes spreads thin but a one-minute window does not.
+   * included. The run's first full sample is left out: it is taken on the caller's thread, before the
+   * tiers start.
    */
   private BenchmarkLine cpuShare(HeldSockets held, String label) throws Exception {
     List<Double> shares = new ArrayList<>();
     for (int rep = 0; rep < CPU_REPETITIONS; rep++) {
       List<long[]> fullSampleEnds = new CopyOnWriteArrayList<>(); // {wall nanos, sampler thread CPU nanos}
       try (PortSampler sampler = newSampler(held, sample -> {
-        if (sample.isFull()) {
+        if (sample.isFull() && Thread.currentThread().getName().equals(PortSampler.THREAD_NAME)) { // not the caller's first sample
           fullSampleEnds.add(new long[] {System.nanoTime(), THREADS.getCurrentThreadCpuTime()});
         }
       })) {
