@@ -36,7 +36,7 @@ public final class PortSampler implements AutoCloseable {
   // Thread CPU time includes the kernel's time writing /proc/net/tcp, the larger part of a full sample.
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   /** CPU the sampler may use beyond its share, as time at that share: see {@link #fullTier}. */
-  static final Duration CPU_CREDIT = Duration.ofSeconds(10);
+  static final Duration CPU_CREDIT = Duration.ofSeconds(5);
 
   private final SocketTable table;
   private final CheapTotals totals = new CheapTotals();
