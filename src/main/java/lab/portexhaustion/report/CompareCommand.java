@@ -79,6 +79,10 @@ public final class CompareCommand {
       System.err.println("compare: --merge needs the run folders to merge, e.g. results/fleet-*/client-*/pooledsimulation-*.");
       System.exit(2);
     }
+    if (runs.stream().map(r -> r.toAbsolutePath().normalize()).distinct().count() < runs.size()) {
+      System.err.println("compare: --merge was given the same run folder twice; each run can be counted only once.");
+      System.exit(2);
+    }
     for (Path run : runs) {
       if (!Files.isRegularFile(run.resolve("harness/requests.hlog"))) {
         System.err.println("compare: '" + run + "' has no harness/requests.hlog: it was recorded by a harness older than the"

@@ -35,6 +35,25 @@ public final class MergeWriter {
     ComparisonWriter.deleteRecursively(partial);
     Files.createDirectories(partial);
     MergedRuns merged;
+    try {
+      merged = writeInto(partial, names, runs);
+    } catch (IOException | RuntimeException e) {
+      ComparisonWriter.deleteRecursively(partial);
+      throw e;
+    }
+
+    Path old = target.resolveSibling(target.getFileName() + ".old");
+    ComparisonWriter.deleteRecursively(old);
+    if (Files.exists(target)) {
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    ComparisonWriter.deleteRecursively(old);
+    return merged;
+  }
+
+  private static MergedRuns writeInto(Path partial, List<String> names, List<RunResults> runs) throws IOException {
+    MergedRuns merged;
     try (PrintStream out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(partial.resolve("requests.hlog"))), false,
         StandardCharsets.UTF_8)) {
       HistogramLogWriter hlog = new HistogramLogWriter(out);
@@ -59,14 +78,6 @@ public final class MergeWriter {
     }
     Files.write(partial.resolve("merged.json"), JSON.writeValueAsBytes(merged));
     Files.writeString(partial.resolve("merged.md"), MergeMarkdown.render(merged), StandardCharsets.UTF_8);
-
-    Path old = target.resolveSibling(target.getFileName() + ".old");
-    ComparisonWriter.deleteRecursively(old);
-    if (Files.exists(target)) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-    ComparisonWriter.deleteRecursively(old);
     return merged;
   }
 }
