@@ -28,7 +28,7 @@ public final class MergeWriter {
   public static MergedRuns write(List<Path> runFolders, Path target) throws IOException {
     List<RunResults> runs = new ArrayList<>();
     for (Path folder : runFolders) {
-      runs.add(RunResults.load(folder));
+      runs.add(RunResults.loadWithoutSamples(folder));
     }
     List<String> names = RunMerger.names(runFolders);
     Path partial = target.resolveSibling(target.getFileName() + ".partial");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import lab.portexhaustion.measure.IntervalSink;
@@ -35,36 +36,67 @@ final class RunMerger {
   /** One run on the merged timeline, with its resources per second of its own. */
   private record Track(String name, RunResults run, long startSecond, int length, int[] ports, int[] open, long[] descriptors) {
 
-    static Track of(String name, RunResults run) {
+    static Track of(String name, RunResults run) throws IOException {
       long startMillis = Instant.parse(run.summary().startedAt()).toEpochMilli();
-      int sampled = run.ports().stream().mapToInt(s -> (int) (s.elapsedMillis() / 1000) + 1).max().orElse(0);
-      int length = Math.max(run.requests().size(), sampled);
-      int[] ports = new int[length];
-      int[] open = new int[length];
-      long[] descriptors = new long[length];
-      boolean[] sampledSecond = new boolean[length];
-      boolean[] fullSecond = new boolean[length];
-      for (PortSample s : run.ports()) {
-        int k = (int) (s.elapsedMillis() / 1000);
-        descriptors[k] = Math.max(descriptors[k], s.descriptorsOpen());
-        sampledSecond[k] = true;
-        if (s.isFull()) {
-          ports[k] = Math.max(ports[k], s.portsInUseTowardTarget() == null ? 0 : s.portsInUseTowardTarget());
-          open[k] = Math.max(open[k], s.openTowardTarget());
-          fullSecond[k] = true;
-        }
+      SecondPeaks peaks = new SecondPeaks(run.requests().size());
+      run.eachSample(peaks::add);
+      int length = Math.max(run.requests().size(), peaks.seconds);
+      peaks.fillGaps(length);
+      return new Track(name, run, Math.floorDiv(startMillis + 500, 1000), length, Arrays.copyOf(peaks.ports, length),
+          Arrays.copyOf(peaks.open, length), Arrays.copyOf(peaks.descriptors, length));
+    }
+  }
+
+  /** A run's samples reduced to one figure per second: the largest of the samples in it. */
+  private static final class SecondPeaks {
+    int seconds;
+    int[] ports;
+    int[] open;
+    long[] descriptors;
+    boolean[] sampled;
+    boolean[] full;
+
+    SecondPeaks(int expectedSeconds) {
+      resize(Math.max(1, expectedSeconds));
+    }
+
+    private void resize(int size) {
+      ports = ports == null ? new int[size] : Arrays.copyOf(ports, size);
+      open = open == null ? new int[size] : Arrays.copyOf(open, size);
+      descriptors = descriptors == null ? new long[size] : Arrays.copyOf(descriptors, size);
+      sampled = sampled == null ? new boolean[size] : Arrays.copyOf(sampled, size);
+      full = full == null ? new boolean[size] : Arrays.copyOf(full, size);
+    }
+
+    void add(PortSample s) {
+      int k = (int) (s.elapsedMillis() / 1000);
+      if (k >= ports.length) {
+        resize(Math.max(k + 1, 2 * ports.length));
       }
-      // A second without a sample holds what the last sample before it saw.
+      seconds = Math.max(seconds, k + 1);
+      descriptors[k] = Math.max(descriptors[k], s.descriptorsOpen());
+      sampled[k] = true;
+      if (s.isFull()) {
+        ports[k] = Math.max(ports[k], s.portsInUseTowardTarget() == null ? 0 : s.portsInUseTowardTarget());
+        open[k] = Math.max(open[k], s.openTowardTarget());
+        full[k] = true;
+      }
+    }
+
+    /** A second without a sample holds what the last sample before it saw. */
+    void fillGaps(int length) {
+      if (length > ports.length) {
+        resize(length);
+      }
       for (int k = 1; k < length; k++) {
-        if (!sampledSecond[k]) {
+        if (!sampled[k]) {
           descriptors[k] = descriptors[k - 1];
         }
-        if (!fullSecond[k]) {
+        if (!full[k]) {
           ports[k] = ports[k - 1];
           open[k] = open[k - 1];
         }
       }
-      return new Track(name, run, Math.floorDiv(startMillis + 500, 1000), length, ports, open, descriptors);
     }
   }
 

@@ -92,8 +92,12 @@ class MergeIT {
     assertThat(clients.get(2).startSecond()).as("started after both ended").isGreaterThan(clients.get(1).startSecond() + 5);
     assertThat(merged.perSecond()).anyMatch(s -> s.clientsRunning() == 2);
     assertThat(merged.perSecond().stream().mapToInt(MergedRuns.Second::clientsRunning).max().orElse(0)).isEqualTo(2);
-    assertThat(merged.total().peakDescriptorsOpen()).as("the peak of the sums")
-        .isGreaterThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).max().orElse(0));
+    assertThat(merged.total().peakDescriptorsOpen()).as("the peak of the sums: at least one client's peak, at most their sum")
+        .isGreaterThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).max().orElse(0))
+        .isLessThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).sum());
+    assertThat(merged.total().peakPortsInUseTowardTarget())
+        .isGreaterThanOrEqualTo(clients.stream().mapToInt(MergedRuns.Client::peakPortsInUseTowardTarget).max().orElse(0))
+        .isLessThanOrEqualTo(clients.stream().mapToInt(MergedRuns.Client::peakPortsInUseTowardTarget).sum());
   }
 
   @Test
