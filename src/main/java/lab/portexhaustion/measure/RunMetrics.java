@@ -8,12 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.onset.RequestCounts;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * The harness's own exact record of every request of one run, next to what Gatling logs:
  * Gatling's binary log is not meant to be read back, so summaries and comparisons come from here.
+ *
+ * <p>Memory stays bounded however long the run: OK latencies go into HdrHistogram's {@link Recorder}, whose interval
+ * is closed once a second ({@link #closeSecond()}); the closed interval is added to the run's total, handed to the
+ * {@link IntervalSink} (requests.hlog) and reused for the next second. What is kept per second is one small row of
+ * counts and percentiles.
  */
 public final class RunMetrics {
 
@@ -22,47 +27,57 @@ public final class RunMetrics {
   private final LongAdder started = new LongAdder();
   private final LongAdder succeeded = new LongAdder();
   private final LongAdder failed = new LongAdder();
-  private final ConcurrentHistogram okLatencyMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
+  private final Recorder okLatencyMicros = new Recorder(SIGNIFICANT_DIGITS);
   private final Map<ClassifiedErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<ClassifiedErrorKey, LongAdder> unexplained = new ConcurrentHashMap<>();
-  private final Map<Long, Second> seconds = new ConcurrentHashMap<>();
-  private final long startNanos = System.nanoTime();
+  private final IntervalSink intervals;
+  // Guarded by this: written only when a second closes.
+  private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
+  private final List<SecondStats> seconds = new ArrayList<>();
+  private Histogram recycled;
+  private long startedBefore;
+  private long failedBefore;
 
-  /** Counts and OK latencies of one second of the run. */
-  private static final class Second {
-    final LongAdder started = new LongAdder();
-    final LongAdder ok = new LongAdder();
-    final LongAdder ko = new LongAdder();
-    final ConcurrentHistogram okLatencyMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
-  }
-
-  private Second now() {
-    return seconds.computeIfAbsent((System.nanoTime() - startNanos) / 1_000_000_000L, second -> new Second());
+  public RunMetrics(IntervalSink intervals) {
+    this.intervals = intervals;
   }
 
   public void started() {
     started.increment();
-    now().started.increment();
   }
 
   public void succeeded(long latencyNanos) {
-    long micros = Math.max(1, latencyNanos / 1_000);
     succeeded.increment();
-    okLatencyMicros.recordValue(micros);
-    Second second = now();
-    second.ok.increment();
-    second.okLatencyMicros.recordValue(micros);
+    okLatencyMicros.recordValue(Math.max(1, latencyNanos / 1_000));
   }
 
   public void failed(ClassifiedError error) {
     failed.increment();
-    now().ko.increment();
     errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
   }
 
   /** Counts a failure that exhaustion does not explain: not exhaustion-class, and before any exhaustion began. */
   public void unexplained(ClassifiedError error) {
     unexplained.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+  }
+
+  /**
+   * Ends the run's current second: what started, succeeded and failed since the last call becomes that second's row,
+   * its OK latencies are added to the total and handed to the sink. Called at each whole second of the run, and once
+   * more when the run has ended, for the last part of a second. Every request is in exactly one second.
+   */
+  public synchronized void closeSecond() {
+    Histogram interval = okLatencyMicros.getIntervalHistogram(recycled);
+    long second = seconds.size();
+    long startedNow = started.sum();
+    long failedNow = failed.sum();
+    total.add(interval);
+    seconds.add(new SecondStats(second, startedNow - startedBefore, interval.getTotalCount(), failedNow - failedBefore,
+        millis(interval, 50), millis(interval, 95), millis(interval, 99)));
+    intervals.interval(second, interval);
+    startedBefore = startedNow;
+    failedBefore = failedNow;
+    recycled = interval;
   }
 
   /** The counts now. */
@@ -74,26 +89,14 @@ public final class RunMetrics {
     return started.sum();
   }
 
-  /** Requests started in the busiest second of the run. */
-  public long peakStartedPerSecond() {
-    return seconds.values().stream().mapToLong(s -> s.started.sum()).max().orElse(0);
+  /** Requests started in the busiest closed second of the run. */
+  public synchronized long peakStartedPerSecond() {
+    return seconds.stream().mapToLong(SecondStats::started).max().orElse(0);
   }
 
-  /** Every second of the run so far, in order, including the quiet ones. */
-  public List<SecondStats> perSecond() {
-    long last = seconds.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
-    List<SecondStats> rows = new ArrayList<>();
-    for (long i = 0; i <= last; i++) {
-      Second s = seconds.get(i);
-      if (s == null) {
-        rows.add(new SecondStats(i, 0, 0, 0, 0, 0, 0));
-        continue;
-      }
-      Histogram latency = s.okLatencyMicros.copy();
-      rows.add(new SecondStats(i, s.started.sum(), s.ok.sum(), s.ko.sum(),
-          millis(latency, 50), millis(latency, 95), millis(latency, 99)));
-    }
-    return rows;
+  /** Every closed second of the run, in order, including the quiet ones. */
+  public synchronized List<SecondStats> perSecond() {
+    return List.copyOf(seconds);
   }
 
   private static double millis(Histogram histogram, double percentile) {
@@ -108,9 +111,9 @@ public final class RunMetrics {
     return failed.sum();
   }
 
-  /** A copy of the OK-latency histogram, in microseconds. */
-  public Histogram okLatencyMicros() {
-    return okLatencyMicros.copy();
+  /** A copy of the OK latencies of the closed seconds, in microseconds. */
+  public synchronized Histogram okLatencyMicros() {
+    return total.copy();
   }
 
   /** Failure counts by kind and normalised message, sorted. */

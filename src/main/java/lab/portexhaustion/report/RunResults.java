@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import lab.portexhaustion.config.ConfigName;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
@@ -45,6 +46,31 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
     RunConditions conditions = JSON.readValue(harness.resolve("conditions.json").toFile(), RunConditions.class);
     return new RunResults(folder, summary, conditions, csv(harness.resolve("ports.csv"), PortSample.class),
         csv(harness.resolve("requests.csv"), SecondStats.class));
+  }
+
+  /**
+   * As {@link #load}, without the samples: a merge of long runs goes through each run's ports.csv once with
+   * {@link #eachSample} instead of holding it (a 12-hour run has some 475,000 rows).
+   */
+  public static RunResults loadWithoutSamples(Path folder) throws IOException {
+    Path harness = folder.resolve("harness");
+    RunSummary summary = JSON.readValue(harness.resolve("summary.json").toFile(), RunSummary.class);
+    RunConditions conditions = JSON.readValue(harness.resolve("conditions.json").toFile(), RunConditions.class);
+    return new RunResults(folder, summary, conditions, List.of(), csv(harness.resolve("requests.csv"), SecondStats.class));
+  }
+
+  /** Hands each row of the run's ports.csv to {@code sample}, in order, holding one at a time. */
+  void eachSample(Consumer<PortSample> sample) throws IOException {
+    Path file = folder.resolve("harness/ports.csv");
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try (MappingIterator<PortSample> rows = CSV.readerFor(PortSample.class).with(CSV.schemaFor(PortSample.class).withHeader())
+        .readValues(file.toFile())) {
+      while (rows.hasNext()) {
+        sample.accept(rows.next());
+      }
+    }
   }
 
   private static <T> List<T> csv(Path file, Class<T> type) throws IOException {

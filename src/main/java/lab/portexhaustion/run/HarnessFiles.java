@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +17,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.measure.IntervalSink;
 import lab.portexhaustion.sampler.PortSample;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The harness's files of one run, in {@code harness/} inside Gatling's run folder. Gatling names
  * that folder itself and creates it just after the simulation is built, so it is looked up on
- * first use; samples taken before it exists wait in memory. {@code ports.csv} is flushed row by
- * row, so a killed run keeps its samples; the JSON files are written whole or not at all.
+ * first use; samples and seconds taken before it exists wait in memory. {@code ports.csv} and
+ * {@code requests.hlog} are flushed row by row, so a killed run keeps its samples and its latencies
+ * up to its last whole second; the JSON files are written whole or not at all.
  */
-final class HarnessFiles implements AutoCloseable {
+final class HarnessFiles implements AutoCloseable, IntervalSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(HarnessFiles.class);
   static final String FOLDER = "harness";
@@ -36,8 +43,14 @@ final class HarnessFiles implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final CsvMapper csv = new CsvMapper();
   private final List<PortSample> pending = new ArrayList<>();
+  private final List<Second> pendingIntervals = new ArrayList<>();
   private Path folder;
   private SequenceWriter portsCsv;
+  private PrintStream requestsHlog;
+  private HistogramLogWriter hlog;
+
+  /** One second of OK latencies waiting for the run folder. */
+  private record Second(long second, Histogram okLatencyMicros) {}
 
   HarnessFiles(Path resultsRoot, String simulation, Instant startedAt) {
     this.resultsRoot = resultsRoot;
@@ -94,6 +107,39 @@ final class HarnessFiles implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends one second of OK latencies to {@code requests.hlog}, a standard HdrHistogram interval log: its StartTime
+   * and BaseTime are the run's start, each interval is stamped with its second of the run, [second, second + 1),
+   * values are microseconds and the log's max column milliseconds.
+   */
+  @Override
+  public synchronized void interval(long second, Histogram okLatencyMicros) {
+    pendingIntervals.add(new Second(second, okLatencyMicros.copy()));
+    if (folder().isEmpty()) {
+      return;
+    }
+    try {
+      if (hlog == null) {
+        Files.createDirectories(folder);
+        requestsHlog = new PrintStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve("requests.hlog"))), false,
+            StandardCharsets.UTF_8);
+        hlog = new HistogramLogWriter(requestsHlog);
+        hlog.outputLogFormatVersion();
+        hlog.outputComment("OK latencies of " + simulation + ", one interval per second of the run, values in microseconds");
+        hlog.outputStartTime(startedAt.toEpochMilli());
+        hlog.outputBaseTime(startedAt.toEpochMilli());
+        hlog.outputLegend();
+      }
+      for (Second s : pendingIntervals) {
+        hlog.outputIntervalHistogram(s.second(), s.second() + 1, s.okLatencyMicros(), 1_000.0); // max column in ms
+      }
+      requestsHlog.flush();
+      pendingIntervals.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write requests.hlog", e);
+    }
+  }
+
   /** Writes {@code name} as JSON, complete or not at all; false when the run folder is not there (yet). */
   synchronized boolean writeJson(String name, Object value) {
     Optional<Path> dir = folder();
@@ -134,8 +180,12 @@ final class HarnessFiles implements AutoCloseable {
         LOG.warn("closing ports.csv: {}", e.toString());
       }
     }
-    if (!pending.isEmpty()) {
-      LOG.warn("no Gatling run folder for {} under {}: {} port samples not written", simulation, resultsRoot.toAbsolutePath(), pending.size());
+    if (requestsHlog != null) {
+      requestsHlog.close();
+    }
+    if (!pending.isEmpty() || !pendingIntervals.isEmpty()) {
+      LOG.warn("no Gatling run folder for {} under {}: {} port samples and {} seconds of latencies not written", simulation,
+          resultsRoot.toAbsolutePath(), pending.size(), pendingIntervals.size());
     }
   }
 }

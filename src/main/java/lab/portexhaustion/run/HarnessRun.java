@@ -32,6 +32,7 @@ import lab.portexhaustion.gatling.RequestWorkers;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.measure.SecondStats;
+import lab.portexhaustion.measure.SecondTicker;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.onset.OnsetRecord;
@@ -77,7 +78,8 @@ public final class HarnessRun {
   private final ConnectionStrategy strategy;
   private final NetworkConditions network;
   private final Instant startedAt = Instant.now();
-  private final RunMetrics metrics = new RunMetrics();
+  private final RunMetrics metrics;
+  private final SecondTicker seconds;
   private final RequestWorkers workers;
   private final OnsetDetector onset;
   private final RequestRecorder recorder;
@@ -103,6 +105,8 @@ public final class HarnessRun {
     this.network = network;
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
+    this.metrics = new RunMetrics(files);
+    this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
     this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
     PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
         settings.sampler().maxCpuPercent());
@@ -213,6 +217,7 @@ public final class HarnessRun {
 
   /** What the watchdog saves of a run it ends: the samples so far, and a note of why the summary is missing. */
   private void flushOnAbort() {
+    seconds.close();
     sampler.close();
     files.writeJson("ended-by-watchdog.json", Map.of("simulation", simulation, "startedAt", startedAt.toString(),
         "endedAt", Instant.now().toString(), "bound", settings.load().maxDuration().toSeconds() + " s + drain + slack"));
@@ -253,6 +258,8 @@ public final class HarnessRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    seconds.close();
+    metrics.closeSecond(); // the last part of a second
     sampler.close();
     strategy.close();
     target.close();

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 class MongoRequestActionTest {
 
   private final RecordingStatsEngine stats = new RecordingStatsEngine();
-  private final RunMetrics metrics = new RunMetrics();
+  private final RunMetrics metrics = new RunMetrics((second, okLatencyMicros) -> {});
   private final RequestWorkers workers = new RequestWorkers(2, 10);
   private final EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
   private final ThreadRecordingStrategy strategy =

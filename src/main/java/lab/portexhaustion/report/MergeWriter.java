@@ -1,0 +1,83 @@
+package lab.portexhaustion.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Writes a merge of runs ({@code scripts/compare --merge}) to a folder: merged.json, merged.md and requests.hlog (the
+ * merged seconds' OK latencies, the same format as a run's). Built beside the old folder and swapped in whole.
+ */
+public final class MergeWriter {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private MergeWriter() {}
+
+  /** Merges the finished run folders {@code runFolders} into {@code target}. */
+  public static MergedRuns write(List<Path> runFolders, Path target) throws IOException {
+    List<RunResults> runs = new ArrayList<>();
+    for (Path folder : runFolders) {
+      runs.add(RunResults.loadWithoutSamples(folder));
+    }
+    List<String> names = RunMerger.names(runFolders);
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    ComparisonWriter.deleteRecursively(partial);
+    Files.createDirectories(partial);
+    MergedRuns merged;
+    try {
+      merged = writeInto(partial, names, runs);
+    } catch (IOException | RuntimeException e) {
+      ComparisonWriter.deleteRecursively(partial);
+      throw e;
+    }
+
+    Path old = target.resolveSibling(target.getFileName() + ".old");
+    ComparisonWriter.deleteRecursively(old);
+    if (Files.exists(target)) {
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    ComparisonWriter.deleteRecursively(old);
+    return merged;
+  }
+
+  private static MergedRuns writeInto(Path partial, List<String> names, List<RunResults> runs) throws IOException {
+    MergedRuns merged;
+    try (PrintStream out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(partial.resolve("requests.hlog"))), false,
+        StandardCharsets.UTF_8)) {
+      HistogramLogWriter hlog = new HistogramLogWriter(out);
+      merged = RunMerger.merge(names, runs, new RunMerger.MergedIntervals() {
+        @Override
+        public void start(long firstEpochSecond) {
+          hlog.outputLogFormatVersion();
+          hlog.outputComment("OK latencies of " + runs.size() + " merged runs, one interval per wall-clock second, values in microseconds");
+          hlog.outputStartTime(firstEpochSecond * 1000);
+          hlog.outputBaseTime(firstEpochSecond * 1000);
+          hlog.outputLegend();
+        }
+
+        @Override
+        public void interval(long second, Histogram okLatencyMicros) {
+          hlog.outputIntervalHistogram(second, second + 1, okLatencyMicros, 1_000.0); // max column in ms
+        }
+      });
+      if (out.checkError()) {
+        throw new IOException("could not write " + partial.resolve("requests.hlog"));
+      }
+    }
+    Files.write(partial.resolve("merged.json"), JSON.writeValueAsBytes(merged));
+    Files.writeString(partial.resolve("merged.md"), MergeMarkdown.render(merged), StandardCharsets.UTF_8);
+    return merged;
+  }
+}

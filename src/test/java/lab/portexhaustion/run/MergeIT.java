@@ -1,0 +1,136 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import lab.portexhaustion.report.MergeWriter;
+import lab.portexhaustion.report.MergedRuns;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three real runs laid out as a fleet's results (client-0 and client-1 at the same time, the second started two
+ * seconds after the first; client-2 after both), merged: counts add up to the clients' own, and the merged latencies
+ * are the clients' interval logs added together.
+ */
+class MergeIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] SHORT_RUN = {"target=embedded", "load.startRate=20", "load.peakRate=60", "load.rampTime=2s",
+      "load.holdTime=4s"};
+
+  @TempDir
+  static Path fleet;
+
+  static List<Path> runs = new ArrayList<>();
+  static MergedRuns merged;
+
+  @BeforeAll
+  static void runThreeClientsAndMergeThem() throws Exception {
+    CompletableFuture<GatlingProcess.Result> first = CompletableFuture.supplyAsync(() -> run("PooledSimulation", 0));
+    Thread.sleep(2_000);
+    GatlingProcess.Result second = run("RawSocketSimulation", 1);
+    assertThat(first.get().exitCode()).as(first.get().output()).isZero();
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    GatlingProcess.Result third = run("PooledSimulation", 2);
+    assertThat(third.exitCode()).as(third.output()).isZero();
+    for (int client = 0; client < 3; client++) {
+      try (Stream<Path> folders = Files.list(fleet.resolve("client-" + client))) {
+        runs.add(folders.filter(f -> Files.isRegularFile(f.resolve("harness/summary.json"))).findFirst().orElseThrow());
+      }
+    }
+    merged = MergeWriter.write(runs, fleet.resolve("merged"));
+  }
+
+  private static GatlingProcess.Result run(String simulation, int client) {
+    try {
+      return GatlingProcess.run(simulation, fleet.resolve("client-" + client), 180, SHORT_RUN);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void mergedRequestCountsAreTheSumOfTheClients() throws Exception {
+    long started = 0;
+    long ok = 0;
+    long ko = 0;
+    for (Path run : runs) {
+      JsonNode summary = JSON.readTree(run.resolve("harness/summary.json").toFile());
+      started += summary.at("/requests/started").asLong();
+      ok += summary.at("/requests/ok").asLong();
+      ko += summary.at("/requests/ko").asLong();
+    }
+    assertThat(ok).isPositive();
+    assertThat(merged.total().started()).isEqualTo(started);
+    assertThat(merged.total().ok()).isEqualTo(ok);
+    assertThat(merged.total().ko()).isEqualTo(ko);
+    assertThat(merged.perSecond().stream().mapToLong(MergedRuns.Second::started).sum()).as("started per second").isEqualTo(started);
+    assertThat(merged.perSecond().stream().mapToLong(MergedRuns.Second::ok).sum()).as("OK per second").isEqualTo(ok);
+    assertThat(merged.clients()).extracting(MergedRuns.Client::client)
+        .allMatch(name -> name.matches("client-[012]/(pooled|rawsocket)simulation-\\d+"));
+    JsonNode json = JSON.readTree(fleet.resolve("merged/merged.json").toFile());
+    assertThat(json.at("/total/ok").asLong()).isEqualTo(ok);
+    assertThat(fleet.resolve("merged/merged.md")).content().contains("| **all 3** |");
+  }
+
+  @Test
+  void runsArePlacedOnTheWallClockBySecondsFromTheirStart() {
+    List<MergedRuns.Client> clients = merged.clients();
+    assertThat(clients.get(0).startSecond()).isZero();
+    assertThat(clients.get(1).startSecond()).as("started two seconds after client-0").isBetween(1L, 6L);
+    assertThat(clients.get(2).startSecond()).as("started after both ended").isGreaterThan(clients.get(1).startSecond() + 5);
+    assertThat(merged.perSecond()).anyMatch(s -> s.clientsRunning() == 2);
+    assertThat(merged.perSecond().stream().mapToInt(MergedRuns.Second::clientsRunning).max().orElse(0)).isEqualTo(2);
+    assertThat(merged.total().peakDescriptorsOpen()).as("the peak of the sums: at least one client's peak, at most their sum")
+        .isGreaterThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).max().orElse(0))
+        .isLessThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).sum());
+    assertThat(merged.total().peakPortsInUseTowardTarget())
+        .isGreaterThanOrEqualTo(clients.stream().mapToInt(MergedRuns.Client::peakPortsInUseTowardTarget).max().orElse(0))
+        .isLessThanOrEqualTo(clients.stream().mapToInt(MergedRuns.Client::peakPortsInUseTowardTarget).sum());
+  }
+
+  @Test
+  void mergedLatenciesAreTheClientsHistogramsAddedNotTheirPercentilesAveraged() throws Exception {
+    Histogram everyClient = new Histogram(3);
+    for (Path run : runs) {
+      Histogram client = readAll(run.resolve("harness/requests.hlog"));
+      JsonNode summary = JSON.readTree(run.resolve("harness/summary.json").toFile());
+      assertThat(client.getTotalCount()).as("a run's log holds every OK request").isEqualTo(summary.at("/requests/ok").asLong());
+      assertThat(millis(client, 99)).as("a run's log gives its summary's p99").isEqualTo(summary.at("/okLatencyMillis/p99").asDouble());
+      everyClient.add(client);
+    }
+    Histogram mergedLog = readAll(fleet.resolve("merged/requests.hlog"));
+
+    assertThat(mergedLog.getTotalCount()).isEqualTo(everyClient.getTotalCount()).isEqualTo(merged.total().ok());
+    for (double p : new double[] {50, 95, 99}) {
+      assertThat(mergedLog.getValueAtPercentile(p)).as("p%s", p).isEqualTo(everyClient.getValueAtPercentile(p));
+    }
+    assertThat(merged.total().latencyP99Millis()).isEqualTo(millis(everyClient, 99));
+    assertThat(merged.total().latencyMaxMillis()).isEqualTo(Math.round(everyClient.getMaxValue() / 1000.0 * 100) / 100.0);
+  }
+
+  private static Histogram readAll(Path hlog) throws Exception {
+    Histogram all = new Histogram(3);
+    try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+      while (reader.hasNext()) {
+        all.add((Histogram) reader.nextIntervalHistogram());
+      }
+    }
+    return all;
+  }
+
+  private static double millis(Histogram h, double percentile) {
+    return Math.round(h.getValueAtPercentile(percentile) / 1000.0 * 100) / 100.0;
+  }
+}
