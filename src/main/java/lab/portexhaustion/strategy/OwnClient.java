@@ -18,21 +18,21 @@ final class OwnClient implements AutoCloseable {
   private final MongoClient client;
 
   /** {@code socketErrors} hears the client's first socket error when its monitor meets it. */
-  OwnClient(ConnectionString connection, HarnessSettings settings, SocketErrorListener socketErrors) {
+  OwnClient(ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
     this.capture = new SocketErrorCapture(socketErrors);
-    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
+    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, hook, capture));
   }
 
   /** Prepares {@code operation} (its prepared document) through a client opened for that and closed at once. */
-  static void prepare(MongoOperation operation, ConnectionString connection, HarnessSettings settings) {
-    try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
+  static void prepare(MongoOperation operation, ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook) {
+    try (MongoClient client = MongoClients.create(hook.applyTo(DriverSettings.base(connection, settings)).build())) {
       operation.prepare(client);
     }
   }
 
-  void run(MongoOperation operation) {
+  void run(RequestWork work) {
     try {
-      operation.run(client);
+      work.run(client);
     } catch (RuntimeException e) {
       capture.attachTo(e);
       throw e;
