@@ -14,4 +14,9 @@ public final class CountCheckBuilder {
   public MongoCheck atLeast(long minimum) {
     return MongoCheck.count("count is at least " + minimum, count -> count >= minimum);
   }
+
+  /** At most {@code maximum}. */
+  public MongoCheck atMost(long maximum) {
+    return MongoCheck.count("count is at most " + maximum, count -> count <= maximum);
+  }
 }

@@ -11,7 +11,7 @@ final class ElText {
 
   private final scala.Function1<Session, ?> expression;
 
-  /** Throws Gatling's own exception when the EL does not compile: call it where that becomes a problem message. */
+  /** Throws Gatling's own ElParserException (not a RuntimeException) when the EL does not compile: catch Exception. */
   ElText(String text) {
     this.expression = Expressions.toStringExpression(text);
   }

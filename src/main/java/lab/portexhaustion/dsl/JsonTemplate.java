@@ -37,7 +37,7 @@ final class JsonTemplate {
     ElText compiled;
     try {
       compiled = new ElText(json);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return new JsonTemplate(what, json, session -> {
         throw new UnresolvedRequestException(what + ": its Gatling EL does not compile: " + e.getMessage());
       });
@@ -74,7 +74,7 @@ final class JsonTemplate {
     }
     try {
       new ElText(text);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return Optional.of(what + " " + quoted() + ": its Gatling EL does not compile: " + e.getMessage());
     }
     try {

@@ -39,7 +39,7 @@ public final class MongoCheck {
     ElText expected;
     try {
       expected = new ElText(expectedEl);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return new MongoCheck(description, true, Optional.of("the check " + description + ": its Gatling EL does not compile: "
           + e.getMessage()), session -> result -> Optional.of("not checked"));
     }

@@ -9,36 +9,30 @@ import scala.Function1;
 import scala.runtime.BoxedUnit;
 
 /**
- * The running side of the protocol: the harness run, started when the first request is built (target, clean start,
- * strategy, sampler), and finished when Gatling closes its actor system after the load and the simulation's own
- * {@code after()}, before Gatling writes its report: summary, comparison and verdict with no line in the simulation.
+ * The running side of the protocol: the harness run, finished when Gatling closes its actor system after the load
+ * and the simulation's own {@code after()}, before Gatling writes its report: summary, comparison and verdict with
+ * no line in the simulation.
  */
 final class MongoComponents implements ProtocolComponents {
 
   private final MongoProtocol protocol;
-  private final CoreComponents coreComponents;
-  private HarnessRun run;
+  private final HarnessRun run;
 
-  MongoComponents(MongoProtocol protocol, CoreComponents coreComponents) {
+  MongoComponents(MongoProtocol protocol, HarnessRun run, CoreComponents coreComponents) {
     this.protocol = protocol;
-    this.coreComponents = coreComponents;
+    this.run = run;
+    Function0<BoxedUnit> finish = () -> {
+      run.finish();
+      return BoxedUnit.UNIT;
+    };
+    coreComponents.actorSystem().registerOnTermination(finish);
   }
 
   MongoProtocol protocol() {
     return protocol;
   }
 
-  /** The run, started on the first call. */
-  synchronized HarnessRun run() {
-    if (run == null) {
-      HarnessRun started = protocol.plan().start();
-      Function0<BoxedUnit> finish = () -> {
-        started.finish();
-        return BoxedUnit.UNIT;
-      };
-      coreComponents.actorSystem().registerOnTermination(finish);
-      run = started;
-    }
+  HarnessRun run() {
     return run;
   }
 

@@ -7,12 +7,13 @@ import io.gatling.core.protocol.ProtocolKey;
 import java.util.List;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.run.HarnessPlan;
+import lab.portexhaustion.run.HarnessRun;
 import scala.Function1;
 
 /**
  * The protocol a simulation sets with {@code setUp(...).protocols(mongo()...)}: the run's plan (target, connection
- * pattern, expectation, validated settings). Gatling asks its {@link #KEY} for the components when it builds the
- * first MongoDB request; they start the target and the instruments then, once per run.
+ * pattern, expectation, validated settings) and the harness run started from it. Gatling asks its {@link #KEY} for
+ * the components when it builds the first MongoDB request; they tie the run's end to Gatling's.
  */
 final class MongoProtocol implements Protocol {
 
@@ -40,17 +41,19 @@ final class MongoProtocol implements Protocol {
 
   private final HarnessPlan plan;
   private final StrategyKind connections;
+  private final HarnessRun run;
   private MongoComponents components;
 
-  MongoProtocol(HarnessPlan plan, StrategyKind connections) {
+  MongoProtocol(HarnessPlan plan, StrategyKind connections, HarnessRun run) {
     this.plan = plan;
     this.connections = connections;
+    this.run = run;
   }
 
   /** One set of components per run, whichever scenario asks first (Gatling asks once per scenario). */
   private synchronized MongoComponents components(CoreComponents coreComponents) {
     if (components == null) {
-      components = new MongoComponents(this, coreComponents);
+      components = new MongoComponents(this, run, coreComponents);
     }
     return components;
   }

@@ -19,9 +19,9 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
  * the load profile. Every value here is a default: the settings file ({@code harness.conf}) and {@code -D} override
  * it. Immutable: every method returns a new builder.
  *
- * <p>Setting the protocol is all it takes to get the instruments: the settings are validated when the protocol is
- * built; the target, clean start, port sampler and onset detection start when Gatling builds the first request; the
- * summary, comparison and verdict follow the load.
+ * <p>Setting the protocol is all it takes to get the instruments: the settings are validated, and the target, clean
+ * start, port sampler and onset detection started, when {@code setUp(...).protocols(...)} takes it; the summary,
+ * comparison and verdict follow the load.
  */
 public final class MongoProtocolBuilder implements ProtocolBuilder {
 
@@ -32,6 +32,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
   private final ClientSettingsHook hook;
   private final Map<String, String> load;
   private HarnessPlan plan; // derived from the fields above, once
+  private MongoProtocol protocol; // started once, however often Gatling asks
 
   MongoProtocolBuilder(String simulation) {
     this(simulation, MongoDsl.autoTarget(), MongoDsl.pooled(), null, ClientSettingsHook.NONE, Map.of());
@@ -103,9 +104,18 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
     return plan().maxDuration();
   }
 
+  /**
+   * The protocol, with the harness started: target, clean start, strategy and port sampler, while the simulation is
+   * built (as Gatling calls this from {@code setUp(...).protocols(...)}), so a target that cannot start ends the run
+   * before Gatling creates its results folder.
+   */
   @Override
-  public Protocol protocol() {
-    return new MongoProtocol(plan(), connections.kind());
+  public synchronized Protocol protocol() {
+    if (protocol == null) {
+      HarnessPlan started = plan();
+      protocol = new MongoProtocol(started, connections.kind(), started.start());
+    }
+    return protocol;
   }
 
   private synchronized HarnessPlan plan() {

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.gatling.RequestDefinition;
 import lab.portexhaustion.run.HarnessPlan;
-import lab.portexhaustion.run.HarnessRun;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.strategy.WireExchange;
@@ -34,29 +33,31 @@ public final class MongoRequestBuilder implements ActionBuilder {
   private final Operation operation;
   private final boolean fromSettings;
   private final List<MongoCheck> checks;
+  private final String misuse; // a builder call out of place, reported with the other problems before the load
 
   MongoRequestBuilder(String name) {
-    this(name, null, null, null, false, List.of());
+    this(name, null, null, null, false, List.of(), null);
   }
 
   private MongoRequestBuilder(String name, String database, String collection, Operation operation, boolean fromSettings,
-      List<MongoCheck> checks) {
+      List<MongoCheck> checks, String misuse) {
     this.name = name;
     this.database = database;
     this.collection = collection;
     this.operation = operation;
     this.fromSettings = fromSettings;
     this.checks = List.copyOf(checks);
+    this.misuse = misuse;
   }
 
   /** The database the request works in (the {@code database} setting if not given). */
   public MongoRequestBuilder database(String database) {
-    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, checks);
+    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, checks, misuse);
   }
 
   /** The collection the request works on (the {@code collection} setting if not given). */
   public MongoRequestBuilder collection(String collection) {
-    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, checks);
+    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, checks, misuse);
   }
 
   /** Finds the documents matching {@code filterJson}; {@link MongoDsl#count()} counts them, field checks see the first. */
@@ -99,6 +100,18 @@ public final class MongoRequestBuilder implements ActionBuilder {
   public MongoRequestBuilder updateOne(Function<Session, String> filterJson, Function<Session, String> updateJson) {
     return operation(Operation.updateOne(JsonTemplate.function("the filter of '" + name + "'", filterJson),
         JsonTemplate.function("the update of '" + name + "'", updateJson)));
+  }
+
+  /**
+   * Makes the {@link #updateOne} before it insert a document when nothing matches (the filter's equalities and the
+   * update's fields); it then counts 1 for the inserted document.
+   */
+  public MongoRequestBuilder upsert() {
+    if (operation == null || operation.upserting().isEmpty()) {
+      return new MongoRequestBuilder(name, database, collection, operation, fromSettings, checks,
+          "upsert() follows updateOne(...), not " + (operation == null ? "nothing" : operation.name()));
+    }
+    return operation(operation.upserting().get());
   }
 
   /** Deletes the first document matching {@code filterJson}; counts the deleted. */
@@ -144,18 +157,18 @@ public final class MongoRequestBuilder implements ActionBuilder {
    * through a driver; over a bare connection, the handshake). The built-in simulations send this one.
    */
   public MongoRequestBuilder operationFromSettings() {
-    return new MongoRequestBuilder(name, database, collection, null, true, checks);
+    return new MongoRequestBuilder(name, database, collection, null, true, checks, misuse);
   }
 
   /** Checks on what the operation returned; a check that does not hold makes the request a KO. */
   public MongoRequestBuilder check(MongoCheck... moreChecks) {
     List<MongoCheck> all = new ArrayList<>(checks);
     all.addAll(List.of(moreChecks));
-    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, all);
+    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, all, misuse);
   }
 
   private MongoRequestBuilder operation(Operation next) {
-    return new MongoRequestBuilder(name, database, collection, next, false, checks);
+    return new MongoRequestBuilder(name, database, collection, next, false, checks, misuse);
   }
 
   @Override
@@ -165,18 +178,18 @@ public final class MongoRequestBuilder implements ActionBuilder {
       public Action build(ScenarioContext context, Action next) {
         MongoComponents components = context.protocolComponentsRegistry().components(MongoProtocol.KEY);
         MongoProtocol protocol = components.protocol();
-        List<String> problems = problems(protocol);
+        HarnessSettings settings = protocol.plan().settings();
+        List<String> problems = problems(settings, protocol.usesDriver(), protocol.connectionsName());
         if (!problems.isEmpty()) {
           HarnessPlan.refuse(protocol.simulation(), problems);
         }
-        HarnessRun run = components.run();
-        return run.action(name, definition(protocol.plan().settings()), context, next);
+        return components.run().action(name, definition(settings), context, next);
       }
     };
   }
 
   /** What is wrong with this request whatever the session holds: found before the target starts. */
-  List<String> problems(MongoProtocol protocol) {
+  List<String> problems(HarnessSettings settings, boolean usesDriver, String connections) {
     String request = "The request '" + name + "'";
     List<String> problems = new ArrayList<>();
     if (name == null || name.isBlank()) {
@@ -184,11 +197,11 @@ public final class MongoRequestBuilder implements ActionBuilder {
     }
     if (collection != null && collection.isBlank()) {
       problems.add(request + " has an empty collection name: give .collection(\"...\") a name, or leave it out for the"
-          + " collection setting (" + protocol.plan().settings().collection() + ").");
+          + " collection setting (" + settings.collection() + ").");
     }
     if (database != null && database.isBlank()) {
       problems.add(request + " has an empty database name: give .database(\"...\") a name, or leave it out for the"
-          + " database setting (" + protocol.plan().settings().database() + ").");
+          + " database setting (" + settings.database() + ").");
     }
     if (operation == null && !fromSettings) {
       problems.add(request + " has no operation: add one of find, insertOne, insertMany, updateOne, deleteOne, aggregate,"
@@ -196,9 +209,9 @@ public final class MongoRequestBuilder implements ActionBuilder {
     }
     if (operation != null) {
       operation.problems().forEach(p -> problems.add(request + ": " + p + "."));
-      if (operation.needsDriver() && !protocol.usesDriver()) {
+      if (operation.needsDriver() && !usesDriver) {
         problems.add(request + " uses " + operation.name() + ", which needs a driver; the protocol's connections ("
-            + protocol.connectionsName() + ") are bare sockets that carry only runCommand and handshake.");
+            + connections + ") are bare sockets that carry only runCommand and handshake.");
       }
       for (MongoCheck check : checks) {
         if (check.needsDocument() && !operation.returnsDocument()) {
@@ -207,6 +220,9 @@ public final class MongoRequestBuilder implements ActionBuilder {
         }
       }
     }
+    if (misuse != null) {
+      problems.add(request + ": " + misuse + ".");
+    }
     if (fromSettings && !checks.isEmpty()) {
       problems.add(request + " has checks on operationFromSettings, which returns nothing to check: its own failures are KOs.");
     }
@@ -214,7 +230,8 @@ public final class MongoRequestBuilder implements ActionBuilder {
     return problems;
   }
 
-  private RequestDefinition definition(HarnessSettings settings) {
+  /** The request as the harness's action sends it, with the database and collection settings as defaults. */
+  RequestDefinition definition(HarnessSettings settings) {
     if (fromSettings) {
       RequestWork work = StrategyFactory.settingsOperation(settings);
       return session -> work;

@@ -1,10 +1,13 @@
 package lab.portexhaustion.dsl;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.result.UpdateResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import lab.portexhaustion.strategy.WireExchange;
 import org.bson.BsonDocument;
@@ -34,13 +37,20 @@ final class Operation {
   private final boolean returnsDocument;
   private final List<String> problems;
   private final Filler filler;
+  private final Supplier<Operation> upserting;
 
   private Operation(String name, boolean needsDriver, boolean returnsDocument, List<String> problems, Filler filler) {
+    this(name, needsDriver, returnsDocument, problems, filler, null);
+  }
+
+  private Operation(String name, boolean needsDriver, boolean returnsDocument, List<String> problems, Filler filler,
+      Supplier<Operation> upserting) {
     this.name = name;
     this.needsDriver = needsDriver;
     this.returnsDocument = returnsDocument;
     this.problems = List.copyOf(problems);
     this.filler = filler;
+    this.upserting = upserting;
   }
 
   static Operation find(JsonTemplate filter) {
@@ -71,12 +81,27 @@ final class Operation {
   }
 
   static Operation updateOne(JsonTemplate filter, JsonTemplate update) {
+    Operation plain = update(filter, update, false);
+    return new Operation(plain.name, plain.needsDriver, plain.returnsDocument, plain.problems, plain.filler,
+        () -> update(filter, update, true));
+  }
+
+  /** Counts the matched document, or the one inserted when nothing matched and {@code upsert} is on. */
+  private static Operation update(JsonTemplate filter, JsonTemplate update, boolean upsert) {
+    UpdateOptions options = new UpdateOptions().upsert(upsert);
     return driver("updateOne", false, problems(filter.problem(false), update.problem(false)), session -> {
       BsonDocument f = filter.document(session);
       BsonDocument u = update.document(session);
-      return (db, collection) -> new OperationResult(
-          db.getCollection(collection, BsonDocument.class).updateOne(f, u).getMatchedCount(), Optional.empty());
+      return (db, collection) -> {
+        UpdateResult result = db.getCollection(collection, BsonDocument.class).updateOne(f, u, options);
+        return new OperationResult(result.getMatchedCount() + (result.getUpsertedId() != null ? 1 : 0), Optional.empty());
+      };
     });
+  }
+
+  /** This operation inserting when nothing matches; empty for operations other than updateOne. */
+  Optional<Operation> upserting() {
+    return Optional.ofNullable(upserting).map(Supplier::get);
   }
 
   static Operation deleteOne(JsonTemplate filter) {

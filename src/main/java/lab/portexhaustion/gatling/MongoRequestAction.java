@@ -31,6 +31,8 @@ import scala.Option;
 final class MongoRequestAction implements Action {
 
   private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(MongoRequestAction.class));
+  /** Set on a virtual user's session once one of its requests succeeded: the model counts arrivals, not requests. */
+  static final String SERVED = "portexhaustionlab.served";
 
   private final String requestName;
   private final RequestDefinition definition;
@@ -66,6 +68,7 @@ final class MongoRequestAction implements Action {
     try {
       work = definition.resolve(session);
     } catch (UnresolvedRequestException e) {
+      recorder.unresolved(e);
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, clock.nowMillis(),
           KO$.MODULE$, Option.apply("not sent"), Option.apply(requestName + ": " + e.getMessage()));
       next.$bang(session.markAsFailed());
@@ -104,7 +107,12 @@ final class MongoRequestAction implements Action {
     if (error.isEmpty()) {
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
           OK$.MODULE$, Option.empty(), Option.empty());
-      next.$bang(session);
+      if (session.contains(SERVED)) {
+        next.$bang(session);
+      } else {
+        recorder.arrivalServed();
+        next.$bang(session.set(SERVED, Boolean.TRUE));
+      }
     } else {
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
           KO$.MODULE$, Option.apply(error.get().code()), Option.apply(error.get().reportText()));

@@ -173,7 +173,7 @@ public final class HarnessRun {
    */
   private void takeSample(PortSample sample) {
     if (sample.isFull() && model != null) {
-      model.observe(sample, metrics.succeededCount());
+      model.observe(sample, metrics.arrivalsServedCount());
     }
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",

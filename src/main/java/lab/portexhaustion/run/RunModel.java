@@ -44,9 +44,13 @@ final class RunModel {
     return model;
   }
 
-  /** Takes one full sample and the requests that succeeded by then. */
-  void observe(PortSample full, long succeeded) {
-    modelled.ifPresent(m -> measured.observe(full.elapsedMillis(), inUse(m.use().resource(), full, network), succeeded));
+  /**
+   * Takes one full sample and the arrivals served by then: the virtual users with a request that succeeded. The
+   * model's "request" is an arrival, as the injection profile counts them; a scenario of several requests takes
+   * their units together.
+   */
+  void observe(PortSample full, long arrivalsServed) {
+    modelled.ifPresent(m -> measured.observe(full.elapsedMillis(), inUse(m.use().resource(), full, network), arrivalsServed));
   }
 
   /** What the model said before the load; empty where nothing is modelled (descriptors on Windows). */

@@ -138,6 +138,7 @@ class MongoRequestActionTest {
       assertThat(r.message()).isEqualTo("find user: the filter of 'find user': No attribute named 'user' is defined");
     });
     assertThat(metrics.counts().started()).as("no load: not a request of the run").isZero();
+    assertThat(metrics.unexplainedCounts()).as("named in the verdict").hasSize(1);
   }
 
   private MongoRequestAction action(Action next) {
