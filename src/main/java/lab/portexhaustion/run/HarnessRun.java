@@ -173,7 +173,7 @@ public final class HarnessRun {
    */
   private void takeSample(PortSample sample) {
     if (sample.isFull() && model != null) {
-      model.observe(sample, metrics.arrivalsServedCount());
+      model.observe(sample, metrics.arrivalsServedCount(), strategy.connectionsOpened());
     }
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",
@@ -236,7 +236,7 @@ public final class HarnessRun {
         sampler.peaks(), unexplained));
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,
-        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, onsetSeen, verdict));
+        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, model.unit(), model.connectionFigures(), onsetSeen, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
     files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     if (files.writeJson("summary.json", summary)) {

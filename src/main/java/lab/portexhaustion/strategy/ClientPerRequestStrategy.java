@@ -16,6 +16,7 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
   private final HarnessSettings settings;
   private final ClientSettingsHook hook;
   private final SocketErrorListener socketErrors;
+  private final OpenedConnections opened = new OpenedConnections();
 
   ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
     this.connection = target.connectionString();
@@ -26,7 +27,7 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
 
   @Override
   public void execute(RequestWork work) {
-    try (OwnClient client = new OwnClient(connection, settings, hook, socketErrors)) {
+    try (OwnClient client = new OwnClient(connection, settings, hook, socketErrors, opened)) {
       client.run(work);
     }
   }
@@ -34,6 +35,11 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
   @Override
   public boolean usesDriver() {
     return true;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   @Override

@@ -12,6 +12,9 @@ public interface ConnectionStrategy extends AutoCloseable {
   /** Whether requests get a driver client ({@link RequestWork#run(com.mongodb.client.MongoClient)}) or a bare connection. */
   boolean usesDriver();
 
+  /** Connections opened so far: its own connects, and those its drivers' events report (see {@link OpenedConnections}). */
+  long connectionsOpened();
+
   /** What this strategy does per request, for logs and reports. */
   String describe();
 

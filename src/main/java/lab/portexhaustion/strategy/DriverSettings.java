@@ -27,23 +27,28 @@ final class DriverSettings {
 
   /** A client per request: {@code capture} hears the socket errors the driver reports only to its listeners. */
   static MongoClientSettings capturing(ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook,
-      SocketErrorCapture capture) {
-    return hook.applyTo(base(connection, settings))
-        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture))
-        .build();
+      SocketErrorCapture capture, DriverConnectionEvents events) {
+    return listening(hook.applyTo(base(connection, settings)), capture, events).build();
   }
 
   /** The shared pool; {@code capture} hears its monitor's socket errors as they happen. */
   static MongoClientSettings pooled(ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook,
-      SocketErrorCapture capture) {
+      SocketErrorCapture capture, DriverConnectionEvents events) {
     PoolSettings pool = settings.pool();
-    return hook.applyTo(base(connection, settings)
+    return listening(hook.applyTo(base(connection, settings)
         .applyToConnectionPoolSettings(b -> b
             .maxSize(pool.maxPoolSize())
             .minSize(pool.minPoolSize())
             .maxConnecting(pool.maxConnecting())
-            .maxConnectionIdleTime(pool.maxConnectionIdleTime().toMillis(), TimeUnit.MILLISECONDS)))
-        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture))
+            .maxConnectionIdleTime(pool.maxConnectionIdleTime().toMillis(), TimeUnit.MILLISECONDS))), capture, events)
         .build();
+  }
+
+  /** The harness's listeners: socket errors for the onset, connection events for the model. */
+  private static MongoClientSettings.Builder listening(MongoClientSettings.Builder builder, SocketErrorCapture capture,
+      DriverConnectionEvents events) {
+    return builder
+        .applyToServerSettings(b -> b.addServerListener(capture).addServerMonitorListener(capture).addServerMonitorListener(events))
+        .applyToConnectionPoolSettings(b -> b.addConnectionPoolListener(events));
   }
 }

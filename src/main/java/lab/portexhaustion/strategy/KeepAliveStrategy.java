@@ -18,6 +18,7 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
   private final InetSocketAddress endpoint;
   private final HandshakeExchange handshake;
   private final IdleConnections idle;
+  private final OpenedConnections opened = new OpenedConnections();
 
   KeepAliveStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
     this.endpoint = target.endpoint();
@@ -31,6 +32,7 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
     SocketChannel channel = SocketChannel.open();
     try {
       handshake.connect(channel.socket(), endpoint);
+      opened.record();
       work.run(handshake.over(channel.socket()));
       idle.keep(channel);
     } catch (IOException | RuntimeException e) {
@@ -42,6 +44,11 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
   @Override
   public boolean usesDriver() {
     return false;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   /** Connections kept open now. */

@@ -18,6 +18,7 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
   private final HarnessSettings settings;
   private final ClientSettingsHook hook;
   private final SocketErrorListener socketErrors;
+  private final OpenedConnections opened = new OpenedConnections();
   private final Queue<OwnClient> leaked = new ConcurrentLinkedQueue<>();
 
   LeakedClientStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
@@ -29,7 +30,7 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
 
   @Override
   public void execute(RequestWork work) {
-    OwnClient client = new OwnClient(connection, settings, hook, socketErrors);
+    OwnClient client = new OwnClient(connection, settings, hook, socketErrors, opened);
     leaked.add(client);
     client.run(work);
   }
@@ -37,6 +38,11 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
   @Override
   public boolean usesDriver() {
     return true;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   @Override

@@ -17,10 +17,11 @@ final class OwnClient implements AutoCloseable {
   private final SocketErrorCapture capture;
   private final MongoClient client;
 
-  /** {@code socketErrors} hears the client's first socket error when its monitor meets it. */
-  OwnClient(ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
+  /** {@code socketErrors} hears the client's first socket error when its monitor meets it; {@code opened} counts its connections. */
+  OwnClient(ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors,
+      OpenedConnections opened) {
     this.capture = new SocketErrorCapture(socketErrors);
-    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, hook, capture));
+    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, hook, capture, opened.forClient()));
   }
 
   /** Prepares {@code operation} (its prepared document) through a client opened for that and closed at once. */

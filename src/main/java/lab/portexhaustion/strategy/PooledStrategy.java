@@ -14,9 +14,11 @@ public final class PooledStrategy implements ConnectionStrategy {
   private final MongoClient client;
   private final PoolSettings pool;
   private final ClientSettingsHook hook;
+  private final OpenedConnections opened = new OpenedConnections();
 
   PooledStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
-    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, hook, new SocketErrorCapture(socketErrors)));
+    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, hook, new SocketErrorCapture(socketErrors),
+        opened.forClient()));
     this.pool = settings.pool();
     this.hook = hook;
   }
@@ -34,6 +36,11 @@ public final class PooledStrategy implements ConnectionStrategy {
   @Override
   public boolean usesDriver() {
     return true;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   @Override

@@ -15,6 +15,7 @@ public final class RawSocketStrategy implements ConnectionStrategy {
 
   private final InetSocketAddress endpoint;
   private final HandshakeExchange handshake;
+  private final OpenedConnections opened = new OpenedConnections();
 
   RawSocketStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
     this.endpoint = target.endpoint();
@@ -25,6 +26,7 @@ public final class RawSocketStrategy implements ConnectionStrategy {
   public void execute(RequestWork work) throws IOException {
     try (Socket socket = new Socket()) {
       handshake.connect(socket, endpoint);
+      opened.record();
       work.run(handshake.over(socket));
     }
   }
@@ -32,6 +34,11 @@ public final class RawSocketStrategy implements ConnectionStrategy {
   @Override
   public boolean usesDriver() {
     return false;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   @Override

@@ -172,6 +172,11 @@ class MongoRequestActionTest {
     }
 
     @Override
+    public long connectionsOpened() {
+      return real.connectionsOpened();
+    }
+
+    @Override
     public String describe() {
       return real.describe();
     }

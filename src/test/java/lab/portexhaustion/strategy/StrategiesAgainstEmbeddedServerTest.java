@@ -93,6 +93,30 @@ class StrategiesAgainstEmbeddedServerTest {
     assertThat(kind).isIn(ErrorKind.SERVER_REFUSED, ErrorKind.TIMEOUT);
   }
 
+  /**
+   * Connections each pattern reports opening, from its drivers' events and its own connects: a client of its own per
+   * request opens its pool connection and its monitoring one (the embedded server's monitor polls); a pool opens its
+   * few once; a raw socket is one connection.
+   */
+  @Test
+  void connectionsOpenedAsTheDriverAndTheSocketsReportThem() throws Exception {
+    HarnessSettings settings = TestSettings.with("operation", "ping");
+    try (ConnectionStrategy perRequest = StrategyFactory.create(StrategyKind.CLIENT_PER_REQUEST, server, settings, SocketErrorListener.NONE);
+        ConnectionStrategy raw = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, settings, SocketErrorListener.NONE);
+        ConnectionStrategy pooled = StrategyFactory.create(StrategyKind.POOLED, server, settings, SocketErrorListener.NONE)) {
+      long pooledBefore = pooled.connectionsOpened();
+      for (int i = 0; i < 5; i++) {
+        perRequest.execute(StrategyFactory.settingsOperation(settings));
+        raw.execute(StrategyFactory.settingsOperation(settings));
+        pooled.execute(StrategyFactory.settingsOperation(settings));
+      }
+      assertThat(perRequest.connectionsOpened()).isEqualTo(10);
+      assertThat(raw.connectionsOpened()).isEqualTo(5);
+      assertThat(pooledBefore).as("the pool's connection and its monitor's, opened to prepare").isEqualTo(2);
+      assertThat(pooled.connectionsOpened()).as("reused, one request after the other").isEqualTo(2);
+    }
+  }
+
   /** A strategy that worked, then its server's port closed: the next request's failure. */
   private static Throwable failureAfterTheServerStopped(StrategyKind kind) {
     EmbeddedMongoTarget doomed = EmbeddedMongoTarget.start("test");
