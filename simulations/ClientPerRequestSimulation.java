@@ -1,24 +1,19 @@
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.run.HarnessRun;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /** Requests through a new MongoClient per request, closed after it (the anti-pattern). */
 public class ClientPerRequestSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(Scenario.CLIENT_PER_REQUEST, getClass());
+  private final MongoProtocolBuilder mongo = mongo().connections(clientPerRequest());
 
   {
     setUp(scenario("client-per-request")
-            .exec(run.request())
-            .exec(run.stopWhenExhausted())
-            .injectOpen(run.injection()))
-        .maxDuration(run.maxDuration());
-  }
-
-  @Override
-  public void after() {
-    run.finish();
+            .exec(mongo("client-per-request").operationFromSettings())
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
   }
 }

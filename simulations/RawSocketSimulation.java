@@ -1,24 +1,19 @@
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.run.HarnessRun;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /** Requests through a TCP connection per request carrying one handshake command. */
 public class RawSocketSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(Scenario.RAW_SOCKET, getClass());
+  private final MongoProtocolBuilder mongo = mongo().connections(rawSockets());
 
   {
     setUp(scenario("raw-socket")
-            .exec(run.request())
-            .exec(run.stopWhenExhausted())
-            .injectOpen(run.injection()))
-        .maxDuration(run.maxDuration());
-  }
-
-  @Override
-  public void after() {
-    run.finish();
+            .exec(mongo("raw-socket").operationFromSettings())
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
   }
 }

@@ -1,10 +1,11 @@
 package idle;
 
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.run.HarnessRun;
+import java.time.Duration;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /**
  * The same idle connections against a server that closes them after its idle timeout (the
@@ -12,18 +13,14 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class KeepAliveIdleTimeoutSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, getClass());
+  private final MongoProtocolBuilder mongo = mongo().connections(keepAliveSockets())
+      .target(autoTarget().idleTimeout(Duration.ofSeconds(5)));
 
   {
     setUp(scenario("keep-alive-idle-timeout")
-            .exec(run.request())
-            .exec(run.stopWhenExhausted())
-            .injectOpen(run.injection()))
-        .maxDuration(run.maxDuration());
-  }
-
-  @Override
-  public void after() {
-    run.finish();
+            .exec(mongo("keep-alive-idle-timeout").operationFromSettings())
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
   }
 }

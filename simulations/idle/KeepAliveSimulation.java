@@ -1,10 +1,10 @@
 package idle;
 
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.run.HarnessRun;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /**
  * Connections left open and idle after their request, against a server without an idle timeout:
@@ -12,18 +12,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class KeepAliveSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(Scenario.KEEP_ALIVE, getClass());
+  private final MongoProtocolBuilder mongo = mongo().connections(keepAliveSockets());
 
   {
     setUp(scenario("keep-alive")
-            .exec(run.request())
-            .exec(run.stopWhenExhausted())
-            .injectOpen(run.injection()))
-        .maxDuration(run.maxDuration());
-  }
-
-  @Override
-  public void after() {
-    run.finish();
+            .exec(mongo("keep-alive").operationFromSettings())
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
   }
 }

@@ -1,10 +1,10 @@
 package idle;
 
 import io.gatling.javaapi.core.Simulation;
-import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.run.HarnessRun;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /**
  * A new MongoClient per request that is never closed: the leak. Each one keeps its connections
@@ -12,18 +12,13 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class LeakedClientSimulation extends Simulation {
 
-  private final HarnessRun run = HarnessRun.start(Scenario.LEAKED_CLIENT, getClass());
+  private final MongoProtocolBuilder mongo = mongo().connections(leakedClient());
 
   {
     setUp(scenario("leaked-client")
-            .exec(run.request())
-            .exec(run.stopWhenExhausted())
-            .injectOpen(run.injection()))
-        .maxDuration(run.maxDuration());
-  }
-
-  @Override
-  public void after() {
-    run.finish();
+            .exec(mongo("leaked-client").operationFromSettings())
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
   }
 }

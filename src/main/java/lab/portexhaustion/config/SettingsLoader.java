@@ -20,9 +20,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds {@link HarnessSettings} from three layers, strongest first: {@code -D} system
- * properties, the optional user file ({@code ./harness.conf} or {@code -Dharness.config}), and
- * the documented defaults in {@code harness-defaults.conf}. A scenario's own block
+ * Builds {@link HarnessSettings} from four layers, strongest first: {@code -D} system
+ * properties, the optional user file ({@code ./harness.conf} or {@code -Dharness.config}), the
+ * simulation's own values (what its MongoDsl protocol says), and the documented defaults in
+ * {@code harness-defaults.conf}. A scenario's own block
  * ({@code scenario.<name>}) is then laid over the result for that scenario. Everything is
  * validated here, before any target starts or any load is sent.
  */
@@ -38,10 +39,10 @@ public final class SettingsLoader {
   private SettingsLoader() {}
 
   /** The settings of this JVM for {@code scenario}: system properties over the user file over the defaults. */
-  public static HarnessSettings fromSystem(Scenario scenario) {
+  public static HarnessSettings fromSystem(Scenario scenario, Map<String, String> simulationValues) {
     Properties system = System.getProperties();
     Path userFile = Optional.ofNullable(system.getProperty(USER_FILE_PROPERTY)).map(Path::of).orElse(DEFAULT_USER_FILE);
-    return load(system, userFile, scenario);
+    return load(system, userFile, scenario, simulationValues);
   }
 
   /** Settings from explicit overrides (as {@code -D} would give them) over {@code userFile} (if it exists) over the defaults. */
@@ -51,16 +52,26 @@ public final class SettingsLoader {
 
   /** As {@link #load(Map, Path)}, with {@code scenario}'s own block laid over the rest. */
   public static HarnessSettings load(Map<?, ?> overrides, Path userFile, Scenario scenario) {
+    return load(overrides, userFile, scenario, Map.of());
+  }
+
+  /**
+   * As {@link #load(Map, Path, Scenario)} with the simulation's own values ({@code simulationValues}, keys as in the
+   * defaults) between the user file and the defaults: the settings file and {@code -D} override them.
+   */
+  public static HarnessSettings load(Map<?, ?> overrides, Path userFile, Scenario scenario, Map<String, String> simulationValues) {
     Config defaults = ConfigFactory.parseResources(SettingsLoader.class, "/" + DEFAULTS_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false));
     List<String> problems = new ArrayList<>();
     Config user = readUserFile(userFile, problems);
     Config commandLine = onlyHarnessKeys(overrides, defaults.root().keySet());
+    Config simulation = ConfigFactory.parseMap(simulationValues, "the simulation's MongoDsl protocol");
     problems.addAll(unknownKeys(user, defaults, userFile.toString()));
     problems.addAll(unknownKeys(commandLine, defaults, "-D on the command line"));
+    problems.addAll(unknownKeys(simulation, defaults, "the simulation's MongoDsl protocol"));
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    Config merged = withScenarioBlock(commandLine.withFallback(user).withFallback(defaults).resolve(), scenario);
+    Config merged = withScenarioBlock(commandLine.withFallback(user).withFallback(simulation).withFallback(defaults).resolve(), scenario);
     return read(merged, reported(merged, defaults));
   }
 

@@ -13,11 +13,13 @@ import java.util.concurrent.RejectedExecutionException;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.strategy.ConnectionStrategy;
+import lab.portexhaustion.strategy.RequestWork;
 import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
- * Runs one request of a strategy on the harness's own workers, never on Gatling's threads, then
+ * Resolves one request for its virtual user on Gatling's thread (a request that cannot be resolved is a KO that sent
+ * nothing), then runs it through the strategy on the harness's own workers, never on Gatling's threads, then
  * logs it to Gatling's stats (start, end, OK/KO, normalised message) and hands the virtual user
  * on to the next action.
  *
@@ -29,8 +31,11 @@ import scala.Option;
 final class MongoRequestAction implements Action {
 
   private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(MongoRequestAction.class));
+  /** Set on a virtual user's session once one of its requests succeeded: the model counts arrivals, not requests. */
+  static final String SERVED = "portexhaustionlab.served";
 
   private final String requestName;
+  private final RequestDefinition definition;
   private final ConnectionStrategy strategy;
   private final Executor workers;
   private final RequestRecorder recorder;
@@ -38,9 +43,10 @@ final class MongoRequestAction implements Action {
   private final Clock clock;
   private final Action next;
 
-  MongoRequestAction(String requestName, ConnectionStrategy strategy, Executor workers, RequestRecorder recorder,
-      StatsEngine statsEngine, Clock clock, Action next) {
+  MongoRequestAction(String requestName, RequestDefinition definition, ConnectionStrategy strategy, Executor workers,
+      RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
     this.requestName = requestName;
+    this.definition = definition;
     this.strategy = strategy;
     this.workers = workers;
     this.recorder = recorder;
@@ -58,10 +64,20 @@ final class MongoRequestAction implements Action {
   public void execute(Session session) {
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
+    RequestWork work;
+    try {
+      work = definition.resolve(session);
+    } catch (UnresolvedRequestException e) {
+      recorder.unresolved(e);
+      statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, clock.nowMillis(),
+          KO$.MODULE$, Option.apply("not sent"), Option.apply(requestName + ": " + e.getMessage()));
+      next.$bang(session.markAsFailed());
+      return;
+    }
     try {
       workers.execute(() -> {
         recorder.started();
-        complete(session, startMillis, startNanos, runRequest());
+        complete(session, startMillis, startNanos, runRequest(work));
       });
     } catch (RejectedExecutionException e) {
       if (!recorder.isOpen()) {
@@ -72,9 +88,9 @@ final class MongoRequestAction implements Action {
     }
   }
 
-  private Throwable runRequest() {
+  private Throwable runRequest(RequestWork work) {
     try {
-      strategy.execute();
+      strategy.execute(work);
       return null;
     } catch (Exception e) {
       return e;
@@ -91,7 +107,12 @@ final class MongoRequestAction implements Action {
     if (error.isEmpty()) {
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
           OK$.MODULE$, Option.empty(), Option.empty());
-      next.$bang(session);
+      if (session.contains(SERVED)) {
+        next.$bang(session);
+      } else {
+        recorder.arrivalServed();
+        next.$bang(session.set(SERVED, Boolean.TRUE));
+      }
     } else {
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
           KO$.MODULE$, Option.apply(error.get().code()), Option.apply(error.get().reportText()));

@@ -52,6 +52,21 @@ public final class RequestRecorder {
     return Optional.of(error);
   }
 
+  /**
+   * A request that could not be made for its virtual user (the simulation's mistake): not a request of the run, as
+   * nothing was sent, but a failure the verdict names, so that a run whose requests were never sent cannot pass.
+   */
+  public void unresolved(Throwable mistake) {
+    if (open.get()) {
+      metrics.unexplained(ErrorClassifier.classify(mistake));
+    }
+  }
+
+  /** The first request of a virtual user succeeded (after {@link #finished} reported it). */
+  public void arrivalServed() {
+    metrics.arrivalServed();
+  }
+
   /** Stops counting: called when Gatling has ended the run. */
   public void close() {
     open.set(false);

@@ -26,6 +26,7 @@ public final class RunMetrics {
 
   private final LongAdder started = new LongAdder();
   private final LongAdder succeeded = new LongAdder();
+  private final LongAdder arrivalsServed = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final Recorder okLatencyMicros = new Recorder(SIGNIFICANT_DIGITS);
   private final Map<ClassifiedErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
@@ -44,6 +45,16 @@ public final class RunMetrics {
 
   public void started() {
     started.increment();
+  }
+
+  /** A virtual user's first request that succeeded: the unit the model counts per, as the injection profile does. */
+  public void arrivalServed() {
+    arrivalsServed.increment();
+  }
+
+  /** Virtual users with at least one request that succeeded. */
+  public long arrivalsServedCount() {
+    return arrivalsServed.sum();
   }
 
   public void succeeded(long latencyNanos) {

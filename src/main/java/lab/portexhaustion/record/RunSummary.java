@@ -11,6 +11,8 @@ import lab.portexhaustion.verdict.Verdict;
 /**
  * The machine-readable record of one simulation run ({@code harness/summary.json}).
  *
+ * @param connectionsOpened the load in the model's terms, whatever the workload; null in runs recorded before it was
+ *     measured
  * @param prediction what the model said before the load, from the strategy's known figure per request; null where
  *     nothing is modelled
  * @param predictionMeasured the same with the figure per request the run measured; null when not measured
@@ -33,6 +35,7 @@ public record RunSummary(
     List<ErrorCount> errors,
     Ports ports,
     Connections connections,
+    ConnectionsOpened connectionsOpened,
     Prediction prediction,
     Prediction predictionMeasured,
     OnsetRecord onset,
@@ -63,4 +66,14 @@ public record RunSummary(
    */
   public record Connections(int peakOpenTowardTarget, long peakDescriptorsOpen, long descriptorLimit, String serverLimits,
       Double expectedOpen) {}
+
+  /**
+   * Connections the pattern opened under the load (its own connects and its drivers' connection events), and what each
+   * took of the modelled resource: units per arrival = per arrival x units per connection.
+   *
+   * @param perArrival connections over the arrivals served (virtual users with a request that succeeded); null before any
+   * @param unit the modelled resource's unit ("port", "descriptor"); null where nothing is modelled
+   * @param unitsPerConnection measured within the first hold time; null when not measured
+   */
+  public record ConnectionsOpened(long opened, double peakPerSecond, Double perArrival, String unit, Double unitsPerConnection) {}
 }

@@ -3,31 +3,26 @@ package lab.portexhaustion.run;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
-import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.core.action.Action;
+import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.OpenInjectionStep;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.config.InvalidSettingsException;
-import lab.portexhaustion.config.LoadProfile;
-import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
+import lab.portexhaustion.gatling.RequestDefinition;
 import lab.portexhaustion.gatling.RequestWorkers;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
@@ -48,7 +43,6 @@ import lab.portexhaustion.server.MongoTarget;
 import lab.portexhaustion.server.ServerProbe;
 import lab.portexhaustion.server.TargetDescription;
 import lab.portexhaustion.server.TargetFactory;
-import lab.portexhaustion.server.TargetUnavailableException;
 import lab.portexhaustion.verdict.FailedVerdictExit;
 import lab.portexhaustion.verdict.Verdict;
 import lab.portexhaustion.verdict.VerdictJudge;
@@ -56,11 +50,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulation's harness, from settings to verdict: validates the settings, starts the target,
- * waits for a clean start, builds the strategy, starts the port sampler, and gives the simulation
- * the pieces it wires together (request step, stop condition, injection profile, bound).
- * {@link #finish()} from the simulation's {@code after()} stops everything, writes the summary and
- * gives the verdict.
+ * One simulation's harness, from its plan to the verdict: starts the target, waits for a clean start, builds the
+ * strategy, starts the port sampler, and builds the simulation's request actions (each followed by the stop
+ * condition). {@link #finish()}, once Gatling has ended the load, stops everything, writes the summary and gives the
+ * verdict.
  */
 public final class HarnessRun {
 
@@ -83,6 +76,7 @@ public final class HarnessRun {
   private final RequestWorkers workers;
   private final OnsetDetector onset;
   private final RequestRecorder recorder;
+  private final MongoRequestActionBuilder actions;
   private final HarnessFiles files;
   private final PortSampler sampler;
   private final RunModel model;
@@ -114,6 +108,7 @@ public final class HarnessRun {
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
+    this.actions = new MongoRequestActionBuilder(strategy, workers, recorder, stopWhenExhausted());
     socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
@@ -123,23 +118,11 @@ public final class HarnessRun {
     LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
   }
 
-  /**
-   * Prepares a run of {@code scenario} for {@code simulation} with the settings of this JVM. A
-   * problem with the settings or the target ends the JVM here with a clear message: no load sent.
-   */
-  public static HarnessRun start(Scenario scenario, Class<?> simulation) {
-    try {
-      return start(scenario, simulation, SettingsLoader.fromSystem(scenario));
-    } catch (InvalidSettingsException e) {
-      SetupFailure.exit(simulation.getSimpleName(), e.problems());
-    } catch (TargetUnavailableException e) {
-      SetupFailure.exit(simulation.getSimpleName(), List.of(e.getMessage()));
-    }
-    throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
-  }
-
-  /** As {@link #start(Scenario, Class)} with explicit settings; failures are thrown, not turned into an exit. */
-  public static HarnessRun start(Scenario scenario, Class<?> simulation, HarnessSettings settings) {
+  /** Prepares the run {@code plan} describes; failures are thrown (the plan turns them into an exit). */
+  static HarnessRun start(HarnessPlan plan) {
+    Scenario scenario = plan.scenario();
+    HarnessSettings settings = plan.settings();
+    String simulation = plan.simulation();
     HarnessClasses.loadAll();
     NetworkConditions network = NetworkConditionsReader.read();
     SocketTable sockets = SocketTable.forThisMachine();
@@ -151,13 +134,13 @@ public final class HarnessRun {
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
       CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()), settings.cleanStart().bound(network.timeWait()));
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
-      LOG.info("{} ({}): {}", simulation.getSimpleName(), scenario.configName(), description.oneLine());
-      LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation.getSimpleName(),
+      LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
+      LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
       SocketErrorRelay socketErrors = new SocketErrorRelay();
-      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, socketErrors);
-      LOG.info("{}: {}", simulation.getSimpleName(), strategy.describe());
-      return new HarnessRun(simulation.getSimpleName(), scenario, settings, target, description, clean, strategy, socketErrors,
+      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, plan.hook(), socketErrors);
+      LOG.info("{}: {}", simulation, strategy.describe());
+      return new HarnessRun(simulation, scenario, settings, target, description, clean, strategy, socketErrors,
           network, sockets);
     } catch (RuntimeException e) {
       target.close();
@@ -170,34 +153,22 @@ public final class HarnessRun {
     return settings.timeouts().serverSelection().compareTo(floor) > 0 ? settings.timeouts().serverSelection() : floor;
   }
 
-  /** The step that sends one request through this run's strategy. */
-  public ActionBuilder request() {
-    return new MongoRequestActionBuilder(scenario.configName(), strategy, workers, recorder);
+  /** The action that sends {@code definition} as {@code requestName} through this run's strategy, then checks the stop condition. */
+  public Action action(String requestName, RequestDefinition definition, ScenarioContext context, Action next) {
+    return actions.build(requestName, definition, context, next);
+  }
+
+  /** Whether requests get a driver client; the socket strategies carry only commands. */
+  public boolean usesDriver() {
+    return strategy.usesDriver();
   }
 
   /** Stops injecting once exhaustion started {@code load.exhaustionGrace} ago. */
-  public ChainBuilder stopWhenExhausted() {
+  private ChainBuilder stopWhenExhausted() {
     return stopLoadGeneratorIf(
         session -> "exhaustion started " + settings.load().exhaustionGrace().toSeconds()
             + " s ago (load.exhaustionGrace): stopping the injection",
         session -> onset.graceElapsed(Instant.now()));
-  }
-
-  /** The open-model arrival profile: ramp from the start rate to the peak, then hold. */
-  public List<OpenInjectionStep> injection() {
-    LoadProfile load = settings.load();
-    List<OpenInjectionStep> steps = new ArrayList<>();
-    if (!load.rampTime().isZero()) {
-      steps.add(rampUsersPerSec(load.startRate()).to(load.peakRate()).during(load.rampTime()));
-    }
-    if (!load.holdTime().isZero()) {
-      steps.add(constantUsersPerSec(load.peakRate()).during(load.holdTime()));
-    }
-    return steps;
-  }
-
-  public Duration maxDuration() {
-    return settings.load().maxDuration();
   }
 
   /**
@@ -206,7 +177,7 @@ public final class HarnessRun {
    */
   private void takeSample(PortSample sample) {
     if (sample.isFull() && model != null) {
-      model.observe(sample, metrics.succeededCount());
+      model.observe(sample, metrics.arrivalsServedCount(), strategy.connectionsOpened());
     }
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",
@@ -272,7 +243,7 @@ public final class HarnessRun {
         sampler.peaks(), unexplained));
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,
-        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, onsetSeen, verdict));
+        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, model.unit(), model.connectionFigures(), onsetSeen, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
     files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     if (files.writeJson("summary.json", summary)) {

@@ -3,6 +3,7 @@ package lab.portexhaustion.run;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.measure.ConnectionFigures;
 import lab.portexhaustion.measure.UsePerRequest;
 import lab.portexhaustion.model.KnownUse;
 import lab.portexhaustion.model.Prediction;
@@ -23,12 +24,15 @@ final class RunModel {
   private final NetworkConditions network;
   private final HarnessSettings settings;
   private final UsePerRequest measured;
+  private final ConnectionFigures connections;
 
   private RunModel(Optional<RunPredictor.Modelled> modelled, NetworkConditions network, HarnessSettings settings) {
     this.modelled = modelled;
     this.network = network;
     this.settings = settings;
-    this.measured = new UsePerRequest(modelled.flatMap(m -> m.use().hold()).map(d -> d.toMillis()).orElse(Long.MAX_VALUE));
+    long holdMillis = modelled.flatMap(m -> m.use().hold()).map(d -> d.toMillis()).orElse(Long.MAX_VALUE);
+    this.measured = new UsePerRequest(holdMillis);
+    this.connections = new ConnectionFigures(holdMillis);
   }
 
   /** Predicts from {@code start}, the full sample taken before the first request. */
@@ -40,13 +44,31 @@ final class RunModel {
         settings.embedded().limitsConnections() ? settings.embedded().maxIncomingConnections() - start.openTowardTarget() : -1);
     var uses = KnownUse.of(scenario.strategy(), target.serverSide(settings.pool().serverMonitoringMode()), settings, network.timeWait());
     RunModel model = new RunModel(RunPredictor.predict(settings.load(), uses, room), network, settings);
-    model.observe(start, 0);
+    model.observe(start, 0, 0);
     return model;
   }
 
-  /** Takes one full sample and the requests that succeeded by then. */
-  void observe(PortSample full, long succeeded) {
-    modelled.ifPresent(m -> measured.observe(full.elapsedMillis(), inUse(m.use().resource(), full, network), succeeded));
+  /**
+   * Takes one full sample, the arrivals served by then (the virtual users with a request that succeeded) and the
+   * connections opened. The model's "request" is an arrival, as the injection profile counts them; a scenario of
+   * several requests takes their units together, in as many connections as its pattern opens.
+   */
+  void observe(PortSample full, long arrivalsServed, long connectionsOpened) {
+    modelled.ifPresent(m -> {
+      int units = inUse(m.use().resource(), full, network);
+      measured.observe(full.elapsedMillis(), units, arrivalsServed);
+      connections.observe(full.elapsedMillis(), connectionsOpened, units, arrivalsServed);
+    });
+  }
+
+  /** The modelled resource's unit ("port"), for the figures per connection; empty where nothing is modelled. */
+  Optional<String> unit() {
+    return modelled.map(m -> m.use().resource().unit());
+  }
+
+  /** Connections opened per second and per arrival, and units per connection, as measured so far. */
+  ConnectionFigures.Figures connectionFigures() {
+    return connections.figures();
   }
 
   /** What the model said before the load; empty where nothing is modelled (descriptors on Windows). */

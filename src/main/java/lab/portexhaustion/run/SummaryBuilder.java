@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.measure.ConnectionFigures;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.Resource;
@@ -26,7 +27,8 @@ final class SummaryBuilder {
   record Inputs(String simulation, Scenario scenario, String strategyDetail, HarnessSettings settings,
       Optional<String> batch, TargetDescription target, CleanStartState cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
       long leftInFlight, NetworkConditions network, SamplePeaks peaks, long descriptorLimit, Optional<Prediction> beforeLoad,
-      Optional<Prediction> prediction, Optional<OnsetRecord> onset, Verdict verdict) {}
+      Optional<Prediction> prediction, Optional<String> unit, ConnectionFigures.Figures connectionsOpened, Optional<OnsetRecord> onset,
+      Verdict verdict) {}
 
   private SummaryBuilder() {}
 
@@ -52,13 +54,16 @@ final class SummaryBuilder {
     RunSummary.Connections connections = new RunSummary.Connections(in.peaks().openTowardTarget(), in.peaks().descriptorsOpen(),
         in.descriptorLimit(), in.target().kind().equals("embedded") ? in.settings().embedded().describe() : null,
         OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected).orElse(null));
+    ConnectionFigures.Figures figures = in.connectionsOpened();
+    RunSummary.ConnectionsOpened opened = new RunSummary.ConnectionsOpened(figures.opened(), figures.peakPerSecond(),
+        figures.perArrival(), in.unit().orElse(null), in.unit().isPresent() ? figures.unitsPerConnection() : null);
     String outcome = in.onset()
         .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
             in.network().range().size()));
     return new RunSummary(in.simulation(), in.scenario().configName(), in.scenario().strategy().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
         in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
-        errors, ports, connections, in.beforeLoad().orElse(null), in.prediction().filter(Prediction::isMeasured).orElse(null),
+        errors, ports, connections, opened, in.beforeLoad().orElse(null), in.prediction().filter(Prediction::isMeasured).orElse(null),
         in.onset().orElse(null), outcome, in.verdict());
   }
 
@@ -84,6 +89,12 @@ final class SummaryBuilder {
     text.append(String.format("connections: peak %,d open toward the target%s; peak %,d of %,d descriptors open%s%n",
         c.peakOpenTowardTarget(), c.expectedOpen() == null ? "" : String.format(" (model: %,.0f)", c.expectedOpen()),
         c.peakDescriptorsOpen(), c.descriptorLimit(), c.serverLimits() == null ? "" : "; server: " + c.serverLimits()));
+    RunSummary.ConnectionsOpened o = s.connectionsOpened();
+    if (o != null) {
+      text.append(String.format("connections opened: %,d, peak %.1f per s, %s per arrival, %s %ss per connection%n", o.opened(),
+          o.peakPerSecond(), o.perArrival() == null ? "n/a" : o.perArrival(),
+          o.unitsPerConnection() == null ? "n/a" : o.unitsPerConnection(), o.unit() == null ? "unit" : o.unit()));
+    }
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));
     }

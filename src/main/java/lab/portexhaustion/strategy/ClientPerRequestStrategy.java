@@ -14,27 +14,37 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
 
   private final ConnectionString connection;
   private final HarnessSettings settings;
-  private final MongoOperation operation;
+  private final ClientSettingsHook hook;
   private final SocketErrorListener socketErrors;
+  private final OpenedConnections opened = new OpenedConnections();
 
-  ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation, SocketErrorListener socketErrors) {
+  ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
     this.connection = target.connectionString();
     this.settings = settings;
-    this.operation = operation;
+    this.hook = hook;
     this.socketErrors = socketErrors;
-    OwnClient.prepare(operation, connection, settings);
   }
 
   @Override
-  public void execute() {
-    try (OwnClient client = new OwnClient(connection, settings, socketErrors)) {
-      client.run(operation);
+  public void execute(RequestWork work) {
+    try (OwnClient client = new OwnClient(connection, settings, hook, socketErrors, opened)) {
+      client.run(work);
     }
   }
 
   @Override
+  public boolean usesDriver() {
+    return true;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
+  }
+
+  @Override
   public String describe() {
-    return "client-per-request: new MongoClient, " + operation.describe() + ", close()";
+    return "client-per-request: new MongoClient, the request's operations, close()" + hook.note();
   }
 
   @Override

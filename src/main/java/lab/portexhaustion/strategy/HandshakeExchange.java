@@ -11,8 +11,8 @@ import org.bson.BsonInt32;
 import org.bson.BsonString;
 
 /**
- * One handshake command over OP_MSG on a socket the caller opened, for the strategies that talk
- * to the server without a driver. The command is {@code hello} where the server knows it (MongoDB
+ * Commands over OP_MSG on a socket the caller opened, for the strategies that talk to the server
+ * without a driver: the handshake, or a request's own command. The command is {@code hello} where the server knows it (MongoDB
  * 4.4.2+); older servers and mongo-java-server only know the legacy {@code isMaster}. It is
  * decided once, before the load, as the driver does.
  */
@@ -41,16 +41,30 @@ final class HandshakeExchange {
     socket.setTcpNoDelay(true);
   }
 
-  /** Sends the handshake on a connected socket and reads the reply; a reply without {@code ok: 1} is an error. */
-  void exchange(Socket socket) throws IOException {
-    BsonDocument reply = send(socket, command);
-    if (!isOk(reply)) {
-      throw new IOException("server answered " + command + " with " + reply.toJson());
-    }
+  /** The exchange of one request over {@code socket}, connected by {@link #connect}. */
+  WireExchange over(Socket socket) {
+    return new WireExchange() {
+      @Override
+      public BsonDocument command(String database, BsonDocument command) throws IOException {
+        BsonDocument reply = send(socket, command.clone().append("$db", new BsonString(database)));
+        if (!isOk(reply)) {
+          throw new IOException("server answered " + command.getFirstKey() + " with " + reply.toJson());
+        }
+        return reply;
+      }
+
+      @Override
+      public String handshakeCommand() {
+        return command;
+      }
+    };
   }
 
   private BsonDocument send(Socket socket, String name) throws IOException {
-    BsonDocument body = new BsonDocument(name, new BsonInt32(1)).append("$db", new BsonString("admin"));
+    return send(socket, new BsonDocument(name, new BsonInt32(1)).append("$db", new BsonString("admin")));
+  }
+
+  private BsonDocument send(Socket socket, BsonDocument body) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(OpMsgCodec.encode(requestIds.incrementAndGet(), body));
     out.flush();

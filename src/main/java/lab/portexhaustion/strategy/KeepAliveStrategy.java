@@ -7,8 +7,8 @@ import lab.portexhaustion.config.Timeouts;
 import lab.portexhaustion.server.MongoTarget;
 
 /**
- * The clients of the incident's second failure: each request opens a connection, sends one handshake
- * command, reads the reply, and then leaves the connection open and idle, as a browser keeps an
+ * The clients of the incident's second failure: each request opens a connection, sends its commands
+ * (one handshake command for the built-in request), reads the replies, and then leaves the connection open and idle, as a browser keeps an
  * HTTP keep-alive connection. The client lets go of it only when the server closes it; against
  * a server without an idle timeout, every request leaves one more open connection (two
  * descriptors when client and server share the process).
@@ -18,6 +18,7 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
   private final InetSocketAddress endpoint;
   private final HandshakeExchange handshake;
   private final IdleConnections idle;
+  private final OpenedConnections opened = new OpenedConnections();
 
   KeepAliveStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
     this.endpoint = target.endpoint();
@@ -26,17 +27,28 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
   }
 
   @Override
-  public void execute() throws IOException {
+  public void execute(RequestWork work) throws IOException {
     // A channel, not a plain socket: once idle, one selector thread watches them all for the server's close.
     SocketChannel channel = SocketChannel.open();
     try {
       handshake.connect(channel.socket(), endpoint);
-      handshake.exchange(channel.socket());
+      opened.record();
+      work.run(handshake.over(channel.socket()));
       idle.keep(channel);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  @Override
+  public boolean usesDriver() {
+    return false;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   /** Connections kept open now. */
@@ -46,7 +58,7 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
 
   @Override
   public String describe() {
-    return "keep-alive: TCP connect, one '" + handshake.command() + "' over OP_MSG, then the connection left open and idle"
+    return "keep-alive: TCP connect, the request's commands over OP_MSG (this server's handshake: '" + handshake.command() + "'), then the connection left open and idle"
         + " until the server closes it";
   }
 

@@ -16,28 +16,38 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
 
   private final ConnectionString connection;
   private final HarnessSettings settings;
-  private final MongoOperation operation;
+  private final ClientSettingsHook hook;
   private final SocketErrorListener socketErrors;
+  private final OpenedConnections opened = new OpenedConnections();
   private final Queue<OwnClient> leaked = new ConcurrentLinkedQueue<>();
 
-  LeakedClientStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation, SocketErrorListener socketErrors) {
+  LeakedClientStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
     this.connection = target.connectionString();
     this.settings = settings;
-    this.operation = operation;
+    this.hook = hook;
     this.socketErrors = socketErrors;
-    OwnClient.prepare(operation, connection, settings);
   }
 
   @Override
-  public void execute() {
-    OwnClient client = new OwnClient(connection, settings, socketErrors);
+  public void execute(RequestWork work) {
+    OwnClient client = new OwnClient(connection, settings, hook, socketErrors, opened);
     leaked.add(client);
-    client.run(operation);
+    client.run(work);
+  }
+
+  @Override
+  public boolean usesDriver() {
+    return true;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   @Override
   public String describe() {
-    return "leaked-client: new MongoClient, " + operation.describe() + ", never closed";
+    return "leaked-client: new MongoClient, the request's operations, never closed" + hook.note();
   }
 
   /** Closes the leaked clients: the run is over, and the descriptors go back. */

@@ -5,13 +5,19 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import java.io.IOException;
 import java.util.Date;
 import lab.portexhaustion.config.OperationKind;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-/** The work a driver-based request does once it has a client: one or two small round trips. */
-final class MongoOperation {
+/**
+ * The request the {@code operation} setting names: through a driver, one or two small round trips; over a bare
+ * connection, one handshake command.
+ */
+final class MongoOperation implements RequestWork {
 
   static final String PREPARED_ID = "prepared";
   private static final String PAYLOAD = "x".repeat(64);
@@ -31,7 +37,13 @@ final class MongoOperation {
     collection(client).replaceOne(eq("_id", PREPARED_ID), document(PREPARED_ID), new ReplaceOptions().upsert(true));
   }
 
-  void run(MongoClient client) {
+  @Override
+  public void run(WireExchange wire) throws IOException {
+    wire.command("admin", new BsonDocument(wire.handshakeCommand(), new BsonInt32(1)));
+  }
+
+  @Override
+  public void run(MongoClient client) {
     switch (kind) {
       case PING -> client.getDatabase(database).runCommand(new Document("ping", 1));
       case INSERT -> collection(client).insertOne(document(new ObjectId()));
@@ -44,9 +56,6 @@ final class MongoOperation {
     }
   }
 
-  String describe() {
-    return kind.configName() + " on " + database + "." + collection;
-  }
 
   private void findById(MongoClient client, Object id) {
     if (collection(client).find(eq("_id", id)).first() == null) {

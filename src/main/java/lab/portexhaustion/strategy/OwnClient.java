@@ -17,22 +17,23 @@ final class OwnClient implements AutoCloseable {
   private final SocketErrorCapture capture;
   private final MongoClient client;
 
-  /** {@code socketErrors} hears the client's first socket error when its monitor meets it. */
-  OwnClient(ConnectionString connection, HarnessSettings settings, SocketErrorListener socketErrors) {
+  /** {@code socketErrors} hears the client's first socket error when its monitor meets it; {@code opened} counts its connections. */
+  OwnClient(ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors,
+      OpenedConnections opened) {
     this.capture = new SocketErrorCapture(socketErrors);
-    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, capture));
+    this.client = MongoClients.create(DriverSettings.capturing(connection, settings, hook, capture, opened.forClient()));
   }
 
   /** Prepares {@code operation} (its prepared document) through a client opened for that and closed at once. */
-  static void prepare(MongoOperation operation, ConnectionString connection, HarnessSettings settings) {
-    try (MongoClient client = MongoClients.create(DriverSettings.base(connection, settings).build())) {
+  static void prepare(MongoOperation operation, ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook) {
+    try (MongoClient client = MongoClients.create(hook.applyTo(DriverSettings.base(connection, settings)).build())) {
       operation.prepare(client);
     }
   }
 
-  void run(MongoOperation operation) {
+  void run(RequestWork work) {
     try {
-      operation.run(client);
+      work.run(client);
     } catch (RuntimeException e) {
       capture.attachTo(e);
       throw e;

@@ -12,26 +12,42 @@ import lab.portexhaustion.server.MongoTarget;
 public final class PooledStrategy implements ConnectionStrategy {
 
   private final MongoClient client;
-  private final MongoOperation operation;
   private final PoolSettings pool;
+  private final ClientSettingsHook hook;
+  private final OpenedConnections opened = new OpenedConnections();
 
-  PooledStrategy(MongoTarget target, HarnessSettings settings, MongoOperation operation, SocketErrorListener socketErrors) {
-    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, new SocketErrorCapture(socketErrors)));
-    this.operation = operation;
+  PooledStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
+    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, hook, new SocketErrorCapture(socketErrors),
+        opened.forClient()));
     this.pool = settings.pool();
-    operation.prepare(client);
+    this.hook = hook;
+  }
+
+  /** The pool's client, for the preparation before the load. */
+  MongoClient client() {
+    return client;
   }
 
   @Override
-  public void execute() {
-    operation.run(client);
+  public void execute(RequestWork work) {
+    work.run(client);
+  }
+
+  @Override
+  public boolean usesDriver() {
+    return true;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
   }
 
   @Override
   public String describe() {
     return "pooled: one MongoClient (maxPoolSize " + pool.maxPoolSize() + ", minPoolSize " + pool.minPoolSize()
         + ", maxConnecting " + pool.maxConnecting() + ", monitoring " + pool.serverMonitoringMode().configName() + "), "
-        + operation.describe();
+        + "the request's operations" + hook.note();
   }
 
   @Override

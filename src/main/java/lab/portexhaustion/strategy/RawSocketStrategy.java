@@ -7,7 +7,7 @@ import lab.portexhaustion.config.Timeouts;
 import lab.portexhaustion.server.MongoTarget;
 
 /**
- * TCP connect, one handshake command over OP_MSG, read the reply, close: the kernel's
+ * TCP connect, the request's commands over OP_MSG (one handshake command for the built-in request), close: the kernel's
  * behaviour with no driver in between. The client closes first, so TIME_WAIT lands on the
  * client's ephemeral port, as with a real driver.
  */
@@ -15,6 +15,7 @@ public final class RawSocketStrategy implements ConnectionStrategy {
 
   private final InetSocketAddress endpoint;
   private final HandshakeExchange handshake;
+  private final OpenedConnections opened = new OpenedConnections();
 
   RawSocketStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
     this.endpoint = target.endpoint();
@@ -22,16 +23,27 @@ public final class RawSocketStrategy implements ConnectionStrategy {
   }
 
   @Override
-  public void execute() throws IOException {
+  public void execute(RequestWork work) throws IOException {
     try (Socket socket = new Socket()) {
       handshake.connect(socket, endpoint);
-      handshake.exchange(socket);
+      opened.record();
+      work.run(handshake.over(socket));
     }
   }
 
   @Override
+  public boolean usesDriver() {
+    return false;
+  }
+
+  @Override
+  public long connectionsOpened() {
+    return opened.total();
+  }
+
+  @Override
   public String describe() {
-    return "raw-socket: TCP connect, one '" + handshake.command() + "' over OP_MSG, close";
+    return "raw-socket: TCP connect, the request's commands over OP_MSG (this server's handshake: '" + handshake.command() + "'), close";
   }
 
   @Override

@@ -12,17 +12,46 @@ public final class StrategyFactory {
 
   private StrategyFactory() {}
 
-  /** {@code socketErrors} hears the driver's socket errors as its monitors meet them (the strategies with a driver). */
+  /** As {@link #create(StrategyKind, MongoTarget, HarnessSettings, ClientSettingsHook, SocketErrorListener)} without a hook. */
   public static ConnectionStrategy create(StrategyKind kind, MongoTarget target, HarnessSettings settings,
       SocketErrorListener socketErrors) {
-    MongoOperation operation = new MongoOperation(settings.operation(), settings.database(), settings.collection());
+    return create(kind, target, settings, ClientSettingsHook.NONE, socketErrors);
+  }
+
+  /**
+   * {@code hook} changes the MongoClientSettings of the strategies with a driver; {@code socketErrors} hears the
+   * driver's socket errors as its monitors meet them. The document of the {@code operation} setting is prepared
+   * before the strategy is handed out, so a plain {@code find} finds one.
+   */
+  public static ConnectionStrategy create(StrategyKind kind, MongoTarget target, HarnessSettings settings,
+      ClientSettingsHook hook, SocketErrorListener socketErrors) {
+    MongoOperation operation = operation(settings);
     return switch (kind) {
-      case POOLED -> new PooledStrategy(target, settings, operation, socketErrors);
-      case CLIENT_PER_REQUEST -> new ClientPerRequestStrategy(target, settings, operation, socketErrors);
-      case LEAKED_CLIENT -> new LeakedClientStrategy(target, settings, operation, socketErrors);
+      case POOLED -> {
+        PooledStrategy pooled = new PooledStrategy(target, settings, hook, socketErrors);
+        operation.prepare(pooled.client());
+        yield pooled;
+      }
+      case CLIENT_PER_REQUEST -> prepared(new ClientPerRequestStrategy(target, settings, hook, socketErrors), operation, target, settings, hook);
+      case LEAKED_CLIENT -> prepared(new LeakedClientStrategy(target, settings, hook, socketErrors), operation, target, settings, hook);
       case RAW_SOCKET -> withoutDriver(kind, target, () -> new RawSocketStrategy(target, settings.timeouts()));
       case KEEP_ALIVE -> withoutDriver(kind, target, () -> new KeepAliveStrategy(target, settings.timeouts()));
     };
+  }
+
+  /** The request the {@code operation} setting names (insert-then-find by default; the handshake over bare connections). */
+  public static RequestWork settingsOperation(HarnessSettings settings) {
+    return operation(settings);
+  }
+
+  private static MongoOperation operation(HarnessSettings settings) {
+    return new MongoOperation(settings.operation(), settings.database(), settings.collection());
+  }
+
+  private static ConnectionStrategy prepared(ConnectionStrategy strategy, MongoOperation operation, MongoTarget target,
+      HarnessSettings settings, ClientSettingsHook hook) {
+    OwnClient.prepare(operation, target.connectionString(), settings, hook);
+    return strategy;
   }
 
   /** The strategies without a driver say hello to the server once while they are built. */

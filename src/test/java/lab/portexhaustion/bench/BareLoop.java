@@ -12,6 +12,7 @@ import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.strategy.ConnectionStrategy;
+import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.server.MongoTarget;
 import lab.portexhaustion.server.TargetFactory;
@@ -36,6 +37,7 @@ public final class BareLoop {
     HarnessSettings settings = SettingsLoader.load(Map.of("target", "uri", "uri", args[3]), Path.of("no-harness.conf"));
     try (MongoTarget target = TargetFactory.start(settings, port -> true);
         ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, SocketErrorListener.NONE)) {
+      RequestWork work = StrategyFactory.settingsOperation(settings);
       AtomicLongArray completed = new AtomicLongArray((int) length.toSeconds() + 2);
       AtomicLong failures = new AtomicLong();
       long start = System.nanoTime();
@@ -45,7 +47,7 @@ public final class BareLoop {
         Thread thread = new Thread(() -> {
           while (System.nanoTime() < end) {
             try {
-              strategy.execute();
+              strategy.execute(work);
               completed.incrementAndGet((int) ((System.nanoTime() - start) / 1_000_000_000L));
             } catch (Exception e) {
               failures.incrementAndGet();

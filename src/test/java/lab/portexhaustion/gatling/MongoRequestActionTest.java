@@ -20,6 +20,7 @@ import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.strategy.ConnectionStrategy;
+import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.server.EmbeddedMongoTarget;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,7 @@ class MongoRequestActionTest {
   private final ThreadRecordingStrategy strategy =
       new ThreadRecordingStrategy(StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with(), SocketErrorListener.NONE));
   private final DefaultEventLoop gatlingThread = new DefaultEventLoop();
+  private final RequestDefinition handshake = session -> StrategyFactory.settingsOperation(TestSettings.with());
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -89,20 +91,20 @@ class MongoRequestActionTest {
     RequestWorkers oneWorker = new RequestWorkers(1, 1);
     ConnectionStrategy blocking = new ThreadRecordingStrategy(strategy) {
       @Override
-      public void execute() throws Exception {
+      public void execute(RequestWork work) throws Exception {
         running.countDown();
         release.await(5, TimeUnit.SECONDS);
       }
     };
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
-    MongoRequestAction action = new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset),
+    MongoRequestAction action = new MongoRequestAction("raw-socket", handshake, blocking, oneWorker, new RequestRecorder(metrics, onset),
         stats.engine, System::currentTimeMillis, new NextAction());
     try {
       action.execute(session()); // runs on the one worker
       assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
       action.execute(session()); // waits in the queue
       NextAction third = new NextAction();
-      new MongoRequestAction("raw-socket", blocking, oneWorker, new RequestRecorder(metrics, onset), stats.engine,
+      new MongoRequestAction("raw-socket", handshake, blocking, oneWorker, new RequestRecorder(metrics, onset), stats.engine,
           System::currentTimeMillis, third).execute(session()); // finds the queue full
 
       assertThat(third.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
@@ -116,9 +118,32 @@ class MongoRequestActionTest {
     }
   }
 
+  @Test
+  void aRequestThatCannotBeResolvedForItsUserIsAKoNamingItAndSendsNothing() throws Exception {
+    NextAction next = new NextAction();
+    OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
+    RequestDefinition missingKey = session -> {
+      throw new UnresolvedRequestException("the filter of 'find user': No attribute named 'user' is defined");
+    };
+
+    new MongoRequestAction("find user", missingKey, strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
+        System::currentTimeMillis, next).execute(session());
+
+    assertThat(next.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
+    assertThat(strategy.thread).as("nothing ran on a worker").isNull();
+    assertThat(stats.responses).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo("KO");
+      assertThat(r.requestName()).isEqualTo("find user");
+      assertThat(r.code()).isEqualTo("not sent");
+      assertThat(r.message()).isEqualTo("find user: the filter of 'find user': No attribute named 'user' is defined");
+    });
+    assertThat(metrics.counts().started()).as("no load: not a request of the run").isZero();
+    assertThat(metrics.unexplainedCounts()).as("named in the verdict").hasSize(1);
+  }
+
   private MongoRequestAction action(Action next) {
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
-    return new MongoRequestAction("raw-socket", strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
+    return new MongoRequestAction("raw-socket", handshake, strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
         System::currentTimeMillis, next);
   }
 
@@ -136,9 +161,19 @@ class MongoRequestActionTest {
     }
 
     @Override
-    public void execute() throws Exception {
+    public void execute(RequestWork work) throws Exception {
       thread = Thread.currentThread().getName();
-      real.execute();
+      real.execute(work);
+    }
+
+    @Override
+    public boolean usesDriver() {
+      return real.usesDriver();
+    }
+
+    @Override
+    public long connectionsOpened() {
+      return real.connectionsOpened();
     }
 
     @Override

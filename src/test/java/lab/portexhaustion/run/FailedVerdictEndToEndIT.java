@@ -22,7 +22,9 @@ class FailedVerdictEndToEndIT {
         "load.peakRate=20", "load.rampTime=1s", "load.holdTime=2s", "verdict.enabled=on", "verdict.pooled=exhaustion");
 
     assertThat(result.exitCode()).as(result.output()).isEqualTo(FailedVerdictExit.EXIT_CODE);
-    assertThat(result.output()).contains("VERDICT FAIL PooledSimulation: expected exhaustion, got no exhaustion");
+    assertThat(result.output())
+        .contains("VERDICT FAIL PooledSimulation: expected exhaustion (fixed: verdict.pooled=exhaustion; the model predicts clean")
+        .contains("got no exhaustion");
     try (Stream<Path> folders = Files.list(results)) {
       List<Path> runs = folders.toList();
       assertThat(runs).singleElement().satisfies(run -> {

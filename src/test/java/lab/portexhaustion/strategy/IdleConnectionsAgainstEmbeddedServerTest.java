@@ -36,11 +36,11 @@ class IdleConnectionsAgainstEmbeddedServerTest {
         KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       awaitCount("the handshake probe closed", server::openConnections, 0);
       for (int i = 0; i < limit; i++) {
-        keepAlive.execute();
+        keepAlive.execute(StrategyFactory.settingsOperation(SETTINGS));
       }
       assertThat(server.openConnections()).isEqualTo(limit);
 
-      Throwable refused = catchThrowable(keepAlive::execute);
+      Throwable refused = catchThrowable(() -> keepAlive.execute(StrategyFactory.settingsOperation(SETTINGS)));
 
       ClassifiedError error = ErrorClassifier.classify(refused);
       assertThat(error.kind()).as("%s", refused).isEqualTo(ErrorKind.SERVER_REFUSED);
@@ -68,7 +68,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ofMillis(300)), port -> true);
         KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       for (int i = 0; i < 5; i++) {
-        keepAlive.execute();
+        keepAlive.execute(StrategyFactory.settingsOperation(SETTINGS));
       }
       assertThat(keepAlive.idleConnections()).isEqualTo(5);
 
@@ -83,7 +83,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
         KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       for (int i = 0; i < 5; i++) {
-        keepAlive.execute();
+        keepAlive.execute(StrategyFactory.settingsOperation(SETTINGS));
       }
       Thread.sleep(700);
 
@@ -101,7 +101,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
         ConnectionStrategy leaking = StrategyFactory.create(StrategyKind.LEAKED_CLIENT, server, SETTINGS, SocketErrorListener.NONE)) {
       awaitCount("the preparing client closed", server::openConnections, 0);
       for (int i = 0; i < 3; i++) {
-        leaking.execute();
+        leaking.execute(StrategyFactory.settingsOperation(SETTINGS));
       }
 
       // Each leaked client holds its monitoring connection and the pooled connection of its operation.

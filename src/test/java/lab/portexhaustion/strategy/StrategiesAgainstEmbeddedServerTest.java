@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.TestSettings;
+import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.failure.ErrorKind;
@@ -40,9 +41,10 @@ class StrategiesAgainstEmbeddedServerTest {
   @EnumSource(StrategyKind.class)
   void everyStrategyServesRequestsForEveryOperation(StrategyKind kind) throws Exception {
     for (String operation : new String[] {"ping", "insert", "find", "insert-then-find"}) {
-      try (ConnectionStrategy strategy = StrategyFactory.create(kind, server, TestSettings.with("operation", operation), SocketErrorListener.NONE)) {
+      HarnessSettings settings = TestSettings.with("operation", operation);
+      try (ConnectionStrategy strategy = StrategyFactory.create(kind, server, settings, SocketErrorListener.NONE)) {
         for (int i = 0; i < 3; i++) {
-          strategy.execute();
+          strategy.execute(StrategyFactory.settingsOperation(settings));
         }
       }
     }
@@ -53,7 +55,7 @@ class StrategiesAgainstEmbeddedServerTest {
     try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.CLIENT_PER_REQUEST, server, TestSettings.with(), SocketErrorListener.NONE)) {
       long before = timeWaitTowardServer();
       for (int i = 0; i < 5; i++) {
-        strategy.execute();
+        strategy.execute(StrategyFactory.settingsOperation(TestSettings.with()));
       }
       // Each client opens a monitoring and a pool connection (docs/background.md, "Connections per MongoClient").
       assertThat(timeWaitTowardServer() - before).isGreaterThanOrEqualTo(10);
@@ -65,7 +67,7 @@ class StrategiesAgainstEmbeddedServerTest {
     try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with(), SocketErrorListener.NONE)) {
       assertThat(strategy.describe()).contains("'isMaster'");
       long before = timeWaitTowardServer();
-      strategy.execute();
+      strategy.execute(StrategyFactory.settingsOperation(TestSettings.with()));
       assertThat(timeWaitTowardServer() - before).isEqualTo(1);
     }
   }
@@ -91,14 +93,38 @@ class StrategiesAgainstEmbeddedServerTest {
     assertThat(kind).isIn(ErrorKind.SERVER_REFUSED, ErrorKind.TIMEOUT);
   }
 
+  /**
+   * Connections each pattern reports opening, from its drivers' events and its own connects: a client of its own per
+   * request opens its pool connection and its monitoring one (the embedded server's monitor polls); a pool opens its
+   * few once; a raw socket is one connection.
+   */
+  @Test
+  void connectionsOpenedAsTheDriverAndTheSocketsReportThem() throws Exception {
+    HarnessSettings settings = TestSettings.with("operation", "ping");
+    try (ConnectionStrategy perRequest = StrategyFactory.create(StrategyKind.CLIENT_PER_REQUEST, server, settings, SocketErrorListener.NONE);
+        ConnectionStrategy raw = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, settings, SocketErrorListener.NONE);
+        ConnectionStrategy pooled = StrategyFactory.create(StrategyKind.POOLED, server, settings, SocketErrorListener.NONE)) {
+      long pooledBefore = pooled.connectionsOpened();
+      for (int i = 0; i < 5; i++) {
+        perRequest.execute(StrategyFactory.settingsOperation(settings));
+        raw.execute(StrategyFactory.settingsOperation(settings));
+        pooled.execute(StrategyFactory.settingsOperation(settings));
+      }
+      assertThat(perRequest.connectionsOpened()).isEqualTo(10);
+      assertThat(raw.connectionsOpened()).isEqualTo(5);
+      assertThat(pooledBefore).as("the pool's connection and its monitor's, opened to prepare").isEqualTo(2);
+      assertThat(pooled.connectionsOpened()).as("reused, one request after the other").isEqualTo(2);
+    }
+  }
+
   /** A strategy that worked, then its server's port closed: the next request's failure. */
   private static Throwable failureAfterTheServerStopped(StrategyKind kind) {
     EmbeddedMongoTarget doomed = EmbeddedMongoTarget.start("test");
     try (ConnectionStrategy strategy = StrategyFactory.create(kind, doomed, TestSettings.with(), SocketErrorListener.NONE)) {
-      Throwable first = catchThrowable(strategy::execute);
+      Throwable first = catchThrowable(() -> strategy.execute(StrategyFactory.settingsOperation(TestSettings.with())));
       assertThat(first).as("request while the server runs").isNull();
       doomed.close();
-      Throwable failure = catchThrowable(strategy::execute);
+      Throwable failure = catchThrowable(() -> strategy.execute(StrategyFactory.settingsOperation(TestSettings.with())));
       assertThat(failure).as("request after the server stopped").isNotNull();
       return failure;
     }

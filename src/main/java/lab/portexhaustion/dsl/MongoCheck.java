@@ -1,0 +1,78 @@
+package lab.portexhaustion.dsl;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A check on what a request's operation returned; one that does not hold makes the request a KO (and, as any
+ * failure that is not exhaustion, fails the verdict when it comes before the onset). Made with
+ * {@link MongoDsl#count()} and {@link MongoDsl#field(String)}. Immutable.
+ */
+public final class MongoCheck {
+
+  /** A check made concrete for one virtual user: the failure's text, or empty if it holds. */
+  @FunctionalInterface
+  interface Bound {
+    Optional<String> failure(OperationResult result);
+  }
+
+  private final String description;
+  private final boolean needsDocument;
+  private final Optional<String> problem;
+  private final Function<io.gatling.core.session.Session, Bound> binder;
+
+  private MongoCheck(String description, boolean needsDocument, Optional<String> problem,
+      Function<io.gatling.core.session.Session, Bound> binder) {
+    this.description = description;
+    this.needsDocument = needsDocument;
+    this.problem = problem;
+    this.binder = binder;
+  }
+
+  static MongoCheck count(String description, java.util.function.LongPredicate holds) {
+    return new MongoCheck(description, false, Optional.empty(), session -> result -> holds.test(result.count())
+        ? Optional.empty() : Optional.of(description + ", got " + result.count()));
+  }
+
+  static MongoCheck fieldIs(String path, String expectedEl) {
+    String description = "field " + path + " is '" + expectedEl + "'";
+    ElText expected;
+    try {
+      expected = new ElText(expectedEl);
+    } catch (Exception e) {
+      return new MongoCheck(description, true, Optional.of("the check " + description + ": its Gatling EL does not compile: "
+          + e.getMessage()), session -> result -> Optional.of("not checked"));
+    }
+    return new MongoCheck(description, true, Optional.empty(), session -> {
+      String want = expected.fill(session, "the check " + description);
+      return result -> {
+        Optional<String> got = result.document().flatMap(d -> FieldPath.text(d, path));
+        return got.filter(want::equals).isPresent() ? Optional.empty()
+            : Optional.of("field " + path + " is " + got.map(g -> "'" + g + "'").orElse("missing") + ", expected '" + want + "'");
+      };
+    });
+  }
+
+  static MongoCheck fieldExists(String path) {
+    String description = "field " + path + " exists";
+    return new MongoCheck(description, true, Optional.empty(), session -> result ->
+        result.document().flatMap(d -> FieldPath.text(d, path)).isPresent() ? Optional.empty() : Optional.of("field " + path + " is missing"));
+  }
+
+  String description() {
+    return description;
+  }
+
+  /** Field checks look at a document: find, aggregate and commands return one, writes do not. */
+  boolean needsDocument() {
+    return needsDocument;
+  }
+
+  Optional<String> problem() {
+    return problem;
+  }
+
+  Bound bind(io.gatling.core.session.Session session) {
+    return binder.apply(session);
+  }
+}

@@ -1,0 +1,48 @@
+package lab.portexhaustion.dsl;
+
+import io.gatling.core.CoreComponents;
+import io.gatling.core.protocol.ProtocolComponents;
+import io.gatling.core.session.Session;
+import lab.portexhaustion.run.HarnessRun;
+import scala.Function0;
+import scala.Function1;
+import scala.runtime.BoxedUnit;
+
+/**
+ * The running side of the protocol: the harness run, finished when Gatling closes its actor system after the load
+ * and the simulation's own {@code after()}, before Gatling writes its report: summary, comparison and verdict with
+ * no line in the simulation.
+ */
+final class MongoComponents implements ProtocolComponents {
+
+  private final MongoProtocol protocol;
+  private final HarnessRun run;
+
+  MongoComponents(MongoProtocol protocol, HarnessRun run, CoreComponents coreComponents) {
+    this.protocol = protocol;
+    this.run = run;
+    Function0<BoxedUnit> finish = () -> {
+      run.finish();
+      return BoxedUnit.UNIT;
+    };
+    coreComponents.actorSystem().registerOnTermination(finish);
+  }
+
+  MongoProtocol protocol() {
+    return protocol;
+  }
+
+  HarnessRun run() {
+    return run;
+  }
+
+  @Override
+  public Function1<Session, Session> onStart() {
+    return session -> session;
+  }
+
+  @Override
+  public Function1<Session, BoxedUnit> onExit() {
+    return session -> BoxedUnit.UNIT;
+  }
+}

@@ -1,0 +1,125 @@
+package lab.portexhaustion.dsl;
+
+import io.gatling.javaapi.core.Simulation;
+import java.util.Map;
+import lab.portexhaustion.config.Expectation;
+import lab.portexhaustion.config.StrategyKind;
+
+/**
+ * The MongoDB DSL of Port Exhaustion Lab, for {@code import static lab.portexhaustion.dsl.MongoDsl.*}: a protocol
+ * ({@link #mongo()}) set once per simulation, which brings the harness's instruments (settings validation, target,
+ * clean start, port sampler, onset, summary, comparison, verdict), and requests ({@link #mongo(String)}) used as any
+ * Gatling action, with feeders, pauses and groups. docs/dsl.md has the contract and a complete simulation.
+ */
+public final class MongoDsl {
+
+  private MongoDsl() {}
+
+  /**
+   * A new protocol: the automatic target, pooled connections, the model's expectation. Call it where the simulation
+   * is built (a field or its initialiser): the run is named after the simulation class that calls it.
+   */
+  public static MongoProtocolBuilder mongo() {
+    return new MongoProtocolBuilder(callingSimulation());
+  }
+
+  /** A new request named {@code requestName}, as Gatling's report lists it; give it an operation such as {@code find}. */
+  public static MongoRequestBuilder mongo(String requestName) {
+    return new MongoRequestBuilder(requestName);
+  }
+
+  /** The target the {@code target} setting's {@code auto} picks: a MongoDB container where Docker runs, else the embedded server. */
+  public static Target autoTarget() {
+    return new Target(Map.of("target", "auto"));
+  }
+
+  /** The embedded server, in this process (mongo-java-server). */
+  public static Target embedded() {
+    return new Target(Map.of("target", "embedded"));
+  }
+
+  /** A MongoDB container (Docker), of the {@code container.image} setting's image. */
+  public static Target container() {
+    return new Target(Map.of("target", "container"));
+  }
+
+  /** A MongoDB container of {@code image} (e.g. {@code "mongo:7.0"}). */
+  public static Target container(String image) {
+    return new Target(Map.of("target", "container", "container.image", image));
+  }
+
+  /** A server you run, at {@code connectionString}; its password never appears in logs or results. */
+  public static Target uri(String connectionString) {
+    return new Target(Map.of("target", "uri", "uri", connectionString));
+  }
+
+  /** One MongoClient for the run; requests borrow pooled connections (the {@code pool.*} settings). */
+  public static Connections pooled() {
+    return new Connections(StrategyKind.POOLED, Map.of());
+  }
+
+  /** As {@link #pooled()} with at most {@code maxPoolSize} connections ({@code pool.maxPoolSize}). */
+  public static Connections pooled(int maxPoolSize) {
+    return new Connections(StrategyKind.POOLED, Map.of("pool.maxPoolSize", String.valueOf(maxPoolSize)));
+  }
+
+  /** A new MongoClient per request, closed after it: the anti-pattern that leaves ports in TIME_WAIT. */
+  public static Connections clientPerRequest() {
+    return new Connections(StrategyKind.CLIENT_PER_REQUEST, Map.of());
+  }
+
+  /** A new MongoClient per request that nobody closes: its connections stay open until the run ends. */
+  public static Connections leakedClient() {
+    return new Connections(StrategyKind.LEAKED_CLIENT, Map.of());
+  }
+
+  /** A TCP connection per request, no driver: the request's commands over OP_MSG, then close. */
+  public static Connections rawSockets() {
+    return new Connections(StrategyKind.RAW_SOCKET, Map.of());
+  }
+
+  /** A TCP connection per request, no driver, left open and idle afterwards until the server closes it. */
+  public static Connections keepAliveSockets() {
+    return new Connections(StrategyKind.KEEP_ALIVE, Map.of());
+  }
+
+  /** Expect what the model predicts for this run (docs/verdict.md): the default. */
+  public static Expect modelPrediction() {
+    return new Expect(Expectation.AUTO);
+  }
+
+  /** Expect no exhaustion, whatever the model predicts. */
+  public static Expect clean() {
+    return new Expect(Expectation.CLEAN);
+  }
+
+  /** Expect exhaustion, whatever the model predicts (not held to the predicted time). */
+  public static Expect exhaustion() {
+    return new Expect(Expectation.EXHAUSTION);
+  }
+
+  /** Expect nothing: the verdict only informs. */
+  public static Expect anything() {
+    return new Expect(Expectation.ANY);
+  }
+
+  /** A check on the number of documents found, inserted, matched by an update or deleted (1 for a command). */
+  public static CountCheckBuilder count() {
+    return new CountCheckBuilder();
+  }
+
+  /** A check on a field ({@code "a.b"} for nested ones) of the first document found, or of a command's reply. */
+  public static FieldCheckBuilder field(String path) {
+    return new FieldCheckBuilder(path);
+  }
+
+  /** The simulation class on the stack: the one being built. */
+  private static String callingSimulation() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+            .filter(Simulation.class::isAssignableFrom)
+            .findFirst())
+        .map(Class::getSimpleName)
+        .orElse("simulation");
+  }
+}

@@ -1,0 +1,62 @@
+package lab.portexhaustion.measure;
+
+/**
+ * The load in the model's terms, whatever the workload: connections opened per second (the peak between two full
+ * samples), connections per arrival served, and units (ports, descriptors) each connection took. Units per
+ * arrival = connections per arrival x units per connection: what the prediction multiplies by the arrivals within
+ * the hold time. Units per connection is measured, as units per arrival is, while the run is younger than the hold
+ * time, since until then none has been given back. Fed by the sampler's thread, one sample at a time.
+ */
+public final class ConnectionFigures {
+
+  /** The figures at one moment; null where not measured yet. */
+  public record Figures(long opened, double peakPerSecond, Double perArrival, Double unitsPerConnection) {}
+
+  private final long holdMillis;
+  private volatile long baselineOpened = -1;
+  private volatile long baselineUnits;
+  private volatile long lastMillis;
+  private volatile long lastOpened;
+  private volatile long opened;
+  private volatile double peakPerSecond;
+  private volatile double perArrival = Double.NaN;
+  private volatile double unitsPerConnection = Double.NaN;
+
+  /** {@code holdMillis}: how long a connection keeps its units ({@link Long#MAX_VALUE}: until the run ends). */
+  public ConnectionFigures(long holdMillis) {
+    this.holdMillis = holdMillis;
+  }
+
+  /** One full sample: connections opened so far, units in use, arrivals served; the first is the baseline. */
+  public void observe(long elapsedMillis, long openedTotal, long unitsInUse, long arrivalsServed) {
+    if (baselineOpened < 0) {
+      baselineOpened = openedTotal;
+      baselineUnits = unitsInUse;
+      lastMillis = elapsedMillis;
+      lastOpened = openedTotal;
+      return;
+    }
+    long sinceBaseline = openedTotal - baselineOpened;
+    opened = sinceBaseline;
+    if (elapsedMillis > lastMillis) {
+      peakPerSecond = Math.max(peakPerSecond, (openedTotal - lastOpened) * 1000.0 / (elapsedMillis - lastMillis));
+    }
+    lastMillis = elapsedMillis;
+    lastOpened = openedTotal;
+    if (arrivalsServed > 0) {
+      perArrival = round((double) sinceBaseline / arrivalsServed);
+    }
+    if (elapsedMillis < holdMillis && sinceBaseline > 0) {
+      unitsPerConnection = round((double) Math.max(0, unitsInUse - baselineUnits) / sinceBaseline);
+    }
+  }
+
+  public Figures figures() {
+    return new Figures(opened, round(peakPerSecond), Double.isNaN(perArrival) ? null : perArrival,
+        Double.isNaN(unitsPerConnection) ? null : unitsPerConnection);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100.0) / 100.0;
+  }
+}

@@ -1,0 +1,81 @@
+package lab.portexhaustion.dsl;
+
+import static lab.portexhaustion.dsl.MongoDsl.count;
+import static lab.portexhaustion.dsl.MongoDsl.field;
+import static lab.portexhaustion.dsl.MongoDsl.mongo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import lab.portexhaustion.TestSettings;
+import lab.portexhaustion.config.HarnessSettings;
+import org.junit.jupiter.api.Test;
+
+/** Bad requests are found before any load, each with a message that names the request. */
+class MongoRequestProblemsTest {
+
+  private static final HarnessSettings SETTINGS = TestSettings.with();
+
+  private static List<String> withDriver(MongoRequestBuilder request) {
+    return request.problems(SETTINGS, true, "pooled");
+  }
+
+  @Test
+  void aRequestWithEveryPartRightHasNoProblem() {
+    assertThat(withDriver(mongo("save session").collection("sessions")
+        .updateOne("{_id: '#{user}'}", "{$set: {at: #{currentTimeMillis()}}, $inc: {hits: 1}}").upsert()
+        .check(count().is(1)))).isEmpty();
+    assertThat(withDriver(mongo("top users").aggregate("[{$match: {hits: {$gt: #{least}}}}, {$limit: 3}]")
+        .check(count().atMost(3), field("_id").exists()))).isEmpty();
+  }
+
+  @Test
+  void anEmptyCollectionName() {
+    assertThat(withDriver(mongo("read session").collection("").find("{}"))).singleElement().asString()
+        .startsWith("The request 'read session' has an empty collection name")
+        .contains("the collection setting (requests)");
+  }
+
+  @Test
+  void aFilterThatIsNotJson() {
+    assertThat(withDriver(mongo("read session").find("{_id: '#{user}'"))).singleElement().asString()
+        .startsWith("The request 'read session': the filter of 'read session' '{_id: '#{user}'' is not a JSON document");
+  }
+
+  @Test
+  void aPipelineThatIsNotAnArrayOfDocuments() {
+    assertThat(withDriver(mongo("stats").aggregate("[{$limit: 1}, 3]"))).singleElement().asString()
+        .contains("The request 'stats': the pipeline of 'stats'", "is not a JSON array of documents");
+  }
+
+  @Test
+  void gatlingElThatDoesNotCompile() {
+    assertThat(withDriver(mongo("read session").find("{_id: '#{}'}"))).singleElement().asString()
+        .contains("The request 'read session'", "Gatling EL");
+  }
+
+  @Test
+  void aDriverOperationOverBareSockets() {
+    assertThat(mongo("read session").find("{}").problems(SETTINGS, false, "raw-socket")).singleElement().asString()
+        .isEqualTo("The request 'read session' uses find, which needs a driver; the protocol's connections (raw-socket)"
+            + " are bare sockets that carry only runCommand and handshake.");
+    assertThat(mongo("ping").runCommand("{ping: 1}").problems(SETTINGS, false, "raw-socket")).isEmpty();
+  }
+
+  @Test
+  void noOperation() {
+    assertThat(withDriver(mongo("nothing").collection("sessions"))).singleElement().asString()
+        .startsWith("The request 'nothing' has no operation");
+  }
+
+  @Test
+  void upsertAfterSomethingOtherThanAnUpdate() {
+    assertThat(withDriver(mongo("read session").find("{}").upsert().check(count().is(1)))).singleElement().asString()
+        .isEqualTo("The request 'read session': upsert() follows updateOne(...), not find.");
+  }
+
+  @Test
+  void aFieldCheckOnAWrite() {
+    assertThat(withDriver(mongo("new session").insertOne("{_id: 1}").check(field("_id").is(1)))).singleElement().asString()
+        .startsWith("The request 'new session' checks that field _id is '1', but insertOne returns no document");
+  }
+}

@@ -1,0 +1,64 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A simulation that uses MongoDsl wrongly, run as the plugin runs it: mistakes visible in the simulation itself end
+ * it before any load with a paragraph naming the request; a session that lacks what a request refers to makes that
+ * request a KO naming it. Never a stack trace.
+ */
+class DslMisuseEndToEndIT {
+
+  @TempDir
+  Path results;
+
+  private GatlingProcess.Result run(String simulation) throws Exception {
+    return GatlingProcess.run("lab.portexhaustion.dsl.misuse." + simulation, results, 120, "load.rampTime=1s", "load.holdTime=1s",
+        "load.startRate=5", "load.peakRate=5", "cleanStart.maxDrainWait=0s");
+  }
+
+  private static void assertRefusedBeforeLoad(GatlingProcess.Result result) {
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(SetupFailure.EXIT_CODE);
+    assertThat(result.output()).contains("did not start; no load was sent").doesNotContain("\tat ", "Exception in thread");
+  }
+
+  @Test
+  void noProtocol() throws Exception {
+    GatlingProcess.Result result = run("NoProtocolSimulation");
+
+    assertRefusedBeforeLoad(result);
+    assertThat(result.output()).contains("sets no MongoDB protocol", "setUp(...).protocols(...)");
+  }
+
+  @Test
+  void anEmptyCollectionName() throws Exception {
+    GatlingProcess.Result result = run("EmptyCollectionSimulation");
+
+    assertRefusedBeforeLoad(result);
+    assertThat(result.output()).contains("EmptyCollectionSimulation did not start",
+        "The request 'read session' has an empty collection name");
+  }
+
+  @Test
+  void aFilterThatIsNotJson() throws Exception {
+    GatlingProcess.Result result = run("InvalidFilterSimulation");
+
+    assertRefusedBeforeLoad(result);
+    assertThat(result.output()).contains("The request 'read session': the filter of 'read session' '{_id: 'a'' is not a JSON document");
+  }
+
+  @Test
+  void aSessionKeyNoFeederSets() throws Exception {
+    GatlingProcess.Result result = run("MissingSessionKeySimulation");
+
+    assertThat(result.output()).as("Gatling's error summary names the request and the key")
+        .contains("read session: the filter of 'read session': ", "'user'")
+        .contains("VERDICT INFO MissingSessionKeySimulation")
+        .doesNotContain("\tat ", "Exception in thread");
+    assertThat(result.exitCode()).as(result.output()).isZero();
+  }
+}
