@@ -188,6 +188,7 @@ public final class SettingsLoader {
         timeouts,
         readDrain(in),
         embedded,
+        in.choice("embedded.monitoring", EmbeddedMonitoring.class, EmbeddedMonitoring.STREAMING),
         new SamplerSettings(
             in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
             in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms"),
