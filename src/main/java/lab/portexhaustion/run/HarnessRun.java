@@ -1,5 +1,6 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;

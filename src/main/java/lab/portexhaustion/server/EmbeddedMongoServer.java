@@ -127,6 +127,16 @@ final class EmbeddedMongoServer implements AutoCloseable {
     return connectionLimit.refused();
   }
 
+  /** Accepts that failed so far (at the descriptor limit: EMFILE). */
+  long acceptFailures() {
+    return acceptFailures.failures();
+  }
+
+  /** The first failed accept, or null. */
+  AcceptFailure firstAcceptFailure() {
+    return acceptFailures.first();
+  }
+
   /** Connections closed for being idle so far. */
   long idleClosedConnections() {
     return idleCloser.closed();

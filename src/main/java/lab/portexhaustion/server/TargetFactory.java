@@ -12,7 +12,7 @@ public final class TargetFactory {
 
   /**
    * {@code freshEmbeddedPort} says which ports the embedded server may take (see
-   * {@link EmbeddedMongoTarget#start(String, lab.portexhaustion.config.ServerLimits, lab.portexhaustion.config.EmbeddedMonitoring,
+   * {@link EmbeddedServerProcess#start(String, lab.portexhaustion.config.ServerLimits, lab.portexhaustion.config.EmbeddedMonitoring,
    * IntPredicate)}).
    */
   public static MongoTarget start(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
@@ -21,7 +21,7 @@ public final class TargetFactory {
       return startAuto(settings, freshEmbeddedPort);
     }
     return switch (kind) {
-      case EMBEDDED -> EmbeddedMongoTarget.start("asked for with target=embedded", settings.embedded(), settings.embeddedMonitoring(),
+      case EMBEDDED -> EmbeddedServerProcess.start("asked for with target=embedded", settings.embedded(), settings.embeddedMonitoring(),
           freshEmbeddedPort);
       case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), "asked for with target=uri");
       case CONTAINER -> startContainer(settings, "asked for with target=container");
@@ -31,7 +31,7 @@ public final class TargetFactory {
 
   private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
     if (settings.embedded().any()) {
-      return EmbeddedMongoTarget.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
+      return EmbeddedServerProcess.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
           + ")", settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
     }
     if (settings.uri().isPresent()) {
@@ -40,7 +40,7 @@ public final class TargetFactory {
     Optional<String> noDocker = DockerAvailability.whyUnavailable();
     return noDocker.isEmpty()
         ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
-        : EmbeddedMongoTarget.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
+        : EmbeddedServerProcess.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
             settings.embeddedMonitoring(), freshEmbeddedPort);
   }
 

@@ -1,0 +1,9 @@
+package lab.portexhaustion.server;
+
+/**
+ * The embedded server's first failed {@code accept}.
+ *
+ * @param epochMillis when it failed
+ * @param error the error as the JDK gave it, e.g. {@code java.io.IOException: Too many open files}
+ */
+public record AcceptFailure(long epochMillis, String error) {}
