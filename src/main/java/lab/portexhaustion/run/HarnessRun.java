@@ -104,7 +104,7 @@ public final class HarnessRun {
     this.network = network;
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
-    this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
+    this.sampler = new PortSampler(sockets, target.endpoint(), network, target::serverStatus, this::takeSample, startedAt);
     PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
         settings.sampler().maxCpuPercent());
     this.model = RunModel.at(first, scenario, target, settings, network);
@@ -207,7 +207,7 @@ public final class HarnessRun {
     }
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",
-          RunConditions.of(network, sample.descriptorsMax(), targetDescription, settings));
+          RunConditions.of(network, sample.descriptorsMax(), targetDescription, target.serverConditions().orElse(null), settings));
     }
     files.appendSample(sample);
   }

@@ -50,13 +50,15 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
   private final Process process;
   private final EmbeddedMonitoring monitoring;
   private final ServerOutput output;
+  private final ServerConditions conditions;
 
-  private EmbeddedServerProcess(Process process, EmbeddedMonitoring monitoring, ServerOutput output, ConnectionString connection,
-      InetSocketAddress endpoint, TargetDescription description) {
+  private EmbeddedServerProcess(Process process, EmbeddedMonitoring monitoring, ServerOutput output, ServerConditions conditions,
+      ConnectionString connection, InetSocketAddress endpoint, TargetDescription description) {
     super(connection, endpoint, description);
     this.process = process;
     this.monitoring = monitoring;
     this.output = output;
+    this.conditions = conditions;
   }
 
   /** What the child said when it was ready. */
@@ -100,7 +102,10 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
         limitNote.map(n -> ": " + n).orElse(""));
     limitNote.ifPresent(note -> LOG.warn("embedded server: {}", note));
     LOG.info("embedded server process {} listening on {} after {} ms", ready.pid(), address(endpoint), startMillis);
-    return new EmbeddedServerProcess(process, monitoring, output,
+    ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorsMax(),
+        limits.limitsDescriptors() ? limitNote.isEmpty() : null, limits.maxIncomingConnections(), limits.idleTimeout().toMillis() / 1000.0,
+        monitoring.configName());
+    return new EmbeddedServerProcess(process, monitoring, output, conditions,
         connection, endpoint, new TargetDescription("embedded", software, "", address(endpoint), connection.getConnectionString(), reason));
   }
 
@@ -168,11 +173,18 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
   }
 
   /** The server's newest figures (some 100 ms old at most), or empty before the first. */
-  public Optional<ServerStatus> status() {
+  @Override
+  public Optional<ServerStatus> serverStatus() {
     return Optional.ofNullable(output.status.get());
   }
 
-  /** Called once, on the output's thread, when the server first fails to accept a connection: the time (epoch ms) and the error. */
+  @Override
+  public Optional<ServerConditions> serverConditions() {
+    return Optional.of(conditions);
+  }
+
+  /** Called on the output's thread, when the server reports its first failed accept. */
+  @Override
   public void onAcceptFailure(Consumer<AcceptFailure> listener) {
     output.acceptFailureListener.set(listener);
   }

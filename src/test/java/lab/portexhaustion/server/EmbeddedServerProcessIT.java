@@ -195,7 +195,7 @@ class EmbeddedServerProcessIT {
 
   private static ServerStatus awaitStatus(EmbeddedServerProcess server) throws InterruptedException {
     Thread.sleep(3 * EmbeddedServerMain.STATUS_EVERY.toMillis());
-    return server.status().orElseThrow();
+    return server.serverStatus().orElseThrow();
   }
 
   private static String awaitLine(Process process, String prefix) throws IOException {
