@@ -112,6 +112,9 @@ public final class HarnessRun {
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
     socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
+    // The server process's first failed accept (EMFILE at its own limit): its clients only time out, later.
+    target.onAcceptFailure(failure -> onset.observe(ErrorClassifier.classify(new IOException(failure.message())),
+        Instant.ofEpochMilli(failure.epochMillis()), OnsetRecord.SERVER, metrics.counts()));
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lab.portexhaustion.config.ConfigName;
 import lab.portexhaustion.config.EmbeddedMonitoring;
@@ -45,6 +46,7 @@ public final class EmbeddedServerMain {
         Duration.ofMillis(Long.parseLong(given.getOrDefault("idleTimeoutMillis", "0"))));
     EmbeddedMonitoring monitoring = ConfigName.parse(EmbeddedMonitoring.class, given.getOrDefault("monitoring", "streaming"))
         .orElseThrow(() -> new IllegalArgumentException("monitoring=" + given.get("monitoring")));
+    loadLateClasses();
     EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
     bindFirstFree(server, given.getOrDefault("ports", "0"));
@@ -68,6 +70,22 @@ public final class EmbeddedServerMain {
       }
       Thread.sleep(STATUS_EVERY.toMillis());
     }
+  }
+
+  /**
+   * Loads now the classes first needed when descriptors have run out: a class read from a directory (target/classes) takes a
+   * descriptor, and at the limit the server would meet NoClassDefFoundError where it should report its failed accept.
+   */
+  private static void loadLateClasses() {
+    for (Class<?> type : List.of(AcceptFailure.class, AcceptFailureLog.class, ServerStatus.class, ConnectionLimitHandler.class,
+        IdleConnectionCloser.class, StreamingHelloResponder.class)) {
+      try {
+        Class.forName(type.getName(), true, type.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    new AcceptFailure(0, "warm: " + ACCEPT_FAILED).message();
   }
 
   private static void bindFirstFree(EmbeddedMongoServer server, String ports) {
