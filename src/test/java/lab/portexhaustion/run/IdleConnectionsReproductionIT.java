@@ -31,7 +31,7 @@ class IdleConnectionsReproductionIT {
   private static final double PEAK_RATE = 100;
   private static final double IDLE_TIMEOUT_SECONDS = 3;
   private static final String[] SHORT_PROFILE = {"target=embedded", "load.startRate=20", "load.peakRate=" + (int) PEAK_RATE,
-      "load.rampTime=5s", "load.holdTime=12s", "load.exhaustionGrace=2s", "verdict.enabled=on",
+      "load.rampTime=5s", "load.holdTime=15s", "load.exhaustionGrace=2s", "verdict.enabled=on",
       "scenario.keep-alive-idle-timeout.embedded.idleTimeout=" + (int) IDLE_TIMEOUT_SECONDS + "s"};
 
   @TempDir
@@ -91,7 +91,7 @@ class IdleConnectionsReproductionIT {
 
     assertThat(written).containsExactly(results.resolve("comparison-idle-connections"));
     assertThat(written.get(0).resolve("comparison.md")).content()
-        .contains("Idle connections: leak vs idle timeout", "| keep-alive-idle-timeout | keep-alive |", "descriptors (EMFILE)");
+        .contains("Idle connections: leak vs idle timeout", "| keep-alive-idle-timeout | keep-alive-server-limit | keep-alive |", "descriptors (EMFILE)");
     ComparisonPageCheck.Result page = ComparisonPageCheck.open(written.get(0).resolve("index.html"),
         Path.of("target/comparison-idle-screenshot.png"));
     assertThat(page.consoleMessages()).as("console output of the page").isEmpty();
