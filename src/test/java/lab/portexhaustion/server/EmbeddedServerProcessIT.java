@@ -78,6 +78,18 @@ class EmbeddedServerProcessIT {
   }
 
   @Test
+  void aTerminationSignalEndsIt() throws Exception {
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
+    try {
+      ProcessHandle child = ProcessHandle.of(server.pid()).orElseThrow();
+      assertThat(child.destroy()).as("SIGTERM sent").isTrue();
+      assertThat(child.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get()).as("the server, 10 s after SIGTERM").isNotNull();
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
   void theClientCountsItsOwnSocketsAloneAsAgainstAServerThatIsNotItsChild() throws Exception {
     EmbeddedServerProcess child = EmbeddedServerProcess.start("test", ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
     long againstChild;
