@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * Every setting of one harness run, validated. Built by {@link SettingsLoader}.
  *
+ * @param embeddedMonitoring how the embedded server answers the driver's monitor
  * @param reported every key with its effective value, for reports: the URI's password masked
  */
 public record HarnessSettings(
@@ -21,6 +22,7 @@ public record HarnessSettings(
     Timeouts timeouts,
     DrainSettings cleanStart,
     ServerLimits embedded,
+    EmbeddedMonitoring embeddedMonitoring,
     SamplerSettings sampler,
     VerdictSettings verdict,
     Map<String, String> reported) {}

@@ -14,7 +14,14 @@ public enum Scenario implements ConfigName {
   /** The incident's second failure as it happened: keep-alive connections left idle, a server that never times them out. */
   KEEP_ALIVE(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
   /** The same clients against a server that closes idle connections: the incident's fix. */
-  KEEP_ALIVE_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS);
+  KEEP_ALIVE_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
+  /**
+   * The incident's second failure where it happened: keep-alive clients against a server with few descriptors of its own
+   * (512, as the incident's) and no idle timeout. The server runs out; the clients do not.
+   */
+  KEEP_ALIVE_SERVER_LIMIT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
+  /** The same load against the same server with an idle timeout: the incident's fix, on the server's side. */
+  KEEP_ALIVE_SERVER_LIMIT_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS);
 
   /** Scenarios compared side by side: one comparison per family. */
   public enum Family implements ConfigName {

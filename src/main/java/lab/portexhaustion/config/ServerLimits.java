@@ -9,10 +9,21 @@ import java.time.Duration;
  *     beyond this many open ones is closed as soon as it is accepted
  * @param idleTimeout a connection with nothing read or written for this long is closed by the
  *     server (Twisted's site timeout in the incident, docs/background.md)
+ * @param maxDescriptors the server process's own limit on open descriptors (the incident's server
+ *     failed at 512); 0: the limit it inherits from the simulation's process
  */
-public record ServerLimits(int maxIncomingConnections, Duration idleTimeout) {
+public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int maxDescriptors) {
 
-  public static final ServerLimits NONE = new ServerLimits(0, Duration.ZERO);
+  /** The fewest descriptors a server JVM can start with and still accept connections (some 60 are its own files). */
+  public static final int MIN_DESCRIPTORS = 128;
+  public static final int MAX_DESCRIPTORS = 1 << 20;
+
+  public static final ServerLimits NONE = new ServerLimits(0, Duration.ZERO, 0);
+
+  /** Without a descriptor limit of its own. */
+  public ServerLimits(int maxIncomingConnections, Duration idleTimeout) {
+    this(maxIncomingConnections, idleTimeout, 0);
+  }
 
   public boolean limitsConnections() {
     return maxIncomingConnections > 0;
@@ -22,8 +33,12 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout) {
     return !idleTimeout.isZero();
   }
 
+  public boolean limitsDescriptors() {
+    return maxDescriptors > 0;
+  }
+
   public boolean any() {
-    return limitsConnections() || closesIdle();
+    return limitsConnections() || closesIdle() || limitsDescriptors();
   }
 
   /** For logs and reports. */
@@ -32,6 +47,7 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout) {
       return "no connection limit, no idle timeout";
     }
     return (limitsConnections() ? "at most " + maxIncomingConnections + " connections" : "no connection limit") + ", "
-        + (closesIdle() ? "idle timeout " + idleTimeout.toMillis() / 1000.0 + " s" : "no idle timeout");
+        + (closesIdle() ? "idle timeout " + idleTimeout.toMillis() / 1000.0 + " s" : "no idle timeout")
+        + (limitsDescriptors() ? ", at most " + maxDescriptors + " descriptors" : "");
   }
 }

@@ -181,11 +181,17 @@ public final class SettingsLoader {
         in.duration("timeouts.read", Duration.ofMillis(1), "at least 1ms"));
     ServerLimits embedded = new ServerLimits(
         in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections, 0 (no limit) or more"),
-        in.duration("embedded.idleTimeout", Duration.ZERO, "0s (never close idle connections) or longer"));
+        in.duration("embedded.idleTimeout", Duration.ZERO, "0s (never close idle connections) or longer"),
+        in.integer("embedded.maxDescriptors", 0, ServerLimits.MAX_DESCRIPTORS, "0 (the limit the simulation's process has) or a whole"
+            + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS));
+    if (embedded.limitsDescriptors() && embedded.maxDescriptors() < ServerLimits.MIN_DESCRIPTORS) {
+      in.reject("embedded.maxDescriptors", "0 (the limit the simulation's process has) or at least " + ServerLimits.MIN_DESCRIPTORS
+          + " (the server's JVM needs some descriptors of its own before it accepts a connection)");
+    }
     if (embedded.any() && (target == TargetKind.CONTAINER || target == TargetKind.URI)) {
       in.problem("The embedded server's limits are set (" + embedded.describe() + "), but 'target' is '" + target.configName()
           + "': they apply only to the built-in server, and a real mongod has no idle timeout. Run with -Dtarget=embedded"
-          + " (target=auto chooses it when a limit is set), or set embedded.maxIncomingConnections=0 and embedded.idleTimeout=0s.");
+          + " (target=auto chooses it when a limit is set), or set embedded.maxIncomingConnections=0, embedded.idleTimeout=0s and embedded.maxDescriptors=0.");
     }
     HarnessSettings settings = new HarnessSettings(
         target,
@@ -199,6 +205,7 @@ public final class SettingsLoader {
         timeouts,
         readDrain(in),
         embedded,
+        in.choice("embedded.monitoring", EmbeddedMonitoring.class, EmbeddedMonitoring.STREAMING),
         new SamplerSettings(
             in.duration("sampler.totalsInterval", Duration.ofMillis(10), "at least 10ms"),
             in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms"),

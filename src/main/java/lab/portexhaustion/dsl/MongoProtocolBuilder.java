@@ -127,7 +127,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
 
   /**
    * The harness scenario this protocol reproduces: its connection pattern, and for keep-alive sockets whether the
-   * server closes idle connections. It names the settings block ({@code scenario.<name>}), the verdict key
+   * server closes idle connections and whether it has a descriptor limit of its own. It names the settings block ({@code scenario.<name>}), the verdict key
    * ({@code verdict.<name>}) and the comparison the run joins.
    */
   Scenario scenario() {
@@ -136,8 +136,16 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
       case CLIENT_PER_REQUEST -> Scenario.CLIENT_PER_REQUEST;
       case RAW_SOCKET -> Scenario.RAW_SOCKET;
       case LEAKED_CLIENT -> Scenario.LEAKED_CLIENT;
-      case KEEP_ALIVE -> target.closesIdle() ? Scenario.KEEP_ALIVE_IDLE_TIMEOUT : Scenario.KEEP_ALIVE;
+      case KEEP_ALIVE -> keepAliveScenario();
     };
+  }
+
+  /** Keep-alive sockets against a server that closes idle connections, or runs out of descriptors first, or neither. */
+  private Scenario keepAliveScenario() {
+    if (target.limitsDescriptors()) {
+      return target.closesIdle() ? Scenario.KEEP_ALIVE_SERVER_LIMIT_IDLE_TIMEOUT : Scenario.KEEP_ALIVE_SERVER_LIMIT;
+    }
+    return target.closesIdle() ? Scenario.KEEP_ALIVE_IDLE_TIMEOUT : Scenario.KEEP_ALIVE;
   }
 
   /** This protocol's values as settings keys, the layer under the settings file and {@code -D}. */

@@ -29,6 +29,14 @@ public final class Target {
     return with("embedded.maxIncomingConnections", String.valueOf(connections));
   }
 
+  /**
+   * For the embedded server: its process's own descriptor limit ({@code embedded.maxDescriptors}), as a server that
+   * runs out of descriptors before its clients do (the incident's Twisted server had 512).
+   */
+  public Target maxDescriptors(int descriptors) {
+    return with("embedded.maxDescriptors", String.valueOf(descriptors));
+  }
+
   private Target with(String key, String value) {
     Map<String, String> next = new LinkedHashMap<>(values);
     next.put(key, value);
@@ -37,6 +45,11 @@ public final class Target {
 
   Map<String, String> values() {
     return values;
+  }
+
+  boolean limitsDescriptors() {
+    String limit = values.get("embedded.maxDescriptors");
+    return limit != null && !limit.equals("0");
   }
 
   boolean closesIdle() {

@@ -32,12 +32,18 @@ public final class KnownUse {
     };
   }
 
-  /** Connections kept open: descriptors on this side (both sides when the server shares the process), and the server's slots. */
+  /**
+   * Connections kept open: descriptors on this side (both sides when the server shares the process), the server's own
+   * descriptors when it runs in a process of its own, and the server's slots. Of these, the one that runs out first decides.
+   */
   private static List<ResourceUse> keptOpen(int connections, Optional<Duration> hold, String basis, ServerSide server,
       HarnessSettings settings) {
     List<ResourceUse> uses = new ArrayList<>();
     uses.add(new ResourceUse(Resource.DESCRIPTORS, connections * server.descriptorsPerConnection(), hold,
         basis + (server.sameProcess() ? ", both ends in this process" : "")));
+    if (!server.sameProcess()) {
+      uses.add(new ResourceUse(Resource.SERVER_DESCRIPTORS, connections, hold, basis + ", the server's end"));
+    }
     if (settings.embedded().limitsConnections()) {
       uses.add(new ResourceUse(Resource.SERVER_CONNECTIONS, connections, hold, basis));
     }

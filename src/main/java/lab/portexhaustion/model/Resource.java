@@ -6,6 +6,11 @@ public enum Resource {
   EPHEMERAL_PORTS("ephemeral ports", "port"),
   /** The process's file descriptors: one per open socket (two per connection when the server runs in the same process). */
   DESCRIPTORS("descriptors", "descriptor"),
+  /**
+   * The server process's file descriptors, one per connection it holds, against its own limit ({@code embedded.maxDescriptors}):
+   * where the incident's server ran out. Known only for the embedded server in its own process.
+   */
+  SERVER_DESCRIPTORS("server's descriptors", "descriptor"),
   /** The server's connection limit ({@code embedded.maxIncomingConnections}). */
   SERVER_CONNECTIONS("server connection slots", "connection");
 

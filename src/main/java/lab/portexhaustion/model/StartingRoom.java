@@ -9,8 +9,16 @@ import java.time.Duration;
  * @param timeWait how long a closed connection keeps its port
  * @param freeDescriptors the descriptor limit less those open; negative where the OS has no such limit (Windows)
  * @param freeServerConnections the server's connection limit less connections already open; negative when it has none
+ * @param freeServerDescriptors the server process's descriptor limit less those it has open; negative where the server is
+ *     not the harness's own process
  */
-public record StartingRoom(int freePorts, Duration timeWait, long freeDescriptors, int freeServerConnections) {
+public record StartingRoom(int freePorts, Duration timeWait, long freeDescriptors, int freeServerConnections,
+    long freeServerDescriptors) {
+
+  /** Where the server's descriptors are not known. */
+  public StartingRoom(int freePorts, Duration timeWait, long freeDescriptors, int freeServerConnections) {
+    this(freePorts, timeWait, freeDescriptors, freeServerConnections, -1);
+  }
 
   /** Units free of {@code resource}, or -1 where it has no limit the model knows. */
   public long free(Resource resource) {
@@ -18,6 +26,7 @@ public record StartingRoom(int freePorts, Duration timeWait, long freeDescriptor
       case EPHEMERAL_PORTS -> freePorts;
       case DESCRIPTORS -> freeDescriptors;
       case SERVER_CONNECTIONS -> freeServerConnections;
+      case SERVER_DESCRIPTORS -> freeServerDescriptors;
     };
   }
 }

@@ -2,6 +2,7 @@ package lab.portexhaustion.onset;
 
 import java.util.Optional;
 import lab.portexhaustion.config.LoadProfile;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.sampler.PortSample;
 
@@ -11,7 +12,9 @@ import lab.portexhaustion.sampler.PortSample;
  *
  * @param elapsedSeconds when the socket error happened, from the run's start (not when the request that waited
  *     for it failed)
- * @param surfaced where it was seen first: "request" or "driver monitor"
+ * @param surfaced where it was seen first: "request", "driver monitor", or "server" (the server process's first failed accept)
+ * @param side which side ran out: "client" (its ports or descriptors) or "server" (it refused or failed to accept
+ *     connections)
  * @param snapshotAgeMillis how old the sampler figures are: 0 for a snapshot taken at the onset, more when the newest
  *     full sample had to stand in
  * @param arrivalRatePerSecond the rate the injection profile asked for at the onset
@@ -20,11 +23,16 @@ import lab.portexhaustion.sampler.PortSample;
  *     not modelled
  * @param kneeRatePerSecond the sustainable rate: free units / hold / units per request; null where units are held until
  *     the end
+ * @param serverDescriptorsOpen the server process's open descriptors at the onset; null for a server that is not the
+ *     harness's own process
+ * @param serverDescriptorsMax its descriptor limit
+ * @param serverOpenConnections connections it held open
  */
 public record OnsetRecord(
     String at,
     double elapsedSeconds,
     String surfaced,
+    String side,
     String kind,
     String code,
     String message,
@@ -45,11 +53,17 @@ public record OnsetRecord(
     long descriptorsMax,
     Double portsPerRequest,
     Double predictedOnsetSeconds,
-    Double kneeRatePerSecond) {
+    Double kneeRatePerSecond,
+    Long serverDescriptorsOpen,
+    Long serverDescriptorsMax,
+    Integer serverOpenConnections) {
+
+  /** Where the server's own failed accept surfaces. */
+  public static final String SERVER = "server";
 
   public static OnsetRecord of(Onset onset, PortSample snapshot, LoadProfile load, Optional<Prediction> prediction) {
     double elapsed = onset.elapsed().toMillis() / 1000.0;
-    return new OnsetRecord(onset.at().toString(), elapsed, onset.surfaced(), onset.error().kind().label(), onset.error().code(),
+    return new OnsetRecord(onset.at().toString(), elapsed, onset.surfaced(), side(onset), onset.error().kind().label(), onset.error().code(),
         onset.error().message(), onset.error().rawClass(), onset.error().rawMessage(),
         onset.requestsStarted(), onset.requestsSucceeded(), onset.requestsFailed(),
         Math.round(load.rateAt(elapsed) * 10) / 10.0,
@@ -59,6 +73,12 @@ public record OnsetRecord(
         snapshot.descriptorsOpen(), snapshot.descriptorsMax(),
         prediction.filter(Prediction::isMeasured).map(Prediction::perRequest).orElse(null),
         prediction.map(Prediction::onsetSeconds).orElse(null),
-        prediction.map(Prediction::kneeRatePerSecond).orElse(null));
+        prediction.map(Prediction::kneeRatePerSecond).orElse(null),
+        snapshot.serverDescriptorsOpen(), snapshot.serverDescriptorsMax(), snapshot.serverOpenConnections());
+  }
+
+  /** The server ran out when it failed to accept or refused the connection; else the client did. */
+  private static String side(Onset onset) {
+    return SERVER.equals(onset.surfaced()) || onset.error().kind() == ErrorKind.SERVER_REFUSED ? "server" : "client";
   }
 }

@@ -3,7 +3,10 @@ package lab.portexhaustion.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.OnsetRecord;
@@ -71,7 +74,10 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
         "ephemeral range (" + range + " ports)", range);
   }
 
-  /** ESTABLISHED connections toward the target and this process's open descriptors; the descriptor limit as the limit. */
+  /**
+   * ESTABLISHED connections toward the target, this process's open descriptors and, where the server is the harness's own
+   * process, the server's, with its own limit in its label; this process's descriptor limit as the limit.
+   */
   private static MainChart connections(List<RunResults> runs, int length) {
     List<Series> lines = new ArrayList<>();
     List<Series> onsets = new ArrayList<>();
@@ -79,7 +85,10 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     for (RunResults run : runs) {
       String scenario = RunResults.label(run.summary());
       lines.add(fullSamples(run, length, scenario + ": ESTABLISHED", p -> p.established()));
-      lines.add(descriptors(run, length, scenario + ": descriptors open"));
+      lines.add(descriptors(run, length, scenario + ": descriptors open", PortSample::descriptorsOpen));
+      serverLimit(run).ifPresent(serverLimit -> lines.add(descriptors(run, length,
+          scenario + ": server's descriptors open (its limit " + serverLimit + ")", p -> p.serverDescriptorsOpen() == null ? -1
+              : p.serverDescriptorsOpen())));
       onsets.add(onset(run, length, o -> o.descriptorsOpen() < 0 ? null : (int) o.descriptorsOpen()));
       limit = Math.max(limit, run.conditions().descriptorLimit());
     }
@@ -97,13 +106,19 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
   }
 
+  /** The server process's descriptor limit, where its samples have one. */
+  private static Optional<Long> serverLimit(RunResults run) {
+    return run.ports().stream().map(PortSample::serverDescriptorsMax).filter(Objects::nonNull).findFirst();
+  }
+
   /** The highest count of each second: descriptors come with every sample, ten a second by default. */
-  private static Series descriptors(RunResults run, int length, String label) {
+  private static Series descriptors(RunResults run, int length, String label, ToLongFunction<PortSample> count) {
     Double[] values = new Double[length];
     for (PortSample p : run.ports()) {
       int i = (int) (p.elapsedMillis() / 1000);
-      if (p.descriptorsOpen() >= 0 && (values[i] == null || values[i] < p.descriptorsOpen())) {
-        values[i] = (double) p.descriptorsOpen();
+      long open = count.applyAsLong(p);
+      if (open >= 0 && (values[i] == null || values[i] < open)) {
+        values[i] = (double) open;
       }
     }
     return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));

@@ -45,6 +45,8 @@ public record Comparison(
       int peakOpenTowardTarget,
       Double expectedOpenTowardTarget,
       long peakDescriptorsOpen,
+      Long serverPeakDescriptorsOpen,
+      Long serverDescriptorLimit,
       String serverLimits,
       Onset onset,
       Prediction prediction,
@@ -65,6 +67,6 @@ public record Comparison(
       String harnessVersion, String gitCommit) {}
 
   /** The first exhaustion-class failure, or null in the row when there was none. */
-  public record Onset(double elapsedSeconds, long requestsStarted, Integer portsInUseTowardTarget, Integer openTowardTarget,
-      long descriptorsOpen, String kind, String code, String message, Double predictedSeconds, double arrivalRatePerSecond) {}
+  public record Onset(double elapsedSeconds, String side, long requestsStarted, Integer portsInUseTowardTarget, Integer openTowardTarget,
+      long descriptorsOpen, Long serverDescriptorsOpen, String kind, String code, String message, Double predictedSeconds, double arrivalRatePerSecond) {}
 }

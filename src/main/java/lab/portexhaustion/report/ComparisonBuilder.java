@@ -44,8 +44,8 @@ public final class ComparisonBuilder {
     RunSummary s = run.summary();
     RunConditions c = run.conditions();
     OnsetRecord o = s.onset();
-    Comparison.Onset onset = o == null ? null : new Comparison.Onset(o.elapsedSeconds(), o.requestsStarted(),
-        o.portsInUseTowardTarget(), o.openTowardTarget(), o.descriptorsOpen(), o.kind(), o.code(), o.message(),
+    Comparison.Onset onset = o == null ? null : new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
+        o.portsInUseTowardTarget(), o.openTowardTarget(), o.descriptorsOpen(), o.serverDescriptorsOpen(), o.kind(), o.code(), o.message(),
         o.predictedOnsetSeconds(), o.arrivalRatePerSecond());
     RunSummary.Connections connections = s.connections() != null ? s.connections()
         : new RunSummary.Connections(s.ports().peaks().openTowardTarget(), s.ports().peaks().descriptorsOpen(), c.descriptorLimit(), null, null);
@@ -57,7 +57,9 @@ public final class ComparisonBuilder {
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
         s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(),
-        connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(), connections.serverLimits(), onset,
+        connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(),
+        s.ports().peaks().serverDescriptorsOpen() < 0 ? null : s.ports().peaks().serverDescriptorsOpen(),
+        c.server() == null ? null : c.server().descriptorLimit(), connections.serverLimits(), onset,
         s.predictionMeasured() != null ? s.predictionMeasured() : s.prediction(), s.ports().kneeRatePerSecond(), o == null ? null : measuredKnee(run, o), s.verdict().line(), s.verdict().passed());
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
     if (!Files.isRegularFile(file)) {
       return;
     }
-    try (MappingIterator<PortSample> rows = CSV.readerFor(PortSample.class).with(CSV.schemaFor(PortSample.class).withHeader())
+    try (MappingIterator<PortSample> rows = CSV.readerFor(PortSample.class).with(CsvSchema.emptySchema().withHeader())
         .readValues(file.toFile())) {
       while (rows.hasNext()) {
         sample.accept(rows.next());
@@ -73,11 +74,15 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
     }
   }
 
+  /**
+   * Rows matched to fields by the file's own header, not by position: a run recorded before a column was added (the
+   * server's columns of ports.csv) reads with that column empty.
+   */
   private static <T> List<T> csv(Path file, Class<T> type) throws IOException {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
-    try (MappingIterator<T> rows = CSV.readerFor(type).with(CSV.schemaFor(type).withHeader()).readValues(file.toFile())) {
+    try (MappingIterator<T> rows = CSV.readerFor(type).with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
       return rows.readAll();
     }
   }

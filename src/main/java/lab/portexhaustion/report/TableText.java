@@ -39,8 +39,13 @@ final class TableText {
             r.expectedOpenTowardTarget() == null ? ""
                 : String.format(" (%,.0f, ratio %.2f)", r.expectedOpenTowardTarget(), r.peakOpenTowardTarget() / r.expectedOpenTowardTarget()))),
         line(c, "peak descriptors open / limit", r -> String.format("%,d / %,d", r.peakDescriptorsOpen(), r.conditions().descriptorLimit())),
-        line(c, "onset", r -> r.onset() == null ? "none" : String.format("%.1f s, %,d requests, %,d descriptors and %s connections open, %s (%s)",
-            r.onset().elapsedSeconds(), r.onset().requestsStarted(), r.onset().descriptorsOpen(),
+        line(c, "server's peak descriptors open / its limit", r -> r.serverPeakDescriptorsOpen() == null ? "n/a"
+            : String.format("%,d / %,d", r.serverPeakDescriptorsOpen(), r.serverDescriptorLimit())),
+        line(c, "onset", r -> r.onset() == null ? "none" : String.format("%.1f s, %s, %,d requests, %,d descriptors%s and %s connections open,"
+                + " %s (%s)",
+            r.onset().elapsedSeconds(), r.onset().side() == null ? "?" : "the " + r.onset().side() + " ran out", r.onset().requestsStarted(),
+            r.onset().descriptorsOpen(), r.onset().serverDescriptorsOpen() == null ? "" : String.format(" (the server's %,d)",
+                r.onset().serverDescriptorsOpen()),
             r.onset().openTowardTarget() == null ? "?" : String.format("%,d", r.onset().openTowardTarget()), r.onset().kind(),
             r.onset().code())));
   }

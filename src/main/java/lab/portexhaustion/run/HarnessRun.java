@@ -1,5 +1,6 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
@@ -101,7 +102,7 @@ public final class HarnessRun {
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
     this.metrics = new RunMetrics(files);
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
-    this.sampler = new PortSampler(sockets, target.endpoint(), network, this::takeSample, startedAt);
+    this.sampler = new PortSampler(sockets, target.endpoint(), network, target::serverStatus, this::takeSample, startedAt);
     PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
         settings.sampler().maxCpuPercent());
     this.model = RunModel.at(first, scenario, target, settings, network);
@@ -110,6 +111,9 @@ public final class HarnessRun {
     this.recorder = new RequestRecorder(metrics, onset);
     this.actions = new MongoRequestActionBuilder(strategy, workers, recorder, stopWhenExhausted());
     socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
+    // The server process's first failed accept (EMFILE at its own limit): its clients only time out, later.
+    target.onAcceptFailure(failure -> onset.observe(ErrorClassifier.classify(new IOException(failure.message())),
+        Instant.ofEpochMilli(failure.epochMillis()), OnsetRecord.SERVER, metrics.counts()));
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
@@ -181,7 +185,7 @@ public final class HarnessRun {
     }
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",
-          RunConditions.of(network, sample.descriptorsMax(), targetDescription, settings));
+          RunConditions.of(network, sample.descriptorsMax(), targetDescription, target.serverConditions().orElse(null), settings));
     }
     files.appendSample(sample);
   }

@@ -54,11 +54,16 @@ final class OnsetCapture {
     OnsetRecord onset = OnsetRecord.of(first, snapshot, load, prediction);
     record.set(onset);
     written = files.writeJson("onset.json", onset);
-    LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s): %s [%s] after %,d requests; %d of %d ports in use"
-            + " toward the target (%.1f %%), %d in TIME_WAIT; %d of %d descriptors open; arrival rate %.0f/s; the model predicted %s",
-        onset.elapsedSeconds(), onset.surfaced(), onset.message(), onset.kind(), onset.requestsStarted(), onset.portsInUseTowardTarget(),
-        onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(), onset.descriptorsOpen(), onset.descriptorsMax(),
-        onset.arrivalRatePerSecond(), prediction.map(Prediction::text).orElse("nothing (no model for this run)")));
+    String server = onset.serverDescriptorsOpen() == null ? ""
+        : String.format("; the server process: %d of %d descriptors open, %d connections", onset.serverDescriptorsOpen(),
+            onset.serverDescriptorsMax(), onset.serverOpenConnections());
+    LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d requests; %d of %d ports"
+            + " in use toward the target (%.1f %%), %d in TIME_WAIT; %d of %d descriptors open%s; arrival rate %.0f/s; the model"
+            + " predicted %s",
+        onset.elapsedSeconds(), onset.surfaced(), onset.side(), onset.message(), onset.kind(), onset.requestsStarted(),
+        onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
+        onset.descriptorsOpen(), onset.descriptorsMax(), server, onset.arrivalRatePerSecond(),
+        prediction.map(Prediction::text).orElse("nothing (no model for this run)")));
   }
 
   /** The onset's record, once there was one; writes onset.json now if it could not be written then. */

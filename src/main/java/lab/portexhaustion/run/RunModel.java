@@ -41,7 +41,9 @@ final class RunModel {
         network.range().size() - inUse(Resource.EPHEMERAL_PORTS, start, network),
         network.timeWait(),
         start.descriptorsMax() > 0 ? start.descriptorsMax() - start.descriptorsOpen() : -1,
-        settings.embedded().limitsConnections() ? settings.embedded().maxIncomingConnections() - start.openTowardTarget() : -1);
+        settings.embedded().limitsConnections() ? settings.embedded().maxIncomingConnections() - start.openTowardTarget() : -1,
+        start.serverDescriptorsMax() != null && start.serverDescriptorsMax() > 0
+            ? start.serverDescriptorsMax() - start.serverDescriptorsOpen() : -1);
     var uses = KnownUse.of(scenario.strategy(), target.serverSide(settings.pool().serverMonitoringMode()), settings, network.timeWait());
     RunModel model = new RunModel(RunPredictor.predict(settings.load(), uses, room), network, settings);
     model.observe(start, 0, 0);
@@ -92,6 +94,7 @@ final class RunModel {
           ? full.portsInUseTowardTarget() : full.portsInUseAnyDestination();
       case DESCRIPTORS -> (int) full.descriptorsOpen();
       case SERVER_CONNECTIONS -> full.openTowardTarget();
+      case SERVER_DESCRIPTORS -> full.serverDescriptorsOpen() == null ? 0 : (int) (long) full.serverDescriptorsOpen();
     };
   }
 }

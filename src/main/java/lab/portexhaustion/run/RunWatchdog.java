@@ -1,5 +1,6 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.process.ParentProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

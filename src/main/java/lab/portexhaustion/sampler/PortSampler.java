@@ -10,11 +10,14 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import lab.portexhaustion.server.ServerStatus;
 import lab.portexhaustion.sockets.SocketEntry;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;
@@ -43,6 +46,7 @@ public final class PortSampler implements AutoCloseable {
   private final InetSocketAddress target;
   private final NetworkConditions conditions;
   private final Consumer<PortSample> sink;
+  private final Supplier<Optional<ServerStatus>> server;
   private final Instant start;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, THREAD_NAME);
@@ -58,7 +62,14 @@ public final class PortSampler implements AutoCloseable {
 
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
       Instant start) {
+    this(table, target, conditions, Optional::empty, sink, start);
+  }
+
+  /** As above, with the server process's own figures beside the client's in every sample. */
+  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Supplier<Optional<ServerStatus>> server,
+      Consumer<PortSample> sink, Instant start) {
     this.table = table;
+    this.server = server;
     this.target = target;
     this.conditions = conditions;
     this.sink = sink;
@@ -112,9 +123,7 @@ public final class PortSampler implements AutoCloseable {
 
   /** A full snapshot now, on the caller's thread: for the moment exhaustion starts. */
   public synchronized PortSample snapshot(String tier) {
-    PortSample sample = full(tier);
-    emit(sample);
-    return sample;
+    return emit(full(tier));
   }
 
   /** The newest full sample, or null before the first. */
@@ -126,12 +135,14 @@ public final class PortSampler implements AutoCloseable {
     return peaks.get();
   }
 
-  private synchronized void emit(PortSample sample) {
+  private synchronized PortSample emit(PortSample clientSide) {
+    PortSample sample = server.get().map(clientSide::withServer).orElse(clientSide);
     if (sample.isFull()) {
       latestFull.set(sample);
     }
     peaks.updateAndGet(p -> p.with(sample));
     sink.accept(sample);
+    return sample;
   }
 
   private PortSample totalsOnly() {
@@ -179,7 +190,7 @@ public final class PortSampler implements AutoCloseable {
         count(towardTarget, TcpState.CLOSE_WAIT), count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2),
         count(towardTarget, TcpState.LAST_ACK), otherStates(towardTarget),
         portsTowardTarget.cardinality(), portsAny.cardinality(), range.size(), utilisation,
-        totals.descriptorsOpen(), totals.descriptorsMax());
+        totals.descriptorsOpen(), totals.descriptorsMax(), null, null, null, null);
   }
 
   private static int count(Map<TcpState, Integer> byState, TcpState state) {

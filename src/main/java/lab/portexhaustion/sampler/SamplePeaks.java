@@ -1,6 +1,10 @@
 package lab.portexhaustion.sampler;
 
-/** The highest figures the sampler saw during a run. */
+/**
+ * The highest figures the sampler saw during a run.
+ *
+ * @param serverDescriptorsOpen the server process's, where it is the harness's own; -1 otherwise
+ */
 public record SamplePeaks(
     double utilisationPercent,
     int portsInUseTowardTarget,
@@ -8,9 +12,17 @@ public record SamplePeaks(
     int openTowardTarget,
     int timeWaitTowardTarget,
     long timeWaitTotal,
-    long descriptorsOpen) {
+    long descriptorsOpen,
+    long serverDescriptorsOpen) {
 
-  static final SamplePeaks NONE = new SamplePeaks(0, 0, 0, 0, 0, 0, 0);
+  static final SamplePeaks NONE = new SamplePeaks(0, 0, 0, 0, 0, 0, 0, -1);
+
+  /** Without the server process's figures (a server that is not the harness's own process). */
+  public SamplePeaks(double utilisationPercent, int portsInUseTowardTarget, int portsInUseAnyDestination, int openTowardTarget,
+      int timeWaitTowardTarget, long timeWaitTotal, long descriptorsOpen) {
+    this(utilisationPercent, portsInUseTowardTarget, portsInUseAnyDestination, openTowardTarget, timeWaitTowardTarget, timeWaitTotal,
+        descriptorsOpen, -1);
+  }
 
   SamplePeaks with(PortSample s) {
     return new SamplePeaks(
@@ -20,6 +32,7 @@ public record SamplePeaks(
         s.isFull() ? Math.max(openTowardTarget, s.openTowardTarget()) : openTowardTarget,
         s.isFull() ? Math.max(timeWaitTowardTarget, s.timeWait()) : timeWaitTowardTarget,
         Math.max(timeWaitTotal, s.timeWaitTotal()),
-        Math.max(descriptorsOpen, s.descriptorsOpen()));
+        Math.max(descriptorsOpen, s.descriptorsOpen()),
+        s.serverDescriptorsOpen() == null ? serverDescriptorsOpen : Math.max(serverDescriptorsOpen, s.serverDescriptorsOpen()));
   }
 }

@@ -20,12 +20,23 @@ final class AcceptFailureLog extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(AcceptFailureLog.class);
 
   private final AtomicLong failures = new AtomicLong();
+  private volatile AcceptFailure first;
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (failures.incrementAndGet() == 1) {
+      first = new AcceptFailure(System.currentTimeMillis(), cause.toString());
       LOG.warn("embedded server cannot accept connections: {} (accepting pauses 1 s after each failure; later ones are counted)",
           cause.toString());
     }
+  }
+
+  long failures() {
+    return failures.get();
+  }
+
+  /** The first failure, or null while accept has never failed. */
+  AcceptFailure first() {
+    return first;
   }
 }

@@ -20,18 +20,24 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import org.bson.types.ObjectId;
 
 /**
  * mongo-java-server's wire-protocol handlers and in-memory backend behind the harness's own
  * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
- * limit, an idle timeout) sit in front of its handlers here.
+ * limit, an idle timeout) sit in front of its handlers here, and so does mongod's answer to the
+ * driver's monitor ({@link StreamingHelloResponder}) when monitoring is {@code streaming}.
  */
 final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -50,11 +56,16 @@ final class EmbeddedMongoServer implements AutoCloseable {
   private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
   private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
   private final ServerLimits limits;
+  private final EmbeddedMonitoring monitoring;
+  private final ObjectId processId = new ObjectId();
+  private final AtomicInteger replyIds = new AtomicInteger();
+  private final AtomicInteger connectionIds = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private Channel listener;
 
-  EmbeddedMongoServer(ServerLimits limits) {
+  EmbeddedMongoServer(ServerLimits limits, EmbeddedMonitoring monitoring) {
     this.limits = limits;
+    this.monitoring = monitoring;
     this.connectionLimit = new ConnectionLimitHandler(limits.maxIncomingConnections());
   }
 
@@ -83,7 +94,14 @@ final class EmbeddedMongoServer implements AutoCloseable {
               pipeline.addLast(new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
               pipeline.addLast(idleCloser);
             }
-            pipeline.addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
+            pipeline.addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder());
+            if (monitoring == EmbeddedMonitoring.STREAMING) {
+              // Whole frames for the responder; the others go on to mongo-java-server's decoder, one frame at a time.
+              pipeline.addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
+                  MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true),
+                  new StreamingHelloResponder(backend, processId, replyIds, connectionIds.incrementAndGet()));
+            }
+            pipeline.addLast(new MongoWireProtocolHandler(),
                 new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
           }
         });
@@ -107,6 +125,16 @@ final class EmbeddedMongoServer implements AutoCloseable {
   /** Connections the limit closed on arrival so far. */
   long refusedConnections() {
     return connectionLimit.refused();
+  }
+
+  /** Accepts that failed so far (at the descriptor limit: EMFILE). */
+  long acceptFailures() {
+    return acceptFailures.failures();
+  }
+
+  /** The first failed accept, or null. */
+  AcceptFailure firstAcceptFailure() {
+    return acceptFailures.first();
   }
 
   /** Connections closed for being idle so far. */

@@ -1,5 +1,6 @@
 package lab.portexhaustion.server;
 
+import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.MonitoringMode;
 import lab.portexhaustion.model.ServerSide;
 import com.mongodb.ConnectionString;
@@ -22,16 +23,18 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
   private static final int PORT_ATTEMPTS = 50;
 
   private final EmbeddedMongoServer server;
+  private final EmbeddedMonitoring monitoring;
 
-  private EmbeddedMongoTarget(EmbeddedMongoServer server, ConnectionString connection, InetSocketAddress endpoint,
-      TargetDescription description) {
+  private EmbeddedMongoTarget(EmbeddedMongoServer server, EmbeddedMonitoring monitoring, ConnectionString connection,
+      InetSocketAddress endpoint, TargetDescription description) {
     super(connection, endpoint, description);
     this.server = server;
+    this.monitoring = monitoring;
   }
 
-  /** On any free port the OS gives, without limits; for tests. */
+  /** On any free port the OS gives, without limits, streaming as mongod does; for tests. */
   public static EmbeddedMongoTarget start(String reason) {
-    return start(reason, ServerLimits.NONE, port -> true);
+    return start(reason, ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
   }
 
   /**
@@ -40,8 +43,8 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
    * incident's advice to give a server a port outside the range (docs/background.md, "The incident"). Falls back to any free port
    * after a few tries.
    */
-  public static EmbeddedMongoTarget start(String reason, ServerLimits limits, IntPredicate fresh) {
-    EmbeddedMongoServer server = new EmbeddedMongoServer(limits);
+  public static EmbeddedMongoTarget start(String reason, ServerLimits limits, EmbeddedMonitoring monitoring, IntPredicate fresh) {
+    EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     try {
       bindFresh(server, fresh);
     } catch (RuntimeException e) {
@@ -50,10 +53,11 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
     }
     InetSocketAddress endpoint = server.localAddress();
     ConnectionString connection = directConnection(endpoint);
-    String software = "mongo-java-server " + BuildInfo.mongoJavaServerVersion() + (limits.any() ? " (" + limits.describe() + ")" : "");
+    String software = "mongo-java-server " + BuildInfo.mongoJavaServerVersion() + " (" + monitoring.configName() + " monitoring"
+        + (limits.any() ? ", " + limits.describe() : "") + ")";
     TargetDescription description = new TargetDescription("embedded", software, "", address(endpoint),
         connection.getConnectionString(), reason);
-    return new EmbeddedMongoTarget(server, connection, endpoint, description);
+    return new EmbeddedMongoTarget(server, monitoring, connection, endpoint, description);
   }
 
   private static void bindFresh(EmbeddedMongoServer server, IntPredicate fresh) {
@@ -87,12 +91,12 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
   }
 
   /**
-   * mongo-java-server runs in this process, and its {@code hello} carries no topology version, so the
-   * driver polls it: one monitoring connection per client, and two descriptors per connection.
+   * The server runs in this process: two descriptors per connection. The driver streams its heartbeats when
+   * the server answers as mongod does ({@code embedded.monitoring=streaming}) and the driver is not told to poll.
    */
   @Override
-  public ServerSide serverSide(MonitoringMode monitoring) {
-    return new ServerSide(true, false);
+  public ServerSide serverSide(MonitoringMode driverMonitoring) {
+    return new ServerSide(true, monitoring == EmbeddedMonitoring.STREAMING && driverMonitoring != MonitoringMode.POLL);
   }
 
   @Override

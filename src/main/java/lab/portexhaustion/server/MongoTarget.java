@@ -2,6 +2,8 @@ package lab.portexhaustion.server;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Consumer;
 import lab.portexhaustion.config.MonitoringMode;
 import lab.portexhaustion.model.ServerSide;
 
@@ -21,6 +23,19 @@ public interface MongoTarget extends AutoCloseable {
    * monitor streams its heartbeats to it (mongod 4.4 and later do, unless {@code monitoring} forces polling).
    */
   ServerSide serverSide(MonitoringMode monitoring);
+
+  /** The server process's newest figures, where the server is the harness's own process; empty otherwise. */
+  default Optional<ServerStatus> serverStatus() {
+    return Optional.empty();
+  }
+
+  /** What a run records of the server process, where the server is the harness's own process; empty otherwise. */
+  default Optional<ServerConditions> serverConditions() {
+    return Optional.empty();
+  }
+
+  /** Called once, when the server process first fails to accept a connection; never for a server that is not the harness's own. */
+  default void onAcceptFailure(Consumer<AcceptFailure> listener) {}
 
   @Override
   void close();

@@ -12,7 +12,8 @@ public final class TargetFactory {
 
   /**
    * {@code freshEmbeddedPort} says which ports the embedded server may take (see
-   * {@link EmbeddedMongoTarget#start(String, lab.portexhaustion.config.ServerLimits, IntPredicate)}).
+   * {@link EmbeddedServerProcess#start(String, lab.portexhaustion.config.ServerLimits, lab.portexhaustion.config.EmbeddedMonitoring,
+   * IntPredicate)}).
    */
   public static MongoTarget start(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
     TargetKind kind = settings.target();
@@ -20,7 +21,8 @@ public final class TargetFactory {
       return startAuto(settings, freshEmbeddedPort);
     }
     return switch (kind) {
-      case EMBEDDED -> EmbeddedMongoTarget.start("asked for with target=embedded", settings.embedded(), freshEmbeddedPort);
+      case EMBEDDED -> EmbeddedServerProcess.start("asked for with target=embedded", settings.embedded(), settings.embeddedMonitoring(),
+          freshEmbeddedPort);
       case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), "asked for with target=uri");
       case CONTAINER -> startContainer(settings, "asked for with target=container");
       case AUTO -> throw new IllegalStateException("handled above");
@@ -29,8 +31,8 @@ public final class TargetFactory {
 
   private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
     if (settings.embedded().any()) {
-      return EmbeddedMongoTarget.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
-          + ")", settings.embedded(), freshEmbeddedPort);
+      return EmbeddedServerProcess.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
+          + ")", settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
     }
     if (settings.uri().isPresent()) {
       return UriMongoTarget.of(settings.uri().get(), "chosen by target=auto because 'uri' is set");
@@ -38,8 +40,8 @@ public final class TargetFactory {
     Optional<String> noDocker = DockerAvailability.whyUnavailable();
     return noDocker.isEmpty()
         ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
-        : EmbeddedMongoTarget.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
-            freshEmbeddedPort);
+        : EmbeddedServerProcess.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
+            settings.embeddedMonitoring(), freshEmbeddedPort);
   }
 
   private static MongoTarget startContainer(HarnessSettings settings, String reason) {

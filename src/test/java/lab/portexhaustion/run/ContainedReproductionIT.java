@@ -49,13 +49,14 @@ class ContainedReproductionIT {
   }
 
   @Test
-  void clientPerRequestExhaustsWithTwoPortsPerRequest() throws Exception {
+  void clientPerRequestExhaustsWithAboutThreePortsPerRequest() throws Exception {
     JsonNode summary = run("ClientPerRequestSimulation");
 
     assertThat(summary.get("onset").isNull()).as("client-per-request records an onset").isFalse();
     assertThat(summary.at("/onset/kind").asText()).isEqualTo("ephemeral ports");
-    // mongo-java-server: one monitoring and one pool connection per client (docs/background.md, "Connections per MongoClient").
-    assertThat(summary.at("/ports/portsPerRequest").asDouble()).isCloseTo(2.0, within(0.2));
+    // The embedded server streams as mongod 4.4+: a monitoring, a round-trip-time and a pool connection per client
+    // (docs/server.md); a client closed at once may not have opened its round-trip-time connection yet.
+    assertThat(summary.at("/ports/portsPerRequest").asDouble()).isBetween(2.5, 3.2);
     assertThat(summary.at("/verdict/passed").asBoolean()).isTrue();
   }
 

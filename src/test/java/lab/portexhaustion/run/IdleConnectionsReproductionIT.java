@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The incident's second failure end to end, inside a network namespace with a descriptor limit of
- * 1,536: keep-alive connections left idle exhaust descriptors; against a server with an idle
- * timeout, the same arrivals hold about arrival rate x idle timeout connections and never run
- * out. Skipped where this machine cannot make a network namespace.
+ * 1,536: keep-alive connections left idle exhaust the client's descriptors; against a server with
+ * an idle timeout, the same arrivals hold about arrival rate x idle timeout connections and never
+ * run out; against a server limited to 512 descriptors of its own, the server runs out, not the
+ * client. Skipped where this machine cannot make a network namespace.
  */
 class IdleConnectionsReproductionIT {
 
@@ -30,7 +31,7 @@ class IdleConnectionsReproductionIT {
   private static final double PEAK_RATE = 100;
   private static final double IDLE_TIMEOUT_SECONDS = 3;
   private static final String[] SHORT_PROFILE = {"target=embedded", "load.startRate=20", "load.peakRate=" + (int) PEAK_RATE,
-      "load.rampTime=5s", "load.holdTime=12s", "load.exhaustionGrace=2s", "verdict.enabled=on",
+      "load.rampTime=5s", "load.holdTime=15s", "load.exhaustionGrace=2s", "verdict.enabled=on",
       "scenario.keep-alive-idle-timeout.embedded.idleTimeout=" + (int) IDLE_TIMEOUT_SECONDS + "s"};
 
   @TempDir
@@ -38,6 +39,7 @@ class IdleConnectionsReproductionIT {
 
   private static JsonNode keepAlive;
   private static JsonNode idleTimeout;
+  private static JsonNode serverLimit;
 
   @BeforeAll
   static void runBothScenarios() throws Exception {
@@ -45,6 +47,7 @@ class IdleConnectionsReproductionIT {
     assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
     keepAlive = run("idle.KeepAliveSimulation");
     idleTimeout = run("idle.KeepAliveIdleTimeoutSimulation");
+    serverLimit = run("idle.KeepAliveServerLimitSimulation");
   }
 
   @Test
@@ -53,8 +56,9 @@ class IdleConnectionsReproductionIT {
     assertThat(keepAlive.at("/onset/kind").asText()).isEqualTo("descriptors");
     assertThat(keepAlive.at("/onset/code").asText()).isEqualTo("EMFILE");
     assertThat(keepAlive.at("/connections/descriptorLimit").asLong()).isEqualTo(DESCRIPTOR_LIMIT);
-    // Both ends of every connection live in this JVM: two descriptors each, and the JVM's own below them.
-    assertThat(keepAlive.at("/connections/peakOpenTowardTarget").asInt()).isBetween(DESCRIPTOR_LIMIT / 2 - 400, DESCRIPTOR_LIMIT / 2);
+    assertThat(keepAlive.at("/onset/side").asText()).isEqualTo("client");
+    // The server is a process of its own: one descriptor per connection here, and the JVM's own below them.
+    assertThat(keepAlive.at("/connections/peakOpenTowardTarget").asInt()).isBetween(DESCRIPTOR_LIMIT - 400, DESCRIPTOR_LIMIT);
     assertThat(keepAlive.at("/connections/peakDescriptorsOpen").asLong()).isGreaterThanOrEqualTo(DESCRIPTOR_LIMIT - 40);
     assertThat(keepAlive.at("/verdict/passed").asBoolean()).isTrue();
   }
@@ -71,12 +75,23 @@ class IdleConnectionsReproductionIT {
   }
 
   @Test
+  void aServerWithFiveHundredTwelveDescriptorsRunsOutWhileItsClientsDoNot() {
+    assertThat(serverLimit.at("/onset/side").asText()).isEqualTo("server");
+    assertThat(serverLimit.at("/onset/surfaced").asText()).isEqualTo("server");
+    assertThat(serverLimit.at("/onset/code").asText()).isEqualTo("EMFILE");
+    assertThat(serverLimit.at("/onset/serverDescriptorsMax").asLong()).isEqualTo(512);
+    assertThat(serverLimit.at("/onset/serverDescriptorsOpen").asLong()).isEqualTo(512);
+    assertThat(serverLimit.at("/onset/descriptorsOpen").asLong()).as("the client's own").isLessThan(DESCRIPTOR_LIMIT / 2);
+    assertThat(serverLimit.at("/verdict/passed").asBoolean()).isTrue();
+  }
+
+  @Test
   void theComparisonPageShowsConnectionsAndDescriptors() throws Exception {
     List<Path> written = ComparisonWriter.write(runFolders(), results);
 
     assertThat(written).containsExactly(results.resolve("comparison-idle-connections"));
     assertThat(written.get(0).resolve("comparison.md")).content()
-        .contains("Idle connections: leak vs idle timeout", "| keep-alive-idle-timeout | keep-alive |", "descriptors (EMFILE)");
+        .contains("Idle connections: leak vs idle timeout", "| keep-alive-idle-timeout | keep-alive-server-limit | keep-alive |", "descriptors (EMFILE)");
     ComparisonPageCheck.Result page = ComparisonPageCheck.open(written.get(0).resolve("index.html"),
         Path.of("target/comparison-idle-screenshot.png"));
     assertThat(page.consoleMessages()).as("console output of the page").isEmpty();

@@ -1,5 +1,6 @@
 package lab.portexhaustion.run;
 
+import lab.portexhaustion.process.ParentProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.portexhaustion.server.ServerStatus;
 import lab.portexhaustion.sockets.SocketTable;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +65,36 @@ class PortSamplerTest {
     assertThat(rows.stream().filter(PortSample::isFull).count()).isBetween(2L, 6L);
     assertThat(rows.get(0).isFull()).as("the first row is a full sample").isTrue();
     assertThat(rows).allMatch(r -> r.rangeSize() == live.range().size());
+  }
+
+  @Test
+  void putsTheServerProcesssFiguresBesideTheClientsInEveryTierAndInThePeaks() throws Exception {
+    InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+    AtomicReference<ServerStatus> server = new AtomicReference<>(new ServerStatus(180, 512, 10, 0, 0, 0));
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()), rows::add,
+        Instant.now())) {
+      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200), 100);
+      Thread.sleep(100);
+      server.set(new ServerStatus(512, 512, 340, 0, 7, 0));
+      PortSample atTheLimit = sampler.snapshot("onset");
+
+      assertThat(atTheLimit.serverDescriptorsOpen()).isEqualTo(512);
+      assertThat(atTheLimit.serverDescriptorsMax()).isEqualTo(512);
+      assertThat(atTheLimit.serverOpenConnections()).isEqualTo(340);
+      assertThat(atTheLimit.serverAcceptFailures()).isEqualTo(7);
+      assertThat(atTheLimit.descriptorsOpen()).as("the client's own, apart").isNotEqualTo(512);
+      assertThat(sampler.peaks().serverDescriptorsOpen()).isEqualTo(512);
+    }
+    assertThat(rows).anyMatch(r -> !r.isFull() && Long.valueOf(180).equals(r.serverDescriptorsOpen()));
+    assertThat(rows).allMatch(r -> r.serverDescriptorsMax() == 512);
+  }
+
+  @Test
+  void withoutAServerProcessItsColumnsStayEmpty() throws Exception {
+    InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, rows::add, Instant.now())) {
+      assertThat(sampler.snapshot("full").serverDescriptorsOpen()).isNull();
+      assertThat(sampler.peaks().serverDescriptorsOpen()).isEqualTo(-1);
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class EmbeddedMongoServerTest {
   void afterABindOnATakenPortTheNextListenerStillLogsAcceptFailuresOnce() throws Exception {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket taken = new ServerSocket(0, 1, loopback);
-        EmbeddedMongoServer server = new EmbeddedMongoServer(ServerLimits.NONE)) {
+        EmbeddedMongoServer server = new EmbeddedMongoServer(ServerLimits.NONE, EmbeddedMonitoring.STREAMING)) {
       assertThatThrownBy(() -> server.bind(new InetSocketAddress(loopback, taken.getLocalPort())));
       server.bind(new InetSocketAddress(loopback, 0));
 

@@ -10,6 +10,7 @@ import java.util.function.IntSupplier;
 import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ClassifiedError;
@@ -32,7 +33,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
   @Test
   void theConnectionBeyondTheLimitIsRefusedAndClassifiedAsServerRefused() throws Exception {
     int limit = 3;
-    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(limit, Duration.ZERO), port -> true);
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(limit, Duration.ZERO), EmbeddedMonitoring.STREAMING, port -> true);
         KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       awaitCount("the handshake probe closed", server::openConnections, 0);
       for (int i = 0; i < limit; i++) {
@@ -53,7 +54,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
   @Test
   void theDriverReadsAConnectionRefusedAtTheLimitAsServerRefused() {
     // The client's monitoring connection takes the one slot; the operation's pool connection is refused.
-    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(1, Duration.ZERO), port -> true);
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(1, Duration.ZERO), EmbeddedMonitoring.STREAMING, port -> true);
         MongoClient client = MongoClients.create(DriverSettings.base(server.connectionString(), SETTINGS).build())) {
       Throwable refused = catchThrowable(() -> client.getDatabase("lab").getCollection("limit").insertOne(new Document("n", 1)));
 
@@ -65,7 +66,7 @@ class IdleConnectionsAgainstEmbeddedServerTest {
 
   @Test
   void theIdleTimeoutClosesIdleConnectionsAndTheClientLetsGoOfThem() throws Exception {
-    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ofMillis(300)), port -> true);
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ofMillis(300)), EmbeddedMonitoring.STREAMING, port -> true);
         KeepAliveStrategy keepAlive = (KeepAliveStrategy) StrategyFactory.create(StrategyKind.KEEP_ALIVE, server, SETTINGS, SocketErrorListener.NONE)) {
       for (int i = 0; i < 5; i++) {
         keepAlive.execute(StrategyFactory.settingsOperation(SETTINGS));

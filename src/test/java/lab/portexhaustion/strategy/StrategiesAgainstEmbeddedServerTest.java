@@ -9,6 +9,8 @@ import java.util.Set;
 import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.EmbeddedMonitoring;
+import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.failure.ErrorKind;
@@ -63,12 +65,21 @@ class StrategiesAgainstEmbeddedServerTest {
   }
 
   @Test
-  void rawSocketFallsBackToIsMasterOnAServerWithoutHello() throws Exception {
+  void rawSocketSendsHelloToAServerThatAnswersAsMongodDoes() throws Exception {
     try (ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with(), SocketErrorListener.NONE)) {
-      assertThat(strategy.describe()).contains("'isMaster'");
+      assertThat(strategy.describe()).contains("'hello'");
       long before = timeWaitTowardServer();
       strategy.execute(StrategyFactory.settingsOperation(TestSettings.with()));
       assertThat(timeWaitTowardServer() - before).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void rawSocketFallsBackToIsMasterOnAServerWithoutHello() throws Exception {
+    try (EmbeddedMongoTarget polling = EmbeddedMongoTarget.start("test", ServerLimits.NONE, EmbeddedMonitoring.POLLING, port -> true);
+        ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, polling, TestSettings.with(), SocketErrorListener.NONE)) {
+      assertThat(strategy.describe()).contains("'isMaster'");
+      strategy.execute(StrategyFactory.settingsOperation(TestSettings.with()));
     }
   }
 

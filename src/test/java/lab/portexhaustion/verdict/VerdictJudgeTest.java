@@ -32,9 +32,9 @@ class VerdictJudgeTest {
   }
 
   private static OnsetRecord portsOnset(double seconds) {
-    return new OnsetRecord("2026-11-25T00:00:00Z", seconds, "request", "ephemeral ports", "EADDRNOTAVAIL",
+    return new OnsetRecord("2026-11-25T00:00:00Z", seconds, "request", "client", "ephemeral ports", "EADDRNOTAVAIL",
         "EADDRNOTAVAIL Cannot assign requested address", "java.net.BindException", "Cannot assign requested address", 999, 997, 2, 99,
-        0, 1000, 1000, 1000, 0, 100.0, 1000, 50, 1024, 1.0, null, 16.7);
+        0, 1000, 1000, 1000, 0, 100.0, 1000, 50, 1024, 1.0, null, 16.7, null, null, null);
   }
 
   private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
@@ -167,9 +167,9 @@ class VerdictJudgeTest {
   void keepAliveWithoutTimeoutIsPredictedToRunOutOfDescriptors() {
     HarnessSettings checked = TestSettings.forScenario(Scenario.KEEP_ALIVE, "verdict.enabled", "on");
     Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE, checked, 1000);
-    OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", prediction.get().onsetSeconds(), "request", "descriptors",
+    OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", prediction.get().onsetSeconds(), "request", "client", "descriptors",
         "EMFILE", "EMFILE Too many open files", "java.net.SocketException", "Too many open files", 880, 879, 1, 100, 0, 880, 880, 0,
-        880, 3.1, 28232, 2048, 2048, null, null, null);
+        880, 3.1, 28232, 2048, 2048, null, null, null, null, null, null);
 
     Verdict met = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.of(descriptors), QUIET, NO_FAILURES);
     Verdict missed = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.empty(), QUIET, NO_FAILURES);

@@ -1,4 +1,4 @@
-package lab.portexhaustion.run;
+package lab.portexhaustion.process;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The process that started this one, and whether it is still there. On Linux its
+ * A process this one depends on (the one that started it), and whether it is still there. On Linux its
  * {@code /proc/<pid>/stat} is opened once and read again on every check: the check then needs
  * no new descriptor, so it keeps answering while the run has exhausted them ({@link
  * ProcessHandle#isAlive} opens the file each time, fails with EMFILE and reports the parent gone).
  * A kept-open {@code /proc} file also names that one process, not a later one given the same pid.
  */
-final class ParentProcess implements AutoCloseable {
+public final class ParentProcess implements AutoCloseable {
 
   private final ProcessHandle handle;
   private final FileChannel stat;
@@ -27,11 +27,11 @@ final class ParentProcess implements AutoCloseable {
   }
 
   /** The parent of this process, if it has one. */
-  static Optional<ParentProcess> ofThisProcess() {
+  public static Optional<ParentProcess> ofThisProcess() {
     return ProcessHandle.current().parent().map(ParentProcess::of);
   }
 
-  static ParentProcess of(ProcessHandle handle) {
+  public static ParentProcess of(ProcessHandle handle) {
     Path file = Path.of("/proc", Long.toString(handle.pid()), "stat");
     try {
       return new ParentProcess(handle, Files.isReadable(file) ? FileChannel.open(file) : null);
@@ -40,12 +40,12 @@ final class ParentProcess implements AutoCloseable {
     }
   }
 
-  long pid() {
+  public long pid() {
     return handle.pid();
   }
 
   /** True once the process has exited: gone from {@code /proc}, or a zombie waiting to be reaped. */
-  boolean isGone() {
+  public boolean isGone() {
     if (stat == null) {
       return !handle.isAlive();
     }

@@ -1,0 +1,58 @@
+package lab.portexhaustion.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lab.portexhaustion.sampler.PortSample;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run folder read back: its CSV files by their own header, whichever columns the harness wrote then. */
+class RunResultsTest {
+
+  @TempDir
+  Path run;
+
+  @Test
+  void aRunRecordedBeforeTheServersColumnsReadsWithThemEmpty() throws Exception {
+    Path harness = Files.createDirectories(run.resolve("harness"));
+    Files.writeString(harness.resolve("summary.json"), "{\"simulation\": \"KeepAliveSimulation\"}");
+    Files.writeString(harness.resolve("conditions.json"), "{\"descriptorLimit\": 2048}");
+    // The header and a row as ports.csv had them before the server process's columns.
+    Files.writeString(harness.resolve("ports.csv"), """
+        elapsedMillis,tier,timeWaitTotal,tcpInUseTotal,established,timeWait,synSent,closeWait,finWait1,finWait2,lastAck,otherState,\
+        portsInUseTowardTarget,portsInUseAnyDestination,rangeSize,utilisationPercent,descriptorsOpen,descriptorsMax,full
+        176,full,4,1,0,4,0,0,0,0,0,0,4,4,1000,0.4,202,2048,true
+        """);
+
+    PortSample first = RunResults.load(run).ports().get(0);
+
+    assertThat(first.descriptorsOpen()).isEqualTo(202);
+    assertThat(first.descriptorsMax()).isEqualTo(2048);
+    assertThat(first.isFull()).isTrue();
+    assertThat(first.serverDescriptorsOpen()).isNull();
+    assertThat(first.serverAcceptFailures()).isNull();
+  }
+
+  @Test
+  void aRunWithTheServersColumnsReadsThem() throws Exception {
+    Path harness = Files.createDirectories(run.resolve("harness"));
+    Files.writeString(harness.resolve("summary.json"), "{\"simulation\": \"KeepAliveServerLimitSimulation\"}");
+    Files.writeString(harness.resolve("conditions.json"), "{\"descriptorLimit\": 2048}");
+    Files.writeString(harness.resolve("ports.csv"), """
+        elapsedMillis,tier,timeWaitTotal,tcpInUseTotal,established,timeWait,synSent,closeWait,finWait1,finWait2,lastAck,otherState,\
+        portsInUseTowardTarget,portsInUseAnyDestination,rangeSize,utilisationPercent,descriptorsOpen,descriptorsMax,\
+        serverDescriptorsOpen,serverDescriptorsMax,serverOpenConnections,serverAcceptFailures,full
+        338,totals,4,5,,,,,,,,,,,1000,,203,2048,512,512,347,3,false
+        """);
+
+    PortSample first = RunResults.load(run).ports().get(0);
+
+    assertThat(first.isFull()).isFalse();
+    assertThat(first.serverDescriptorsOpen()).isEqualTo(512);
+    assertThat(first.serverDescriptorsMax()).isEqualTo(512);
+    assertThat(first.serverOpenConnections()).isEqualTo(347);
+    assertThat(first.serverAcceptFailures()).isEqualTo(3);
+  }
+}
