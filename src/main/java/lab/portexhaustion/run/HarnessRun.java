@@ -1,22 +1,14 @@
 package lab.portexhaustion.run;
 
-import lab.portexhaustion.process.ParentProcess;
-import lab.portexhaustion.record.CleanStartState;
-import lab.portexhaustion.record.RunConditions;
-import lab.portexhaustion.record.RunSummary;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ChainBuilder;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
@@ -32,18 +24,17 @@ import lab.portexhaustion.measure.SecondTicker;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.onset.OnsetRecord;
-import lab.portexhaustion.report.ComparisonWriter;
+import lab.portexhaustion.process.ParentProcess;
+import lab.portexhaustion.record.CleanStartState;
+import lab.portexhaustion.record.RunConditions;
+import lab.portexhaustion.record.RunSummary;
 import lab.portexhaustion.sampler.NetworkConditions;
-import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
+import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.server.TargetDescription;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.strategy.ConnectionStrategy;
-import lab.portexhaustion.strategy.StrategyFactory;
-import lab.portexhaustion.server.MongoTarget;
-import lab.portexhaustion.server.ServerProbe;
-import lab.portexhaustion.server.TargetDescription;
-import lab.portexhaustion.server.TargetFactory;
 import lab.portexhaustion.verdict.FailedVerdictExit;
 import lab.portexhaustion.verdict.Verdict;
 import lab.portexhaustion.verdict.VerdictJudge;
@@ -87,17 +78,17 @@ public final class HarnessRun {
   private final DescriptorReserve reserve = new DescriptorReserve();
   private volatile boolean conditionsWritten;
 
-  private HarnessRun(String simulation, Scenario scenario, HarnessSettings settings, MongoTarget target,
-      TargetDescription targetDescription, CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors,
-      NetworkConditions network, SocketTable sockets) {
-    this.simulation = simulation;
-    this.scenario = scenario;
-    this.settings = settings;
-    this.target = target;
-    this.targetDescription = targetDescription;
-    this.cleanStart = cleanStart;
-    this.strategy = strategy;
-    this.network = network;
+  private HarnessRun(HarnessPlan plan, RunSetup setup) {
+    this.simulation = plan.simulation();
+    this.scenario = plan.scenario();
+    this.settings = plan.settings();
+    this.target = setup.target();
+    this.targetDescription = setup.description();
+    this.cleanStart = setup.cleanStart();
+    this.strategy = setup.strategy();
+    this.network = setup.network();
+    SocketTable sockets = setup.sockets();
+    SocketErrorRelay socketErrors = setup.socketErrors();
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
     this.metrics = new RunMetrics(files);
@@ -124,37 +115,13 @@ public final class HarnessRun {
 
   /** Prepares the run {@code plan} describes; failures are thrown (the plan turns them into an exit). */
   static HarnessRun start(HarnessPlan plan) {
-    Scenario scenario = plan.scenario();
-    HarnessSettings settings = plan.settings();
-    String simulation = plan.simulation();
-    HarnessClasses.loadAll();
-    NetworkConditions network = NetworkConditionsReader.read();
-    SocketTable sockets = SocketTable.forThisMachine();
-    sockets.warmUp();
-    HarnessFiles.warmUp();
-    MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
-        && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+    RunSetup setup = RunSetup.of(plan);
     try {
-      // Look for TIME_WAIT before the harness's own first connections to the target leave some.
-      CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()), settings.cleanStart().bound(network.timeWait()));
-      TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
-      LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
-      LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
-          network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
-      SocketErrorRelay socketErrors = new SocketErrorRelay();
-      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, plan.hook(), socketErrors);
-      LOG.info("{}: {}", simulation, strategy.describe());
-      return new HarnessRun(simulation, scenario, settings, target, description, clean, strategy, socketErrors,
-          network, sockets);
+      return new HarnessRun(plan, setup);
     } catch (RuntimeException e) {
-      target.close();
+      setup.target().close();
       throw e;
     }
-  }
-
-  private static Duration probeTimeout(HarnessSettings settings) {
-    Duration floor = Duration.ofSeconds(10);
-    return settings.timeouts().serverSelection().compareTo(floor) > 0 ? settings.timeouts().serverSelection() : floor;
   }
 
   /** The action that sends {@code definition} as {@code requestName} through this run's strategy, then checks the stop condition. */
@@ -199,24 +166,6 @@ public final class HarnessRun {
     files.close();
   }
 
-  /**
-   * Rewrites the comparison folders from the runs of this {@code mvn gatling:test} so far: after the
-   * last simulation it holds them all, without any simulation having to know it is the last.
-   */
-  private void compareBatch() {
-    Optional<String> batch = RunFolder.batch();
-    if (batch.isEmpty()) {
-      return;
-    }
-    try {
-      for (Path written : ComparisonWriter.write(ComparisonWriter.runsOfBatch(RunFolder.resultsRoot(), batch.get()), RunFolder.resultsRoot())) {
-        LOG.info("comparison of this mvn gatling:test so far: {}", written.resolve("index.html"));
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.error("could not write the comparison: {}", e.toString());
-    }
-  }
-
   /** This process's descriptor limit, as the sampler read it (-1 where there is none, as on Windows). */
   private long descriptorLimit() {
     PortSample latest = sampler.latestFull();
@@ -254,7 +203,7 @@ public final class HarnessRun {
       LOG.info("harness files: {}", files.folder().orElseThrow());
     }
     files.close();
-    compareBatch();
+    BatchComparison.refresh();
     watchdog.close();
     if (verdict.passed()) {
       LOG.info(verdict.line());

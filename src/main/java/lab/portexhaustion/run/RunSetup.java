@@ -1,0 +1,66 @@
+package lab.portexhaustion.run;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.record.CleanStartState;
+import lab.portexhaustion.sampler.NetworkConditions;
+import lab.portexhaustion.sampler.NetworkConditionsReader;
+import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.server.ServerProbe;
+import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.server.TargetFactory;
+import lab.portexhaustion.sockets.SocketTable;
+import lab.portexhaustion.strategy.ConnectionStrategy;
+import lab.portexhaustion.strategy.StrategyFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a run needs before its first request, in order: the harness's classes and hot code
+ * loaded, the network conditions read, the target started, a clean start waited for, the server
+ * probed, the strategy built. A failure closes what was started and is thrown.
+ *
+ * @param socketErrors where the strategy's driver reports socket errors; the run connects it to its onset detector
+ */
+record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget target, TargetDescription description,
+    CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
+
+  static RunSetup of(HarnessPlan plan) {
+    Scenario scenario = plan.scenario();
+    HarnessSettings settings = plan.settings();
+    String simulation = plan.simulation();
+    HarnessClasses.loadAll();
+    NetworkConditions network = NetworkConditionsReader.read();
+    SocketTable sockets = SocketTable.forThisMachine();
+    sockets.warmUp();
+    HarnessFiles.warmUp();
+    MongoTarget target = TargetFactory.start(settings, port -> !network.range().contains(port)
+        && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+    try {
+      // Look for TIME_WAIT before the harness's own first connections to the target leave some.
+      CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()),
+          settings.cleanStart().bound(network.timeWait()));
+      TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
+      LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
+      LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
+          network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
+      SocketErrorRelay socketErrors = new SocketErrorRelay();
+      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, plan.hook(), socketErrors);
+      LOG.info("{}: {}", simulation, strategy.describe());
+      return new RunSetup(network, sockets, target, description, clean, strategy, socketErrors);
+    } catch (RuntimeException e) {
+      target.close();
+      throw e;
+    }
+  }
+
+  private static Duration probeTimeout(HarnessSettings settings) {
+    Duration floor = Duration.ofSeconds(10);
+    return settings.timeouts().serverSelection().compareTo(floor) > 0 ? settings.timeouts().serverSelection() : floor;
+  }
+}
