@@ -1,10 +1,13 @@
 package lab.portexhaustion.run;
 
+import com.mongodb.MongoException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
@@ -12,6 +15,7 @@ import lab.portexhaustion.server.MongoTarget;
 import lab.portexhaustion.server.ServerProbe;
 import lab.portexhaustion.server.TargetDescription;
 import lab.portexhaustion.server.TargetFactory;
+import lab.portexhaustion.server.TargetUnavailableException;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.StrategyFactory;
@@ -50,12 +54,29 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
       SocketErrorRelay socketErrors = new SocketErrorRelay();
-      ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, plan.hook(), socketErrors);
+      ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);
       LOG.info("{}: {}", simulation, strategy.describe());
       return new RunSetup(network, sockets, target, description, clean, strategy, socketErrors);
     } catch (RuntimeException e) {
       target.close();
       throw e;
+    }
+  }
+
+  /**
+   * The strategy, prepared against the target (its first document written, or its handshake said): a target that
+   * answered the probe but fails that is a setup failure with a paragraph, not a stack trace.
+   */
+  private static ConnectionStrategy strategy(HarnessPlan plan, MongoTarget target, TargetDescription description,
+      SocketErrorRelay socketErrors) {
+    HarnessSettings settings = plan.settings();
+    try {
+      return StrategyFactory.create(plan.scenario().strategy(), target, settings, plan.hook(), socketErrors);
+    } catch (MongoException | UncheckedIOException e) {
+      throw new TargetUnavailableException(String.format("The %s strategy could not prepare its first operation against %s"
+          + " (%s): %s. The server answered the probe, so it is reachable: check that it is writable and not overloaded, or"
+          + " give it more time with -Dtimeouts.serverSelection (now %d ms).", plan.scenario().strategy().configName(),
+          description.address(), description.kind(), ErrorClassifier.classify(e).message(), settings.timeouts().serverSelection().toMillis()));
     }
   }
 

@@ -29,8 +29,7 @@ class LostTargetEndToEndIT {
       stopper.schedule(server::close, 14, TimeUnit.SECONDS);
       GatlingProcess.Result result = GatlingProcess.run("PooledSimulation", results, 180, "target=uri",
           "uri=mongodb://" + server.description().address() + "/?directConnection=true", "verdict.enabled=on",
-          "load.startRate=20", "load.peakRate=20", "load.rampTime=0s", "load.holdTime=12s",
-          "timeouts.serverSelection=1s", "timeouts.connect=1s");
+          "load.startRate=20", "load.peakRate=20", "load.rampTime=0s", "load.holdTime=12s");
 
       assertThat(result.exitCode()).as(result.output()).isEqualTo(FailedVerdictExit.EXIT_CODE);
       assertThat(result.output())
