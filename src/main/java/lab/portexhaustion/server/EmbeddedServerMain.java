@@ -25,7 +25,8 @@ import lab.portexhaustion.process.ParentProcess;
  * is gone, or a signal asks it to.
  *
  * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; 0 for any),
- * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code parentPid}.
+ * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code parentPid}, {@code address} (the address to
+ * listen on, 127.0.0.1 unless given: scripts/fleet-run gives its bridge address, which the fleet's clients reach).
  */
 public final class EmbeddedServerMain {
 
@@ -49,7 +50,7 @@ public final class EmbeddedServerMain {
     loadLateClasses();
     EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
-    bindFirstFree(server, given.getOrDefault("ports", "0"));
+    bindFirstFree(server, given.getOrDefault("address", LOOPBACK), given.getOrDefault("ports", "0"));
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     say(READY + server.localAddress().getPort() + " " + ProcessHandle.current().pid() + " " + descriptorsMax(os));
 
@@ -88,16 +89,16 @@ public final class EmbeddedServerMain {
     new AcceptFailure(0, "warm: " + ACCEPT_FAILED).message();
   }
 
-  private static void bindFirstFree(EmbeddedMongoServer server, String ports) {
+  private static void bindFirstFree(EmbeddedMongoServer server, String address, String ports) {
     for (int port : Arrays.stream(ports.split(",")).filter(p -> !p.isBlank()).mapToInt(Integer::parseInt).toArray()) {
       try {
-        server.bind(new InetSocketAddress(LOOPBACK, port));
+        server.bind(new InetSocketAddress(address, port));
         return;
       } catch (Exception portTaken) { // Netty rethrows the checked BindException unchecked
         // In use by someone else: try the next.
       }
     }
-    server.bind(new InetSocketAddress(LOOPBACK, 0));
+    server.bind(new InetSocketAddress(address, 0));
   }
 
   private static void endAtEndOfInput(InputStream in) {
