@@ -62,44 +62,44 @@ public final class MongoRequestBuilder implements ActionBuilder {
 
   /** Finds the documents matching {@code filterJson}; {@link MongoDsl#count()} counts them, field checks see the first. */
   public MongoRequestBuilder find(String filterJson) {
-    return operation(Operation.find(JsonTemplate.el("the filter of '" + name + "'", filterJson)));
+    return operation(Operation.find(el("filter", filterJson)));
   }
 
   /** As {@link #find(String)} with the filter made from the session. */
   public MongoRequestBuilder find(Function<Session, String> filterJson) {
-    return operation(Operation.find(JsonTemplate.function("the filter of '" + name + "'", filterJson)));
+    return operation(Operation.find(fromSession("filter", filterJson)));
   }
 
   /** Inserts one document. */
   public MongoRequestBuilder insertOne(String documentJson) {
-    return operation(Operation.insertOne(JsonTemplate.el("the document of '" + name + "'", documentJson)));
+    return operation(Operation.insertOne(el("document", documentJson)));
   }
 
   /** As {@link #insertOne(String)} with the document made from the session. */
   public MongoRequestBuilder insertOne(Function<Session, String> documentJson) {
-    return operation(Operation.insertOne(JsonTemplate.function("the document of '" + name + "'", documentJson)));
+    return operation(Operation.insertOne(fromSession("document", documentJson)));
   }
 
   /** Inserts the documents of a JSON array, in one round trip. */
   public MongoRequestBuilder insertMany(String documentsJsonArray) {
-    return operation(Operation.insertMany(JsonTemplate.el("the documents of '" + name + "'", documentsJsonArray)));
+    return operation(Operation.insertMany(el("documents", documentsJsonArray)));
   }
 
   /** As {@link #insertMany(String)} with the array made from the session. */
   public MongoRequestBuilder insertMany(Function<Session, String> documentsJsonArray) {
-    return operation(Operation.insertMany(JsonTemplate.function("the documents of '" + name + "'", documentsJsonArray)));
+    return operation(Operation.insertMany(fromSession("documents", documentsJsonArray)));
   }
 
   /** Updates the first document matching {@code filterJson} with {@code updateJson} (operators such as {@code $set}); counts the matched. */
   public MongoRequestBuilder updateOne(String filterJson, String updateJson) {
-    return operation(Operation.updateOne(JsonTemplate.el("the filter of '" + name + "'", filterJson),
-        JsonTemplate.el("the update of '" + name + "'", updateJson)));
+    return operation(Operation.updateOne(el("filter", filterJson),
+        el("update", updateJson)));
   }
 
   /** As {@link #updateOne(String, String)} with filter and update made from the session. */
   public MongoRequestBuilder updateOne(Function<Session, String> filterJson, Function<Session, String> updateJson) {
-    return operation(Operation.updateOne(JsonTemplate.function("the filter of '" + name + "'", filterJson),
-        JsonTemplate.function("the update of '" + name + "'", updateJson)));
+    return operation(Operation.updateOne(fromSession("filter", filterJson),
+        fromSession("update", updateJson)));
   }
 
   /**
@@ -116,22 +116,22 @@ public final class MongoRequestBuilder implements ActionBuilder {
 
   /** Deletes the first document matching {@code filterJson}; counts the deleted. */
   public MongoRequestBuilder deleteOne(String filterJson) {
-    return operation(Operation.deleteOne(JsonTemplate.el("the filter of '" + name + "'", filterJson)));
+    return operation(Operation.deleteOne(el("filter", filterJson)));
   }
 
   /** As {@link #deleteOne(String)} with the filter made from the session. */
   public MongoRequestBuilder deleteOne(Function<Session, String> filterJson) {
-    return operation(Operation.deleteOne(JsonTemplate.function("the filter of '" + name + "'", filterJson)));
+    return operation(Operation.deleteOne(fromSession("filter", filterJson)));
   }
 
   /** Runs the aggregation pipeline of a JSON array of stages; counts the documents out, field checks see the first. */
   public MongoRequestBuilder aggregate(String pipelineJsonArray) {
-    return operation(Operation.aggregate(JsonTemplate.el("the pipeline of '" + name + "'", pipelineJsonArray)));
+    return operation(Operation.aggregate(el("pipeline", pipelineJsonArray)));
   }
 
   /** As {@link #aggregate(String)} with the pipeline made from the session. */
   public MongoRequestBuilder aggregate(Function<Session, String> pipelineJsonArray) {
-    return operation(Operation.aggregate(JsonTemplate.function("the pipeline of '" + name + "'", pipelineJsonArray)));
+    return operation(Operation.aggregate(fromSession("pipeline", pipelineJsonArray)));
   }
 
   /**
@@ -139,12 +139,12 @@ public final class MongoRequestBuilder implements ActionBuilder {
    * {@link #handshake()}, that the socket patterns carry: they send it over OP_MSG on their bare connection.
    */
   public MongoRequestBuilder runCommand(String commandJson) {
-    return operation(Operation.runCommand(JsonTemplate.el("the command of '" + name + "'", commandJson)));
+    return operation(Operation.runCommand(el("command", commandJson)));
   }
 
   /** As {@link #runCommand(String)} with the command made from the session. */
   public MongoRequestBuilder runCommand(Function<Session, String> commandJson) {
-    return operation(Operation.runCommand(JsonTemplate.function("the command of '" + name + "'", commandJson)));
+    return operation(Operation.runCommand(fromSession("command", commandJson)));
   }
 
   /** The server's handshake command ({@code hello} or {@code isMaster}) over a bare connection; {@code ping} through a driver. */
@@ -261,5 +261,19 @@ public final class MongoRequestBuilder implements ActionBuilder {
         throw new CheckFailedException(name + ": check failed: " + failure);
       });
     }
+  }
+
+  /** The request's {@code part} ("filter", "document", ...) as JSON with Gatling EL, named in messages after the request. */
+  private JsonTemplate el(String part, String json) {
+    return JsonTemplate.el(partName(part), json);
+  }
+
+  /** The request's {@code part} as JSON made from the session, named in messages after the request. */
+  private JsonTemplate fromSession(String part, Function<Session, String> json) {
+    return JsonTemplate.function(partName(part), json);
+  }
+
+  private String partName(String part) {
+    return "the " + part + " of '" + name + "'";
   }
 }
