@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The embedded server's {@code net.maxIncomingConnections}: a connection that arrives while the
@@ -21,6 +22,7 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
   private final int limit;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicReference<RefusedConnection> first = new AtomicReference<>();
 
   ConnectionLimitHandler(int limit) {
     this.limit = limit;
@@ -31,6 +33,7 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
     if (open.incrementAndGet() > limit) {
       open.decrementAndGet();
       refused.incrementAndGet();
+      first.compareAndSet(null, new RefusedConnection(System.currentTimeMillis(), String.valueOf(ctx.channel().remoteAddress())));
       ctx.channel().attr(REFUSED).set(Boolean.TRUE);
       ctx.close();
       return;
@@ -48,5 +51,10 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
 
   long refused() {
     return refused.get();
+  }
+
+  /** The first connection refused, or null: in a fleet, its address names the client the server refused first. */
+  RefusedConnection first() {
+    return first.get();
   }
 }

@@ -1,7 +1,6 @@
 package lab.portexhaustion.server;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
 import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
@@ -46,7 +45,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
   // 0: Netty's default, two per core, as mongo-java-server's own listener.
   private static final int WORKER_THREADS = 0;
 
-  private final MongoBackend backend = new MemoryBackend();
+  private final MongoBackend backend;
   private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("embedded-mongo-accept", true),
       NioIoHandler.newFactory());
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS,
@@ -67,6 +66,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
     this.limits = limits;
     this.monitoring = monitoring;
     this.connectionLimit = new ConnectionLimitHandler(limits.maxIncomingConnections());
+    this.backend = new EmbeddedBackend(clients::size, limits.maxIncomingConnections());
   }
 
   /** Listens on {@code address}; throws if the port is taken. */
@@ -125,6 +125,11 @@ final class EmbeddedMongoServer implements AutoCloseable {
   /** Connections the limit closed on arrival so far. */
   long refusedConnections() {
     return connectionLimit.refused();
+  }
+
+  /** The first connection the limit refused, or null. */
+  RefusedConnection firstRefused() {
+    return connectionLimit.first();
   }
 
   /** Accepts that failed so far (at the descriptor limit: EMFILE). */

@@ -32,6 +32,8 @@ public final class EmbeddedServerMain {
 
   static final String READY = "READY ";
   static final String ACCEPT_FAILED = "ACCEPT_FAILED ";
+  /** The first connection its connection limit refused: when, and from which client address (scripts/fleet-run names the client). */
+  static final String REFUSED_FIRST = "REFUSED_FIRST ";
   static final Duration STATUS_EVERY = Duration.ofMillis(100);
   private static final String LOOPBACK = "127.0.0.1";
 
@@ -58,6 +60,7 @@ public final class EmbeddedServerMain {
     ParentProcess parent = parentPid > 0 ? ProcessHandle.of(parentPid).map(ParentProcess::of).orElse(null) : null;
     daemon("embedded-server-stdin", () -> endAtEndOfInput(System.in));
     boolean failureSaid = false;
+    boolean refusalSaid = false;
     while (true) {
       if (parent == null || parent.isGone()) {
         exit("the process that started it is gone");
@@ -68,6 +71,11 @@ public final class EmbeddedServerMain {
       if (first != null && !failureSaid) {
         say(ACCEPT_FAILED + first.epochMillis() + " " + first.error().replace('\n', ' '));
         failureSaid = true;
+      }
+      RefusedConnection refused = server.firstRefused();
+      if (refused != null && !refusalSaid) {
+        say(REFUSED_FIRST + refused.epochMillis() + " " + refused.from());
+        refusalSaid = true;
       }
       Thread.sleep(STATUS_EVERY.toMillis());
     }
