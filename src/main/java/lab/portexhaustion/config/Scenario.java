@@ -21,7 +21,12 @@ public enum Scenario implements ConfigName {
    */
   KEEP_ALIVE_SERVER_LIMIT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
   /** The same load against the same server with an idle timeout: the incident's fix, on the server's side. */
-  KEEP_ALIVE_SERVER_LIMIT_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS);
+  KEEP_ALIVE_SERVER_LIMIT_IDLE_TIMEOUT(StrategyKind.KEEP_ALIVE, Family.IDLE_CONNECTIONS),
+  /**
+   * Healthy pooled clients against a server with a connection limit: each holds its pool and its monitors' connections,
+   * and a fleet of them adds these up at the server until it refuses the next one.
+   */
+  POOL_STORM(StrategyKind.POOLED, Family.IDLE_CONNECTIONS);
 
   /** Scenarios compared side by side: one comparison per family. */
   public enum Family implements ConfigName {

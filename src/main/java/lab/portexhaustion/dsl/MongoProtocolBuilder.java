@@ -126,13 +126,14 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * The harness scenario this protocol reproduces: its connection pattern, and for keep-alive sockets whether the
-   * server closes idle connections and whether it has a descriptor limit of its own. It names the settings block ({@code scenario.<name>}), the verdict key
+   * The harness scenario this protocol reproduces: its connection pattern; for a pool, whether the server has a
+   * connection limit (the pool storm); for keep-alive sockets, whether the server closes idle connections and whether it
+   * has a descriptor limit of its own. It names the settings block ({@code scenario.<name>}), the verdict key
    * ({@code verdict.<name>}) and the comparison the run joins.
    */
   Scenario scenario() {
     return switch (connections.kind()) {
-      case POOLED -> Scenario.POOLED;
+      case POOLED -> target.limitsConnections() ? Scenario.POOL_STORM : Scenario.POOLED;
       case CLIENT_PER_REQUEST -> Scenario.CLIENT_PER_REQUEST;
       case RAW_SOCKET -> Scenario.RAW_SOCKET;
       case LEAKED_CLIENT -> Scenario.LEAKED_CLIENT;

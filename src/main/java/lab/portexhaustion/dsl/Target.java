@@ -47,6 +47,11 @@ public final class Target {
     return values;
   }
 
+  boolean limitsConnections() {
+    String limit = values.get("embedded.maxIncomingConnections");
+    return limit != null && !limit.equals("0");
+  }
+
   boolean limitsDescriptors() {
     String limit = values.get("embedded.maxDescriptors");
     return limit != null && !limit.equals("0");

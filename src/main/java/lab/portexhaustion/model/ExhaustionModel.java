@@ -4,10 +4,11 @@ import java.time.Duration;
 import lab.portexhaustion.config.LoadProfile;
 
 /**
- * Little's law for a resource each request holds for a while: units in use at time t ≈ units
- * per request × the requests started in the last {@code hold} seconds (for ports: the
- * connection's lifetime plus TIME_WAIT; for connections nobody closes: since the start). A
- * resource runs out when that reaches the units free at the start.
+ * Little's law for a resource each request holds for a while: units in use at time t ≈ the units
+ * the client took when it started + units per request × the requests started in the last
+ * {@code hold} seconds (for ports: the connection's lifetime plus TIME_WAIT; for connections
+ * nobody closes: since the start). A resource runs out when that reaches the units free at the
+ * start; a client whose starting units alone do not fit runs out as it starts.
  */
 public final class ExhaustionModel {
 
@@ -29,16 +30,16 @@ public final class ExhaustionModel {
     int window = use.hold().map(ExhaustionModel::stepsOf).orElse(Integer.MAX_VALUE);
     double[] startedBy = new double[steps + 1]; // requests started by the end of each step
     double peakHolding = 0;
-    Double onset = null;
+    Double onset = use.atStart() > free ? 0.0 : null; // starting units that do not all fit: the last is refused
     for (int i = 1; i <= steps; i++) {
       startedBy[i] = startedBy[i - 1] + load.rateAt((i - 0.5) * STEP_SECONDS) * STEP_SECONDS; // the step's mid-point rate: exact on a ramp
       double holding = startedBy[i] - startedBy[Math.max(0, i - window)];
       peakHolding = Math.max(peakHolding, holding);
-      if (onset == null && use.perRequest() > 0 && use.perRequest() * holding >= free) {
+      if (onset == null && use.perRequest() > 0 && use.atStart() + use.perRequest() * holding >= free) {
         onset = Math.round(i * STEP_SECONDS * 10) / 10.0;
       }
     }
-    double peakDemand = use.perRequest() * peakHolding;
+    double peakDemand = use.atStart() + use.perRequest() * peakHolding;
     double ratio = peakDemand / Math.max(1, free);
     Prediction.Outcome outcome = ratio >= 1 + MARGIN ? Prediction.Outcome.EXHAUSTION
         : ratio <= 1 - MARGIN ? Prediction.Outcome.CLEAN
@@ -46,7 +47,7 @@ public final class ExhaustionModel {
     Double holdSeconds = use.hold().map(d -> d.toMillis() / 1000.0).orElse(null);
     Double knee = holdSeconds == null || holdSeconds == 0 || use.perRequest() <= 0 ? null
         : Math.round(free / holdSeconds / use.perRequest() * 10) / 10.0;
-    return new Prediction(use.resource().label(), free, use.perRequest(), use.basis(), holdSeconds,
+    return new Prediction(use.resource().label(), free, use.atStart(), use.perRequest(), use.basis(), holdSeconds,
         Math.round(peakDemand), Math.round(ratio * 1000) / 10.0, onset, knee, outcome);
   }
 

@@ -23,7 +23,8 @@ public final class KnownUse {
     String clientBasis = "a client's pool connection and " + server.monitoringConnections() + " monitoring ("
         + (server.streamingMonitor() ? "streaming heartbeats: monitor and round-trip-time connections" : "polling heartbeats") + ")";
     return switch (strategy) {
-      case POOLED -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 0, untilTimeWaitEnds, "a pool reuses its connections"));
+      case POOLED -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 0, untilTimeWaitEnds, "a pool reuses its connections"),
+          poolAtTheServer(server, settings));
       case CLIENT_PER_REQUEST -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, clientConnections, untilTimeWaitEnds, clientBasis));
       case RAW_SOCKET -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 1, untilTimeWaitEnds, "one connection per request"));
       case KEEP_ALIVE -> keptOpen(1, settings.embedded().closesIdle() ? Optional.of(settings.embedded().idleTimeout()) : Optional.empty(),
@@ -34,7 +35,8 @@ public final class KnownUse {
 
   /**
    * Connections kept open: descriptors on this side (both sides when the server shares the process), the server's own
-   * descriptors when it runs in a process of its own, and the server's slots. Of these, the one that runs out first decides.
+   * descriptors when it runs in a process of its own, and the server's slots (where it says how many it has). Of these,
+   * the one that runs out first decides.
    */
   private static List<ResourceUse> keptOpen(int connections, Optional<Duration> hold, String basis, ServerSide server,
       HarnessSettings settings) {
@@ -44,9 +46,19 @@ public final class KnownUse {
     if (!server.sameProcess()) {
       uses.add(new ResourceUse(Resource.SERVER_DESCRIPTORS, connections, hold, basis + ", the server's end"));
     }
-    if (settings.embedded().limitsConnections()) {
-      uses.add(new ResourceUse(Resource.SERVER_CONNECTIONS, connections, hold, basis));
-    }
+    uses.add(new ResourceUse(Resource.SERVER_CONNECTIONS, connections, hold, basis));
     return uses;
+  }
+
+  /**
+   * A pooled client's connections at the server, from its start to its end: the pool's minimum (at least the one
+   * connection its requests take in turn) and its monitors'. A fleet of such clients adds these up at one server
+   * (the pool storm). A pool that grows beyond its minimum under concurrent requests takes more than this.
+   */
+  private static ResourceUse poolAtTheServer(ServerSide server, HarnessSettings settings) {
+    int pool = Math.max(1, settings.pool().minPoolSize());
+    return new ResourceUse(Resource.SERVER_CONNECTIONS, 0, Optional.empty(), String.format("a pool of %d (minPoolSize %d, at least"
+        + " one in use) and %d monitoring connection(s)", pool, settings.pool().minPoolSize(), server.monitoringConnections()),
+        pool + server.monitoringConnections());
   }
 }

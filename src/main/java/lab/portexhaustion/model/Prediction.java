@@ -6,6 +6,7 @@ package lab.portexhaustion.model;
  *
  * @param resource the resource's label, e.g. "ephemeral ports"
  * @param free units free when the load starts (the limit less those already in use)
+ * @param atStart units the client takes as it starts, before any request (a pool's minimum and its monitors)
  * @param perRequest units each request takes
  * @param basis where {@code perRequest} comes from
  * @param holdSeconds how long a request keeps them; null: until the run ends
@@ -19,6 +20,7 @@ package lab.portexhaustion.model;
 public record Prediction(
     String resource,
     int free,
+    int atStart,
     double perRequest,
     String basis,
     Double holdSeconds,
@@ -53,10 +55,11 @@ public record Prediction(
 
   /** One line: "exhaustion of ephemeral ports at 13.5 s (...)" or "clean (...)". */
   public String text() {
-    String demand = String.format("%s: %,.0f free, demand would peak at %,.0f (%.0f %%) = %.2f per request held %s%s",
-        resource, (double) free, peakDemand, demandPercent, perRequest,
-        holdSeconds == null ? "until the run ends" : String.format("%.0f s", holdSeconds),
-        kneeRatePerSecond == null ? "" : String.format(", knee %.1f/s", kneeRatePerSecond));
+    String held = holdSeconds == null ? "until the run ends" : String.format("%.0f s", holdSeconds);
+    String take = atStart > 0 && perRequest == 0 ? String.format("%,d as the client starts, held %s", atStart, held)
+        : (atStart > 0 ? String.format("%,d as the client starts + ", atStart) : "") + String.format("%.2f per request held %s", perRequest, held);
+    String demand = String.format("%s: %,.0f free, demand would peak at %,.0f (%.0f %%) = %s%s", resource, (double) free, peakDemand,
+        demandPercent, take, kneeRatePerSecond == null ? "" : String.format(", knee %.1f/s", kneeRatePerSecond));
     return switch (expectation) {
       case EXHAUSTION -> String.format("exhaustion at %.1f s (%s)", onsetSeconds, demand);
       case CLEAN -> "clean (" + demand + ")";

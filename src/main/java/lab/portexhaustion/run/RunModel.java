@@ -13,6 +13,7 @@ import lab.portexhaustion.model.StartingRoom;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.server.TargetDescription;
 
 /**
  * The model of one run: what it predicts from the first sample, before any load, and the same
@@ -36,12 +37,13 @@ final class RunModel {
   }
 
   /** Predicts from {@code start}, the full sample taken before the first request. */
-  static RunModel at(PortSample start, Scenario scenario, MongoTarget target, HarnessSettings settings, NetworkConditions network) {
+  static RunModel at(PortSample start, Scenario scenario, MongoTarget target, TargetDescription probed, HarnessSettings settings,
+      NetworkConditions network) {
     StartingRoom room = new StartingRoom(
         network.range().size() - inUse(Resource.EPHEMERAL_PORTS, start, network),
         network.timeWait(),
         start.descriptorsMax() > 0 ? start.descriptorsMax() - start.descriptorsOpen() : -1,
-        settings.embedded().limitsConnections() ? settings.embedded().maxIncomingConnections() - start.openTowardTarget() : -1,
+        probed.freeConnectionSlots(),
         start.serverDescriptorsMax() != null && start.serverDescriptorsMax() > 0
             ? start.serverDescriptorsMax() - start.serverDescriptorsOpen() : -1);
     var uses = KnownUse.of(scenario.strategy(), target.serverSide(settings.pool().serverMonitoringMode()), settings, network.timeWait());
@@ -81,7 +83,7 @@ final class RunModel {
   /** The prediction with the measured figure per request once there is one, else the one before the load. */
   Optional<Prediction> current() {
     double perRequest = measured.estimate();
-    if (Double.isNaN(perRequest) || perRequest <= 0) {
+    if (Double.isNaN(perRequest) || perRequest <= 0 || modelled.filter(m -> m.use().takesPerRequest()).isEmpty()) {
       return beforeLoad();
     }
     return modelled.map(m -> m.withMeasured(settings.load(), perRequest));

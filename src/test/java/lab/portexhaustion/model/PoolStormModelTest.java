@@ -1,0 +1,75 @@
+package lab.portexhaustion.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lab.portexhaustion.config.LoadProfile;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.config.StrategyKind;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Pooled clients at a server with a connection limit: what one client takes as it starts, and what a fleet of them does. */
+class PoolStormModelTest {
+
+  private static final LoadProfile LIGHT = new LoadProfile(2, 5, Duration.ofSeconds(5), Duration.ofSeconds(25), Duration.ofMinutes(2),
+      Duration.ofSeconds(5), 8, 100);
+
+  private static ResourceUse serverSlots(Map<String, String> settings, boolean streaming) {
+    List<ResourceUse> uses = KnownUse.of(StrategyKind.POOLED, new ServerSide(false, streaming),
+        SettingsLoader.load(settings, Path.of("no-harness.conf")), Duration.ofSeconds(60));
+    return uses.stream().filter(u -> u.resource() == Resource.SERVER_CONNECTIONS).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aPoolTakesItsMinimumAndItsMonitorsAsItStarts() {
+    ResourceUse warm = serverSlots(Map.of("pool.maxPoolSize", "20", "pool.minPoolSize", "20"), true);
+    ResourceUse lazyPolling = serverSlots(Map.of("pool.maxPoolSize", "5", "pool.serverMonitoringMode", "poll"), false);
+
+    assertThat(warm.atStart()).isEqualTo(22); // 20 + monitoring + round-trip time
+    assertThat(warm.perRequest()).isZero();
+    assertThat(warm.hold()).isEmpty();
+    assertThat(lazyPolling.atStart()).isEqualTo(2); // the one connection its requests take in turn + the polling monitor
+  }
+
+  @Test
+  void aClientWhoseStartingConnectionsDoNotFitIsRefusedAsItStarts() {
+    ResourceUse pool = new ResourceUse(Resource.SERVER_CONNECTIONS, 0, Optional.empty(), "test", 22);
+
+    Prediction refused = ExhaustionModel.predict(LIGHT, pool, 11);
+    Prediction fits = ExhaustionModel.predict(LIGHT, pool, 33);
+    Prediction exactly = ExhaustionModel.predict(LIGHT, pool, 22);
+
+    assertThat(refused.expectation()).isEqualTo(Prediction.Outcome.EXHAUSTION);
+    assertThat(refused.onsetSeconds()).isEqualTo(0.0);
+    assertThat(refused.demandPercent()).isEqualTo(200.0);
+    assertThat(refused.text()).contains("11 free, demand would peak at 22 (200 %) = 22 as the client starts, held until the run ends");
+    assertThat(fits.expectation()).isEqualTo(Prediction.Outcome.CLEAN);
+    assertThat(fits.onsetSeconds()).isNull();
+    assertThat(exactly.onsetSeconds()).as("22 connections fit in 22 slots: the 23rd would be refused").isNull();
+  }
+
+  @Test
+  void theFleetModelNamesTheFirstClientTheServerRefusesAndWhen() {
+    FleetModel.FleetPrediction storm = FleetModel.predict(4, 22, 77, 0, Duration.ofSeconds(6));
+    FleetModel.FleetPrediction busyServer = FleetModel.predict(4, 22, 77, 40, Duration.ofSeconds(6));
+    FleetModel.FleetPrediction fix = FleetModel.predict(4, 2, 77, 0, Duration.ofSeconds(6));
+
+    assertThat(storm.firstRefusedClient()).isEqualTo(4); // 3 x 22 = 66 fit, 88 do not
+    assertThat(storm.refusedAtSeconds()).isEqualTo(18.0);
+    assertThat(busyServer.firstRefusedClient()).isEqualTo(2); // 40 + 22 = 62 fit, 84 do not
+    assertThat(busyServer.refusedAtSeconds()).isEqualTo(6.0);
+    assertThat(fix.firstRefusedClient()).isNull();
+    assertThat(fix.text()).startsWith("every client fits: 4 x 2 + 0 = 8 of 77");
+  }
+
+  @Test
+  void thePoolStormIsTheScenarioOfAPoolAgainstALimitedServer() {
+    assertThat(Scenario.POOL_STORM.strategy()).isEqualTo(StrategyKind.POOLED);
+    assertThat(Scenario.POOL_STORM.serverRefusalIsExhaustion()).isTrue();
+  }
+}
