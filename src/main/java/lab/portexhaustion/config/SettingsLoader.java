@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -33,6 +34,8 @@ public final class SettingsLoader {
   static final String USER_FILE_PROPERTY = "harness.config";
   static final Path DEFAULT_USER_FILE = Path.of("harness.conf");
   private static final String SCENARIO_BLOCK = "scenario";
+  /** The longest a fleet's client may wait for its turn to join. */
+  private static final Duration FLEET_MAX_WAIT = Duration.ofMinutes(10);
   private static final String RATE_CEILING = String.format("%.0f (the most one simulation process injects and"
       + " records; for more, run several load generators: a higher rate only fails as \"harness saturated\")", LoadProfile.MAX_RATE);
 
@@ -211,6 +214,7 @@ public final class SettingsLoader {
             in.duration("sampler.fullInterval", Duration.ofMillis(100), "at least 100ms"),
             in.number("sampler.maxCpuPercent", 0.1, "a share of one core in percent, 0.1 or more")),
         readVerdict(in),
+        readFleet(in),
         reported);
     if (!in.problems().isEmpty()) {
       throw new InvalidSettingsException(in.problems());
@@ -225,6 +229,33 @@ public final class SettingsLoader {
     }
     return new DrainSettings(Optional.of(in.duration("cleanStart.maxDrainWait", Duration.ZERO,
         "'auto' (this host's TIME_WAIT plus cleanStart.drainMargin), 0s (do not wait) or a longer duration")), margin);
+  }
+
+  /** The fleet's start must be near: a client never waits long for its turn, and every run ends by itself. */
+  private static FleetSettings readFleet(SettingsReader in) {
+    int client = in.integer("fleet.client", 0, FleetSettings.MAX_CLIENTS, "0 (not in a fleet) or this client's number, from 1 to "
+        + FleetSettings.MAX_CLIENTS);
+    int clients = in.integer("fleet.clients", 0, FleetSettings.MAX_CLIENTS, "0 (not in a fleet) or the fleet's size, from 1 to "
+        + FleetSettings.MAX_CLIENTS);
+    double startMillis = in.number("fleet.start", 0, Double.MAX_VALUE, "0 (join when ready) or the fleet's start in milliseconds"
+        + " since 1970-01-01 UTC");
+    Duration interval = in.duration("fleet.joinInterval", Duration.ZERO, FLEET_MAX_WAIT, "from 0s to " + FLEET_MAX_WAIT.toMinutes() + "m");
+    if (client > clients) {
+      in.problem("Setting 'fleet.client' is " + client + ", but 'fleet.clients' is " + clients + ": a client's number runs from 1 to"
+          + " the fleet's size. scripts/fleet-run sets both; set neither for a run on its own.");
+    }
+    Optional<Instant> start = startMillis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli((long) startMillis));
+    FleetSettings fleet = new FleetSettings(client, clients, start, interval);
+    fleet.joinAt().ifPresent(at -> {
+      Instant now = Instant.now();
+      if (at.isAfter(now.plus(FLEET_MAX_WAIT)) || start.get().isBefore(now.minus(FLEET_MAX_WAIT))) {
+        in.problem("Settings 'fleet.start' (" + start.get() + ") and 'fleet.joinInterval' (" + interval.toSeconds() + " s) put this"
+            + " client's turn at " + at + ", more than " + FLEET_MAX_WAIT.toMinutes() + " minutes from now (" + now + "): the run"
+            + " would wait that long before any load. Give the fleet's start as milliseconds since 1970 a little ahead of now, as"
+            + " scripts/fleet-run does.");
+      }
+    });
+    return fleet;
   }
 
   private static VerdictSettings readVerdict(SettingsReader in) {

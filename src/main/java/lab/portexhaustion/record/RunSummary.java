@@ -18,6 +18,7 @@ import lab.portexhaustion.verdict.Verdict;
  * @param predictionMeasured the same with the figure per request the run measured; null when not measured
  * @param batch the {@code mvn gatling:test} this run was part of (null when started otherwise):
  *     the comparison made at the end of each run takes the runs of its batch
+ * @param startedAt the run's time zero: when its strategy was built (a pool starts opening its connections then)
  */
 public record RunSummary(
     String simulation,
@@ -40,7 +41,15 @@ public record RunSummary(
     Prediction predictionMeasured,
     OnsetRecord onset,
     String outcome,
-    Verdict verdict) {
+    Verdict verdict,
+    Fleet fleet) {
+
+  /**
+   * This run's place in a fleet of clients ({@code fleet.*} settings); null for a run on its own.
+   *
+   * @param start when the fleet's first client was due to join; null when the clients joined as they were ready
+   */
+  public record Fleet(int client, int clients, String start, double joinIntervalSeconds) {}
 
   /** Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling). */
   public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight) {}

@@ -62,7 +62,7 @@ public final class HarnessRun {
   private final CleanStartState cleanStart;
   private final ConnectionStrategy strategy;
   private final NetworkConditions network;
-  private final Instant startedAt = Instant.now();
+  private final Instant startedAt;
   private final RunMetrics metrics;
   private final SecondTicker seconds;
   private final RequestWorkers workers;
@@ -87,6 +87,7 @@ public final class HarnessRun {
     this.cleanStart = setup.cleanStart();
     this.strategy = setup.strategy();
     this.network = setup.network();
+    this.startedAt = setup.startedAt();
     SocketTable sockets = setup.sockets();
     SocketErrorRelay socketErrors = setup.socketErrors();
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
@@ -96,7 +97,7 @@ public final class HarnessRun {
     this.sampler = new PortSampler(sockets, target.endpoint(), network, target::serverStatus, this::takeSample, startedAt);
     PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
         settings.sampler().maxCpuPercent());
-    this.model = RunModel.at(first, scenario, target, settings, network);
+    this.model = RunModel.at(first, scenario, target, targetDescription, settings, network);
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);

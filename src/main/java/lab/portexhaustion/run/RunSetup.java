@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
@@ -24,13 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a run needs before its first request, in order: the harness's classes and hot code
- * loaded, the network conditions read, the target started, a clean start waited for, the server
- * probed, the strategy built. A failure closes what was started and is thrown.
+ * loaded, the network conditions read, the target started, a clean start waited for, the fleet's
+ * turn waited for, the server probed, the strategy built. A failure closes what was started and is thrown.
  *
+ * @param startedAt the run's time zero: as the strategy is built, when a pool starts opening its connections
  * @param socketErrors where the strategy's driver reports socket errors; the run connects it to its onset detector
  */
 record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget target, TargetDescription description,
-    CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
+    CleanStartState cleanStart, Instant startedAt, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
 
@@ -49,14 +51,16 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
       CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()),
           settings.cleanStart().bound(network.timeWait()));
+      FleetTurn.await(settings.fleet(), simulation);
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
       LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
       SocketErrorRelay socketErrors = new SocketErrorRelay();
+      Instant startedAt = Instant.now();
       ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);
       LOG.info("{}: {}", simulation, strategy.describe());
-      return new RunSetup(network, sockets, target, description, clean, strategy, socketErrors);
+      return new RunSetup(network, sockets, target, description, clean, startedAt, strategy, socketErrors);
     } catch (RuntimeException e) {
       target.close();
       throw e;

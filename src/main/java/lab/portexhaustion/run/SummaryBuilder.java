@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.config.FleetSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.ConnectionFigures;
@@ -64,7 +65,12 @@ final class SummaryBuilder {
     return new RunSummary(in.simulation(), in.scenario().configName(), in.scenario().strategy().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
         in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
         errors, ports, connections, opened, in.beforeLoad().orElse(null), in.prediction().filter(Prediction::isMeasured).orElse(null),
-        in.onset().orElse(null), outcome, in.verdict());
+        in.onset().orElse(null), outcome, in.verdict(), fleet(in.settings().fleet()));
+  }
+
+  private static RunSummary.Fleet fleet(FleetSettings fleet) {
+    return fleet.inFleet() ? new RunSummary.Fleet(fleet.client(), fleet.clients(), fleet.start().map(Object::toString).orElse(null),
+        fleet.joinInterval().toMillis() / 1000.0) : null;
   }
 
   static String consoleText(RunSummary s) {

@@ -248,4 +248,25 @@ class SettingsLoaderTest {
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessageContaining("embedded.maxIncomingConnections");
   }
+
+  @Test
+  void aFleetClientJoinsAtTheFleetsStartPlusOneIntervalPerClientBeforeIt() {
+    long start = System.currentTimeMillis() + 30_000;
+    HarnessSettings third = load(Map.of("fleet.client", "3", "fleet.clients", "4", "fleet.start", String.valueOf(start),
+        "fleet.joinInterval", "6s"));
+
+    assertThat(third.fleet().inFleet()).isTrue();
+    assertThat(third.fleet().joinAt()).contains(java.time.Instant.ofEpochMilli(start + 12_000));
+    assertThat(load(Map.of()).fleet().inFleet()).isFalse();
+    assertThat(load(Map.of()).fleet().joinAt()).isEmpty();
+  }
+
+  @Test
+  void aClientBeyondTheFleetOrATurnFarAwayIsRejectedBeforeAnyLoad() {
+    assertThat(rejected(Map.of("fleet.client", "5", "fleet.clients", "4")).problems()).singleElement().asString()
+        .contains("'fleet.client' is 5, but 'fleet.clients' is 4");
+    long nextHour = System.currentTimeMillis() + 3_600_000;
+    assertThat(rejected(Map.of("fleet.client", "1", "fleet.clients", "1", "fleet.start", String.valueOf(nextHour))).problems())
+        .singleElement().asString().contains("'fleet.start'", "more than 10 minutes from now");
+  }
 }
