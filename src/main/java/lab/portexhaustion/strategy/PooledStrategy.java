@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.PoolSettings;
+import lab.portexhaustion.failure.PoolMaintenanceErrors;
 import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.server.MongoTarget;
@@ -15,8 +16,10 @@ public final class PooledStrategy implements ConnectionStrategy {
   private final PoolSettings pool;
   private final ClientSettingsHook hook;
   private final OpenedConnections opened = new OpenedConnections();
+  private final PoolMaintenanceErrors maintenanceErrors;
 
   PooledStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
+    this.maintenanceErrors = PoolMaintenanceErrors.install(socketErrors);
     this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, hook, new SocketErrorCapture(socketErrors),
         opened.forClient()));
     this.pool = settings.pool();
@@ -53,5 +56,6 @@ public final class PooledStrategy implements ConnectionStrategy {
   @Override
   public void close() {
     client.close();
+    maintenanceErrors.close();
   }
 }
