@@ -11,7 +11,7 @@ import java.util.Optional;
  * results/comparison-idle-connections/ for those scenarios) from existing run folders, by default the newest run of each simulation under results/; with
  * {@code --history}, adds the trend of the comparison.json files kept in DIR.
  * {@code scripts/compare --merge [--out DIR] RUN_FOLDER...}: merges the runs into one (a fleet's clients) in DIR,
- * by default results/merged/.
+ * by default results/merged/; exits 1 when the fleet verdict (a pool storm's) fails.
  */
 public final class CompareCommand {
 
@@ -94,5 +94,8 @@ public final class CompareCommand {
     System.out.println("merged " + runs.size() + " runs: " + runs);
     System.out.print(MergeMarkdown.render(merged));
     System.out.println("merge: " + folder.resolve("merged.md") + " (and merged.json, requests.hlog)");
+    if (merged.fleetVerdict() != null && !merged.fleetVerdict().passed()) {
+      System.exit(1);
+    }
   }
 }

@@ -26,6 +26,9 @@ final class MergeMarkdown {
         t.firstOnset() == null ? "none" : t.clientsWithOnset() + " clients; first: " + cell(t.firstOnset().client())
             + " at " + onset(t.firstOnset())));
     md.append(String.format("%nBusiest second: %,d requests started.%n", t.peakStartedPerSecond()));
+    if (m.fleetVerdict() != null) {
+      md.append('\n').append(m.fleetVerdict().line()).append('\n');
+    }
     return md.toString();
   }
 

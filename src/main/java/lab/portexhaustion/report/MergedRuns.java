@@ -1,6 +1,7 @@
 package lab.portexhaustion.report;
 
 import java.util.List;
+import lab.portexhaustion.verdict.FleetVerdict;
 
 /**
  * {@code merged.json}: several runs (a fleet's clients, on one machine or many) as one. Counts are sums; latency
@@ -8,8 +9,10 @@ import java.util.List;
  * documents each field.
  *
  * @param firstSecond the wall-clock second (since the epoch) the merged timeline starts at: the earliest run's start
+ * @param fleetVerdict the fleet model's verdict on the clients together (the pool storm); null for merges it does not model
  */
-public record MergedRuns(long firstSecond, String firstSecondAt, List<Client> clients, Total total, List<Second> perSecond) {
+public record MergedRuns(long firstSecond, String firstSecondAt, List<Client> clients, Total total, List<Second> perSecond,
+    FleetVerdict fleetVerdict) {
 
   /** One run of the merge. */
   public record Client(String client, String simulation, String scenario, String startedAt, long startSecond,

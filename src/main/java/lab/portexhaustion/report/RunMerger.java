@@ -169,7 +169,7 @@ final class RunMerger {
         perSecond.stream().mapToInt(MergedRuns.Second::openTowardTarget).max().orElse(0),
         perSecond.stream().mapToLong(MergedRuns.Second::descriptorsOpen).max().orElse(0),
         onsets.size(), onsets.isEmpty() ? null : onsets.get(0));
-    return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, sum, perSecond);
+    return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, sum, perSecond, FleetCheck.of(runs).orElse(null));
   }
 
   private static MergedRuns.Client client(Track t, long first) {

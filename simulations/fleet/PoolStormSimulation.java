@@ -1,0 +1,29 @@
+package fleet;
+
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
+
+/**
+ * A healthy pooled service that warms its pool: 20 connections from its start, and the driver's two monitoring
+ * connections (streaming), 22 in all, against a server that takes 77. On its own it fits; a fleet of them joining one
+ * after another (scripts/fleet-run --server-connections 77) fills the server, and it refuses the fourth.
+ */
+public class PoolStormSimulation extends Simulation {
+
+  private final MongoProtocolBuilder mongo = mongo()
+      .connections(pooled(20).minPoolSize(20))
+      .target(autoTarget().maxIncomingConnections(77))
+      .load(2, 5, Duration.ofSeconds(5), Duration.ofSeconds(25));
+
+  {
+    setUp(scenario("pool-storm")
+            .exec(mongo("pool-storm").operationFromSettings())
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
+  }
+}
