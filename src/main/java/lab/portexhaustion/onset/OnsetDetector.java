@@ -43,7 +43,9 @@ public final class OnsetDetector {
   public boolean observe(ClassifiedError error, Instant at, String surfaced, RequestCounts counts) {
     if (exhaustion.test(error.kind())) {
       if (onset.get() == null) {
-        Onset first = new Onset(at, Duration.between(runStart, at), error, surfaced, counts.started(), counts.succeeded(), counts.failed());
+        // An error met while the run's client was being made (a warm pool refused) came before the run's clock: at 0.
+        Duration elapsed = at.isBefore(runStart) ? Duration.ZERO : Duration.between(runStart, at);
+        Onset first = new Onset(at, elapsed, error, surfaced, counts.started(), counts.succeeded(), counts.failed());
         if (onset.compareAndSet(null, first)) {
           onOnset.accept(first);
         }

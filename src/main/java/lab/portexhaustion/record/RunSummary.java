@@ -18,7 +18,6 @@ import lab.portexhaustion.verdict.Verdict;
  * @param predictionMeasured the same with the figure per request the run measured; null when not measured
  * @param batch the {@code mvn gatling:test} this run was part of (null when started otherwise):
  *     the comparison made at the end of each run takes the runs of its batch
- * @param startedAt the run's time zero: when its strategy was built (a pool starts opening its connections then)
  */
 public record RunSummary(
     String simulation,

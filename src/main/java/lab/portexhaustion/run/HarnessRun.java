@@ -62,7 +62,7 @@ public final class HarnessRun {
   private final CleanStartState cleanStart;
   private final ConnectionStrategy strategy;
   private final NetworkConditions network;
-  private final Instant startedAt;
+  private final Instant startedAt = Instant.now();
   private final RunMetrics metrics;
   private final SecondTicker seconds;
   private final RequestWorkers workers;
@@ -87,7 +87,6 @@ public final class HarnessRun {
     this.cleanStart = setup.cleanStart();
     this.strategy = setup.strategy();
     this.network = setup.network();
-    this.startedAt = setup.startedAt();
     SocketTable sockets = setup.sockets();
     SocketErrorRelay socketErrors = setup.socketErrors();
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());

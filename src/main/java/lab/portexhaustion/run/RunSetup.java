@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
@@ -28,11 +27,10 @@ import org.slf4j.LoggerFactory;
  * loaded, the network conditions read, the target started, a clean start waited for, the fleet's
  * turn waited for, the server probed, the strategy built. A failure closes what was started and is thrown.
  *
- * @param startedAt the run's time zero: as the strategy is built, when a pool starts opening its connections
  * @param socketErrors where the strategy's driver reports socket errors; the run connects it to its onset detector
  */
 record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget target, TargetDescription description,
-    CleanStartState cleanStart, Instant startedAt, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
+    CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
 
@@ -57,10 +55,9 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
           network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
       SocketErrorRelay socketErrors = new SocketErrorRelay();
-      Instant startedAt = Instant.now();
       ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);
       LOG.info("{}: {}", simulation, strategy.describe());
-      return new RunSetup(network, sockets, target, description, clean, startedAt, strategy, socketErrors);
+      return new RunSetup(network, sockets, target, description, clean, strategy, socketErrors);
     } catch (RuntimeException e) {
       target.close();
       throw e;

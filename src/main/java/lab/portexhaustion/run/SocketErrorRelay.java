@@ -7,9 +7,9 @@ import lab.portexhaustion.failure.SocketErrorListener;
 
 /**
  * Hands the driver's socket errors to the run once it exists. The strategy, and with it the driver's listeners, is
- * built before the run that judges the errors, but the run's clock starts as the strategy is built: errors met in
- * between (a pool filling to its minimum against a server that refuses it) are kept, with their times, and handed
- * over when the run connects.
+ * built before the run that judges the errors: errors met in between (a pool filling to its minimum against a server
+ * that refuses it) are kept, with their times, and handed over when the run connects; the onset counts them at the
+ * run's time zero.
  */
 final class SocketErrorRelay implements SocketErrorListener {
 

@@ -48,6 +48,12 @@ class FleetRunScriptIT {
     TimedProcess.Result range = launch("--clients", "2", "--range", "80-90");
     assertThat(range.exitCode()).isEqualTo(2);
     assertThat(range.output()).contains("--range 80-90 is out of bounds");
+    TimedProcess.Result join = launch("--clients", "50", "--join-interval", "20");
+    assertThat(join.exitCode()).isEqualTo(2);
+    assertThat(join.output()).contains("--join-interval '20' must be a whole number of seconds", "at most 600 s");
+    TimedProcess.Result slots = launch("--clients", "2", "--server-connections", "-1");
+    assertThat(slots.exitCode()).isEqualTo(2);
+    assertThat(slots.output()).contains("--server-connections '-1' must be a whole number of connections");
   }
 
   /** Each client sees its own range, no reuse, its own bridge address, and reaches the round's server over the bridge. */
@@ -70,9 +76,10 @@ class FleetRunScriptIT {
     String client1 = Files.readString(logs.get(0));
     String client2 = Files.readString(logs.get(1));
     assertThat(client1).contains("range=41000-41099 reuse=0 address=10.213.0.11/24 contained=1", "arg -Dtarget=uri",
-        "arg -Dgatling.simulationClass=PooledSimulation", "connected=10.213.0.1:27018")
+        "arg -Dgatling.simulationClass=PooledSimulation", "arg -Dfleet.client=1", "arg -Dfleet.clients=2",
+        "connected=10.213.0.1:27018")
         .containsPattern("arg -Dgatling.resultsFolder=.*/results/fleet-[0-9-]+/client-1\n");
-    assertThat(client2).contains("address=10.213.0.12/24", "connected=10.213.0.1:27018");
+    assertThat(client2).contains("address=10.213.0.12/24", "arg -Dfleet.client=2", "connected=10.213.0.1:27018");
     // Nothing to merge from a shell: the script says so and fails, after tearing everything down.
     assertThat(output).contains("PooledSimulation: no finished client run to merge", "tearing down 3 namespaces");
     assertThat(run.exitCode()).isEqualTo(1);
