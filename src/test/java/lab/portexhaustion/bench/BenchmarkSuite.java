@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 
 /**
- * {@code scripts/bench}: the harness against bare baselines, side by side in one run, on one
- * embedded server. Prints the table and writes it to {@code results/benchmarks/}.
+ * {@code scripts/bench}: the harness against bare baselines, side by side in one run, each side of a
+ * throughput line on an empty embedded server of its own. Prints the table and writes it to
+ * {@code results/benchmarks/}.
  *
  * <p>Options: {@code --repetitions N} (3), {@code --seconds N} per throughput repetition (30),
  * {@code --concurrency N} (8), {@code --lines sampler,pooled,...} (all).
@@ -54,22 +54,19 @@ public final class BenchmarkSuite {
       measure("sampler at 10,000 sockets", () -> sampler.measure(10_000, false), lines, failures);
       measure("sampler at 30,000 sockets", () -> sampler.measure(30_000, true), lines, failures);
     }
-    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("benchmark")) {
-      ThroughputLine throughput = new ThroughputLine(server.connectionString().getConnectionString(), options.concurrency(),
-          options.seconds(), options.repetitions());
-      if (options.runs(Line.POOLED)) {
-        measure("pooled operations", () -> List.of(throughput.atLeast("pooled operations (pooled)", Scenario.POOLED, 0.9)),
-            lines, failures);
-      }
-      if (options.runs(Line.CLIENT_PER_REQUEST)) {
-        measure("client per request", () -> List.of(throughput.forInformation("client per request", Scenario.CLIENT_PER_REQUEST,
-            "no target in the issue: every request sets up and tears down a client and its connections, so both sides are"
-                + " bound by the kernel and the spread is wide")), lines, failures);
-      }
-      if (options.runs(Line.CHURN)) {
-        measure("connection churn", () -> List.of(throughput.atLeast("connection churn (raw-socket)", Scenario.RAW_SOCKET, 0.9)),
-            lines, failures);
-      }
+    ThroughputLine throughput = new ThroughputLine(options.concurrency(), options.seconds(), options.repetitions());
+    if (options.runs(Line.POOLED)) {
+      measure("pooled operations", () -> List.of(throughput.atLeast("pooled operations (pooled)", Scenario.POOLED, 0.9)),
+          lines, failures);
+    }
+    if (options.runs(Line.CLIENT_PER_REQUEST)) {
+      measure("client per request", () -> List.of(throughput.forInformation("client per request", Scenario.CLIENT_PER_REQUEST,
+          "no target in the issue: every request sets up and tears down a client and its connections, so both sides are"
+              + " bound by the kernel and the spread is wide")), lines, failures);
+    }
+    if (options.runs(Line.CHURN)) {
+      measure("connection churn", () -> List.of(throughput.atLeast("connection churn (raw-socket)", Scenario.RAW_SOCKET, 0.9)),
+          lines, failures);
     }
     if (options.runs(Line.END_TO_END)) {
       measure("end to end: mvn gatling:test", () -> EndToEndLine.measure(Path.of("").toAbsolutePath()), lines, failures);

@@ -13,8 +13,8 @@ import lab.portexhaustion.report.RunResults;
 
 /**
  * A strategy's throughput through Gatling and the harness against a bare loop of the same
- * strategy, at the same concurrency, on the same server; repetitions interleaved (bare, harness,
- * bare, harness...) so that the machine's slow moments fall on both.
+ * strategy, at the same concurrency, each side on an empty embedded server of its own ({@link FreshServer});
+ * repetitions interleaved (bare, harness, bare, harness...) so that the machine's slow moments fall on both.
  */
 final class ThroughputLine {
 
@@ -22,15 +22,13 @@ final class ThroughputLine {
   // more to compile): the first half of each repetition is warm-up, so the figures compare steady states.
   private static final double WARMUP_SHARE = 0.5;
 
-  private final String mongoUri;
   private final int concurrency;
   private final int seconds;
   private final int repetitions;
 
   private final int warmupSeconds;
 
-  ThroughputLine(String mongoUri, int concurrency, int seconds, int repetitions) {
-    this.mongoUri = mongoUri;
+  ThroughputLine(int concurrency, int seconds, int repetitions) {
     this.concurrency = concurrency;
     this.seconds = seconds;
     this.repetitions = repetitions;
@@ -55,8 +53,8 @@ final class ThroughputLine {
     List<Double> bare = new ArrayList<>();
     List<Double> harness = new ArrayList<>();
     for (int rep = 1; rep <= repetitions; rep++) {
-      bare.add(bare(scenario));
-      harness.add(harness(scenario));
+      bare.add(FreshServer.run(uri -> bare(scenario, uri)));
+      harness.add(FreshServer.run(uri -> harness(scenario, uri)));
       System.out.printf("  %s, repetition %d of %d: bare %.0f/s, harness %.0f/s%n", name, rep, repetitions,
           bare.get(bare.size() - 1), harness.get(harness.size() - 1));
     }
@@ -64,7 +62,7 @@ final class ThroughputLine {
         "concurrency %d, %d s per repetition (first %d s after the first request left out)", concurrency, seconds, warmupSeconds));
   }
 
-  private double bare(Scenario scenario) throws Exception {
+  private double bare(Scenario scenario, String mongoUri) throws Exception {
     ChildJvm.Result result = ChildJvm.run(BareLoop.class.getName(), List.of(),
         List.of(scenario.name(), String.valueOf(concurrency), String.valueOf(seconds), mongoUri), seconds + 60L);
     String counts = result.output().lines().filter(l -> l.startsWith(BareLoop.OUTPUT_PREFIX)).findFirst()
@@ -73,7 +71,7 @@ final class ThroughputLine {
     return SteadyRate.of(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), warmupSeconds);
   }
 
-  private double harness(Scenario scenario) throws Exception {
+  private double harness(Scenario scenario, String mongoUri) throws Exception {
     Path results = Files.createTempDirectory("benchmark-harness");
     try {
       ChildJvm.Result result = ChildJvm.run("io.gatling.app.Gatling",
