@@ -67,7 +67,8 @@ public final class VerdictJudge {
 
   private static String offset(Optional<Prediction> prediction, OnsetRecord onset) {
     return prediction.map(Prediction::onsetSeconds)
-        .map(p -> String.format(", %+.1f %%", 100 * (onset.elapsedSeconds() - p) / p))
+        .map(p -> p > 0 ? String.format(", %+.1f %%", 100 * (onset.elapsedSeconds() - p) / p)
+            : String.format(", %+.1f s", onset.elapsedSeconds() - p)) // predicted at the start: no share of it
         .orElse("");
   }
 

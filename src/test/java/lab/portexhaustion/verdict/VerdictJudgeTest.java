@@ -178,4 +178,24 @@ class VerdictJudgeTest {
     assertThat(met.line()).contains("predicted exhaustion at", "(descriptors: 2,000 free", "(EMFILE", "2048 descriptors open");
     assertThat(missed.passed()).isFalse();
   }
+
+  @Test
+  void aPoolRefusedAsItStartsPassesWithinASecondOfItsStart() {
+    HarnessSettings settings = TestSettings.forScenario(Scenario.POOL_STORM, "verdict.enabled", "on", "pool.maxPoolSize", "20",
+        "pool.minPoolSize", "20");
+    StartingRoom elevenSlotsLeft = new StartingRoom(1000, TIME_WAIT, 2_000, 11);
+    Optional<Prediction> prediction = RunPredictor.predict(settings.load(),
+        KnownUse.of(Scenario.POOL_STORM.strategy(), new ServerSide(false, true), settings, TIME_WAIT), elevenSlotsLeft)
+        .map(RunPredictor.Modelled::beforeLoad);
+    OnsetRecord refused = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", "server", "server refused", "closed",
+        "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException", "Prematurely reached end of stream",
+        0, 0, 0, 2, 0, 13, 13, 13, 0, 0.3, 1000, 217, 20000, null, null, null, null, null, null);
+
+    Verdict verdict = judge(Scenario.POOL_STORM, settings, prediction, Optional.of(refused), QUIET, NO_FAILURES);
+
+    assertThat(prediction.get().resource()).isEqualTo("server connection slots");
+    assertThat(prediction.get().onsetSeconds()).isEqualTo(0.0);
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.line()).contains("got exhaustion at 0.0 s, +0.0 s (closed");
+  }
 }
