@@ -19,9 +19,6 @@ public record FleetSettings(int client, int clients, Optional<Instant> start, Du
   /** The most clients a fleet has (scripts/fleet-run's bridge holds one /24). */
   public static final int MAX_CLIENTS = 50;
 
-  /** A run on its own. */
-  public static final FleetSettings NONE = new FleetSettings(0, 0, Optional.empty(), Duration.ZERO);
-
   public boolean inFleet() {
     return client > 0;
   }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Every setting of one harness run, validated. Built by {@link SettingsLoader}.
  *
  * @param embeddedMonitoring how the embedded server answers the driver's monitor
- * @param fleet this run's place in a fleet of clients ({@link FleetSettings#NONE} on its own)
+ * @param fleet this run's place in a fleet of clients (client 0 on its own)
  * @param reported every key with its effective value, for reports: the URI's password masked
  */
 public record HarnessSettings(

@@ -244,15 +244,19 @@ public final class SettingsLoader {
       in.problem("Setting 'fleet.client' is " + client + ", but 'fleet.clients' is " + clients + ": a client's number runs from 1 to"
           + " the fleet's size. scripts/fleet-run sets both; set neither for a run on its own.");
     }
-    Optional<Instant> start = startMillis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli((long) startMillis));
+    if (startMillis != 0 && client == 0) {
+      in.problem("Setting 'fleet.start' is given, but 'fleet.client' is 0: only a fleet's client waits for its turn."
+          + " scripts/fleet-run sets both; set neither for a run on its own.");
+    }
+    Optional<Instant> start = startMillis == 0 || client == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli((long) startMillis));
     FleetSettings fleet = new FleetSettings(client, clients, start, interval);
     fleet.joinAt().ifPresent(at -> {
       Instant now = Instant.now();
       if (at.isAfter(now.plus(FLEET_MAX_WAIT)) || start.get().isBefore(now.minus(FLEET_MAX_WAIT))) {
         in.problem("Settings 'fleet.start' (" + start.get() + ") and 'fleet.joinInterval' (" + interval.toSeconds() + " s) put this"
-            + " client's turn at " + at + ", more than " + FLEET_MAX_WAIT.toMinutes() + " minutes from now (" + now + "): the run"
-            + " would wait that long before any load. Give the fleet's start as milliseconds since 1970 a little ahead of now, as"
-            + " scripts/fleet-run does.");
+            + " client's turn at " + at + ", more than " + FLEET_MAX_WAIT.toMinutes() + " minutes from now (" + now + "): "
+            + (at.isAfter(now) ? "the run would wait that long before any load." : "the fleet it belongs to started long ago.")
+            + " Give the fleet's start as milliseconds since 1970 a little ahead of now, as scripts/fleet-run does.");
       }
     });
     return fleet;

@@ -11,7 +11,7 @@ public enum Resource {
    * where the incident's server ran out. Known only for the embedded server in its own process.
    */
   SERVER_DESCRIPTORS("server's descriptors", "descriptor"),
-  /** The server's connection limit ({@code embedded.maxIncomingConnections}). */
+  /** The server's connection limit, where its {@code serverStatus} says it (mongod's, the embedded server's under a limit). */
   SERVER_CONNECTIONS("server connection slots", "connection");
 
   private final String label;

@@ -26,9 +26,4 @@ public record ResourceUse(Resource resource, double perRequest, Optional<Duratio
   public ResourceUse measured(double measuredPerRequest) {
     return new ResourceUse(resource, measuredPerRequest, hold, MEASURED, atStart);
   }
-
-  /** Whether the figure per request is what decides (and a measured one may replace it). */
-  public boolean takesPerRequest() {
-    return perRequest > 0;
-  }
 }

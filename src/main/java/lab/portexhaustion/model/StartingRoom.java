@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param freePorts the ephemeral range less the ports already in use
  * @param timeWait how long a closed connection keeps its port
  * @param freeDescriptors the descriptor limit less those open; negative where the OS has no such limit (Windows)
- * @param freeServerConnections the server's connection limit less connections already open; negative when it has none
+ * @param freeServerConnections the server's connection limit less connections others hold; negative when it has none or
+ *     did not say
  * @param freeServerDescriptors the server process's descriptor limit less those it has open; negative where the server is
  *     not the harness's own process
  */

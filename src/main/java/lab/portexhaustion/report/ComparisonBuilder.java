@@ -36,7 +36,7 @@ public final class ComparisonBuilder {
   static String title(Scenario.Family family) {
     return switch (family) {
       case PORTS -> "Pooled vs unpooled";
-      case IDLE_CONNECTIONS -> "Idle connections: leak vs idle timeout";
+      case IDLE_CONNECTIONS -> "Connections kept open: leak vs idle timeout, and a server's limits";
     };
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import lab.portexhaustion.model.FleetModel;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.Resource;
@@ -16,9 +17,13 @@ import lab.portexhaustion.verdict.FleetVerdict;
  * The fleet verdict of merged runs, when they are the clients of one fleet on a shared timeline ({@code fleet.start})
  * whose model counts connections each client holds at the server from its start (the pool storm): the fleet model
  * from the first client's record (the server's limit and the connections in use before it, its connections per
- * client), against the clients that met the server's refusal. Empty for any other merge.
+ * client), against the clients that met the server's refusal. Empty for any other merge, and where the first
+ * client's run is not among those merged.
  */
 final class FleetCheck {
+
+  /** A client whose run started this long after its turn joined late (its probe and client take some 0.5 s). */
+  private static final double LATE_SECONDS = 2.0;
 
   private FleetCheck() {}
 
@@ -31,17 +36,30 @@ final class FleetCheck {
     RunSummary s = first.get();
     Prediction p = s.prediction();
     TargetDescription target = s.target();
-    if (p == null || !Resource.SERVER_CONNECTIONS.label().equals(p.resource()) || p.atStart() == 0 || target.connectionLimit() == null) {
+    if (p == null || !Resource.SERVER_CONNECTIONS.label().equals(p.resource()) || p.atStart() == 0 || target.freeConnectionSlots() < 0) {
       return Optional.empty();
     }
-    Instant start = Instant.parse(s.fleet().start());
+    String start = s.fleet().start();
+    List<RunSummary> fleet = runs.stream().map(RunResults::summary)
+        .filter(r -> r.fleet() != null && start.equals(r.fleet().start())).toList(); // the clients of this fleet, not another's
     FleetModel.FleetPrediction predicted = FleetModel.predict(s.fleet().clients(), p.atStart(), target.connectionLimit(),
         target.connectionsInUse(), Duration.ofMillis(Math.round(s.fleet().joinIntervalSeconds() * 1000)));
-    List<FleetVerdict.Refusal> refusals = runs.stream().map(RunResults::summary)
-        .filter(r -> r.fleet() != null && r.onset() != null && OnsetRecord.SERVER.equals(r.onset().side()))
-        .map(r -> new FleetVerdict.Refusal(r.fleet().client(),
-            Duration.between(start, Instant.parse(r.onset().at())).toMillis() / 1000.0))
+    List<FleetVerdict.Refusal> refusals = fleet.stream()
+        .filter(r -> r.onset() != null && OnsetRecord.SERVER.equals(r.onset().side()))
+        .map(r -> new FleetVerdict.Refusal(r.fleet().client(), sinceStart(start, r.onset().at())))
         .toList();
-    return Optional.of(FleetVerdict.judge(s.simulation(), predicted, refusals));
+    FleetVerdict verdict = FleetVerdict.judge(s.simulation(), predicted, refusals,
+        fleet.stream().map(r -> r.fleet().client()).collect(Collectors.toSet()));
+    String late = fleet.stream()
+        .filter(r -> sinceStart(start, r.startedAt()) - (r.fleet().client() - 1) * r.fleet().joinIntervalSeconds() > LATE_SECONDS)
+        .map(r -> String.format("client %d started %.1f s after its turn", r.fleet().client(),
+            sinceStart(start, r.startedAt()) - (r.fleet().client() - 1) * r.fleet().joinIntervalSeconds()))
+        .collect(Collectors.joining(", "));
+    return Optional.of(late.isEmpty() || verdict.passed() ? verdict
+        : new FleetVerdict(false, verdict.line() + "; joined late, so the fleet's timeline did not hold: " + late));
+  }
+
+  private static double sinceStart(String fleetStart, String at) {
+    return Duration.between(Instant.parse(fleetStart), Instant.parse(at)).toMillis() / 1000.0;
   }
 }

@@ -83,7 +83,8 @@ final class RunModel {
   /** The prediction with the measured figure per request once there is one, else the one before the load. */
   Optional<Prediction> current() {
     double perRequest = measured.estimate();
-    if (Double.isNaN(perRequest) || perRequest <= 0 || modelled.filter(m -> m.use().takesPerRequest()).isEmpty()) {
+    // Units a client takes as it starts (a pool's slots at the server) are not per request: no measured figure replaces them.
+    if (Double.isNaN(perRequest) || perRequest <= 0 || modelled.filter(m -> m.use().atStart() == 0).isEmpty()) {
       return beforeLoad();
     }
     return modelled.map(m -> m.withMeasured(settings.load(), perRequest));

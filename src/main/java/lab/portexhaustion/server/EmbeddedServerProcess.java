@@ -251,6 +251,9 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
       } else if (line.startsWith(EmbeddedServerMain.ACCEPT_FAILED)) {
         String[] f = line.substring(EmbeddedServerMain.ACCEPT_FAILED.length()).split(" ", 2);
         acceptFailureListener.get().accept(new AcceptFailure(Long.parseLong(f[0]), f.length > 1 ? f[1] : ""));
+      } else if (line.startsWith(EmbeddedServerMain.REFUSED_FIRST)) {
+        LOG.info("embedded server: its connection limit refused a connection, the first from {}",
+            line.substring(EmbeddedServerMain.REFUSED_FIRST.length()).replaceFirst("^\\d+ ", ""));
       } else if (!ready.isDone()) {
         synchronized (startup) {
           startup.append(startup.length() == 0 ? "" : " | ").append(line);

@@ -20,8 +20,13 @@ public final class PooledStrategy implements ConnectionStrategy {
 
   PooledStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
     this.maintenanceErrors = PoolMaintenanceErrors.install(socketErrors);
-    this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, hook, new SocketErrorCapture(socketErrors),
-        opened.forClient()));
+    try {
+      this.client = MongoClients.create(DriverSettings.pooled(target.connectionString(), settings, hook, new SocketErrorCapture(socketErrors),
+          opened.forClient()));
+    } catch (RuntimeException e) {
+      maintenanceErrors.close();
+      throw e;
+    }
     this.pool = settings.pool();
     this.hook = hook;
   }

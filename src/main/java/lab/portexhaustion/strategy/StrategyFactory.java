@@ -29,7 +29,12 @@ public final class StrategyFactory {
     return switch (kind) {
       case POOLED -> {
         PooledStrategy pooled = new PooledStrategy(target, settings, hook, socketErrors);
-        operation.prepare(pooled.client());
+        try {
+          operation.prepare(pooled.client());
+        } catch (RuntimeException e) {
+          pooled.close();
+          throw e;
+        }
         yield pooled;
       }
       case CLIENT_PER_REQUEST -> prepared(new ClientPerRequestStrategy(target, settings, hook, socketErrors), operation, target, settings, hook);

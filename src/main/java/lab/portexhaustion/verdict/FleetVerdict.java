@@ -3,6 +3,7 @@ package lab.portexhaustion.verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import lab.portexhaustion.model.FleetModel.FleetPrediction;
 
 /**
@@ -25,7 +26,8 @@ public record FleetVerdict(boolean passed, String line) {
    */
   public record Refusal(int client, double sinceFleetStart) {}
 
-  public static FleetVerdict judge(String name, FleetPrediction predicted, List<Refusal> refusals) {
+  /** {@code merged}: the clients whose runs were merged; a refusal of a client not among them cannot be seen. */
+  public static FleetVerdict judge(String name, FleetPrediction predicted, List<Refusal> refusals, Set<Integer> merged) {
     Optional<Refusal> first = refusals.stream().min(Comparator.comparingDouble(Refusal::sinceFleetStart));
     String head = name + ": predicted " + predicted.text() + ", got ";
     if (predicted.firstRefusedClient() == null) {
@@ -33,7 +35,8 @@ public record FleetVerdict(boolean passed, String line) {
           .orElseGet(() -> pass(head + "no client refused"));
     }
     if (first.isEmpty()) {
-      return fail(head + "no client refused");
+      return fail(head + "no client refused" + (merged.contains(predicted.firstRefusedClient()) ? ""
+          : String.format(" (client %d's run is not among the merged runs)", predicted.firstRefusedClient())));
     }
     Refusal got = first.get();
     int k = predicted.firstRefusedClient();

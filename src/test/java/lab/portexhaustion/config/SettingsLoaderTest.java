@@ -265,6 +265,8 @@ class SettingsLoaderTest {
   void aClientBeyondTheFleetOrATurnFarAwayIsRejectedBeforeAnyLoad() {
     assertThat(rejected(Map.of("fleet.client", "5", "fleet.clients", "4")).problems()).singleElement().asString()
         .contains("'fleet.client' is 5, but 'fleet.clients' is 4");
+    assertThat(rejected(Map.of("fleet.start", String.valueOf(System.currentTimeMillis()))).problems()).singleElement().asString()
+        .contains("'fleet.start' is given, but 'fleet.client' is 0");
     long nextHour = System.currentTimeMillis() + 3_600_000;
     assertThat(rejected(Map.of("fleet.client", "1", "fleet.clients", "1", "fleet.start", String.valueOf(nextHour))).problems())
         .singleElement().asString().contains("'fleet.start'", "more than 10 minutes from now");

@@ -91,7 +91,7 @@ class IdleConnectionsReproductionIT {
 
     assertThat(written).containsExactly(results.resolve("comparison-idle-connections"));
     assertThat(written.get(0).resolve("comparison.md")).content()
-        .contains("Idle connections: leak vs idle timeout", "| keep-alive-idle-timeout | keep-alive-server-limit | keep-alive |", "descriptors (EMFILE)");
+        .contains("Connections kept open: leak vs idle timeout, and a server's limits", "| keep-alive-idle-timeout | keep-alive-server-limit | keep-alive |", "descriptors (EMFILE)");
     ComparisonPageCheck.Result page = ComparisonPageCheck.open(written.get(0).resolve("index.html"),
         Path.of("target/comparison-idle-screenshot.png"));
     assertThat(page.consoleMessages()).as("console output of the page").isEmpty();

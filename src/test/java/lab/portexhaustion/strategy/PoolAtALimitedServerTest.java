@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PoolAtALimitedServerTest {
 
   @Test
-  void aPoolFillingPastTheServersLimitHearsTheRefusalThroughTheDriversListeners() throws Exception {
+  void aPoolFillingPastTheServersLimitHearsTheRefusalTheDriverOnlyLogs() throws Exception {
     List<ErrorKind> heard = new CopyOnWriteArrayList<>();
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(10, Duration.ZERO), EmbeddedMonitoring.STREAMING,
         port -> true)) {
