@@ -17,7 +17,7 @@ public class PoolStormSimulation extends Simulation {
   private final MongoProtocolBuilder mongo = mongo()
       .connections(pooled(20).minPoolSize(20))
       .target(autoTarget().maxIncomingConnections(77))
-      .load(2, 5, Duration.ofSeconds(5), Duration.ofSeconds(25));
+      .load(2, 5, Duration.ofSeconds(5), Duration.ofSeconds(20));
 
   {
     setUp(scenario("pool-storm")
