@@ -1,11 +1,9 @@
 package lab.portexhaustion.sampler;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.portexhaustion.process.OwnDescriptors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,6 @@ final class CheapTotals implements AutoCloseable {
   // IPv6 sockets, the JDK's default even toward 127.0.0.1, are counted here and not in sockstat's TCP line (TIME_WAIT is).
   private static final Path SOCKSTAT6 = Path.of("/proc/net/sockstat6");
 
-  private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final OpenProcFile sockstat = open(SOCKSTAT);
   private final OpenProcFile sockstat6 = open(SOCKSTAT6);
 
@@ -80,24 +77,13 @@ final class CheapTotals implements AutoCloseable {
     return -1;
   }
 
-  /**
-   * This process's open descriptors. The JDK counts them by listing /proc/self/fd, which takes a
-   * descriptor itself: at the limit it throws InternalError (errno 24, EMFILE), and EMFILE means
-   * the process holds as many as it may, so the limit is the count.
-   */
+  /** This process's open descriptors (at the limit, the limit). */
   long descriptorsOpen() {
-    if (!(os instanceof UnixOperatingSystemMXBean unix)) {
-      return -1;
-    }
-    try {
-      return unix.getOpenFileDescriptorCount();
-    } catch (InternalError atTheLimit) {
-      return unix.getMaxFileDescriptorCount();
-    }
+    return OwnDescriptors.open();
   }
 
   long descriptorsMax() {
-    return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+    return OwnDescriptors.max();
   }
 
   @Override

@@ -1,10 +1,7 @@
 package lab.portexhaustion.server;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +11,7 @@ import java.util.Map;
 import lab.portexhaustion.config.ConfigName;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.process.OwnDescriptors;
 import lab.portexhaustion.process.ParentProcess;
 
 /**
@@ -53,8 +51,7 @@ public final class EmbeddedServerMain {
     EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
     bindFirstFree(server, given.getOrDefault("address", LOOPBACK), given.getOrDefault("ports", "0"));
-    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    say(READY + server.localAddress().getPort() + " " + ProcessHandle.current().pid() + " " + descriptorsMax(os));
+    say(READY + server.localAddress().getPort() + " " + ProcessHandle.current().pid() + " " + OwnDescriptors.max());
 
     long parentPid = Long.parseLong(given.getOrDefault("parentPid", "-1"));
     ParentProcess parent = parentPid > 0 ? ProcessHandle.of(parentPid).map(ParentProcess::of).orElse(null) : null;
@@ -65,7 +62,7 @@ public final class EmbeddedServerMain {
       if (parent == null || parent.isGone()) {
         exit("the process that started it is gone");
       }
-      say(new ServerStatus(descriptorsOpen(os), descriptorsMax(os), server.openConnections(), server.refusedConnections(),
+      say(new ServerStatus(OwnDescriptors.open(), OwnDescriptors.max(), server.openConnections(), server.refusedConnections(),
           server.acceptFailures(), server.idleClosedConnections()).line());
       AcceptFailure first = server.firstAcceptFailure();
       if (first != null && !failureSaid) {
@@ -87,7 +84,7 @@ public final class EmbeddedServerMain {
    */
   private static void loadLateClasses() {
     for (Class<?> type : List.of(AcceptFailure.class, AcceptFailureLog.class, ServerStatus.class, ConnectionLimitHandler.class,
-        IdleConnectionCloser.class, StreamingHelloResponder.class)) {
+        IdleConnectionCloser.class, StreamingHelloResponder.class, RefusedConnection.class)) {
       try {
         Class.forName(type.getName(), true, type.getClassLoader());
       } catch (ClassNotFoundException e) {
@@ -138,19 +135,4 @@ public final class EmbeddedServerMain {
     thread.start();
   }
 
-  /** Counted by listing /proc/self/fd, which itself takes a descriptor: at the limit that fails, and the count is the limit. */
-  private static long descriptorsOpen(OperatingSystemMXBean os) {
-    if (!(os instanceof UnixOperatingSystemMXBean unix)) {
-      return -1;
-    }
-    try {
-      return unix.getOpenFileDescriptorCount();
-    } catch (InternalError atTheLimit) {
-      return unix.getMaxFileDescriptorCount();
-    }
-  }
-
-  private static long descriptorsMax(OperatingSystemMXBean os) {
-    return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
-  }
 }
