@@ -4,8 +4,8 @@ import java.util.Map;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.sampler.NetworkConditions;
-import lab.portexhaustion.server.ServerConditions;
-import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.target.ServerConditions;
+import lab.portexhaustion.target.TargetDescription;
 
 /** {@code harness/conditions.json}: what a run ran under, so runs on different hosts can be compared honestly. */
 public record RunConditions(

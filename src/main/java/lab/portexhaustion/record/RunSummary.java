@@ -5,7 +5,7 @@ import java.util.Map;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
-import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.verdict.Verdict;
 
 /**

@@ -10,7 +10,7 @@ import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunSummary;
-import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.verdict.FleetVerdict;
 
 /**

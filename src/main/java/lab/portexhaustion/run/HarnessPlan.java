@@ -13,7 +13,7 @@ import lab.portexhaustion.config.InvalidSettingsException;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
-import lab.portexhaustion.server.TargetUnavailableException;
+import lab.portexhaustion.target.TargetUnavailableException;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
 /**

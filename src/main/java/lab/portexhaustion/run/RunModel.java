@@ -12,8 +12,8 @@ import lab.portexhaustion.model.RunPredictor;
 import lab.portexhaustion.model.StartingRoom;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
-import lab.portexhaustion.server.MongoTarget;
-import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.target.MongoTarget;
+import lab.portexhaustion.target.TargetDescription;
 
 /**
  * The model of one run: what it predicts from the first sample, before any load, and the same

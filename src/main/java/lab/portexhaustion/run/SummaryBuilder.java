@@ -16,7 +16,7 @@ import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.SamplePeaks;
-import lab.portexhaustion.server.TargetDescription;
+import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.verdict.OpenConnectionBound;
 import lab.portexhaustion.verdict.Verdict;
 import org.HdrHistogram.Histogram;

@@ -1,7 +1,7 @@
 package lab.portexhaustion.sampler;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import lab.portexhaustion.server.ServerStatus;
+import lab.portexhaustion.embedded.ServerStatus;
 
 /**
  * One row of {@code harness/ports.csv}. A {@code totals} row has only the cheap figures (the

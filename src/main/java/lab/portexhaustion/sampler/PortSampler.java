@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import lab.portexhaustion.server.ServerStatus;
+import lab.portexhaustion.embedded.ServerStatus;
 import lab.portexhaustion.sockets.SocketEntry;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;

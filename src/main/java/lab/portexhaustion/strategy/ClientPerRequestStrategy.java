@@ -3,7 +3,7 @@ package lab.portexhaustion.strategy;
 import com.mongodb.ConnectionString;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.target.MongoTarget;
 
 /**
  * The anti-pattern from the incident (docs/background.md): a new MongoClient per request, one operation, close(). Each

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import lab.portexhaustion.config.Timeouts;
-import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.target.MongoTarget;
 
 /**
  * The clients of the incident's second failure: each request opens a connection, sends its commands

@@ -5,7 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.target.MongoTarget;
 
 /**
  * The leak: a new MongoClient per request that nobody closes. Each one keeps its monitoring

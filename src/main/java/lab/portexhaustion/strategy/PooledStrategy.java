@@ -7,7 +7,7 @@ import lab.portexhaustion.config.PoolSettings;
 import lab.portexhaustion.failure.PoolMaintenanceErrors;
 import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.target.MongoTarget;
 
 /** One MongoClient for the whole run: every request borrows a pooled connection. */
 public final class PooledStrategy implements ConnectionStrategy {

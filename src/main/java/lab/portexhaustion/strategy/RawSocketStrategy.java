@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import lab.portexhaustion.config.Timeouts;
-import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.target.MongoTarget;
 
 /**
  * TCP connect, the request's commands over OP_MSG (one handshake command for the built-in request), close: the kernel's

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.server.MongoTarget;
+import lab.portexhaustion.target.MongoTarget;
 
 /** Builds the strategy a simulation asks for, ready to serve requests against the target. */
 public final class StrategyFactory {

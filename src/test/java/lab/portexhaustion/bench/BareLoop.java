@@ -14,8 +14,8 @@ import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
-import lab.portexhaustion.server.MongoTarget;
-import lab.portexhaustion.server.TargetFactory;
+import lab.portexhaustion.target.MongoTarget;
+import lab.portexhaustion.target.TargetFactory;
 
 /**
  * The baseline of a throughput line, in a JVM of its own like the harness's Gatling run: the same

@@ -1,6 +1,6 @@
 package lab.portexhaustion.bench;
 
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 
 /**
  * One side of one throughput repetition (a bare loop or a harness run) against an embedded server of its own,

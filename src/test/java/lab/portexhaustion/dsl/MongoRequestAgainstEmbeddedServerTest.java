@@ -14,7 +14,7 @@ import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.gatling.UnresolvedRequestException;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.StrategyFactory;
 import org.junit.jupiter.api.AfterEach;

@@ -22,7 +22,7 @@ import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

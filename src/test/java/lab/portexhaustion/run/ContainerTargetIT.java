@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
-import lab.portexhaustion.server.DockerAvailability;
+import lab.portexhaustion.target.DockerAvailability;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

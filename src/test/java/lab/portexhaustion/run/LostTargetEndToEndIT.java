@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import lab.portexhaustion.verdict.FailedVerdictExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

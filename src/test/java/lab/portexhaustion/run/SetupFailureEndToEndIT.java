@@ -7,8 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import lab.portexhaustion.server.DockerAvailability;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.DockerAvailability;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import lab.portexhaustion.server.ServerStatus;
+import lab.portexhaustion.embedded.ServerStatus;
 import lab.portexhaustion.sockets.SocketTable;
 import org.junit.jupiter.api.Test;
 

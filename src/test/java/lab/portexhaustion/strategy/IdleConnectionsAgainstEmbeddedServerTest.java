@@ -16,7 +16,7 @@ import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.failure.ErrorKind;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.failure.ErrorKind;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.Test;
 
 /** The pool storm from one client's side: a pool whose minimum does not fit in the server's slots is refused as it starts. */

@@ -17,7 +17,7 @@ import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.sockets.SocketEntry;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;
-import lab.portexhaustion.server.EmbeddedMongoTarget;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,233 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonObjectId;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.types.ObjectId;
+
+/**
+ * Answers {@code hello} and {@code isMaster} as mongod 4.4 and later do, in front of
+ * mongo-java-server's handlers, which answer them as a pre-4.4 server (no topology version, no
+ * {@code hello} at all) and reject an OP_MSG with {@code exhaustAllowed}. Each frame comes whole
+ * from the length-field decoder before it; a frame that is not a handshake goes on unchanged.
+ *
+ * <p>mongod's monitoring protocol, as the driver's streaming monitor expects it: every reply
+ * carries {@code topologyVersion}; a {@code hello} that sends back the current topology version
+ * with {@code maxAwaitTimeMS} is answered when the topology changes or the time is up (this
+ * server's topology never changes: when the time is up); with {@code exhaustAllowed} set on the
+ * OP_MSG, the reply is flagged {@code moreToCome} and the server goes on replying once per await
+ * period, unasked, each reply answering the previous one, until the connection closes. The reply's
+ * other fields are mongo-java-server's own {@code isMaster} answer. One instance per connection.
+ */
+final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
+
+  static final int OP_REPLY = 1;
+  static final int OP_QUERY = 2004;
+  static final int OP_MSG = 2013;
+  static final int EXHAUST_ALLOWED = 1 << 16;
+  static final int MORE_TO_COME = 1 << 1;
+  private static final int HEADER_BYTES = 16;
+  // OP_REPLY's AwaitCapable flag, which mongod sets on every reply.
+  private static final int AWAIT_CAPABLE = 8;
+
+  private final MongoBackend backend;
+  private final ObjectId processId;
+  private final AtomicInteger replyIds;
+  private final int connectionId;
+  private ScheduledFuture<?> stream;
+
+  /**
+   * @param processId this server's {@code topologyVersion.processId}, one per server start
+   * @param replyIds the server's reply ids: any value will do for the driver, but a reply must name the one before it
+   */
+  StreamingHelloResponder(MongoBackend backend, ObjectId processId, AtomicInteger replyIds, int connectionId) {
+    this.backend = backend;
+    this.processId = processId;
+    this.replyIds = replyIds;
+    this.connectionId = connectionId;
+  }
+
+  /** What one frame asks, if it is a handshake command. */
+  private record Hello(int opCode, int requestId, int flagBits, String command, BsonDocument body) {
+
+    boolean awaitable() {
+      return body.containsKey("topologyVersion") && body.get("topologyVersion").isDocument() && body.containsKey("maxAwaitTimeMS")
+          && body.get("maxAwaitTimeMS").isNumber();
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    if (!(message instanceof ByteBuf frame)) {
+      ctx.fireChannelRead(message);
+      return;
+    }
+    Hello hello;
+    try {
+      hello = parse(frame);
+    } catch (RuntimeException notOurs) {
+      hello = null; // malformed or unexpected: mongo-java-server's decoder says what is wrong with it
+    }
+    if (hello == null) {
+      ctx.fireChannelRead(frame);
+      return;
+    }
+    frame.release();
+    stopStreaming(); // a client that speaks again is no longer reading a stream
+    answer(ctx, hello);
+  }
+
+  private void answer(ChannelHandlerContext ctx, Hello hello) {
+    if (!hello.awaitable() || !currentTopology(hello.body().getDocument("topologyVersion"))) {
+      ctx.writeAndFlush(encode(hello, replyIds.incrementAndGet(), hello.requestId(), body(ctx, hello), false));
+      return;
+    }
+    long awaitMillis = Math.max(0, hello.body().getNumber("maxAwaitTimeMS").longValue());
+    boolean exhaust = hello.opCode() == OP_MSG && (hello.flagBits() & EXHAUST_ALLOWED) != 0;
+    int[] answering = {hello.requestId()};
+    Runnable next = () -> {
+      if (!ctx.channel().isActive()) {
+        stopStreaming();
+        return;
+      }
+      int id = replyIds.incrementAndGet();
+      ctx.writeAndFlush(encode(hello, id, answering[0], body(ctx, hello), exhaust));
+      answering[0] = id;
+      if (!exhaust) {
+        stopStreaming();
+      }
+    };
+    stream = exhaust
+        ? ctx.executor().scheduleAtFixedRate(next, awaitMillis, Math.max(1, awaitMillis), TimeUnit.MILLISECONDS)
+        : ctx.executor().schedule(next, awaitMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private boolean currentTopology(BsonDocument asked) {
+    return asked.containsKey("processId") && asked.get("processId").isObjectId()
+        && asked.getObjectId("processId").getValue().equals(processId);
+  }
+
+  /** mongo-java-server's isMaster answer, with what mongod 4.4+ adds to it. */
+  private BsonDocument body(ChannelHandlerContext ctx, Hello hello) {
+    de.bwaldvogel.mongo.bson.Document theirs = backend.handleCommand(ctx.channel(), "admin", "isMaster",
+        new de.bwaldvogel.mongo.bson.Document("isMaster", 1));
+    ByteBuf encoded = Unpooled.buffer();
+    BsonDocument body;
+    try {
+      BsonEncoder.encodeDocument(theirs, encoded);
+      body = new BsonDocumentCodec().decode(new BsonBinaryReader(ByteBuffer.wrap(ByteBufUtil.getBytes(encoded))),
+          DecoderContext.builder().build());
+    } finally {
+      encoded.release();
+    }
+    if (hello.command().equals("hello")) {
+      body.remove("ismaster");
+      body.put("isWritablePrimary", BsonBoolean.TRUE);
+    }
+    if (hello.body().containsKey("helloOk")) {
+      body.put("helloOk", BsonBoolean.TRUE);
+    }
+    body.put("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId)).append("counter", new BsonInt64(0)));
+    body.put("connectionId", new BsonInt32(connectionId));
+    return body;
+  }
+
+  private static byte[] bytesOf(BsonDocument document) {
+    BasicOutputBuffer out = new BasicOutputBuffer();
+    try (BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
+      new BsonDocumentCodec().encode(writer, document, EncoderContext.builder().build());
+    }
+    return out.toByteArray();
+  }
+
+  /** The reply in the request's own protocol: OP_MSG for OP_MSG, OP_REPLY for a legacy OP_QUERY. */
+  private static ByteBuf encode(Hello hello, int requestId, int responseTo, BsonDocument body, boolean moreToCome) {
+    byte[] document = bytesOf(body);
+    boolean msg = hello.opCode() == OP_MSG;
+    int length = HEADER_BYTES + (msg ? 4 + 1 : 4 + 8 + 4 + 4) + document.length;
+    ByteBuf out = Unpooled.buffer(length);
+    out.writeIntLE(length).writeIntLE(requestId).writeIntLE(responseTo).writeIntLE(msg ? OP_MSG : OP_REPLY);
+    if (msg) {
+      out.writeIntLE(moreToCome ? MORE_TO_COME : 0).writeByte(0);
+    } else {
+      out.writeIntLE(AWAIT_CAPABLE).writeLongLE(0).writeIntLE(0).writeIntLE(1);
+    }
+    return out.writeBytes(document);
+  }
+
+  /** The handshake a frame carries, or null for any other message. Reads without moving the frame's indexes. */
+  static Hello parse(ByteBuf frame) {
+    ByteBuffer in = frame.nioBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    in.getInt(); // length
+    int requestId = in.getInt();
+    in.getInt(); // responseTo
+    int opCode = in.getInt();
+    int flagBits;
+    if (opCode == OP_MSG) {
+      flagBits = in.getInt();
+      if (in.get() != 0) {
+        return null; // a document sequence first: not a handshake
+      }
+    } else if (opCode == OP_QUERY) {
+      flagBits = in.getInt();
+      StringBuilder collection = new StringBuilder();
+      for (byte b = in.get(); b != 0; b = in.get()) {
+        collection.append((char) b);
+      }
+      if (!collection.toString().endsWith(".$cmd")) {
+        return null;
+      }
+      in.getInt(); // numberToSkip
+      in.getInt(); // numberToReturn
+    } else {
+      return null;
+    }
+    BsonDocument body = new BsonDocumentCodec().decode(new BsonBinaryReader(in.slice().order(ByteOrder.LITTLE_ENDIAN)),
+        DecoderContext.builder().build());
+    if (opCode == OP_QUERY && body.containsKey("$query") && body.get("$query").isDocument()) {
+      body = body.getDocument("$query");
+    }
+    if (body.isEmpty()) {
+      return null;
+    }
+    String command = body.getFirstKey().toLowerCase(Locale.ROOT);
+    if (!command.equals("hello") && !command.equals("ismaster")) {
+      return null;
+    }
+    return new Hello(opCode, requestId, flagBits, command, body);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    stopStreaming();
+    super.channelInactive(ctx);
+  }
+
+  private void stopStreaming() {
+    if (stream != null) {
+      stream.cancel(false);
+      stream = null;
+    }
+  }
+}

@@ -1,9 +1,0 @@
-package lab.portexhaustion.server;
-
-/**
- * A connection the embedded server's connection limit closed on arrival.
- *
- * @param epochMillis when it arrived
- * @param from the client's address and port, as the server saw them
- */
-record RefusedConnection(long epochMillis, String from) {}

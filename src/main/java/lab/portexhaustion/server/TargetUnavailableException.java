@@ -1,9 +1,0 @@
-package lab.portexhaustion.server;
-
-/** The target cannot be started or reached; the message is a paragraph that says how to proceed. */
-public final class TargetUnavailableException extends RuntimeException {
-
-  public TargetUnavailableException(String paragraph) {
-    super(paragraph);
-  }
-}

@@ -1,0 +1,44 @@
+package lab.portexhaustion.target;
+
+import com.mongodb.ConnectionString;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Consumer;
+import lab.portexhaustion.config.MonitoringMode;
+import lab.portexhaustion.embedded.AcceptFailure;
+import lab.portexhaustion.embedded.ServerStatus;
+import lab.portexhaustion.model.ServerSide;
+
+/** A running MongoDB endpoint the load goes to. Closing it stops whatever the harness started. */
+public interface MongoTarget extends AutoCloseable {
+
+  /** For the driver-based strategies. May contain credentials: never print it. */
+  ConnectionString connectionString();
+
+  /** The one endpoint raw sockets connect to and the sampler watches. */
+  InetSocketAddress endpoint();
+
+  TargetDescription description();
+
+  /**
+   * What the model needs to know of this server: whether it shares this process, and whether the driver's
+   * monitor streams its heartbeats to it (mongod 4.4 and later do, unless {@code monitoring} forces polling).
+   */
+  ServerSide serverSide(MonitoringMode monitoring);
+
+  /** The server process's newest figures, where the server is the harness's own process; empty otherwise. */
+  default Optional<ServerStatus> serverStatus() {
+    return Optional.empty();
+  }
+
+  /** What a run records of the server process, where the server is the harness's own process; empty otherwise. */
+  default Optional<ServerConditions> serverConditions() {
+    return Optional.empty();
+  }
+
+  /** Called once, when the server process first fails to accept a connection; never for a server that is not the harness's own. */
+  default void onAcceptFailure(Consumer<AcceptFailure> listener) {}
+
+  @Override
+  void close();
+}

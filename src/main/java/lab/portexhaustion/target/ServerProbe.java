@@ -1,0 +1,75 @@
+package lab.portexhaustion.target;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.connection.ServerMonitoringMode;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.config.UriRedaction;
+import lab.portexhaustion.failure.ErrorClassifier;
+import lab.portexhaustion.failure.SocketErrorCapture;
+import lab.portexhaustion.failure.SocketErrorListener;
+import org.bson.Document;
+
+/**
+ * Asks a server before any load for its version, so an unreachable target fails fast and clearly, and for its
+ * connections ({@code serverStatus}), so the model knows the room a connection limit leaves this client.
+ */
+public final class ServerProbe {
+
+  /**
+   * The probe's own connections while it asks: one for its commands, one for its monitor (polling, so no
+   * round-trip-time connection), counted out of the server's {@code current}.
+   */
+  private static final int OWN_CONNECTIONS = 2;
+
+  private ServerProbe() {}
+
+  /** The target's description completed with the version its server reports, and its connections where it says. */
+  public static TargetDescription describe(MongoTarget target, Duration timeout) {
+    TargetDescription description = target.description();
+    String describedAs = description.kind() + " target " + description.connection();
+    ConnectionString connection = target.connectionString();
+    SocketErrorCapture socketError = new SocketErrorCapture(SocketErrorListener.NONE);
+    MongoClientSettings settings = MongoClientSettings.builder()
+        .applyConnectionString(connection)
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS))
+        .applyToServerSettings(b -> b.serverMonitoringMode(ServerMonitoringMode.POLL)
+            .addServerListener(socketError).addServerMonitorListener(socketError))
+        .build();
+    try (MongoClient client = MongoClients.create(settings)) {
+      MongoDatabase admin = client.getDatabase("admin");
+      Document info = admin.runCommand(new Document("buildInfo", 1));
+      return connections(admin, description.withServerVersion(String.valueOf(info.get("version"))));
+    } catch (RuntimeException e) {
+      socketError.attachTo(e);
+      String why = UriRedaction.scrub(ErrorClassifier.classify(e).message(), connection.getConnectionString());
+      throw new TargetUnavailableException("The " + describedAs + " did not answer within " + timeout.toSeconds()
+          + " s (" + why + "), so no load was sent. Check that the server runs and is reachable from this machine,"
+          + " that the credentials in 'uri' are right, or run against the built-in server with -Dtarget=embedded.");
+    }
+  }
+
+  /**
+   * {@code description} with the server's connection limit and the connections others hold, when its
+   * {@code serverStatus} gives {@code connections.current} and {@code available}; as it is when not (a user without
+   * the clusterMonitor role, or a server with no limit).
+   */
+  private static TargetDescription connections(MongoDatabase admin, TargetDescription description) {
+    try {
+      Document connections = admin.runCommand(new Document("serverStatus", 1)).get("connections", Document.class);
+      if (connections == null || !(connections.get("current") instanceof Number current)
+          || !(connections.get("available") instanceof Number available)) {
+        return description;
+      }
+      return description.withConnections(current.intValue() + available.intValue(), Math.max(0, current.intValue() - OWN_CONNECTIONS));
+    } catch (MongoCommandException e) {
+      return description;
+    }
+  }
+}

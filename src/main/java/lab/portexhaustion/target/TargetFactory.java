@@ -1,0 +1,55 @@
+package lab.portexhaustion.target;
+
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.TargetKind;
+
+/** Starts the target the settings ask for; for {@code auto}, decides which and records why. */
+public final class TargetFactory {
+
+  private TargetFactory() {}
+
+  /**
+   * {@code freshEmbeddedPort} says which ports the embedded server may take (see
+   * {@link EmbeddedServerProcess#start(String, lab.portexhaustion.config.ServerLimits, lab.portexhaustion.config.EmbeddedMonitoring,
+   * IntPredicate)}).
+   */
+  public static MongoTarget start(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
+    TargetKind kind = settings.target();
+    if (kind == TargetKind.AUTO) {
+      return startAuto(settings, freshEmbeddedPort);
+    }
+    return switch (kind) {
+      case EMBEDDED -> EmbeddedServerProcess.start("asked for with target=embedded", settings.embedded(), settings.embeddedMonitoring(),
+          freshEmbeddedPort);
+      case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), "asked for with target=uri");
+      case CONTAINER -> startContainer(settings, "asked for with target=container");
+      case AUTO -> throw new IllegalStateException("handled above");
+    };
+  }
+
+  private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
+    if (settings.embedded().any()) {
+      return EmbeddedServerProcess.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
+          + ")", settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
+    }
+    if (settings.uri().isPresent()) {
+      return UriMongoTarget.of(settings.uri().get(), "chosen by target=auto because 'uri' is set");
+    }
+    Optional<String> noDocker = DockerAvailability.whyUnavailable();
+    return noDocker.isEmpty()
+        ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
+        : EmbeddedServerProcess.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
+            settings.embeddedMonitoring(), freshEmbeddedPort);
+  }
+
+  private static MongoTarget startContainer(HarnessSettings settings, String reason) {
+    DockerAvailability.whyUnavailable().ifPresent(why -> {
+      throw new TargetUnavailableException("Setting 'target' is 'container', but " + why + ", so no MongoDB container"
+          + " can be started and no load was sent. Start Docker (or set DOCKER_HOST), or run with -Dtarget=embedded"
+          + " (the built-in server) or -Dtarget=uri -Duri=mongodb://host:27017 (a server of your own).");
+    });
+    return ContainerMongoTarget.start(settings.containerImage(), reason);
+  }
+}

@@ -1,0 +1,22 @@
+package lab.portexhaustion.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Testcontainers' search answers within its ping bound here, whatever the answer, and a "no" says why. */
+class DockerAvailabilityTest {
+
+  @Test
+  void theAnswerComesWithinTheBoundAndANoNamesWhereItLooked() {
+    Instant begin = Instant.now();
+
+    Optional<String> why = DockerAvailability.whyUnavailable();
+
+    assertThat(Duration.between(begin, Instant.now())).isLessThan(Duration.ofSeconds(30));
+    why.ifPresent(reason -> assertThat(reason).contains("DOCKER_HOST", "Docker context", "Docker Desktop", "rootless"));
+  }
+}

@@ -1,0 +1,237 @@
+package lab.portexhaustion.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import lab.portexhaustion.config.EmbeddedMonitoring;
+import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.embedded.EmbeddedServerMain;
+import lab.portexhaustion.embedded.ServerStatus;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded server as a child process: its start, its own limits and figures, and its end with its parent. */
+class EmbeddedServerProcessIT {
+
+  private static final int CONNECTIONS = 200;
+
+  @TempDir
+  Path folder;
+  private static final UnixOperatingSystemMXBean OS = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  @Test
+  void startsAsAChildProcessAnswersTheDriverAndEndsWhenClosed() throws Exception {
+    Instant began = Instant.now();
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
+    Duration startup = Duration.between(began, Instant.now());
+    ProcessHandle child = ProcessHandle.of(server.pid()).orElseThrow();
+    try (MongoClient client = MongoClients.create(server.connectionString())) {
+      assertThat(child.parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
+      assertThat(client.getDatabase("admin").runCommand(new Document("buildInfo", 1)).getString("version")).isNotBlank();
+      System.out.println("embedded server process started in " + startup.toMillis() + " ms");
+      // Some 0.8 s on an idle machine of this project's kind; the bound leaves room for a loaded one.
+      assertThat(startup).as("start of the server process").isLessThan(Duration.ofSeconds(10));
+    } finally {
+      server.close();
+    }
+    assertThat(child.isAlive()).isFalse();
+  }
+
+  @Test
+  void killingItsParentLeavesNoServerProcessBehind() throws Exception {
+    Process parent = new ProcessBuilder(javaCommand(ServerParentMain.class.getName())).redirectErrorStream(true).start();
+    try {
+      long serverPid = Long.parseLong(awaitLine(parent, "SERVER ").trim());
+      ProcessHandle server = ProcessHandle.of(serverPid).orElseThrow();
+      assertThat(server.isAlive()).isTrue();
+
+      parent.destroyForcibly(); // SIGKILL: nothing of the parent's own code runs
+      parent.waitFor(5, TimeUnit.SECONDS);
+
+      assertThat(server.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get())
+          .as("the server process %d, 10 s after its parent was killed", serverPid).isNotNull();
+      assertThat(server.isAlive()).isFalse();
+    } finally {
+      parent.descendants().forEach(ProcessHandle::destroyForcibly);
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aTerminationSignalEndsIt() throws Exception {
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
+    try {
+      ProcessHandle child = ProcessHandle.of(server.pid()).orElseThrow();
+      assertThat(child.destroy()).as("SIGTERM sent").isTrue();
+      assertThat(child.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get()).as("the server, 10 s after SIGTERM").isNotNull();
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void theClientCountsItsOwnSocketsAloneAsAgainstAServerThatIsNotItsChild() throws Exception {
+    EmbeddedServerProcess child = EmbeddedServerProcess.start("test", ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
+    long againstChild;
+    long serverSide;
+    try {
+      long serverBefore = awaitStatus(child).descriptorsOpen();
+      AtomicLong serverWhileHeld = new AtomicLong();
+      againstChild = descriptorsTakenBy(child.endpoint(), () -> serverWhileHeld.set(awaitStatus(child).descriptorsOpen()));
+      serverSide = serverWhileHeld.get() - serverBefore;
+    } finally {
+      child.close();
+    }
+    long againstStranger = againstAServerThatIsNotThisProcesssChild();
+    long againstSameProcess;
+    try (EmbeddedMongoTarget inProcess = EmbeddedMongoTarget.start("test")) {
+      againstSameProcess = descriptorsTakenBy(inProcess.endpoint(), () -> { });
+    }
+
+    assertThat(againstChild).as("client descriptors for %d connections to its child server", CONNECTIONS)
+        .isBetween((long) CONNECTIONS, CONNECTIONS + 10L);
+    assertThat(againstChild).as("the same against a server that is not its child").isBetween(againstStranger - 10, againstStranger + 10);
+    assertThat(serverSide).as("the server's own descriptors for them").isBetween(CONNECTIONS - 10L, CONNECTIONS + 20L);
+    assertThat(againstSameProcess).as("against a server in the same process, both ends are counted")
+        .isGreaterThanOrEqualTo(2L * CONNECTIONS);
+  }
+
+  @Test
+  void itsDescriptorLimitIsItsOwn() throws Exception {
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", new ServerLimits(0, Duration.ZERO, 256), EmbeddedMonitoring.STREAMING,
+        port -> true);
+    try {
+      assertThat(awaitStatus(server).descriptorsMax()).isEqualTo(256);
+      assertThat(server.description().software()).contains("descriptor limit 256");
+      assertThat(OS.getMaxFileDescriptorCount()).isNotEqualTo(256);
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void aServerThatCannotStartIsASetupErrorThatSaysWhy() {
+    // Ten descriptors are too few for a JVM to start.
+    assertThatThrownBy(() -> EmbeddedServerProcess.start("test", new ServerLimits(0, Duration.ZERO, 10), EmbeddedMonitoring.STREAMING,
+        port -> true))
+        .isInstanceOf(TargetUnavailableException.class)
+        .hasMessageContaining("The embedded server process did not start")
+        .hasMessageContaining("no load was sent");
+  }
+
+  /**
+   * The same server main, started through {@code setsid --fork}: its parent is not this process. Its output goes to a file
+   * (the JDK closes a child's pipes when the child, here setsid, exits) and its standard input is a FIFO this test holds
+   * open for writing; closing it ends the server.
+   */
+  private long againstAServerThatIsNotThisProcesssChild() throws Exception {
+    Path fifo = folder.resolve("stdin");
+    Path output = folder.resolve("server.out");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    // Opening a FIFO blocks until its other end opens: the writer on a thread of its own, the reader as the process starts.
+    CompletableFuture<OutputStream> writer = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.newOutputStream(fifo);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    new ProcessBuilder(prepend(List.of("setsid", "--fork"), javaCommand(EmbeddedServerMain.class.getName(), "ports=0",
+        "parentPid=" + ProcessHandle.current().pid()))).redirectInput(fifo.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile()).start().waitFor();
+    try (OutputStream serverInput = writer.get(10, TimeUnit.SECONDS)) {
+      String[] ready = awaitReadyIn(output).split(" ");
+      ProcessHandle stranger = ProcessHandle.of(Long.parseLong(ready[1])).orElseThrow();
+      assertThat(stranger.parent().map(ProcessHandle::pid).orElse(-1L)).isNotEqualTo(ProcessHandle.current().pid());
+      return descriptorsTakenBy(new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[0])), () -> { });
+    }
+  }
+
+  private static String awaitReadyIn(Path output) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      for (String line : Files.readAllLines(output)) {
+        if (line.startsWith(EmbeddedServerMain.READY)) {
+          return line.substring(EmbeddedServerMain.READY.length()).trim();
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IOException("no READY line in " + output + " within 30 s: " + Files.readString(output));
+  }
+
+  /** This process's descriptors taken by {@link #CONNECTIONS} connections to {@code endpoint}, held open while counted. */
+  private static long descriptorsTakenBy(InetSocketAddress endpoint, WhileHeld whileHeld) throws Exception {
+    long before = OS.getOpenFileDescriptorCount();
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < CONNECTIONS; i++) {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        socket.connect(endpoint, 2_000);
+      }
+      Thread.sleep(300); // the server accepts them
+      long taken = OS.getOpenFileDescriptorCount() - before;
+      whileHeld.run();
+      return taken;
+    } finally {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  private interface WhileHeld {
+    void run() throws Exception;
+  }
+
+  private static ServerStatus awaitStatus(EmbeddedServerProcess server) throws InterruptedException {
+    Thread.sleep(3 * EmbeddedServerMain.STATUS_EVERY.toMillis());
+    return server.serverStatus().orElseThrow();
+  }
+
+  private static String awaitLine(Process process, String prefix) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (line.startsWith(prefix)) {
+        return line.substring(prefix.length());
+      }
+    }
+    throw new IOException("the process ended without a line starting with '" + prefix + "'");
+  }
+
+  private static List<String> javaCommand(String mainClass, String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), mainClass));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static List<String> prepend(List<String> head, List<String> tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(tail);
+    return all;
+  }
+}
