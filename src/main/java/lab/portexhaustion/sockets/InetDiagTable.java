@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * <p>Hand-written rather than {@code ss} with a filter expression: {@code ss} sends one request per address family,
  * so the kernel walks the host's sockets twice, and it is a process to start and text to parse, whose CPU time the
  * sampler's budget ({@code sampler.maxCpuPercent} counts its own thread) would not see. Measured side by side at
- * 100,000 sockets, {@code ss} took 2.6 times as long and missed the full sample's 20 ms target
+ * 100,000 sockets, {@code ss} took 2.1 to 2.5 times as long and missed the full sample's 20 ms target
  * (docs/performance.md). The older {@code TCPDIAG_GETSOCK} request sent here dumps both families in one walk; the
  * kernel still serves it for compatibility. No maintained Java library speaks sock_diag. Messages and the filter
  * follow {@code linux/netlink.h} and {@code linux/inet_diag.h}, in the machine's byte order except a socket's ports
@@ -75,13 +76,14 @@ final class InetDiagTable implements SocketTable {
   @Override
   public List<SocketEntry> read() throws IOException {
     List<SocketEntry> entries = new ArrayList<>();
+    Addresses addresses = new Addresses();
     ByteBuffer reply = ByteBuffer.allocateDirect(RECEIVE_BUFFER).order(ByteOrder.nativeOrder());
     try (SockDiagSocket socket = new SockDiagSocket()) {
       socket.send(request);
       boolean done = false;
       while (!done) {
         socket.receive(reply);
-        done = parse(reply, entries);
+        done = parse(reply, addresses, entries);
       }
     }
     return entries;
@@ -92,6 +94,10 @@ final class InetDiagTable implements SocketTable {
    * messages from its position to its limit, in the machine's byte order.
    */
   static boolean parse(ByteBuffer reply, List<SocketEntry> into) throws IOException {
+    return parse(reply, new Addresses(), into);
+  }
+
+  private static boolean parse(ByteBuffer reply, Addresses addresses, List<SocketEntry> into) throws IOException {
     while (reply.remaining() >= NLMSG_HEADER) {
       int start = reply.position();
       int length = reply.getInt(start);
@@ -109,13 +115,13 @@ final class InetDiagTable implements SocketTable {
       if (length < NLMSG_HEADER + INET_DIAG_MSG) {
         throw new IOException("a sock_diag reply message of " + length + " bytes, too short for a socket");
       }
-      into.add(entry(reply, start + NLMSG_HEADER));
+      into.add(entry(reply, start + NLMSG_HEADER, addresses));
       reply.position(Math.min(reply.limit(), start + align(length)));
     }
     return false;
   }
 
-  private static SocketEntry entry(ByteBuffer reply, int at) throws IOException {
+  private static SocketEntry entry(ByteBuffer reply, int at, Addresses addresses) throws IOException {
     int family = Byte.toUnsignedInt(reply.get(at + MSG_FAMILY));
     int addressLength = switch (family) {
       case AF_INET -> 4;
@@ -123,8 +129,9 @@ final class InetDiagTable implements SocketTable {
       default -> throw new IOException("a socket of address family " + family + " in a TCP dump");
     };
     return new SocketEntry(
-        new InetSocketAddress(address(reply, at + MSG_SOURCE, addressLength), networkPort(reply, at + MSG_SOURCE_PORT)),
-        new InetSocketAddress(address(reply, at + MSG_DESTINATION, addressLength), networkPort(reply, at + MSG_DESTINATION_PORT)),
+        new InetSocketAddress(addresses.local(reply, at + MSG_SOURCE, addressLength), networkPort(reply, at + MSG_SOURCE_PORT)),
+        new InetSocketAddress(addresses.remote(reply, at + MSG_DESTINATION, addressLength),
+            networkPort(reply, at + MSG_DESTINATION_PORT)),
         TcpState.fromLinuxCode(Byte.toUnsignedInt(reply.get(at + MSG_STATE))));
   }
 
@@ -132,18 +139,52 @@ final class InetDiagTable implements SocketTable {
     return (Byte.toUnsignedInt(reply.get(at)) << 8) | Byte.toUnsignedInt(reply.get(at + 1));
   }
 
-  private static InetAddress address(ByteBuffer reply, int at, int length) {
-    byte[] bytes = new byte[length];
-    reply.get(at, bytes);
-    try {
-      return InetAddress.getByAddress(bytes); // turns ::ffff:a.b.c.d into an Inet4Address
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("an address of " + length + " bytes was refused", e);
+  /**
+   * The addresses of one read, each decoded only when it differs from the one before on its side: most sockets of a
+   * dump share a handful of addresses, and {@code InetAddress.getByAddress} is the costly part of an entry.
+   */
+  private static final class Addresses {
+
+    private final Side local = new Side();
+    private final Side remote = new Side();
+
+    InetAddress local(ByteBuffer reply, int at, int length) {
+      return local.address(reply, at, length);
+    }
+
+    InetAddress remote(ByteBuffer reply, int at, int length) {
+      return remote.address(reply, at, length);
+    }
+
+    private static final class Side {
+
+      private final byte[] bytes4 = new byte[4];
+      private final byte[] bytes16 = new byte[16];
+      private byte[] lastBytes = new byte[0];
+      private InetAddress last;
+
+      InetAddress address(ByteBuffer reply, int at, int length) {
+        byte[] bytes = length == 4 ? bytes4 : bytes16;
+        reply.get(at, bytes);
+        if (!Arrays.equals(bytes, lastBytes)) {
+          last = decode(bytes);
+          lastBytes = bytes.clone();
+        }
+        return last;
+      }
+    }
+
+    private static InetAddress decode(byte[] bytes) {
+      try {
+        return InetAddress.getByAddress(bytes); // turns ::ffff:a.b.c.d into an Inet4Address
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException("an address of " + bytes.length + " bytes was refused", e);
+      }
     }
   }
 
   /**
-   * The dump request: every state, both address families, and a filter program that keeps a socket whose local port
+   * The dump request: the states {@link #STATES}, both address families, and a filter program that keeps a socket whose local port
    * is in the selection's range, or whose remote port is the selection's. The kernel runs the program from the
    * start: each operation goes on by its "yes" or its "no" offset; a socket is kept if the program ends exactly at
    * its end, dropped if it jumps past it.
