@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.run.HarnessPlan;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
@@ -113,14 +114,15 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
   public synchronized Protocol protocol() {
     if (protocol == null) {
       HarnessPlan started = plan();
-      protocol = new MongoProtocol(started, connections.kind(), started.start());
+      protocol = ProcessExit.exitOnFailure(() -> new MongoProtocol(started, connections.kind(), started.start()));
     }
     return protocol;
   }
 
+  /** The plan, made when the simulation first asks (its injection, its bound, its protocol): invalid settings end the JVM there. */
   private synchronized HarnessPlan plan() {
     if (plan == null) {
-      plan = HarnessPlan.of(scenario(), simulation, values(), hook);
+      plan = ProcessExit.exitOnFailure(() -> HarnessPlan.of(scenario(), simulation, values(), hook));
     }
     return plan;
   }

@@ -18,8 +18,9 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
 
 /**
  * A run about to happen: its scenario, its settings (validated), and the simulation's own driver settings. Made
- * while the simulation is built, so that bad settings end it before Gatling starts; {@link #start()} starts the
- * target and the instruments when Gatling builds the first request.
+ * while the simulation is built, so that bad settings are found before Gatling starts; {@link #start()} starts the
+ * target and the instruments when Gatling takes the protocol. What cannot start is thrown as a
+ * {@link SetupFailureException}; the caller's edge decides what ends the JVM.
  */
 public final class HarnessPlan {
 
@@ -36,16 +37,16 @@ public final class HarnessPlan {
   }
 
   /**
-   * The plan of {@code simulation} with the settings of this JVM over {@code simulationValues}. Invalid settings end
-   * the JVM here with a clear message: no load sent.
+   * The plan of {@code simulation} with the settings of this JVM over {@code simulationValues}.
+   *
+   * @throws SetupFailureException for invalid settings, each problem a paragraph: no load sent
    */
   public static HarnessPlan of(Scenario scenario, String simulation, Map<String, String> simulationValues, ClientSettingsHook hook) {
     try {
       return new HarnessPlan(scenario, simulation, SettingsLoader.fromSystem(scenario, simulationValues), hook);
     } catch (InvalidSettingsException e) {
-      SetupFailure.exit(simulation, e.problems());
+      throw new SetupFailureException(simulation, e.problems());
     }
-    throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
   }
 
   /** As {@link #of} with settings given, not read from the system: for tests. */
@@ -53,19 +54,20 @@ public final class HarnessPlan {
     return new HarnessPlan(scenario, simulation, settings, hook);
   }
 
-  /** Ends the JVM before any load with {@code paragraphs}: a simulation that cannot work as written. */
-  public static void refuse(String simulation, List<String> paragraphs) {
-    SetupFailure.exit(simulation, paragraphs);
-  }
-
-  /** Starts the target and the instruments; a target that cannot start ends the JVM with a clear message, no load sent. */
+  /**
+   * Starts the target and the instruments: the run is built whole, then started.
+   *
+   * @throws SetupFailureException for a target that cannot start, with what it said: no load sent
+   */
   public HarnessRun start() {
+    HarnessRun run;
     try {
-      return HarnessRun.start(this);
+      run = HarnessRun.prepare(this);
     } catch (TargetUnavailableException e) {
-      SetupFailure.exit(simulation, List.of(e.getMessage()));
+      throw new SetupFailureException(simulation, List.of(e.getMessage()));
     }
-    throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
+    run.start();
+    return run;
   }
 
   /** The open-model arrival profile the model predicts from: ramp from the start rate to the peak, then hold. */

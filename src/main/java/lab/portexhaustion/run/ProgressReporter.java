@@ -36,6 +36,10 @@ final class ProgressReporter implements AutoCloseable {
     this.onset = onset;
     this.sampler = sampler;
     this.start = start;
+  }
+
+  /** The first line in {@link #EVERY_SECONDS} seconds, then one every as many. */
+  void start() {
     timer.scheduleAtFixedRate(this::report, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
   }
 

@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Samples ephemeral-port use in the background, in two tiers: cheap totals often, the full
  * socket table less often (reading it costs tens of milliseconds at 10,000 sockets, docs/background.md,
- * "What watching costs"), and one extra full snapshot on demand when exhaustion starts. Every sample goes
- * to the sink as it is taken.
+ * "What watching costs"), and one extra full snapshot on demand when exhaustion starts. Once started,
+ * every sample goes to the sink as it is taken; a snapshot taken before (the state before the load)
+ * is only kept, as the newest full sample and in the peaks.
  */
 public final class PortSampler implements AutoCloseable {
 
   /** The sampler's own thread: both tiers run on it; the run's first sample and the onset snapshot are taken by the caller. */
-  public static final String THREAD_NAME = "harness-port-sampler";
+  private static final String THREAD_NAME = "harness-port-sampler";
 
   private static final Logger LOG = LoggerFactory.getLogger(PortSampler.class);
   // Thread CPU time includes the kernel's time writing /proc/net/tcp, the larger part of a full sample.
@@ -45,7 +46,6 @@ public final class PortSampler implements AutoCloseable {
   private final CheapTotals totals = new CheapTotals();
   private final InetSocketAddress target;
   private final NetworkConditions conditions;
-  private final Consumer<PortSample> sink;
   private final Supplier<Optional<ServerStatus>> server;
   private final Instant start;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -55,40 +55,38 @@ public final class PortSampler implements AutoCloseable {
   });
   private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
+  private Consumer<PortSample> sink = sample -> { }; // set by start; read and written under this object's lock
   private volatile boolean stretchLogged;
   // The full tier's CPU so far and when its first scheduled sample began; only the sampler thread reads and writes them.
   private long fullCpuUsed;
   private long wallAtStart = -1;
 
-  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
-      Instant start) {
-    this(table, target, conditions, Optional::empty, sink, start);
+  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Instant start) {
+    this(table, target, conditions, Optional::empty, start);
   }
 
   /** As above, with the server process's own figures beside the client's in every sample. */
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Supplier<Optional<ServerStatus>> server,
-      Consumer<PortSample> sink, Instant start) {
+      Instant start) {
     this.table = table;
     this.server = server;
     this.target = target;
     this.conditions = conditions;
-    this.sink = sink;
     this.start = start;
   }
 
   /**
-   * Starts both tiers and returns the run's first full sample, read now, on the caller's thread:
-   * the state before the load. The sampler keeps to {@code maxCpuPercent} of one core: the totals
-   * tier runs at its interval whatever it costs, and the full tier has what is left. After each
-   * full sample the next waits {@code fullEvery}, or longer if this one's CPU time over the wait
-   * would pass that share.
+   * Sends every sample from now on to {@code sink}, and starts both tiers on the sampler's own
+   * thread. The sampler keeps to {@code maxCpuPercent} of one core: the totals tier runs at its
+   * interval whatever it costs, and the full tier has what is left. The first full sample of the
+   * tier comes {@code fullEvery} from now; after each, the next waits {@code fullEvery}, or longer
+   * if this one's CPU time over the wait would pass that share.
    */
-  public PortSample start(Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
-    PortSample first = snapshot("full");
+  public synchronized void start(Consumer<PortSample> sink, Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
+    this.sink = sink;
     timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), fullEvery.toNanos(), TimeUnit.NANOSECONDS);
     timer.scheduleAtFixedRate(() -> guarded("totals", () -> emit(totalsOnly())), totalsEvery.toMillis(),
         totalsEvery.toMillis(), TimeUnit.MILLISECONDS);
-    return first;
   }
 
   /**
@@ -121,7 +119,10 @@ public final class PortSampler implements AutoCloseable {
     }
   }
 
-  /** A full snapshot now, on the caller's thread: for the moment exhaustion starts. */
+  /**
+   * A full snapshot now, on the caller's thread: the state before the load (taken before {@link #start}, so only
+   * kept), or the moment exhaustion starts.
+   */
   public synchronized PortSample snapshot(String tier) {
     return emit(full(tier));
   }

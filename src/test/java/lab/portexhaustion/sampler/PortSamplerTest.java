@@ -35,7 +35,7 @@ class PortSamplerTest {
         }
       }
       try (Socket open = new Socket(target.getAddress(), target.getPort()); Socket accepted = server.accept();
-          PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), target, live, rows::add, Instant.now())) {
+          PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), target, live, Instant.now())) {
 
         PortSample sample = sampler.snapshot("full");
 
@@ -48,22 +48,26 @@ class PortSamplerTest {
         assertThat(sample.timeWaitTotal()).isGreaterThanOrEqualTo(CONNECTIONS);
         assertThat(sample.descriptorsOpen()).isPositive();
         assertThat(sampler.peaks().timeWaitTowardTarget()).isEqualTo(CONNECTIONS);
-        assertThat(rows).containsExactly(sample);
+        assertThat(sampler.latestFull()).isSameAs(sample);
       }
     }
   }
 
   @Test
-  void runsBothTiersInTheBackground() throws Exception {
+  void runsBothTiersInTheBackgroundOnceStartedAndKeepsASnapshotTakenBefore() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, rows::add, Instant.now())) {
-      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200), 100);
+    PortSample before;
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, Instant.now())) {
+      before = sampler.snapshot("full");
+      Thread.sleep(100);
+      assertThat(sampler.latestFull()).as("nothing sampled before start but the snapshot").isSameAs(before);
+      sampler.start(rows::add, Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(700);
     }
 
     assertThat(rows).anyMatch(r -> r.tier().equals("totals") && !r.isFull());
     assertThat(rows.stream().filter(PortSample::isFull).count()).isBetween(2L, 6L);
-    assertThat(rows.get(0).isFull()).as("the first row is a full sample").isTrue();
+    assertThat(rows).as("the snapshot taken before start is kept, not sent").doesNotContain(before);
     assertThat(rows).allMatch(r -> r.rangeSize() == live.range().size());
   }
 
@@ -71,9 +75,9 @@ class PortSamplerTest {
   void putsTheServerProcesssFiguresBesideTheClientsInEveryTierAndInThePeaks() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
     AtomicReference<ServerStatus> server = new AtomicReference<>(new ServerStatus(180, 512, 10, 0, 0, 0));
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()), rows::add,
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()),
         Instant.now())) {
-      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200), 100);
+      sampler.start(rows::add, Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(100);
       server.set(new ServerStatus(512, 512, 340, 0, 7, 0));
       PortSample atTheLimit = sampler.snapshot("onset");
@@ -92,7 +96,7 @@ class PortSamplerTest {
   @Test
   void withoutAServerProcessItsColumnsStayEmpty() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, rows::add, Instant.now())) {
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, Instant.now())) {
       assertThat(sampler.snapshot("full").serverDescriptorsOpen()).isNull();
       assertThat(sampler.peaks().serverDescriptorsOpen()).isEqualTo(-1);
     }
