@@ -119,7 +119,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
     return protocol;
   }
 
-  /** The plan, made when the simulation first asks (its injection, its bound, its protocol): invalid settings end the JVM there. */
+  /** The plan, made when the simulation first asks (injection, bound or protocol): invalid settings end the JVM there. */
   private synchronized HarnessPlan plan() {
     if (plan == null) {
       plan = ProcessExit.exitOnFailure(() -> HarnessPlan.of(scenario(), simulation, values(), hook));

@@ -172,7 +172,10 @@ public final class MongoRequestBuilder implements ActionBuilder {
     return new MongoRequestBuilder(name, database, collection, next, false, checks, misuse);
   }
 
-  /** Gatling builds the request's action here, while it builds the scenario: the edge where a mistake ends the JVM, before any load. */
+  /**
+   * Gatling builds the request's action here, while it builds the scenario: the edge where a mistake ends the JVM,
+   * before any load.
+   */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     return new io.gatling.core.action.builder.ActionBuilder() {
@@ -183,7 +186,7 @@ public final class MongoRequestBuilder implements ActionBuilder {
     };
   }
 
-  /** This request's action in the run of {@code context}; a request that cannot work as written is refused with all its problems. */
+  /** This request's action in the run of {@code context}; a request that cannot work as written is refused with its problems. */
   private Action action(ScenarioContext context, Action next) {
     MongoComponents components = context.protocolComponentsRegistry().components(MongoProtocol.KEY);
     MongoProtocol protocol = components.protocol();

@@ -10,7 +10,10 @@ public final class ProcessExit {
 
   /** How a harness program ends: a simulation's JVM, {@code scripts/compare}, the embedded server's process. */
   public enum Code {
-    /** The program did its job: a simulation whose verdict passed or was not checked, a comparison written, an embedded server told to end. */
+    /**
+     * The program did its job: a simulation whose verdict passed or was not checked, a comparison written, an
+     * embedded server told to end.
+     */
     DONE(0),
     /** {@code scripts/compare}: a comparison that was not written, or a fleet verdict that failed. */
     COMPARE_FAILED(1),

@@ -20,7 +20,7 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
  * A run about to happen: its scenario, its settings (validated), and the simulation's own driver settings. Made
  * while the simulation is built, so that bad settings are found before Gatling starts; {@link #start()} starts the
  * target and the instruments when Gatling takes the protocol. What cannot start is thrown as a
- * {@link SetupFailureException}; the caller's edge decides what ends the JVM.
+ * {@link SetupFailureException}: ending the JVM for it is left to the DSL's edge, where Gatling calls in.
  */
 public final class HarnessPlan {
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.SamplerSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
@@ -100,7 +101,8 @@ public final class HarnessRun {
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
-    this.actions = new MongoRequestActionBuilder(strategy, workers, recorder, stopWhenExhausted(onset, settings.load().exhaustionGrace()));
+    this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,
+        stopWhenExhausted(onset, settings.load().exhaustionGrace()));
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
@@ -125,12 +127,13 @@ public final class HarnessRun {
    * even if it hangs; the sampler, {@code ports.csv} opening with the sample the model was made from; then the onset
    * capture's sources, whose first error may already be waiting (a driver's socket error met while the strategy was
    * built) and takes its snapshot from the sampler, which must be sending by then for that row to be written; last the
-   * second ticker and the progress line, which only read what the others keep.
+   * per-second ticker and the progress line, which only read what the others keep.
    */
   void start() {
     watchdog.start();
     samples.acceptBeforeLoad(beforeLoad);
-    sampler.start(samples, settings.sampler().totalsInterval(), settings.sampler().fullInterval(), settings.sampler().maxCpuPercent());
+    SamplerSettings sampling = settings.sampler();
+    sampler.start(samples, sampling.totalsInterval(), sampling.fullInterval(), sampling.maxCpuPercent());
     socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
     // The server process's first failed accept (EMFILE at its own limit): its clients only time out, later.
     target.onAcceptFailure(failure -> onset.observe(ErrorClassifier.classify(new IOException(failure.message())),
