@@ -138,6 +138,17 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aDurationWithoutAUnitIsRefusedWithBothSpellings() throws IOException {
+    assertThat(rejected(Map.of("load.rampTime", "5")).problems()).singleElement().asString()
+        .contains("Setting 'load.rampTime' has the value '5', a number without a unit: say 5s or 5000ms", "-Dload.rampTime=");
+    Path file = Files.writeString(dir.resolve("harness.conf"), "load.holdTime = 1.5\n");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("'load.holdTime' has the value '1.5', a number without a unit: say 1.5s or 1500ms");
+    assertThat(rejected(Map.of("embedded.idleTimeout", "0")).getMessage()).contains("say 0s or 0ms");
+  }
+
+  @Test
   void anUnknownKeyInTheFileIsRejected() throws IOException {
     Path file = Files.writeString(dir.resolve("harness.conf"), "pool.maxPoolSzie = 5\n");
 
