@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 import lab.portexhaustion.target.DockerAvailability;
@@ -21,12 +24,15 @@ class HarnessPlanTest {
 
   @Test
   void invalidSettingsAreThrownWithTheirParagraphAndTheSetupCode() {
-    assertThatThrownBy(() -> HarnessPlan.of(Scenario.POOLED, "PlanSimulation", Map.of("load.startRate", "-3"), ClientSettingsHook.NONE))
+    ProtocolSettings protocol = ProtocolSettings.of("PlanSimulation", StrategyKind.POOLED)
+        .with(new ProtocolSettings.Arrivals(-3, 10, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+    assertThatThrownBy(() -> HarnessPlan.of(protocol, ClientSettingsHook.NONE))
         .isInstanceOfSatisfying(SetupFailureException.class, failure -> {
           assertThat(failure.code()).isEqualTo(ProcessExit.Code.SETUP_FAILED);
-          assertThat(failure.paragraphs()).singleElement().asString().startsWith("Setting 'load.startRate' has the value '-3'");
+          assertThat(failure.paragraphs()).singleElement().asString().startsWith("Setting 'load.startRate' has the value '-3.0'");
           assertThat(failure.getMessage())
-              .startsWith("\n=== PlanSimulation did not start; no load was sent ===\n\nSetting 'load.startRate' has the value '-3'");
+              .startsWith("\n=== PlanSimulation did not start; no load was sent ===\n\nSetting 'load.startRate' has the value '-3.0'");
         });
   }
 
