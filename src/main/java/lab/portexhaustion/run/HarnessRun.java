@@ -127,7 +127,7 @@ public final class HarnessRun {
    * even if it hangs; the sampler, {@code ports.csv} opening with the sample the model was made from; then the onset
    * capture's sources, whose first error may already be waiting (a driver's socket error met while the strategy was
    * built) and takes its snapshot from the sampler, which must be sending by then for that row to be written; last the
-   * per-second ticker and the progress line, which only read what the others keep.
+   * per-second ticker and the progress line, which only sum up what the requests and the sampler record.
    */
   void start() {
     watchdog.start();
