@@ -94,7 +94,7 @@ public final class CompareCommand {
     System.out.println("merged " + runs.size() + " runs: " + runs);
     System.out.print(MergeMarkdown.render(merged));
     System.out.println("merge: " + folder.resolve("merged.md") + " (and merged.json, requests.hlog)");
-    if (merged.fleetVerdict() != null && !merged.fleetVerdict().passed()) {
+    if (merged.fleetVerdict().filter(verdict -> !verdict.passed()).isPresent()) {
       System.exit(1);
     }
   }

@@ -29,34 +29,40 @@ final class FleetCheck {
 
   static Optional<FleetVerdict> of(List<RunResults> runs) {
     Optional<RunSummary> first = runs.stream().map(RunResults::summary)
-        .filter(s -> s.fleet() != null && s.fleet().client() == 1 && s.fleet().start() != null).findFirst();
+        .filter(s -> s.fleet().filter(f -> f.client() == 1 && f.start().isPresent()).isPresent()).findFirst();
     if (first.isEmpty()) {
       return Optional.empty();
     }
     RunSummary s = first.get();
-    Prediction p = s.prediction();
+    Optional<Prediction> p = s.prediction();
     TargetDescription target = s.target();
-    if (p == null || !Resource.SERVER_CONNECTIONS.label().equals(p.resource()) || p.atStart() == 0 || target.freeConnectionSlots() < 0) {
+    if (p.isEmpty() || !Resource.SERVER_CONNECTIONS.label().equals(p.get().resource()) || p.get().atStart() == 0
+        || target.freeConnectionSlots().isEmpty()) {
       return Optional.empty();
     }
-    String start = s.fleet().start();
+    RunSummary.Fleet firstClient = s.fleet().orElseThrow();
+    String start = firstClient.start().orElseThrow();
     List<RunSummary> fleet = runs.stream().map(RunResults::summary)
-        .filter(r -> r.fleet() != null && start.equals(r.fleet().start())).toList(); // the clients of this fleet, not another's
-    FleetModel.FleetPrediction predicted = FleetModel.predict(s.fleet().clients(), p.atStart(), target.connectionLimit(),
-        target.connectionsInUse(), Duration.ofMillis(Math.round(s.fleet().joinIntervalSeconds() * 1000)));
+        .filter(r -> r.fleet().flatMap(RunSummary.Fleet::start).filter(start::equals).isPresent()).toList(); // this fleet's, not another's
+    FleetModel.FleetPrediction predicted = FleetModel.predict(firstClient.clients(), p.get().atStart(), target.connectionLimit().orElseThrow(),
+        target.connectionsInUse().orElseThrow(), Duration.ofMillis(Math.round(firstClient.joinIntervalSeconds() * 1000)));
     List<FleetVerdict.Refusal> refusals = fleet.stream()
-        .filter(r -> r.onset() != null && OnsetRecord.SERVER.equals(r.onset().side()))
-        .map(r -> new FleetVerdict.Refusal(r.fleet().client(), sinceStart(start, r.onset().at())))
+        .filter(r -> r.onset().flatMap(OnsetRecord::side).filter(OnsetRecord.SERVER::equals).isPresent())
+        .map(r -> new FleetVerdict.Refusal(r.fleet().orElseThrow().client(), sinceStart(start, r.onset().orElseThrow().at())))
         .toList();
     FleetVerdict verdict = FleetVerdict.judge(s.simulation(), predicted, refusals,
-        fleet.stream().map(r -> r.fleet().client()).collect(Collectors.toSet()));
+        fleet.stream().map(r -> r.fleet().orElseThrow().client()).collect(Collectors.toSet()));
     String late = fleet.stream()
-        .filter(r -> sinceStart(start, r.startedAt()) - (r.fleet().client() - 1) * r.fleet().joinIntervalSeconds() > LATE_SECONDS)
-        .map(r -> String.format("client %d started %.1f s after its turn", r.fleet().client(),
-            sinceStart(start, r.startedAt()) - (r.fleet().client() - 1) * r.fleet().joinIntervalSeconds()))
+        .filter(r -> lateBy(start, r) > LATE_SECONDS)
+        .map(r -> String.format("client %d started %.1f s after its turn", r.fleet().orElseThrow().client(), lateBy(start, r)))
         .collect(Collectors.joining(", "));
     return Optional.of(late.isEmpty() || verdict.passed() ? verdict
         : new FleetVerdict(false, verdict.line() + "; joined late, so the fleet's timeline did not hold: " + late));
+  }
+
+  private static double lateBy(String start, RunSummary run) {
+    RunSummary.Fleet fleet = run.fleet().orElseThrow();
+    return sinceStart(start, run.startedAt()) - (fleet.client() - 1) * fleet.joinIntervalSeconds();
   }
 
   private static double sinceStart(String fleetStart, String at) {

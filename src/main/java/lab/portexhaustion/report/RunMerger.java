@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import lab.portexhaustion.measure.IntervalSink;
 import lab.portexhaustion.measure.SecondStats;
-import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.PortSample;
 import org.HdrHistogram.Histogram;
 
@@ -74,11 +75,11 @@ final class RunMerger {
         resize(Math.max(k + 1, 2 * ports.length));
       }
       seconds = Math.max(seconds, k + 1);
-      descriptors[k] = Math.max(descriptors[k], s.descriptorsOpen());
+      descriptors[k] = Math.max(descriptors[k], s.totals().descriptors().map(PortSample.Descriptors::open).orElse(0L));
       sampled[k] = true;
-      if (s.isFull()) {
-        ports[k] = Math.max(ports[k], s.portsInUseTowardTarget() == null ? 0 : s.portsInUseTowardTarget());
-        open[k] = Math.max(open[k], s.openTowardTarget());
+      if (s instanceof FullSample f) {
+        ports[k] = Math.max(ports[k], f.ports().towardTarget());
+        open[k] = Math.max(open[k], f.towardTarget().open());
         full[k] = true;
       }
     }
@@ -150,14 +151,14 @@ final class RunMerger {
         perSecond.add(new MergedRuns.Second(w - first, started, ok, ko, millis(second, 50), millis(second, 95), millis(second, 99),
             running, ports, open, descriptors));
       }
-      int left = latencies.firstWithIntervalsLeft();
-      if (left >= 0) {
-        throw new IOException(tracks.get(left).run().folder() + ": requests.hlog has more seconds than its requests.csv and ports.csv");
+      Optional<Integer> left = latencies.firstWithIntervalsLeft();
+      if (left.isPresent()) {
+        throw new IOException(tracks.get(left.get()).run().folder() + ": requests.hlog has more seconds than its requests.csv and ports.csv");
       }
     }
 
     List<MergedRuns.Client> clients = tracks.stream().map(t -> client(t, first)).toList();
-    List<MergedRuns.Onset> onsets = clients.stream().map(MergedRuns.Client::onset).filter(o -> o != null)
+    List<MergedRuns.Onset> onsets = clients.stream().flatMap(c -> c.onset().stream())
         .sorted(Comparator.comparingDouble(MergedRuns.Onset::sinceFirstSecond)).toList();
     long started = clients.stream().mapToLong(MergedRuns.Client::started).sum();
     long ok = clients.stream().mapToLong(MergedRuns.Client::ok).sum();
@@ -168,18 +169,19 @@ final class RunMerger {
         perSecond.stream().mapToInt(MergedRuns.Second::portsInUseTowardTarget).max().orElse(0),
         perSecond.stream().mapToInt(MergedRuns.Second::openTowardTarget).max().orElse(0),
         perSecond.stream().mapToLong(MergedRuns.Second::descriptorsOpen).max().orElse(0),
-        onsets.size(), onsets.isEmpty() ? null : onsets.get(0));
-    return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, sum, perSecond, FleetCheck.of(runs).orElse(null));
+        onsets.size(), onsets.stream().findFirst());
+    return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, sum, perSecond, FleetCheck.of(runs));
   }
 
   private static MergedRuns.Client client(Track t, long first) {
     RunSummary s = t.run().summary();
-    OnsetRecord o = s.onset();
-    MergedRuns.Onset onset = o == null ? null : new MergedRuns.Onset(t.name(), o.at(),
+    Optional<MergedRuns.Onset> onset = s.onset().map(o -> new MergedRuns.Onset(t.name(), o.at(),
         round3(Instant.parse(o.at()).toEpochMilli() / 1000.0 - first), o.elapsedSeconds(), o.requestsStarted(), o.kind(), o.code(),
-        o.message());
-    long descriptorLimit = s.connections() != null ? s.connections().descriptorLimit() : t.run().conditions().descriptorLimit();
-    return new MergedRuns.Client(t.name(), s.simulation(), RunResults.label(s), s.startedAt(), t.startSecond() - first,
+        o.message()));
+    // Runs recorded before the summary had its connections: the limit from the conditions; before null, unknown was -1.
+    Optional<Long> descriptorLimit = s.connections().map(RunSummary.Connections::descriptorLimit)
+        .orElse(t.run().conditions().descriptorLimit()).filter(limit -> limit >= 0);
+    return new MergedRuns.Client(t.name(), s.simulation(), s.label(), s.startedAt(), t.startSecond() - first,
         s.durationSeconds(), s.requests().started(), s.requests().ok(), s.requests().ko(), s.okLatencyMillis().p50(),
         s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(), s.ports().rangeSize(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().openTowardTarget(), s.ports().peaks().descriptorsOpen(),

@@ -28,6 +28,7 @@ import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
@@ -94,7 +95,7 @@ public final class HarnessRun {
     this.metrics = new RunMetrics(files);
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
     this.sampler = new PortSampler(sockets, target.endpoint(), network, target::serverStatus, this::takeSample, startedAt);
-    PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
+    FullSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
         settings.sampler().maxCpuPercent());
     this.model = RunModel.at(first, scenario, target, targetDescription, settings, network);
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
@@ -147,12 +148,12 @@ public final class HarnessRun {
    * once the folder exists. The first sample arrives before the model exists: the model is made from it.
    */
   private void takeSample(PortSample sample) {
-    if (sample.isFull() && model != null) {
-      model.observe(sample, metrics.arrivalsServedCount(), strategy.connectionsOpened());
+    if (sample instanceof FullSample full && model != null) {
+      model.observe(full, metrics.arrivalsServedCount(), strategy.connectionsOpened());
     }
     if (!conditionsWritten) {
-      conditionsWritten = files.writeJson("conditions.json",
-          RunConditions.of(network, sample.descriptorsMax(), targetDescription, target.serverConditions().orElse(null), settings));
+      conditionsWritten = files.writeJson("conditions.json", RunConditions.of(network,
+          sample.totals().descriptors().map(PortSample.Descriptors::max), targetDescription, target.serverConditions(), settings));
     }
     files.appendSample(sample);
   }
@@ -166,10 +167,9 @@ public final class HarnessRun {
     files.close();
   }
 
-  /** This process's descriptor limit, as the sampler read it (-1 where there is none, as on Windows). */
-  private long descriptorLimit() {
-    PortSample latest = sampler.latestFull();
-    return latest == null ? -1 : latest.descriptorsMax();
+  /** This process's descriptor limit, as the sampler read it (empty where there is none, as on Windows). */
+  private Optional<Long> descriptorLimit() {
+    return sampler.latestFull().flatMap(latest -> latest.totals().descriptors()).map(PortSample.Descriptors::max);
   }
 
   /** Stops the workers, sampler, strategy and target; writes the summary; gives the verdict. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import lab.portexhaustion.model.FleetModel.FleetPrediction;
+import lab.portexhaustion.model.FleetModel.Refused;
 
 /**
  * The verdict on a fleet as a whole: did the server start refusing at the client and the moment the fleet model
@@ -30,17 +31,18 @@ public record FleetVerdict(boolean passed, String line) {
   public static FleetVerdict judge(String name, FleetPrediction predicted, List<Refusal> refusals, Set<Integer> merged) {
     Optional<Refusal> first = refusals.stream().min(Comparator.comparingDouble(Refusal::sinceFleetStart));
     String head = name + ": predicted " + predicted.text() + ", got ";
-    if (predicted.firstRefusedClient() == null) {
+    if (predicted.firstRefused().isEmpty()) {
       return first.map(r -> fail(head + String.format("client %d refused at %.1f s", r.client(), r.sinceFleetStart())))
           .orElseGet(() -> pass(head + "no client refused"));
     }
+    Refused expected = predicted.firstRefused().get();
     if (first.isEmpty()) {
-      return fail(head + "no client refused" + (merged.contains(predicted.firstRefusedClient()) ? ""
-          : String.format(" (client %d's run is not among the merged runs)", predicted.firstRefusedClient())));
+      return fail(head + "no client refused" + (merged.contains(expected.client()) ? ""
+          : String.format(" (client %d's run is not among the merged runs)", expected.client())));
     }
     Refusal got = first.get();
-    int k = predicted.firstRefusedClient();
-    double t = predicted.refusedAtSeconds();
+    int k = expected.client();
+    double t = expected.atSeconds();
     boolean clientRight = Math.abs(got.client() - k) <= TOLERANCE * k;
     boolean timeRight = Math.abs(got.sinceFleetStart() - t) <= Math.max(TOLERANCE * t, MIN_TOLERANCE_SECONDS);
     String text = head + String.format("client %d at %.1f s%s", got.client(), got.sinceFleetStart(),
