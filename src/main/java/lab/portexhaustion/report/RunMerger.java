@@ -115,7 +115,7 @@ final class RunMerger {
     List<MergedRuns.Second> perSecond = seconds(tracks, first, last, intervals, allLatencies);
     List<MergedRuns.Client> clients = tracks.stream().map(t -> client(t, first)).toList();
     return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, total(clients, perSecond, allLatencies), perSecond,
-        FleetCheck.of(runs));
+        MergedFleet.verdict(runs));
   }
 
   /** Each run on the merged timeline, sorted by name. */
