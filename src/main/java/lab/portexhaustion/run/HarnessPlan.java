@@ -7,10 +7,10 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.InvalidSettingsException;
 import lab.portexhaustion.config.LoadProfile;
+import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.target.TargetUnavailableException;
@@ -36,14 +36,15 @@ public final class HarnessPlan {
   }
 
   /**
-   * The plan of {@code simulation} with the settings of this JVM over {@code simulationValues}. Invalid settings end
-   * the JVM here with a clear message: no load sent.
+   * The plan of a simulation with the settings of this JVM over its protocol's values; its scenario derived from them.
+   * Invalid settings end the JVM here with a clear message: no load sent.
    */
-  public static HarnessPlan of(Scenario scenario, String simulation, Map<String, String> simulationValues, ClientSettingsHook hook) {
+  public static HarnessPlan of(ProtocolSettings protocol, ClientSettingsHook hook) {
     try {
-      return new HarnessPlan(scenario, simulation, SettingsLoader.fromSystem(scenario, simulationValues), hook);
+      HarnessSettings settings = SettingsLoader.fromSystem(protocol);
+      return new HarnessPlan(settings.scenario(), protocol.simulation(), settings, hook);
     } catch (InvalidSettingsException e) {
-      SetupFailure.exit(simulation, e.problems());
+      SetupFailure.exit(protocol.simulation(), e.problems());
     }
     throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
   }
