@@ -121,7 +121,7 @@ public final class CompareCommand {
     System.out.println("merged " + runs.size() + " runs: " + runs);
     System.out.print(MergeMarkdown.render(merged));
     System.out.println("merge: " + folder.resolve("merged.md") + " (and merged.json, requests.hlog)");
-    boolean fleetFailed = merged.fleetVerdict() != null && !merged.fleetVerdict().passed();
+    boolean fleetFailed = merged.fleetVerdict().filter(verdict -> !verdict.passed()).isPresent();
     return fleetFailed ? ProcessExit.Code.COMPARE_FAILED : ProcessExit.Code.DONE;
   }
 }

@@ -29,6 +29,7 @@ import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
@@ -70,7 +71,7 @@ public final class HarnessRun {
   private final RunMetrics metrics;
   private final SecondTicker seconds;
   private final PortSampler sampler;
-  private final PortSample beforeLoad;
+  private final FullSample beforeLoad;
   private final RunModel model;
   private final RunSamples samples;
   private final OnsetCapture onsetCapture;
@@ -95,7 +96,7 @@ public final class HarnessRun {
     this.metrics = new RunMetrics(files);
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
     this.sampler = new PortSampler(setup.sockets(), target.endpoint(), network, target::serverStatus, startedAt);
-    this.beforeLoad = sampler.snapshot("full");
+    this.beforeLoad = sampler.snapshot(PortSample.Tier.FULL);
     this.model = RunModel.at(beforeLoad, scenario, target, targetDescription, settings, network);
     this.samples = new RunSamples(files, model, metrics, strategy, network, target, targetDescription, settings);
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
@@ -171,10 +172,9 @@ public final class HarnessRun {
     };
   }
 
-  /** This process's descriptor limit, as the sampler read it (-1 where there is none, as on Windows). */
-  private long descriptorLimit() {
-    PortSample latest = sampler.latestFull();
-    return latest == null ? -1 : latest.descriptorsMax();
+  /** This process's descriptor limit, as the sampler read it (empty where there is none, as on Windows). */
+  private Optional<Long> descriptorLimit() {
+    return sampler.latestFull().flatMap(latest -> latest.totals().descriptors()).map(PortSample.Descriptors::max);
   }
 
   /**

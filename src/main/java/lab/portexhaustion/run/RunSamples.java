@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.record.RunConditions;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.strategy.ConnectionStrategy;
@@ -41,8 +42,8 @@ final class RunSamples implements Consumer<PortSample> {
   /** A sample of the running sampler, in its thread or the onset's: the model takes it with the counts of now. */
   @Override
   public void accept(PortSample sample) {
-    if (sample.isFull()) {
-      model.observe(sample, metrics.arrivalsServedCount(), strategy.connectionsOpened());
+    if (sample instanceof FullSample full) {
+      model.observe(full, metrics.arrivalsServedCount(), strategy.connectionsOpened());
     }
     write(sample);
   }
@@ -55,7 +56,8 @@ final class RunSamples implements Consumer<PortSample> {
   private void write(PortSample sample) {
     if (!conditionsWritten) {
       conditionsWritten = files.writeJson("conditions.json",
-          RunConditions.of(network, sample.descriptorsMax(), description, target.serverConditions().orElse(null), settings));
+          RunConditions.of(network, sample.totals().descriptors().map(PortSample.Descriptors::max), description,
+              target.serverConditions(), settings));
     }
     files.appendSample(sample);
   }

@@ -53,7 +53,7 @@ public final class PortSampler implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
+  private final AtomicReference<FullSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
   private Consumer<PortSample> sink = sample -> { }; // set by start; read and written under this object's lock
   private volatile boolean stretchLogged;
@@ -101,7 +101,7 @@ public final class PortSampler implements AutoCloseable {
     if (wallAtStart < 0) {
       wallAtStart = System.nanoTime();
     }
-    guarded("full", () -> emit(full("full")));
+    guarded("full", () -> emit(full(PortSample.Tier.FULL)));
     long cost = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     fullCpuUsed += cost;
     long wallSoFar = System.nanoTime() - wallAtStart;
@@ -123,36 +123,40 @@ public final class PortSampler implements AutoCloseable {
    * A full snapshot now, on the caller's thread: the state before the load (taken before {@link #start}, so only
    * kept), or the moment exhaustion starts.
    */
-  public synchronized PortSample snapshot(String tier) {
+  public synchronized FullSample snapshot(PortSample.Tier tier) {
     return emit(full(tier));
   }
 
-  /** The newest full sample, or null before the first. */
-  public PortSample latestFull() {
-    return latestFull.get();
+  /** The newest full sample; empty before the first. */
+  public Optional<FullSample> latestFull() {
+    return Optional.ofNullable(latestFull.get());
   }
 
   public SamplePeaks peaks() {
     return peaks.get();
   }
 
-  private synchronized PortSample emit(PortSample clientSide) {
-    PortSample sample = server.get().map(clientSide::withServer).orElse(clientSide);
-    if (sample.isFull()) {
-      latestFull.set(sample);
+  private synchronized <T extends PortSample> T emit(T sample) {
+    if (sample instanceof FullSample full) {
+      latestFull.set(full);
     }
     peaks.updateAndGet(p -> p.with(sample));
     sink.accept(sample);
     return sample;
   }
 
-  private PortSample totalsOnly() {
+  private TotalsSample totalsOnly() {
     CheapTotals.TcpTotals tcp = totals.tcpTotals();
-    return PortSample.totals(elapsedMillis(), tcp.timeWait(), tcp.inUse(), conditions.range().size(), totals.descriptorsOpen(),
-        totals.descriptorsMax());
+    return new TotalsSample(elapsedMillis(), new PortSample.Totals(tcp.timeWait(), tcp.inUse(), conditions.range().size(),
+        totals.descriptors()), serverFigures());
   }
 
-  private PortSample full(String tier) {
+  /** The server process's figures, as it last reported them. */
+  private Optional<PortSample.ServerFigures> serverFigures() {
+    return server.get().map(PortSample.ServerFigures::of);
+  }
+
+  private FullSample full(PortSample.Tier tier) {
     CheapTotals.TcpTotals tcp = totals.tcpTotals();
     List<SocketEntry> sockets;
     try {
@@ -185,13 +189,15 @@ public final class PortSampler implements AutoCloseable {
         ? portsTowardTarget.cardinality()
         : portsAny.cardinality();
     double utilisation = Math.round(1000.0 * inUse / range.size()) / 10.0;
-    return new PortSample(elapsedMillis(), tier,
-        tcp.timeWait() >= 0 ? tcp.timeWait() : timeWaitSeen, tcp.inUse(),
-        count(towardTarget, TcpState.ESTABLISHED), count(towardTarget, TcpState.TIME_WAIT), count(towardTarget, TcpState.SYN_SENT),
-        count(towardTarget, TcpState.CLOSE_WAIT), count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2),
-        count(towardTarget, TcpState.LAST_ACK), otherStates(towardTarget),
-        portsTowardTarget.cardinality(), portsAny.cardinality(), range.size(), utilisation,
-        totals.descriptorsOpen(), totals.descriptorsMax(), null, null, null, null);
+    // Without sockstat, TIME_WAIT is counted in the socket table just read.
+    long timeWaitTotal = tcp.timeWait().orElse(timeWaitSeen);
+    PortSample.Totals cheap = new PortSample.Totals(Optional.of(timeWaitTotal), tcp.inUse(), range.size(), totals.descriptors());
+    FullSample.TcpStates states = new FullSample.TcpStates(count(towardTarget, TcpState.ESTABLISHED),
+        count(towardTarget, TcpState.TIME_WAIT), count(towardTarget, TcpState.SYN_SENT), count(towardTarget, TcpState.CLOSE_WAIT),
+        count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2), count(towardTarget, TcpState.LAST_ACK),
+        otherStates(towardTarget));
+    FullSample.PortsInUse ports = new FullSample.PortsInUse(portsTowardTarget.cardinality(), portsAny.cardinality(), utilisation);
+    return new FullSample(elapsedMillis(), tier, cheap, states, ports, serverFigures());
   }
 
   private static int count(Map<TcpState, Integer> byState, TcpState state) {

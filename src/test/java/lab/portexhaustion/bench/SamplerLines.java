@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab.portexhaustion.config.SamplerSettings;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
@@ -47,10 +48,10 @@ final class SamplerLines {
       List<Double> ss = new ArrayList<>();
       try (PortSampler portSampler = newSampler(held)) {
         for (int i = 0; i < WARM_UP_SAMPLES; i++) {
-          portSampler.snapshot("warm-up"); // the sampler of a run is compiled after its first samples
+          portSampler.snapshot(PortSample.Tier.FULL); // the sampler of a run is compiled after its first samples
         }
         for (int rep = 0; rep < repetitions; rep++) {
-          sampler.add(millis(() -> portSampler.snapshot("benchmark")));
+          sampler.add(millis(() -> portSampler.snapshot(PortSample.Tier.FULL)));
           ss.add(millis(SamplerLines::ssTan));
         }
       }
@@ -76,7 +77,7 @@ final class SamplerLines {
     for (int rep = 0; rep < CPU_REPETITIONS; rep++) {
       List<long[]> fullSampleEnds = new CopyOnWriteArrayList<>(); // {wall nanos, sampler thread CPU nanos}
       Consumer<PortSample> sink = sample -> {
-        if (sample.isFull()) { // on the sampler's thread: a sampler that was started sends only the tiers' samples
+        if (sample instanceof FullSample) { // on the sampler's thread: a sampler that was started sends only the tiers' samples
           fullSampleEnds.add(new long[] {System.nanoTime(), THREADS.getCurrentThreadCpuTime()});
         }
       };
