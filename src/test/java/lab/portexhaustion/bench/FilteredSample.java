@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.sampler.PortSample;
@@ -52,12 +53,10 @@ public final class FilteredSample {
       List<Double> wholeMillis, List<Double> ssMillis, Figures filtered, Figures whole, Figures ss) {}
 
   /** What a full sample counts from the socket table. */
-  record Figures(int established, int timeWait, int synSent, int closeWait, int finWait1, int finWait2, int lastAck,
-      int otherState, int portsInUseTowardTarget, int portsInUseAnyDestination, double utilisationPercent) {
+  record Figures(FullSample.TcpStates towardTarget, FullSample.PortsInUse ports) {
 
-    static Figures of(PortSample s) {
-      return new Figures(s.established(), s.timeWait(), s.synSent(), s.closeWait(), s.finWait1(), s.finWait2(), s.lastAck(),
-          s.otherState(), s.portsInUseTowardTarget(), s.portsInUseAnyDestination(), s.utilisationPercent());
+    static Figures of(FullSample sample) {
+      return new Figures(sample.towardTarget(), sample.ports());
     }
   }
 
@@ -98,14 +97,14 @@ public final class FilteredSample {
         PortSampler viaProc = sampler(whole, target, conditions);
         PortSampler viaSs = sampler(ss, target, conditions)) {
       for (int i = 0; i < WARM_UP_SAMPLES; i++) {
-        viaKernel.snapshot("warm-up");
-        viaProc.snapshot("warm-up");
-        viaSs.snapshot("warm-up");
+        viaKernel.snapshot(PortSample.Tier.FULL);
+        viaProc.snapshot(PortSample.Tier.FULL);
+        viaSs.snapshot(PortSample.Tier.FULL);
       }
       // The figures first, back to back, while the TIME_WAIT sockets are seconds old (they last 60 s).
-      Figures filteredFigures = Figures.of(viaKernel.snapshot("benchmark"));
-      Figures ssFigures = Figures.of(viaSs.snapshot("benchmark"));
-      Figures wholeFigures = Figures.of(viaProc.snapshot("benchmark"));
+      Figures filteredFigures = Figures.of(viaKernel.snapshot(PortSample.Tier.FULL));
+      Figures ssFigures = Figures.of(viaSs.snapshot(PortSample.Tier.FULL));
+      Figures wholeFigures = Figures.of(viaProc.snapshot(PortSample.Tier.FULL));
       int hostSockets = whole.read().size();
       int selected = SocketTable.forThisMachine().narrowedTo(selection).read().size();
       List<Double> filteredMillis = new ArrayList<>();
@@ -125,12 +124,12 @@ public final class FilteredSample {
   }
 
   private static PortSampler sampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions) {
-    return new PortSampler(table, target, conditions, sample -> { }, Instant.now());
+    return new PortSampler(table, target, conditions, Instant.now());
   }
 
   private static double millis(PortSampler sampler) {
     long start = System.nanoTime();
-    sampler.snapshot("benchmark");
+    sampler.snapshot(PortSample.Tier.FULL);
     return (System.nanoTime() - start) / 1_000_000.0;
   }
 

@@ -2,6 +2,7 @@ package lab.portexhaustion.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import lab.portexhaustion.sampler.FullSample;
 
 /**
  * The {@code sampler-filtered} line: one full sample on a host of 100,000 TCP sockets, 1,000 of them toward the
@@ -49,11 +50,12 @@ final class FilteredSampleLine {
     Spread whole = Spread.of(result.wholeMillis());
     Spread ss = Spread.of(result.ssMillis());
     String host = String.format("%,d host sockets (%,d toward the target)", result.hostSockets(), result.towardTarget());
-    FilteredSample.Figures f = result.filtered();
+    FullSample.TcpStates states = result.filtered().towardTarget();
+    FullSample.PortsInUse ports = result.filtered().ports();
     String figures = String.format("its figures equal ss's and the whole table's on the same sockets (established %d,"
         + " TIME_WAIT %d, ports in use toward the target %,d and toward any destination %,d, utilisation %.1f %%); the kernel"
-        + " copies %,d sockets (toward the target's port or holding a port of the ephemeral range) of %,d", f.established(),
-        f.timeWait(), f.portsInUseTowardTarget(), f.portsInUseAnyDestination(), f.utilisationPercent(), result.selectedSockets(),
+        + " copies %,d sockets (toward the target's port or holding a port of the ephemeral range) of %,d", states.established(),
+        states.timeWait(), ports.towardTarget(), ports.anyDestination(), ports.utilisationPercent(), result.selectedSockets(),
         result.hostSockets());
     return List.of(
         BenchmarkLine.lowerIsBetter("one full sample, kernel-filtered vs the whole `/proc/net/tcp`, " + host, "ms", filtered, whole,

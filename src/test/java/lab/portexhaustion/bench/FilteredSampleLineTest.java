@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import lab.portexhaustion.sampler.FullSample;
 import org.junit.jupiter.api.Test;
 
 /** What the {@code sampler-filtered} line makes of a measurement: its targets, and no line when the figures differ. */
 class FilteredSampleLineTest {
 
-  private static final FilteredSample.Figures FIGURES = new FilteredSample.Figures(700, 300, 0, 0, 0, 0, 0, 0, 1000, 1001, 3.5);
+  private static final FilteredSample.Figures FIGURES = new FilteredSample.Figures(
+      new FullSample.TcpStates(700, 300, 0, 0, 0, 0, 0, 0), new FullSample.PortsInUse(1000, 1001, 3.5));
 
   @Test
   void holdsTheFilteredMedianAgainst20MsAndAgainstAThirdOfTheWholeTable() {
@@ -31,7 +33,8 @@ class FilteredSampleLineTest {
 
   @Test
   void figuresThatDifferFromSsFailTheLine() {
-    FilteredSample.Figures oneLess = new FilteredSample.Figures(699, 300, 0, 0, 0, 0, 0, 0, 999, 1000, 3.5);
+    FilteredSample.Figures oneLess = new FilteredSample.Figures(
+        new FullSample.TcpStates(699, 300, 0, 0, 0, 0, 0, 0), new FullSample.PortsInUse(999, 1000, 3.5));
     FilteredSample.Result result = new FilteredSample.Result(100_005, 1_701, 1_000, List.of(17.0), List.of(16.0), List.of(230.0),
         List.of(43.0), FIGURES, FIGURES, oneLess);
 
