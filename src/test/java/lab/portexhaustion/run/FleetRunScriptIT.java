@@ -11,26 +11,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.process.TimedProcess;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * scripts/fleet-run: its checks of bad input, the namespaces it makes (one client's view of them), and its teardown: after
- * Ctrl+C or a client that outlives the round limit, no namespace, bridge or process of the fleet is left (TERM takes the same trap as Ctrl+C).
- * Every client command here is a shell, not a load: the script appends its -D options to it, which the shell receives as
- * arguments.
+ * scripts/fleet-run: its checks of bad input and its CPU estimate (both before anything starts, so without root), the
+ * namespaces it makes (one client's view of them), and its teardown: after Ctrl+C or a client that outlives the round
+ * limit, no namespace, bridge or process of the fleet is left (TERM takes the same trap as Ctrl+C). Every client command
+ * here is a shell, not a load: the script appends its -D options to it, which the shell receives as arguments; a fleet
+ * of shells is given a rate the estimate accepts on any machine (--rate 1).
  */
 class FleetRunScriptIT {
 
   private static final Duration LIMIT = Duration.ofSeconds(120);
+  private static final Pattern CARRIES = Pattern.compile("at most (\\d+) clients? at (\\d+)/s, or (\\d+) at (\\d+)/s");
 
-  @BeforeAll
-  static void rootOnly() throws Exception {
+  private static void assumeRoot() throws Exception {
     Process id = new ProcessBuilder("id", "-u").start();
     assumeTrue(id.waitFor(10, TimeUnit.SECONDS) && new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim()
-        .equals("0"), "scripts/fleet-run needs root");
+        .equals("0"), "a fleet needs root");
   }
 
   private static TimedProcess.Result launch(String... args) throws Exception {
@@ -54,13 +58,109 @@ class FleetRunScriptIT {
     TimedProcess.Result slots = launch("--clients", "2", "--server-connections", "-1");
     assertThat(slots.exitCode()).isEqualTo(2);
     assertThat(slots.output()).contains("--server-connections '-1' must be a whole number of connections");
+    TimedProcess.Result rate = launch("--clients", "2", "--rate", "0");
+    assertThat(rate.exitCode()).isEqualTo(2);
+    assertThat(rate.output()).contains("--rate '0' must be a whole number of requests per second per client, from 1 to 20000");
+    TimedProcess.Result cores = launch("--clients", "2", "--cores", "0");
+    assertThat(cores.exitCode()).isEqualTo(2);
+    assertThat(cores.output()).contains("--cores '0' must be a number of cores greater than 0");
+    TimedProcess.Result both = launch("--clients", "2", "--scale-rate", "--overcommit");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.output()).contains("--scale-rate and --overcommit exclude each other");
   }
 
-  /** Each client sees its own range, no reuse, its own bridge address, and reaches the round's server over the bridge. */
+  /** One range per client: as many as clients, each as --range's, and not with --range; one line each, before any load. */
+  @Test
+  void badRangesAreRefusedBeforeAnyNamespaceExists() throws Exception {
+    TimedProcess.Result fewer = launch("--clients", "3", "--ranges", "40000-40499,40000-40999", "--", "echo", "COMMAND-RAN");
+    assertThat(fewer.exitCode()).isEqualTo(2);
+    assertThat(fewer.output().strip()).isEqualTo("fleet-run: --ranges names 2 range(s) for 3 clients: give one LOW-HIGH per client,"
+        + " separated by commas (e.g. 40000-40499,40000-40999).");
+    TimedProcess.Result trailing = launch("--clients", "2", "--ranges", "40000-40499,40000-40999,");
+    assertThat(trailing.exitCode()).isEqualTo(2);
+    assertThat(trailing.output()).contains("--ranges names 3 range(s) for 2 clients");
+    TimedProcess.Result notARange = launch("--clients", "2", "--ranges", "40000-40499,40999");
+    assertThat(notARange.exitCode()).isEqualTo(2);
+    assertThat(notARange.output()).contains("--ranges: '40999' (client 2) is not LOW-HIGH (for example 40000-40999).");
+    TimedProcess.Result outOfBounds = launch("--clients", "3", "--ranges", "40000-40499,1000-1999,40000-41999");
+    assertThat(outOfBounds.exitCode()).isEqualTo(2);
+    assertThat(outOfBounds.output()).contains("--ranges: 1000-1999 (client 2) is out of bounds: it must satisfy 1024 <= LOW < HIGH <= 65535.");
+    TimedProcess.Result reversed = launch("--clients", "2", "--ranges", "40000-40499,41000-40000");
+    assertThat(reversed.exitCode()).isEqualTo(2);
+    assertThat(reversed.output()).contains("--ranges: 41000-40000 (client 2) is out of bounds");
+    TimedProcess.Result withRange = launch("--clients", "2", "--range", "40000-40999", "--ranges", "40000-40499,40000-40999");
+    assertThat(withRange.exitCode()).isEqualTo(2);
+    assertThat(withRange.output()).contains("--range and --ranges exclude each other");
+    for (TimedProcess.Result refused : List.of(fewer, trailing, notARange, outOfBounds, reversed, withRange)) {
+      assertThat(refused.output()).doesNotContain("COMMAND-RAN", "CPU estimate", "tearing down").hasLineCount(1);
+    }
+  }
+
+  /**
+   * A fleet the cores cannot carry is refused in one line, with what they carry, and the figures it gives hold: the
+   * fleet at the rate it names fits, one request a second more does not; as many clients as it names fit at the first
+   * rate, one more does not. The rate is the harness's own default (the settings the clients will resolve).
+   */
+  @Test
+  void theEstimateRefusesAFleetTheCoresCannotCarryAndSaysWhatFits() throws Exception {
+    long defaultRate = Math.round(SettingsLoader.load(Map.of(), Path.of("target/no-such-harness.conf")).load().peakRate());
+    TimedProcess.Result refused = launch("--clients", "3", "--cores", "2", "--simulations", "ClientPerRequestSimulation", "--", "echo",
+        "COMMAND-RAN");
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.output()).hasLineCount(1).doesNotContain("COMMAND-RAN", "tearing down", "compiling")
+        .startsWith("fleet-run: 3 clients at " + defaultRate + "/s (ClientPerRequestSimulation, the harness's default) need ~")
+        .contains(" cores, --cores 2 (a fleet plans on ", "--overcommit runs it anyway");
+    Matcher carries = CARRIES.matcher(refused.output());
+    assertThat(carries.find()).as(refused.output()).isTrue();
+    int most = Integer.parseInt(carries.group(1));
+    int highest = Integer.parseInt(carries.group(4));
+    assertThat(carries.group(2)).isEqualTo(String.valueOf(defaultRate));
+    assertThat(carries.group(3)).isEqualTo("3");
+    assertThat(most).isLessThan(3);
+    assertThat(highest).isPositive().isLessThan((int) defaultRate);
+    assertThat(refused.output()).contains("use --rate " + highest + ", fewer --clients, or --scale-rate");
+
+    assertThat(estimate("--clients", "3", "--rate", String.valueOf(highest)).output()).contains("fits");
+    assertThat(estimate("--clients", "3", "--rate", String.valueOf(highest + 1)).exitCode()).isEqualTo(2);
+    if (most > 0) {
+      assertThat(estimate("--clients", String.valueOf(most)).output()).contains("fits");
+    }
+    assertThat(estimate("--clients", String.valueOf(most + 1)).exitCode()).isEqualTo(2);
+    // Fewer cores carry fewer clients; a fleet whose JVMs alone are too many fits at no rate.
+    TimedProcess.Result tooMany = estimate("--clients", "50");
+    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.output()).contains("50 do not fit at any rate (their JVMs and the server alone need ~", "use fewer --clients (");
+  }
+
+  /** The rate a simulation sets itself is the one estimated: .ci/run's pool storm, 4 clients at a few requests/s, is not refused. */
+  @Test
+  void theEstimateReadsTheRateEachSimulationRunsAt() throws Exception {
+    TimedProcess.Result storm = estimate("--clients", "4", "--join-interval", "6", "--server-connections", "77",
+        "--simulations", "fleet.PoolStormSimulation fleet.PoolStormFixSimulation");
+    assertThat(storm.exitCode()).as(storm.output()).isZero();
+    assertThat(storm.output()).contains("4 clients at ", "(fleet.PoolStormSimulation, fleet.PoolStormSimulation's own) need ~", ": fits (");
+    TimedProcess.Result commandRate = estimate("--clients", "2", "--", "mvn", "-Dload.peakRate=30", "-Dload.peakRate=20");
+    assertThat(commandRate.output()).contains("2 clients at 20/s (ClientPerRequestSimulation, the command's -Dload.peakRate)");
+    TimedProcess.Result optionRate = estimate("--clients", "2", "--rate", "10", "--", "mvn", "-Dload.peakRate=30");
+    assertThat(optionRate.output()).contains("2 clients at 10/s (ClientPerRequestSimulation, --rate)");
+  }
+
+  private static TimedProcess.Result estimate(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("--estimate", "--cores", "2"));
+    all.addAll(List.of(args));
+    return launch(all.toArray(String[]::new));
+  }
+
+  /**
+   * Each client sees its own range (--ranges), no reuse, its own bridge address, the fleet's rate, and reaches the
+   * round's server over the bridge.
+   */
   @Test
   void eachClientHasItsNamespaceAndReachesTheServerOverTheBridge() throws Exception {
-    TimedProcess.Result run = launch("--clients", "2", "--range", "41000-41099", "--no-prepare", "--simulations", "PooledSimulation",
-        "--", "bash", "-c",
+    assumeRoot();
+    TimedProcess.Result run = launch("--clients", "2", "--ranges", "41000-41099,41200-41399", "--rate", "1", "--no-prepare",
+        "--simulations", "PooledSimulation", "--", "bash", "-c",
         "echo range=$(tr '\\t' - < /proc/sys/net/ipv4/ip_local_port_range) reuse=$(cat /proc/sys/net/ipv4/tcp_tw_reuse)"
             + " address=$(ip -o -4 addr show eth0 | awk '{print $4}') contained=$PORT_EXHAUSTION_LAB_CONTAINED;"
             + " for a in \"$@\"; do echo \"arg $a\"; done;"
@@ -77,25 +177,47 @@ class FleetRunScriptIT {
     String client2 = Files.readString(logs.get(1));
     assertThat(client1).contains("range=41000-41099 reuse=0 address=10.213.0.11/24 contained=1", "arg -Dtarget=uri",
         "arg -Dgatling.simulationClass=PooledSimulation", "arg -Dfleet.client=1", "arg -Dfleet.clients=2",
-        "connected=10.213.0.1:27018")
+        "arg -Dload.peakRate=1", "connected=10.213.0.1:27018")
         .containsPattern("arg -Dgatling.resultsFolder=.*/results/fleet-[0-9-]+/client-1\n");
-    assertThat(client2).contains("address=10.213.0.12/24", "arg -Dfleet.client=2", "connected=10.213.0.1:27018");
+    assertThat(client2).contains("range=41200-41399 reuse=0 address=10.213.0.12/24", "arg -Dfleet.client=2", "arg -Dload.peakRate=1",
+        "connected=10.213.0.1:27018");
+    assertThat(output).contains("ephemeral ranges client 1 41000-41099 (100 ports), client 2 41200-41399 (200 ports)");
     // Nothing to merge from a shell: the script says so and fails, after tearing everything down.
     assertThat(output).contains("PooledSimulation: no finished client run to merge", "tearing down 3 namespaces");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(fleetNamespaces(pidOf(output))).isEmpty();
   }
 
+  /** A fleet the cores cannot carry, with --scale-rate: its clients run at the rate the estimate says fits. */
+  @Test
+  void scaleRateRunsTheClientsAtTheRateThatFits() throws Exception {
+    assumeRoot();
+    String refusal = launch("--clients", "3", "--cores", "2", "--simulations", "ClientPerRequestSimulation").output();
+    Matcher carries = CARRIES.matcher(refusal);
+    assertThat(carries.find()).as(refusal).isTrue();
+    TimedProcess.Result run = launch("--clients", "3", "--cores", "2", "--scale-rate", "--range", "41000-41099", "--no-prepare",
+        "--simulations", "ClientPerRequestSimulation", "--", "bash", "-c", "for a in \"$@\"; do echo \"arg $a\"; done", "client");
+
+    assertThat(run.output()).contains("--scale-rate: " + carries.group(4) + "/s per client for ClientPerRequestSimulation");
+    try (var files = Files.walk(fleetFolder(run.output()))) {
+      List<Path> logs = files.filter(p -> p.getFileName().toString().equals("ClientPerRequestSimulation.log")).toList();
+      assertThat(logs).hasSize(3).allSatisfy(log -> assertThat(log).content().contains("arg -Dload.peakRate=" + carries.group(4) + "\n"));
+    }
+    assertThat(fleetNamespaces(pidOf(run.output()))).isEmpty();
+  }
+
   @Test
   void ctrlCMidRunLeavesNoNamespaceBridgeOrProcess() throws Exception {
+    assumeRoot();
     interruptedMidRun("INT", 130);
   }
 
   @Test
   void aClientPastTheRoundLimitIsEndedAndTheFleetTornDown() throws Exception {
+    assumeRoot();
     long began = System.nanoTime();
-    TimedProcess.Result run = launch("--clients", "2", "--range", "41000-41099", "--no-prepare", "--simulations", "PooledSimulation",
-        "--round-limit", "10",
+    TimedProcess.Result run = launch("--clients", "2", "--range", "41000-41099", "--rate", "1", "--no-prepare",
+        "--simulations", "PooledSimulation", "--round-limit", "10",
         "--", "bash", "-c", "sleep 300", "client");
     Duration took = Duration.ofNanos(System.nanoTime() - began);
 
@@ -108,7 +230,7 @@ class FleetRunScriptIT {
   /** Starts a fleet whose clients sleep, waits until its namespaces, clients and server exist, signals the script. */
   private static void interruptedMidRun(String signal, int expectedExit) throws Exception {
     Path output = Files.createTempFile("fleet-run", ".log");
-    Process script = new ProcessBuilder("scripts/fleet-run", "--clients", "2", "--range", "41000-41099", "--no-prepare",
+    Process script = new ProcessBuilder("scripts/fleet-run", "--clients", "2", "--range", "41000-41099", "--rate", "1", "--no-prepare",
         "--simulations", "PooledSimulation", "--", "bash", "-c", "sleep 300", "client")
         .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
