@@ -15,23 +15,20 @@ import lab.portexhaustion.process.OwnDescriptors;
 import lab.portexhaustion.process.ParentProcess;
 
 /**
- * The embedded server as a process of its own (started by {@link EmbeddedServerProcess}): binds
+ * The embedded server as a process of its own (started by the client side's {@code EmbeddedServerProcess}): binds
  * the first free port of those it is given, says so on standard output, then reports its figures
- * there ({@link ServerStatus}) every {@link #STATUS_EVERY} until it ends. It ends with the process
+ * there ({@link ServerStatus}) every {@link #STATUS_EVERY} until it ends, with its first failed accept and the first
+ * connection its limit refused (each line a {@link ServerReport}). It ends with the process
  * that started it, whatever happens to that one: its standard input reaches end-of-file (the
  * parent closed it, or died and the kernel closed it), or the parent's {@code /proc} entry says it
  * is gone, or a signal asks it to.
  *
- * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; 0 for any),
+ * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; any free port when none is free),
  * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code parentPid}, {@code address} (the address to
  * listen on, 127.0.0.1 unless given: scripts/fleet-run gives its bridge address, which the fleet's clients reach).
  */
 public final class EmbeddedServerMain {
 
-  public static final String READY = "READY ";
-  public static final String ACCEPT_FAILED = "ACCEPT_FAILED ";
-  /** The first connection its connection limit refused: when, and from which client address (scripts/fleet-run names the client). */
-  public static final String REFUSED_FIRST = "REFUSED_FIRST ";
   public static final Duration STATUS_EVERY = Duration.ofMillis(100);
   private static final String LOOPBACK = "127.0.0.1";
 
@@ -50,8 +47,9 @@ public final class EmbeddedServerMain {
     loadLateClasses();
     EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
-    bindFirstFree(server, given.getOrDefault("address", LOOPBACK), given.getOrDefault("ports", "0"));
-    say(READY + server.localAddress().getPort() + " " + ProcessHandle.current().pid() + " " + OwnDescriptors.max());
+    String address = given.getOrDefault("address", LOOPBACK);
+    FreshPorts.bindFirstFree(ports(given.getOrDefault("ports", "")), port -> server.bind(new InetSocketAddress(address, port)));
+    say(new ServerReady(server.localAddress().getPort(), ProcessHandle.current().pid(), OwnDescriptors.max()));
 
     long parentPid = Long.parseLong(given.getOrDefault("parentPid", "-1"));
     ParentProcess parent = parentPid > 0 ? ProcessHandle.of(parentPid).map(ParentProcess::of).orElse(null) : null;
@@ -63,15 +61,15 @@ public final class EmbeddedServerMain {
         exit("the process that started it is gone");
       }
       say(new ServerStatus(OwnDescriptors.open(), OwnDescriptors.max(), server.openConnections(), server.refusedConnections(),
-          server.acceptFailures(), server.idleClosedConnections()).line());
+          server.acceptFailures(), server.idleClosedConnections()));
       AcceptFailure first = server.firstAcceptFailure();
       if (first != null && !failureSaid) {
-        say(ACCEPT_FAILED + first.epochMillis() + " " + first.error().replace('\n', ' '));
+        say(first);
         failureSaid = true;
       }
       RefusedConnection refused = server.firstRefused();
       if (refused != null && !refusalSaid) {
-        say(REFUSED_FIRST + refused.epochMillis() + " " + refused.from());
+        say(refused);
         refusalSaid = true;
       }
       Thread.sleep(STATUS_EVERY.toMillis());
@@ -83,27 +81,21 @@ public final class EmbeddedServerMain {
    * descriptor, and at the limit the server would meet NoClassDefFoundError where it should report its failed accept.
    */
   private static void loadLateClasses() {
-    for (Class<?> type : List.of(AcceptFailure.class, AcceptFailureLog.class, ServerStatus.class, ConnectionLimitHandler.class,
-        IdleConnectionCloser.class, StreamingHelloResponder.class, RefusedConnection.class)) {
+    for (Class<?> type : List.of(ServerReport.class, AcceptFailure.class, AcceptFailureLog.class, ServerStatus.class,
+        ConnectionLimitHandler.class, IdleConnectionCloser.class, StreamingHelloResponder.class, RefusedConnection.class)) {
       try {
         Class.forName(type.getName(), true, type.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(e);
       }
     }
-    new AcceptFailure(0, "warm: " + ACCEPT_FAILED).message();
+    ServerReport.format(new AcceptFailure(0, new AcceptFailure(0, "java.io.IOException: warm").message()));
+    ServerReport.format(new RefusedConnection(0, "warm"));
   }
 
-  private static void bindFirstFree(EmbeddedMongoServer server, String address, String ports) {
-    for (int port : Arrays.stream(ports.split(",")).filter(p -> !p.isBlank()).mapToInt(Integer::parseInt).toArray()) {
-      try {
-        server.bind(new InetSocketAddress(address, port));
-        return;
-      } catch (Exception portTaken) { // Netty rethrows the checked BindException unchecked
-        // In use by someone else: try the next.
-      }
-    }
-    server.bind(new InetSocketAddress(address, 0));
+  /** The candidate ports, comma-separated; none: any free port. */
+  private static List<Integer> ports(String candidates) {
+    return Arrays.stream(candidates.split(",")).filter(p -> !p.isBlank()).map(Integer::valueOf).toList();
   }
 
   private static void endAtEndOfInput(InputStream in) {
@@ -124,8 +116,8 @@ public final class EmbeddedServerMain {
     System.exit(0);
   }
 
-  private static synchronized void say(String line) {
-    System.out.println(line);
+  private static synchronized void say(ServerReport report) {
+    System.out.println(ServerReport.format(report));
     System.out.flush();
   }
 

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.embedded.EmbeddedServerMain;
+import lab.portexhaustion.embedded.ServerReady;
+import lab.portexhaustion.embedded.ServerReport;
 import lab.portexhaustion.embedded.ServerStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -162,19 +164,19 @@ class EmbeddedServerProcessIT {
         "parentPid=" + ProcessHandle.current().pid()))).redirectInput(fifo.toFile()).redirectErrorStream(true)
         .redirectOutput(output.toFile()).start().waitFor();
     try (OutputStream serverInput = writer.get(10, TimeUnit.SECONDS)) {
-      String[] ready = awaitReadyIn(output).split(" ");
-      ProcessHandle stranger = ProcessHandle.of(Long.parseLong(ready[1])).orElseThrow();
+      ServerReady ready = awaitReadyIn(output);
+      ProcessHandle stranger = ProcessHandle.of(ready.pid()).orElseThrow();
       assertThat(stranger.parent().map(ProcessHandle::pid).orElse(-1L)).isNotEqualTo(ProcessHandle.current().pid());
-      return descriptorsTakenBy(new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[0])), () -> { });
+      return descriptorsTakenBy(new InetSocketAddress("127.0.0.1", ready.port()), () -> { });
     }
   }
 
-  private static String awaitReadyIn(Path output) throws Exception {
+  private static ServerReady awaitReadyIn(Path output) throws Exception {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
       for (String line : Files.readAllLines(output)) {
-        if (line.startsWith(EmbeddedServerMain.READY)) {
-          return line.substring(EmbeddedServerMain.READY.length()).trim();
+        if (ServerReport.parse(line).orElse(null) instanceof ServerReady ready) {
+          return ready;
         }
       }
       Thread.sleep(100);

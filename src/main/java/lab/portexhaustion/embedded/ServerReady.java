@@ -1,0 +1,10 @@
+package lab.portexhaustion.embedded;
+
+/**
+ * The embedded server process listens.
+ *
+ * @param port the port it listens on
+ * @param pid its process id (under prlimit, the server's own: prlimit runs the server in its own process)
+ * @param descriptorLimit its descriptor limit, as it read it at its start
+ */
+public record ServerReady(int port, long pid, long descriptorLimit) implements ServerReport {}
