@@ -12,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -36,7 +35,8 @@ import org.bson.types.ObjectId;
  * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
  * limit, an idle timeout) sit in front of its handlers here, and so does mongod's answer to the
- * driver's monitor ({@link StreamingHelloResponder}) when monitoring is {@code streaming}.
+ * driver's monitor ({@link StreamingHelloResponder}) when monitoring is {@code streaming}. A
+ * failed accept pauses accepting ({@link AcceptFailureLog}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -75,13 +75,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         .group(acceptor, workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
-        .handler(new ChannelInitializer<ServerChannel>() {
-          @Override
-          protected void initChannel(ServerChannel channel) {
-            // Netty adds its acceptor in a task queued after this initializer: queue the log behind it, at the end.
-            channel.eventLoop().execute(() -> channel.pipeline().addLast(acceptFailures));
-          }
-        })
+        // Before Netty's acceptor, which it queues behind this handler: failed accepts stop here, with their pause.
+        .handler(acceptFailures)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override

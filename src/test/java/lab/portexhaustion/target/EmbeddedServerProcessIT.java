@@ -38,6 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedServerProcessIT {
 
   private static final int CONNECTIONS = 200;
+  /** Long enough for a pause of a second to show, short enough for a test. */
+  private static final Duration AT_THE_LIMIT = Duration.ofSeconds(3);
+  /** Linux's USER_HZ, the unit of /proc/<pid>/stat's times. */
+  private static final int CLOCK_TICKS = 100;
 
   @TempDir
   Path folder;
@@ -141,6 +145,66 @@ class EmbeddedServerProcessIT {
         .isInstanceOf(TargetUnavailableException.class)
         .hasMessageContaining("The embedded server process did not start")
         .hasMessageContaining("no load was sent");
+  }
+
+  @Test
+  void atItsDescriptorLimitTheServerWaitsInsteadOfSpinning() throws Exception {
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", new ServerLimits(0, Duration.ZERO, 256),
+        EmbeddedMonitoring.STREAMING, port -> true);
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      fillUntil(server, sockets, () -> awaitStatus(server).acceptFailures() > 0, 400);
+      Thread.sleep(1_000); // past the moment it ran out
+
+      long failuresBefore = server.serverStatus().orElseThrow().acceptFailures();
+      long ticksBefore = cpuTicks(server.pid());
+      long began = System.nanoTime();
+      Thread.sleep(AT_THE_LIMIT.toMillis());
+      long failures = server.serverStatus().orElseThrow().acceptFailures() - failuresBefore;
+      double seconds = (System.nanoTime() - began) / 1e9;
+      double cpuPercent = 100.0 * (cpuTicks(server.pid()) - ticksBefore) / CLOCK_TICKS / seconds;
+      System.out.printf("at its descriptor limit, over %.1f s: %d failed accepts, %.1f %% of a core%n", seconds, failures, cpuPercent);
+
+      // Spinning, it failed some 100,000 accepts a second and took most of a core; pausing, one a second.
+      assertThat(failures).as("failed accepts in %.1f s at the limit", seconds).isBetween(1L, (long) Math.ceil(seconds) + 2);
+      assertThat(cpuPercent).as("the server's CPU at the limit, %% of a core").isLessThan(5.0);
+    } finally {
+      closeAll(sockets);
+      server.close();
+    }
+  }
+
+  /** Connects to {@code server} until {@code done} holds, at most {@code most} times; the sockets stay open. */
+  private static void fillUntil(EmbeddedServerProcess server, List<Socket> sockets, Condition done, int most) throws Exception {
+    while (!done.holds() && sockets.size() < most) {
+      for (int i = 0; i < 50 && sockets.size() < most; i++) {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        try {
+          socket.connect(server.endpoint(), 1_000);
+        } catch (IOException backlogFull) {
+          // Past a full backlog the kernel drops the handshake: the server stopped accepting.
+        }
+      }
+    }
+    assertThat(done.holds()).as("reached with %d connections", sockets.size()).isTrue();
+  }
+
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** The process's CPU time so far (user + system), in clock ticks: fields 14 and 15 of /proc/<pid>/stat. */
+  private static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  private static void closeAll(List<Socket> sockets) throws IOException {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
   }
 
   /**
