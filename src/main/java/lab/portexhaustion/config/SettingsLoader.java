@@ -186,7 +186,13 @@ public final class SettingsLoader {
         in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections, 0 (no limit) or more"),
         in.duration("embedded.idleTimeout", Duration.ZERO, "0s (never close idle connections) or longer"),
         in.integer("embedded.maxDescriptors", 0, ServerLimits.MAX_DESCRIPTORS, "0 (the limit the simulation's process has) or a whole"
-            + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS));
+            + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS),
+        in.choice("embedded.failureMode", EmbeddedFailureMode.class, EmbeddedFailureMode.MONGOD));
+    if (embedded.failureMode() == EmbeddedFailureMode.SELECT_SERVER && embedded.limitsConnections()) {
+      in.problem("Setting 'embedded.maxIncomingConnections' is " + embedded.maxIncomingConnections() + ", but 'embedded.failureMode' is"
+          + " 'select-server', which takes connections until its descriptors run out and has no connection limit. Set"
+          + " embedded.failureMode=mongod for a server that refuses past a limit, or embedded.maxIncomingConnections=0.");
+    }
     if (embedded.limitsDescriptors() && embedded.maxDescriptors() < ServerLimits.MIN_DESCRIPTORS) {
       in.reject("embedded.maxDescriptors", "0 (the limit the simulation's process has) or at least " + ServerLimits.MIN_DESCRIPTORS
           + " (the server's JVM needs some descriptors of its own before it accepts a connection)");

@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.process.OwnDescriptors;
 import org.bson.types.ObjectId;
 
 /**
  * mongo-java-server's wire-protocol handlers and in-memory backend behind the harness's own
  * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
- * limit, an idle timeout) sit in front of its handlers here, and so does mongod's answer to the
+ * cap, an idle timeout) sit in front of its handlers here, and so does mongod's answer to the
  * driver's monitor ({@link StreamingHelloResponder}) when monitoring is {@code streaming}. A
  * failed accept pauses accepting ({@link AcceptFailureLog}).
  */
@@ -51,6 +52,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS,
       new DefaultThreadFactory("embedded-mongo-worker", true), NioIoHandler.newFactory());
   private final ChannelGroup clients = new DefaultChannelGroup("embedded-mongo-clients", workers.next());
+  private final int connectionCap;
+  /** Null when the server has no connection cap. */
   private final ConnectionLimitHandler connectionLimit;
   private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
   private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
@@ -62,11 +65,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private Channel listener;
 
+  /** Its connection cap ({@link ConnectionCap}) comes from this process's descriptor limit and {@code limits}. */
   public EmbeddedMongoServer(ServerLimits limits, EmbeddedMonitoring monitoring) {
     this.limits = limits;
     this.monitoring = monitoring;
-    this.connectionLimit = new ConnectionLimitHandler(limits.maxIncomingConnections());
-    this.backend = new EmbeddedBackend(clients::size, limits.maxIncomingConnections());
+    this.connectionCap = ConnectionCap.of(limits, OwnDescriptors.max());
+    this.connectionLimit = connectionCap > 0 ? new ConnectionLimitHandler(connectionCap) : null;
+    this.backend = new EmbeddedBackend(clients::size, connectionCap);
   }
 
   /** Listens on {@code address}; throws if the port is taken. */
@@ -82,7 +87,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel channel) {
             ChannelPipeline pipeline = channel.pipeline();
-            if (limits.limitsConnections()) {
+            if (connectionLimit != null) {
               pipeline.addLast(connectionLimit);
             }
             if (limits.closesIdle()) {
@@ -117,14 +122,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     return clients.size();
   }
 
-  /** Connections the limit closed on arrival so far. */
-  public long refusedConnections() {
-    return connectionLimit.refused();
+  /** The most connections it holds, 0 for no cap ({@link ConnectionCap}). */
+  public int connectionCap() {
+    return connectionCap;
   }
 
-  /** The first connection the limit refused, or null. */
+  /** Connections the cap closed on arrival so far. */
+  public long refusedConnections() {
+    return connectionLimit == null ? 0 : connectionLimit.refused();
+  }
+
+  /** The first connection the cap refused, or null. */
   RefusedConnection firstRefused() {
-    return connectionLimit.first();
+    return connectionLimit == null ? null : connectionLimit.first();
   }
 
   /** Accepts that failed so far (at the descriptor limit: EMFILE). */

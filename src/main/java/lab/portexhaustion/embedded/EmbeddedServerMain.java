@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lab.portexhaustion.config.ConfigName;
+import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.process.OwnDescriptors;
@@ -24,7 +25,8 @@ import lab.portexhaustion.process.ParentProcess;
  * is gone, or a signal asks it to.
  *
  * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; any free port when none is free),
- * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code parentPid}, {@code address} (the address to
+ * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code failureMode} (mongod unless given),
+ * {@code parentPid}, {@code address} (the address to
  * listen on, 127.0.0.1 unless given: scripts/fleet-run gives its bridge address, which the fleet's clients reach).
  */
 public final class EmbeddedServerMain {
@@ -40,8 +42,11 @@ public final class EmbeddedServerMain {
       String[] kv = arg.split("=", 2);
       given.put(kv[0], kv.length > 1 ? kv[1] : "");
     }
+    EmbeddedFailureMode failureMode = ConfigName.parse(EmbeddedFailureMode.class, given.getOrDefault("failureMode", "mongod"))
+        .orElseThrow(() -> new IllegalArgumentException("failureMode=" + given.get("failureMode")));
+    // Its descriptor limit is set on the process (prlimit), not here: 0 for none of its own.
     ServerLimits limits = new ServerLimits(Integer.parseInt(given.getOrDefault("maxIncomingConnections", "0")),
-        Duration.ofMillis(Long.parseLong(given.getOrDefault("idleTimeoutMillis", "0"))));
+        Duration.ofMillis(Long.parseLong(given.getOrDefault("idleTimeoutMillis", "0"))), 0, failureMode);
     EmbeddedMonitoring monitoring = ConfigName.parse(EmbeddedMonitoring.class, given.getOrDefault("monitoring", "streaming"))
         .orElseThrow(() -> new IllegalArgumentException("monitoring=" + given.get("monitoring")));
     loadLateClasses();
@@ -49,7 +54,7 @@ public final class EmbeddedServerMain {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
     String address = given.getOrDefault("address", LOOPBACK);
     FreshPorts.bindFirstFree(ports(given.getOrDefault("ports", "")), port -> server.bind(new InetSocketAddress(address, port)));
-    say(new ServerReady(server.localAddress().getPort(), ProcessHandle.current().pid(), OwnDescriptors.max()));
+    say(new ServerReady(server.localAddress().getPort(), ProcessHandle.current().pid(), OwnDescriptors.max(), server.connectionCap()));
 
     long parentPid = Long.parseLong(given.getOrDefault("parentPid", "-1"));
     ParentProcess parent = parentPid > 0 ? ProcessHandle.of(parentPid).map(ParentProcess::of).orElse(null) : null;

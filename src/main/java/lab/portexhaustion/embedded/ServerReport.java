@@ -8,7 +8,7 @@ import java.util.Optional;
  * field that may hold spaces (an error's text, an address) comes last and takes the rest of the line.
  *
  * <pre>
- * READY &lt;port&gt; &lt;pid&gt; &lt;descriptor limit&gt;
+ * READY &lt;port&gt; &lt;pid&gt; &lt;descriptor limit&gt; &lt;connection cap, 0 for none&gt;
  * STATUS &lt;descriptors open&gt; &lt;descriptor limit&gt; &lt;open connections&gt; &lt;refused&gt; &lt;failed accepts&gt; &lt;idle-closed&gt;
  * ACCEPT_FAILED &lt;epoch ms&gt; &lt;the error&gt;
  * REFUSED_FIRST &lt;epoch ms&gt; &lt;the client's address&gt;
@@ -26,7 +26,7 @@ public sealed interface ServerReport permits ServerReady, ServerStatus, AcceptFa
   /** The message as one line, without its line end. */
   static String format(ServerReport report) {
     if (report instanceof ServerReady r) {
-      return line(READY, r.port(), r.pid(), r.descriptorLimit());
+      return line(READY, r.port(), r.pid(), r.descriptorLimit(), r.connectionCap());
     }
     if (report instanceof ServerStatus s) {
       return line(STATUS, s.descriptorsOpen(), s.descriptorsMax(), s.openConnections(), s.refusedConnections(), s.acceptFailures(),
@@ -46,8 +46,8 @@ public sealed interface ServerReport permits ServerReady, ServerStatus, AcceptFa
     try {
       return Optional.ofNullable(switch (keyword[0]) {
         case READY -> {
-          long[] f = numbers(rest, 3);
-          yield new ServerReady(Math.toIntExact(f[0]), f[1], f[2]);
+          long[] f = numbers(rest, 4);
+          yield new ServerReady(Math.toIntExact(f[0]), f[1], f[2], Math.toIntExact(f[3]));
         }
         case STATUS -> {
           long[] f = numbers(rest, 6);

@@ -85,6 +85,7 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     command.add("maxIncomingConnections=" + limits.maxIncomingConnections());
     command.add("idleTimeoutMillis=" + limits.idleTimeout().toMillis());
     command.add("monitoring=" + monitoring.configName());
+    command.add("failureMode=" + limits.failureMode().configName());
     command.add("parentPid=" + ProcessHandle.current().pid());
     long began = System.nanoTime();
     Process process;
@@ -100,14 +101,16 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     InetSocketAddress endpoint = new InetSocketAddress("127.0.0.1", ready.port());
     ConnectionString connection = directConnection(endpoint);
     String limitText = limits.any() ? ", " + limits.describe() : "";
-    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, descriptor limit %d%s)",
-        BuildInfo.mongoJavaServerVersion(), ready.pid(), monitoring.configName(), limitText, ready.descriptorLimit(),
-        limitNote.map(n -> ": " + n).orElse(""));
+    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connections", ready.connectionCap())
+        : "accepts until its descriptors run out";
+    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %d%s)",
+        BuildInfo.mongoJavaServerVersion(), ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,
+        ready.descriptorLimit(), limitNote.map(n -> ": " + n).orElse(""));
     limitNote.ifPresent(note -> LOG.warn("embedded server: {}", note));
     LOG.info("embedded server process {} listening on {} after {} ms", ready.pid(), address(endpoint), startMillis);
     ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorLimit(),
-        limits.limitsDescriptors() ? limitNote.isEmpty() : null, limits.maxIncomingConnections(), limits.idleTimeout().toMillis() / 1000.0,
-        monitoring.configName());
+        limits.limitsDescriptors() ? limitNote.isEmpty() : null, limits.maxIncomingConnections(), limits.failureMode().configName(),
+        ready.connectionCap(), limits.idleTimeout().toMillis() / 1000.0, monitoring.configName());
     return new EmbeddedServerProcess(process, monitoring, output, conditions,
         connection, endpoint, new TargetDescription("embedded", software, "", address(endpoint), connection.getConnectionString(), reason));
   }

@@ -11,7 +11,7 @@ class ServerReportTest {
   @Test
   void everyMessageReadsBackAsItWasWritten() {
     List<ServerReport> messages = List.of(
-        new ServerReady(40123, 98765, 512),
+        new ServerReady(40123, 98765, 512, 409),
         new ServerStatus(347, 512, 180, 3, 12, 7),
         new AcceptFailure(1_764_600_000_123L, "java.io.IOException: Too many open files"),
         new RefusedConnection(1_764_600_000_456L, "/10.231.0.14:40312"));
@@ -26,7 +26,7 @@ class ServerReportTest {
   @Test
   void theLinesAreTheOnesScriptsReadByTheirFields() {
     // scripts/fleet-run takes the port as the READY line's second field and matches REFUSED_FIRST's by pattern.
-    assertThat(ServerReport.format(new ServerReady(40123, 98765, 512))).isEqualTo("READY 40123 98765 512");
+    assertThat(ServerReport.format(new ServerReady(40123, 98765, 512, 409))).isEqualTo("READY 40123 98765 512 409");
     assertThat(ServerReport.format(new RefusedConnection(17, "/10.231.0.14:40312"))).isEqualTo("REFUSED_FIRST 17 /10.231.0.14:40312");
   }
 
@@ -52,10 +52,10 @@ class ServerReportTest {
   @Test
   void aKnownKeywordWithFieldsThatDoNotReadIsNoMessage() {
     assertThat(ServerReport.parse("READY")).isEmpty();
-    assertThat(ServerReport.parse("READY 40123 98765")).as("a field short").isEmpty();
-    assertThat(ServerReport.parse("READY 40123 98765 512 9")).as("a field too many").isEmpty();
+    assertThat(ServerReport.parse("READY 40123 98765 512")).as("a field short").isEmpty();
+    assertThat(ServerReport.parse("READY 40123 98765 512 409 9")).as("a field too many").isEmpty();
     assertThat(ServerReport.parse("STATUS 1 2 three 4 5 6")).isEmpty();
-    assertThat(ServerReport.parse("READY 99999999999 1 2")).as("a port beyond an int").isEmpty();
+    assertThat(ServerReport.parse("READY 99999999999 1 2 0")).as("a port beyond an int").isEmpty();
     assertThat(ServerReport.parse("ACCEPT_FAILED soon Too many open files")).isEmpty();
   }
 }
