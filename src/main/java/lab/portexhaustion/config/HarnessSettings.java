@@ -7,11 +7,14 @@ import java.util.Optional;
 /**
  * Every setting of one harness run, validated. Built by {@link SettingsLoader}.
  *
+ * @param scenario what the run reproduces, derived from these settings: the simulation's connection pattern against the
+ *     embedded server's limits ({@link Scenario#of})
  * @param embeddedMonitoring how the embedded server answers the driver's monitor
  * @param fleet this run's place in a fleet of clients (client 0 on its own)
  * @param reported every key with its effective value, for reports: the URI's password masked
  */
 public record HarnessSettings(
+    Scenario scenario,
     TargetKind target,
     Optional<ConnectionString> uri,
     String containerImage,

@@ -1,9 +1,9 @@
 package lab.portexhaustion.config;
 
 /**
- * What one simulation reproduces: a strategy, and the resource it is expected to run out of.
- * Settings can be laid over one scenario ({@code scenario.<name>} in the settings), and the
- * verdict expects per scenario ({@code verdict.<name>}).
+ * What one simulation reproduces: a strategy, and the resource it is expected to run out of. Derived from the
+ * connection pattern and the embedded server's limits ({@link #of}); settings can be given for one scenario only
+ * ({@code scenario.<name>.<key>}), and the verdict expects per scenario ({@code verdict.<name>}).
  */
 public enum Scenario implements ConfigName {
   POOLED(StrategyKind.POOLED, Family.PORTS),
@@ -42,6 +42,24 @@ public enum Scenario implements ConfigName {
   Scenario(StrategyKind strategy, Family family) {
     this.strategy = strategy;
     this.family = family;
+  }
+
+  /**
+   * The scenario of {@code strategy} against a server with {@code limits}, the one place that decides it: a pool
+   * against a server with a connection limit is the pool storm; keep-alive sockets against a server with a descriptor
+   * limit of its own run that server out, unless it closes idle connections; the other limits do not change what a
+   * pattern reproduces.
+   */
+  public static Scenario of(StrategyKind strategy, ServerLimits limits) {
+    return switch (strategy) {
+      case POOLED -> limits.limitsConnections() ? POOL_STORM : POOLED;
+      case CLIENT_PER_REQUEST -> CLIENT_PER_REQUEST;
+      case RAW_SOCKET -> RAW_SOCKET;
+      case LEAKED_CLIENT -> LEAKED_CLIENT;
+      case KEEP_ALIVE -> limits.limitsDescriptors()
+          ? (limits.closesIdle() ? KEEP_ALIVE_SERVER_LIMIT_IDLE_TIMEOUT : KEEP_ALIVE_SERVER_LIMIT)
+          : (limits.closesIdle() ? KEEP_ALIVE_IDLE_TIMEOUT : KEEP_ALIVE);
+    };
   }
 
   public StrategyKind strategy() {

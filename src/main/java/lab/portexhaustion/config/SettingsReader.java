@@ -2,17 +2,23 @@ package lab.portexhaustion.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of a merged {@link Config}, collecting one readable paragraph per
  * wrong value instead of stopping at the first, so a user fixes everything in one go.
  */
 final class SettingsReader {
+
+  private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
 
   private final Config config;
   private final List<String> problems = new ArrayList<>();
@@ -78,6 +84,13 @@ final class SettingsReader {
   }
 
   Duration duration(String key, Duration min, Duration max, String meaning) {
+    Optional<String> bare = bareNumber(key);
+    if (bare.isPresent()) {
+      String millis = new BigDecimal(bare.get()).movePointRight(3).stripTrailingZeros().toPlainString();
+      problems.add("Setting '" + key + "' has the value '" + bare.get() + "', a number without a unit: say " + bare.get() + "s or "
+          + millis + "ms (it must be " + meaning + "). Fix it in harness.conf or on the command line with -D" + key + "=<value>.");
+      return min;
+    }
     try {
       Duration value = config.getDuration(key);
       if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
@@ -88,6 +101,17 @@ final class SettingsReader {
       reject(key, meaning + " (a duration such as 500ms, 20s or 2m)");
       return min;
     }
+  }
+
+  /**
+   * The value of {@code key} when it is a plain number. Typesafe Config would read it as milliseconds, which nobody
+   * means by {@code load.rampTime=5}: refused, not guessed.
+   */
+  private Optional<String> bareNumber(String key) {
+    ConfigValue value = config.getValue(key);
+    String text = String.valueOf(value.unwrapped()).trim();
+    boolean number = value.valueType() == ConfigValueType.NUMBER || BARE_NUMBER.matcher(text).matches();
+    return number ? Optional.of(text) : Optional.empty();
   }
 
   /** Records a problem that involves more than one key or a value already read. */

@@ -5,5 +5,10 @@ public enum TargetKind implements ConfigName {
   AUTO,
   EMBEDDED,
   CONTAINER,
-  URI
+  URI;
+
+  /** A server the harness does not run or configure: the embedded server's limits do not apply to it. */
+  public boolean isExternal() {
+    return this == CONTAINER || this == URI;
+  }
 }

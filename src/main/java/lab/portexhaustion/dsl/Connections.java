@@ -1,18 +1,18 @@
 package lab.portexhaustion.dsl;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import lab.portexhaustion.config.MonitoringMode;
+import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.StrategyKind;
 
 /** How a simulation holds its connections: one of the harness's connection patterns, with its own settings. Immutable. */
 public final class Connections {
 
   private final StrategyKind kind;
-  private final Map<String, String> values;
+  private final ProtocolSettings.Pool pool;
 
-  Connections(StrategyKind kind, Map<String, String> values) {
+  Connections(StrategyKind kind, ProtocolSettings.Pool pool) {
     this.kind = kind;
-    this.values = Map.copyOf(values);
+    this.pool = pool;
   }
 
   /**
@@ -20,12 +20,12 @@ public final class Connections {
    * ({@code pool.minPoolSize}). For the driver's patterns; the socket patterns have no pool.
    */
   public Connections minPoolSize(int connections) {
-    return with("pool.minPoolSize", String.valueOf(connections));
+    return new Connections(kind, pool.withMinPoolSize(connections));
   }
 
   /** At most {@code connections} of the pool being opened at once ({@code pool.maxConnecting}). */
   public Connections maxConnecting(int connections) {
-    return with("pool.maxConnecting", String.valueOf(connections));
+    return new Connections(kind, pool.withMaxConnecting(connections));
   }
 
   /**
@@ -33,20 +33,14 @@ public final class Connections {
    * round-trip-time connections): one connection fewer per client at the server ({@code pool.serverMonitoringMode=poll}).
    */
   public Connections pollingMonitor() {
-    return with("pool.serverMonitoringMode", "poll");
-  }
-
-  private Connections with(String key, String value) {
-    Map<String, String> next = new LinkedHashMap<>(values);
-    next.put(key, value);
-    return new Connections(kind, next);
+    return new Connections(kind, pool.withServerMonitoringMode(MonitoringMode.POLL));
   }
 
   StrategyKind kind() {
     return kind;
   }
 
-  Map<String, String> values() {
-    return values;
+  ProtocolSettings.Pool pool() {
+    return pool;
   }
 }

@@ -1,9 +1,10 @@
 package lab.portexhaustion.dsl;
 
 import io.gatling.javaapi.core.Simulation;
-import java.util.Map;
 import lab.portexhaustion.config.Expectation;
+import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.TargetKind;
 
 /**
  * The MongoDB DSL of Port Exhaustion Lab, for {@code import static lab.portexhaustion.dsl.MongoDsl.*}: a protocol
@@ -30,57 +31,57 @@ public final class MongoDsl {
 
   /** The target the {@code target} setting's {@code auto} picks: a MongoDB container where Docker runs, else the embedded server. */
   public static Target autoTarget() {
-    return new Target(Map.of("target", "auto"));
+    return new Target(ProtocolSettings.Server.of(TargetKind.AUTO));
   }
 
-  /** The embedded server, in this process (mongo-java-server). */
+  /** The embedded server (mongo-java-server), in a process of its own, a child of the simulation's. */
   public static Target embedded() {
-    return new Target(Map.of("target", "embedded"));
+    return new Target(ProtocolSettings.Server.of(TargetKind.EMBEDDED));
   }
 
   /** A MongoDB container (Docker), of the {@code container.image} setting's image. */
   public static Target container() {
-    return new Target(Map.of("target", "container"));
+    return new Target(ProtocolSettings.Server.of(TargetKind.CONTAINER));
   }
 
   /** A MongoDB container of {@code image} (e.g. {@code "mongo:7.0"}). */
   public static Target container(String image) {
-    return new Target(Map.of("target", "container", "container.image", image));
+    return new Target(ProtocolSettings.Server.of(TargetKind.CONTAINER).withContainerImage(image));
   }
 
   /** A server you run, at {@code connectionString}; its password never appears in logs or results. */
   public static Target uri(String connectionString) {
-    return new Target(Map.of("target", "uri", "uri", connectionString));
+    return new Target(ProtocolSettings.Server.of(TargetKind.URI).withUri(connectionString));
   }
 
   /** One MongoClient for the run; requests borrow pooled connections (the {@code pool.*} settings). */
   public static Connections pooled() {
-    return new Connections(StrategyKind.POOLED, Map.of());
+    return new Connections(StrategyKind.POOLED, ProtocolSettings.Pool.UNSET);
   }
 
   /** As {@link #pooled()} with at most {@code maxPoolSize} connections ({@code pool.maxPoolSize}). */
   public static Connections pooled(int maxPoolSize) {
-    return new Connections(StrategyKind.POOLED, Map.of("pool.maxPoolSize", String.valueOf(maxPoolSize)));
+    return new Connections(StrategyKind.POOLED, ProtocolSettings.Pool.UNSET.withMaxPoolSize(maxPoolSize));
   }
 
   /** A new MongoClient per request, closed after it: the anti-pattern that leaves ports in TIME_WAIT. */
   public static Connections clientPerRequest() {
-    return new Connections(StrategyKind.CLIENT_PER_REQUEST, Map.of());
+    return new Connections(StrategyKind.CLIENT_PER_REQUEST, ProtocolSettings.Pool.UNSET);
   }
 
   /** A new MongoClient per request that nobody closes: its connections stay open until the run ends. */
   public static Connections leakedClient() {
-    return new Connections(StrategyKind.LEAKED_CLIENT, Map.of());
+    return new Connections(StrategyKind.LEAKED_CLIENT, ProtocolSettings.Pool.UNSET);
   }
 
   /** A TCP connection per request, no driver: the request's commands over OP_MSG, then close. */
   public static Connections rawSockets() {
-    return new Connections(StrategyKind.RAW_SOCKET, Map.of());
+    return new Connections(StrategyKind.RAW_SOCKET, ProtocolSettings.Pool.UNSET);
   }
 
   /** A TCP connection per request, no driver, left open and idle afterwards until the server closes it. */
   public static Connections keepAliveSockets() {
-    return new Connections(StrategyKind.KEEP_ALIVE, Map.of());
+    return new Connections(StrategyKind.KEEP_ALIVE, ProtocolSettings.Pool.UNSET);
   }
 
   /** Expect what the model predicts for this run (docs/verdict.md): the default. */

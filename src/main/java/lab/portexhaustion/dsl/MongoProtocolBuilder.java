@@ -5,11 +5,11 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.ProtocolSettings;
+import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.run.HarnessPlan;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
@@ -17,7 +17,7 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
  * The MongoDB protocol of a simulation, made with {@link MongoDsl#mongo()} and set once with
  * {@code setUp(...).protocols(...)}: where the load goes, how connections are held, what the verdict expects, and
  * the load profile. Every value here is a default: the settings file ({@code harness.conf}) and {@code -D} override
- * it. Immutable: every method returns a new builder.
+ * it, though not so far as to make it another scenario (docs/settings.md). Immutable: every method returns a new builder.
  *
  * <p>Setting the protocol is all it takes to get the instruments: the settings are validated, and the target, clean
  * start, port sampler and onset detection started, when {@code setUp(...).protocols(...)} takes it; the summary,
@@ -25,32 +25,23 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
  */
 public final class MongoProtocolBuilder implements ProtocolBuilder {
 
-  private final String simulation;
-  private final Target target;
-  private final Connections connections;
-  private final Expect expect;
+  private final ProtocolSettings settings;
   private final ClientSettingsHook hook;
-  private final Map<String, String> load;
   private HarnessPlan plan; // derived from the fields above, once
   private MongoProtocol protocol; // started once, however often Gatling asks
 
   MongoProtocolBuilder(String simulation) {
-    this(simulation, MongoDsl.autoTarget(), MongoDsl.pooled(), null, ClientSettingsHook.NONE, Map.of());
+    this(ProtocolSettings.of(simulation, StrategyKind.POOLED), ClientSettingsHook.NONE);
   }
 
-  private MongoProtocolBuilder(String simulation, Target target, Connections connections, Expect expect, ClientSettingsHook hook,
-      Map<String, String> load) {
-    this.simulation = simulation;
-    this.target = target;
-    this.connections = connections;
-    this.expect = expect;
+  private MongoProtocolBuilder(ProtocolSettings settings, ClientSettingsHook hook) {
+    this.settings = settings;
     this.hook = hook;
-    this.load = Map.copyOf(load);
   }
 
   /** Where the load goes: {@link MongoDsl#autoTarget()} (the default), {@code embedded()}, {@code container()} or {@code uri(...)}. */
   public MongoProtocolBuilder target(Target newTarget) {
-    return new MongoProtocolBuilder(simulation, newTarget, connections, expect, hook, load);
+    return new MongoProtocolBuilder(settings.with(newTarget.server()), hook);
   }
 
   /**
@@ -58,7 +49,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * {@code leakedClient()}, {@code rawSockets()} or {@code keepAliveSockets()}.
    */
   public MongoProtocolBuilder connections(Connections newConnections) {
-    return new MongoProtocolBuilder(simulation, target, newConnections, expect, hook, load);
+    return new MongoProtocolBuilder(settings.with(newConnections.kind(), newConnections.pool()), hook);
   }
 
   /**
@@ -67,7 +58,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * them. Called on the thread that makes the client: the run's start for a pool, a request's worker otherwise.
    */
   public MongoProtocolBuilder clientSettings(Consumer<MongoClientSettings.Builder> changes) {
-    return new MongoProtocolBuilder(simulation, target, connections, expect, ClientSettingsHook.of(changes), load);
+    return new MongoProtocolBuilder(settings, ClientSettingsHook.of(changes));
   }
 
   /**
@@ -75,7 +66,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * run), {@code clean()}, {@code exhaustion()} or {@code anything()}.
    */
   public MongoProtocolBuilder expect(Expect expectation) {
-    return new MongoProtocolBuilder(simulation, target, connections, expectation, hook, load);
+    return new MongoProtocolBuilder(settings.with(expectation.expectation()), hook);
   }
 
   /**
@@ -83,12 +74,7 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * {@code peakRate} over {@code rampTime}, then {@code peakRate} for {@code holdTime} (the {@code load.*} settings).
    */
   public MongoProtocolBuilder load(double startRate, double peakRate, Duration rampTime, Duration holdTime) {
-    Map<String, String> next = new LinkedHashMap<>(load);
-    next.put("load.startRate", String.valueOf(startRate));
-    next.put("load.peakRate", String.valueOf(peakRate));
-    next.put("load.rampTime", rampTime.toMillis() + "ms");
-    next.put("load.holdTime", holdTime.toMillis() + "ms");
-    return new MongoProtocolBuilder(simulation, target, connections, expect, hook, next);
+    return new MongoProtocolBuilder(settings.with(new ProtocolSettings.Arrivals(startRate, peakRate, rampTime, holdTime)), hook);
   }
 
   /**
@@ -113,50 +99,24 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
   public synchronized Protocol protocol() {
     if (protocol == null) {
       HarnessPlan started = plan();
-      protocol = new MongoProtocol(started, connections.kind(), started.start());
+      protocol = ProcessExit.exitOnFailure(() -> new MongoProtocol(started, settings.connections(), started.start()));
     }
     return protocol;
   }
 
+  /** The plan, made when the simulation first asks (injection, bound or protocol): invalid settings end the JVM there. */
   private synchronized HarnessPlan plan() {
     if (plan == null) {
-      plan = HarnessPlan.of(scenario(), simulation, values(), hook);
+      plan = ProcessExit.exitOnFailure(() -> HarnessPlan.of(settings, hook));
     }
     return plan;
   }
 
   /**
-   * The harness scenario this protocol reproduces: its connection pattern; for a pool, whether the server has a
-   * connection limit (the pool storm); for keep-alive sockets, whether the server closes idle connections and whether it
-   * has a descriptor limit of its own. It names the settings block ({@code scenario.<name>}), the verdict key
-   * ({@code verdict.<name>}) and the comparison the run joins.
+   * This protocol's values, typed: the layer of the settings between the scenario defaults and the settings file. The
+   * scenario it describes (its connection pattern against the server limits it sets) is the run's.
    */
-  Scenario scenario() {
-    return switch (connections.kind()) {
-      case POOLED -> target.limitsConnections() ? Scenario.POOL_STORM : Scenario.POOLED;
-      case CLIENT_PER_REQUEST -> Scenario.CLIENT_PER_REQUEST;
-      case RAW_SOCKET -> Scenario.RAW_SOCKET;
-      case LEAKED_CLIENT -> Scenario.LEAKED_CLIENT;
-      case KEEP_ALIVE -> keepAliveScenario();
-    };
-  }
-
-  /** Keep-alive sockets against a server that closes idle connections, or runs out of descriptors first, or neither. */
-  private Scenario keepAliveScenario() {
-    if (target.limitsDescriptors()) {
-      return target.closesIdle() ? Scenario.KEEP_ALIVE_SERVER_LIMIT_IDLE_TIMEOUT : Scenario.KEEP_ALIVE_SERVER_LIMIT;
-    }
-    return target.closesIdle() ? Scenario.KEEP_ALIVE_IDLE_TIMEOUT : Scenario.KEEP_ALIVE;
-  }
-
-  /** This protocol's values as settings keys, the layer under the settings file and {@code -D}. */
-  Map<String, String> values() {
-    Map<String, String> values = new LinkedHashMap<>(target.values());
-    values.putAll(connections.values());
-    values.putAll(load);
-    if (expect != null) {
-      values.put("verdict." + scenario().configName(), expect.expectation().configName());
-    }
-    return values;
+  ProtocolSettings settings() {
+    return settings;
   }
 }

@@ -1,19 +1,19 @@
 package lab.portexhaustion.dsl;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import lab.portexhaustion.config.ProtocolSettings;
 
 /**
- * Where a simulation's load goes, as the {@code target} setting names it. Immutable: every method returns a new
- * target. The settings file and {@code -D} override what is set here.
+ * Where a simulation's load goes, as the {@code target} setting names it, and the embedded server's limits. Immutable:
+ * every method returns a new target. The settings file and {@code -D} override what is set here, as long as the
+ * scenario it describes stays the same (docs/settings.md).
  */
 public final class Target {
 
-  private final Map<String, String> values;
+  private final ProtocolSettings.Server server;
 
-  Target(Map<String, String> values) {
-    this.values = Map.copyOf(values);
+  Target(ProtocolSettings.Server server) {
+    this.server = server;
   }
 
   /**
@@ -21,12 +21,12 @@ public final class Target {
    * fix; {@code embedded.idleTimeout}). Zero: never.
    */
   public Target idleTimeout(Duration timeout) {
-    return with("embedded.idleTimeout", timeout.toMillis() + "ms");
+    return new Target(server.withIdleTimeout(timeout));
   }
 
   /** For the embedded server: refuse connections beyond {@code connections} open at once ({@code embedded.maxIncomingConnections}). */
   public Target maxIncomingConnections(int connections) {
-    return with("embedded.maxIncomingConnections", String.valueOf(connections));
+    return new Target(server.withMaxIncomingConnections(connections));
   }
 
   /**
@@ -34,31 +34,10 @@ public final class Target {
    * runs out of descriptors before its clients do (the incident's Twisted server had 512).
    */
   public Target maxDescriptors(int descriptors) {
-    return with("embedded.maxDescriptors", String.valueOf(descriptors));
+    return new Target(server.withMaxDescriptors(descriptors));
   }
 
-  private Target with(String key, String value) {
-    Map<String, String> next = new LinkedHashMap<>(values);
-    next.put(key, value);
-    return new Target(next);
-  }
-
-  Map<String, String> values() {
-    return values;
-  }
-
-  boolean limitsConnections() {
-    String limit = values.get("embedded.maxIncomingConnections");
-    return limit != null && !limit.equals("0");
-  }
-
-  boolean limitsDescriptors() {
-    String limit = values.get("embedded.maxDescriptors");
-    return limit != null && !limit.equals("0");
-  }
-
-  boolean closesIdle() {
-    String timeout = values.get("embedded.idleTimeout");
-    return timeout != null && !timeout.equals("0ms");
+  ProtocolSettings.Server server() {
+    return server;
   }
 }

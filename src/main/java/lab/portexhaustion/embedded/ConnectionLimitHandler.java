@@ -46,8 +46,8 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
       refused.incrementAndGet();
       first.compareAndSet(null, new RefusedConnection(System.currentTimeMillis(), String.valueOf(ctx.channel().remoteAddress())));
       ctx.channel().attr(REFUSED).set(Boolean.TRUE);
-      ctx.close();
       log();
+      ctx.close();
       return;
     }
     super.channelActive(ctx);

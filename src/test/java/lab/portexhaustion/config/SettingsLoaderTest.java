@@ -131,9 +131,21 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void aMistypedKeyIsUnknownAndGetsASuggestion() {
+  void aMistypedKeyIsUnknownAndGetsASuggestionInOneSentence() {
     assertThat(rejected(Map.of("load.peakrate", "10")).getMessage())
-        .contains("Unknown setting 'load.peakrate'", "did you mean 'load.peakRate'");
+        .contains("Unknown setting 'load.peakrate' (from -D on the command line). Did you mean 'load.peakRate'? docs/settings.md")
+        .doesNotContain("?.");
+  }
+
+  @Test
+  void aDurationWithoutAUnitIsRefusedWithBothSpellings() throws IOException {
+    assertThat(rejected(Map.of("load.rampTime", "5")).problems()).singleElement().asString()
+        .contains("Setting 'load.rampTime' has the value '5', a number without a unit: say 5s or 5000ms", "-Dload.rampTime=");
+    Path file = Files.writeString(dir.resolve("harness.conf"), "load.holdTime = 1.5\n");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("'load.holdTime' has the value '1.5', a number without a unit: say 1.5s or 1500ms");
+    assertThat(rejected(Map.of("embedded.idleTimeout", "0")).getMessage()).contains("say 0s or 0ms");
   }
 
   @Test
@@ -217,21 +229,6 @@ class SettingsLoaderTest {
   @Test
   void embeddedServerLimitsAreOffByDefault() {
     assertThat(load(Map.of()).embedded()).isEqualTo(ServerLimits.NONE);
-  }
-
-  @Test
-  void aScenarioBlockIsLaidOverItsScenarioOnly() {
-    Path none = Path.of("target/no-such-harness.conf");
-
-    HarnessSettings idleTimeout = SettingsLoader.load(Map.of(), none, Scenario.KEEP_ALIVE_IDLE_TIMEOUT);
-    HarnessSettings keepAlive = SettingsLoader.load(Map.of(), none, Scenario.KEEP_ALIVE);
-    HarnessSettings changed = SettingsLoader.load(Map.of("scenario.keep-alive-idle-timeout.embedded.idleTimeout", "2s",
-        "embedded.idleTimeout", "9s"), none, Scenario.KEEP_ALIVE_IDLE_TIMEOUT);
-
-    assertThat(idleTimeout.embedded().idleTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(idleTimeout.reported()).containsEntry("embedded.idleTimeout", "5s").doesNotContainKey("scenario.keep-alive-idle-timeout.embedded.idleTimeout");
-    assertThat(keepAlive.embedded().closesIdle()).isFalse();
-    assertThat(changed.embedded().idleTimeout()).as("the block wins over the general key").isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test

@@ -32,7 +32,9 @@ class IdleConnectionsReproductionIT {
   private static final double IDLE_TIMEOUT_SECONDS = 3;
   private static final String[] SHORT_PROFILE = {"target=embedded", "load.startRate=20", "load.peakRate=" + (int) PEAK_RATE,
       "load.rampTime=5s", "load.holdTime=15s", "load.exhaustionGrace=2s", "verdict.enabled=on",
-      "scenario.keep-alive-idle-timeout.embedded.idleTimeout=" + (int) IDLE_TIMEOUT_SECONDS + "s"};
+      "scenario.keep-alive-idle-timeout.embedded.idleTimeout=" + (int) IDLE_TIMEOUT_SECONDS + "s",
+      // The server-side run keeps its own rate: the incident's server fills in some 15 s at 50/s.
+      "scenario.keep-alive-server-limit.load.peakRate=50"};
 
   @TempDir
   static Path results;

@@ -1,0 +1,65 @@
+package lab.portexhaustion.dsl;
+
+import static lab.portexhaustion.dsl.MongoDsl.autoTarget;
+import static lab.portexhaustion.dsl.MongoDsl.exhaustion;
+import static lab.portexhaustion.dsl.MongoDsl.keepAliveSockets;
+import static lab.portexhaustion.dsl.MongoDsl.mongo;
+import static lab.portexhaustion.dsl.MongoDsl.pooled;
+import static lab.portexhaustion.dsl.MongoDsl.uri;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import lab.portexhaustion.config.Expectation;
+import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.MonitoringMode;
+import lab.portexhaustion.config.ProtocolSettings;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.TargetKind;
+import org.junit.jupiter.api.Test;
+
+/** The protocol hands its values to the settings typed, whatever order they were given in, and they run as given. */
+class MongoProtocolBuilderTest {
+
+  private static final Path NO_FILE = Path.of("target/no-such-harness.conf");
+
+  @Test
+  void aKeepAliveProtocolAgainstALimitedServerKeepsItsOwnLimitAndLoad() {
+    ProtocolSettings protocol = mongo()
+        .target(autoTarget().maxDescriptors(2048))
+        .connections(keepAliveSockets())
+        .load(2, 6, Duration.ofSeconds(1), Duration.ofSeconds(2))
+        .settings();
+
+    HarnessSettings settings = SettingsLoader.load(Map.of(), NO_FILE, protocol);
+
+    assertThat(protocol.connections()).isEqualTo(StrategyKind.KEEP_ALIVE);
+    assertThat(protocol.server().maxDescriptors()).contains(2048);
+    assertThat(protocol.scenario()).isEqualTo(Scenario.KEEP_ALIVE_SERVER_LIMIT);
+    assertThat(settings.scenario()).isEqualTo(Scenario.KEEP_ALIVE_SERVER_LIMIT);
+    assertThat(settings.embedded().maxDescriptors()).isEqualTo(2048);
+    assertThat(settings.load().peakRate()).isEqualTo(6);
+    assertThat(settings.load().rampTime()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPoolsKnobsTargetAndExpectationAreTyped() {
+    ProtocolSettings protocol = mongo()
+        .connections(pooled(20).minPoolSize(10).maxConnecting(1).pollingMonitor())
+        .target(uri("mongodb://db.example:27017").maxIncomingConnections(77))
+        .expect(exhaustion())
+        .settings();
+
+    assertThat(protocol.pool()).isEqualTo(new ProtocolSettings.Pool(Optional.of(20), Optional.of(10), Optional.of(1),
+        Optional.of(MonitoringMode.POLL)));
+    assertThat(protocol.server().target()).isEqualTo(TargetKind.URI);
+    assertThat(protocol.server().uri()).contains("mongodb://db.example:27017");
+    assertThat(protocol.scenario()).isEqualTo(Scenario.POOL_STORM);
+    assertThat(protocol.expectation()).contains(Expectation.EXHAUSTION);
+    assertThat(protocol.load()).isEmpty();
+  }
+}
