@@ -3,7 +3,9 @@ package lab.portexhaustion.dsl;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.run.HarnessRun;
+import lab.portexhaustion.verdict.Verdict;
 import scala.Function0;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
@@ -11,7 +13,7 @@ import scala.runtime.BoxedUnit;
 /**
  * The running side of the protocol: the harness run, finished when Gatling closes its actor system after the load
  * and the simulation's own {@code after()}, before Gatling writes its report: summary, comparison and verdict with
- * no line in the simulation.
+ * no line in the simulation. A failed verdict sets the JVM's exit code, which takes effect after the report.
  */
 final class MongoComponents implements ProtocolComponents {
 
@@ -22,7 +24,11 @@ final class MongoComponents implements ProtocolComponents {
     this.protocol = protocol;
     this.run = run;
     Function0<BoxedUnit> finish = () -> {
-      run.finish();
+      Verdict verdict = run.finish();
+      if (!verdict.passed()) {
+        // Gatling's main ends the JVM with its own status once its HTML report is written: this code replaces it then.
+        ProcessExit.atShutdown(ProcessExit.Code.VERDICT_FAILED);
+      }
       return BoxedUnit.UNIT;
     };
     coreComponents.actorSystem().registerOnTermination(finish);

@@ -6,8 +6,10 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import java.util.List;
 import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.run.HarnessPlan;
 import lab.portexhaustion.run.HarnessRun;
+import lab.portexhaustion.run.SetupFailureException;
 import scala.Function1;
 
 /**
@@ -24,13 +26,10 @@ final class MongoProtocol implements Protocol {
       return (Class<Protocol>) (Class<?>) MongoProtocol.class;
     }
 
-    /** Gatling asks for this when no protocol was set: the simulation cannot run, say so before any load. */
+    /** Gatling asks for this when no protocol was set: the edge where the simulation is refused before any load. */
     @Override
     public MongoProtocol defaultProtocolValue(GatlingConfiguration configuration) {
-      HarnessPlan.refuse("The simulation", List.of("It sends MongoDB requests but sets no MongoDB protocol: build one with"
-          + " MongoDsl.mongo() (its target, connections and expectation) and give it to setUp(...).protocols(...), as"
-          + " docs/dsl.md shows. The protocol is what starts the target and the port sampler and gives the verdict."));
-      throw new IllegalStateException("unreachable: the refusal ends the JVM");
+      return ProcessExit.exitOnFailure(MongoProtocol::noProtocolSet);
     }
 
     @Override
@@ -72,5 +71,12 @@ final class MongoProtocol implements Protocol {
 
   String connectionsName() {
     return connections.configName();
+  }
+
+  /** A simulation that sends MongoDB requests without a MongoDB protocol cannot run. */
+  private static MongoProtocol noProtocolSet() {
+    throw new SetupFailureException("The simulation", List.of("It sends MongoDB requests but sets no MongoDB protocol: build one"
+        + " with MongoDsl.mongo() (its target, connections and expectation) and give it to setUp(...).protocols(...), as"
+        + " docs/dsl.md shows. The protocol is what starts the target and the port sampler and gives the verdict."));
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.run.HarnessPlan;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
@@ -98,14 +99,15 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
   public synchronized Protocol protocol() {
     if (protocol == null) {
       HarnessPlan started = plan();
-      protocol = new MongoProtocol(started, settings.connections(), started.start());
+      protocol = ProcessExit.exitOnFailure(() -> new MongoProtocol(started, settings.connections(), started.start()));
     }
     return protocol;
   }
 
+  /** The plan, made when the simulation first asks (injection, bound or protocol): invalid settings end the JVM there. */
   private synchronized HarnessPlan plan() {
     if (plan == null) {
-      plan = HarnessPlan.of(settings, hook);
+      plan = ProcessExit.exitOnFailure(() -> HarnessPlan.of(settings, hook));
     }
     return plan;
   }

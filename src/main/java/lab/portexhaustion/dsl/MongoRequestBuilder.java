@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.function.Function;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.gatling.RequestDefinition;
-import lab.portexhaustion.run.HarnessPlan;
+import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.run.SetupFailureException;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.strategy.WireExchange;
@@ -171,21 +172,30 @@ public final class MongoRequestBuilder implements ActionBuilder {
     return new MongoRequestBuilder(name, database, collection, next, false, checks, misuse);
   }
 
+  /**
+   * Gatling builds the request's action here, while it builds the scenario: the edge where a mistake ends the JVM,
+   * before any load.
+   */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     return new io.gatling.core.action.builder.ActionBuilder() {
       @Override
       public Action build(ScenarioContext context, Action next) {
-        MongoComponents components = context.protocolComponentsRegistry().components(MongoProtocol.KEY);
-        MongoProtocol protocol = components.protocol();
-        HarnessSettings settings = protocol.plan().settings();
-        List<String> problems = problems(settings, protocol.usesDriver(), protocol.connectionsName());
-        if (!problems.isEmpty()) {
-          HarnessPlan.refuse(protocol.simulation(), problems);
-        }
-        return components.run().action(name, definition(settings), context, next);
+        return ProcessExit.exitOnFailure(() -> action(context, next));
       }
     };
+  }
+
+  /** This request's action in the run of {@code context}; a request that cannot work as written is refused with its problems. */
+  private Action action(ScenarioContext context, Action next) {
+    MongoComponents components = context.protocolComponentsRegistry().components(MongoProtocol.KEY);
+    MongoProtocol protocol = components.protocol();
+    HarnessSettings settings = protocol.plan().settings();
+    List<String> problems = problems(settings, protocol.usesDriver(), protocol.connectionsName());
+    if (!problems.isEmpty()) {
+      throw new SetupFailureException(protocol.simulation(), problems);
+    }
+    return components.run().action(name, definition(settings), context, next);
   }
 
   /** What is wrong with this request whatever the session holds: found before the target starts. */

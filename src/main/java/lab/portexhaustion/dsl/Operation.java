@@ -137,7 +137,7 @@ final class Operation {
     });
   }
 
-  /** The handshake command the server knows ({@code hello}, or {@code isMaster} on older servers and the embedded one). */
+  /** The handshake command the server knows ({@code hello}, or {@code isMaster} on servers older than MongoDB 4.4.2). */
   static Operation handshake() {
     return new Operation("handshake", false, true, List.of(), session -> new Filled() {
       @Override

@@ -1,41 +1,90 @@
 package lab.portexhaustion.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.time.Instant;
-import java.util.function.IntSupplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * mongo-java-server's in-memory backend with mongod's {@code serverStatus.connections}: the connections open now
- * ({@code current}) and, when the server has a connection limit, how many more it takes ({@code available}). A
- * client reads its server's room from these before it connects, against mongod and this server alike.
- * mongo-java-server's own answer has only a fixed {@code current}, and it looks up the host's name, which in a network
- * namespace without a resolver blocks the event loop (and every connection on it) for the resolver's 5 s timeout: the
- * answer here is made without it.
+ * mongo-java-server's in-memory backend, answering as the mongod release it claims ({@link MongodVersion}) where
+ * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
+ * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}) and {@code listDatabases} with
+ * sizes. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
+ * {@code connections.current}, and it looks up the host's name, which in a network namespace without a resolver blocks
+ * the event loop (and every connection on it) for the resolver's 5 s timeout: the answer here is made without it.
  */
 final class EmbeddedBackend extends MemoryBackend {
 
-  private final IntSupplier openConnections;
-  private final int connectionLimit;
+  private final ConnectionStatistics connections;
 
-  /** {@code connectionLimit}: 0 for none, and then no {@code available} is reported. */
-  EmbeddedBackend(IntSupplier openConnections, int connectionLimit) {
-    this.openConnections = openConnections;
-    this.connectionLimit = connectionLimit;
+  EmbeddedBackend(ConnectionStatistics connections) {
+    this.connections = connections;
+    version(MongodVersion.CLAIMED);
+  }
+
+  @Override
+  public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    if (HelloReply.isHello(command)) {
+      return HelloReply.of(command, query.containsKey("helloOk"), ConnectionStatistics.connectionId(channel));
+    } else if (command.equalsIgnoreCase("buildInfo")) {
+      return buildInfo();
+    } else if (command.equalsIgnoreCase("endSessions") || command.equalsIgnoreCase("refreshSessions")) {
+      // Sessions hold nothing here (no transactions, no retryable-write records): nothing to end or keep alive.
+      return ok(new Document());
+    } else if (command.equalsIgnoreCase("startSession")) {
+      return ok(new Document("id", new Document("id", UUID.randomUUID()))
+          .append("timeoutMinutes", MongodVersion.LOGICAL_SESSION_TIMEOUT_MINUTES));
+    } else if (command.equalsIgnoreCase("listDatabases") && databaseName.equals("admin") && !isTrue(query.get("nameOnly"))) {
+      return listDatabases(channel);
+    }
+    return super.handleCommand(channel, databaseName, command, query);
+  }
+
+  private static Document buildInfo() {
+    return ok(new Document("version", MongodVersion.VERSION)
+        .append("versionArray", MongodVersion.CLAIMED.getVersionArray())
+        .append("bits", 64)
+        .append("debug", Boolean.FALSE)
+        .append("maxBsonObjectSize", MongodVersion.MAX_BSON_OBJECT_SIZE));
   }
 
   @Override
   public Document getServerStatus() {
-    Document status = new Document("process", "mongo-java-server");
+    Document status = new Document("version", MongodVersion.VERSION);
+    status.put("process", "mongo-java-server");
     status.put("pid", ProcessHandle.current().pid());
     status.put("localTime", Instant.now());
-    int current = openConnections.getAsInt();
-    Document connections = new Document("current", current);
-    if (connectionLimit > 0) {
-      connections.put("available", Math.max(0, connectionLimit - current));
+    status.put("connections", connections.document());
+    return ok(status);
+  }
+
+  /**
+   * mongod's {@code listDatabases}: each database with its size, and their total. Nothing is on disk here: a database's
+   * size is what its documents and indexes take ({@code dbStats} dataSize + indexSize), the nearest figure this server has.
+   */
+  private Document listDatabases(Channel channel) {
+    List<Document> databases = new ArrayList<>();
+    long total = 0;
+    for (String name : listDatabaseNames().stream().sorted().toList()) {
+      MongoDatabase database = resolveDatabase(name);
+      Document stats = database.handleCommand(channel, "dbStats", new Document("dbStats", 1), this::resolveDatabase, oplog);
+      long size = ((Number) stats.get("dataSize")).longValue() + ((Number) stats.get("indexSize")).longValue();
+      total += size;
+      databases.add(new Document("name", name).append("sizeOnDisk", size).append("empty", database.isEmpty()));
     }
-    status.put("connections", connections);
-    status.put("ok", 1.0);
-    return status;
+    return ok(new Document("databases", databases).append("totalSize", total).append("totalSizeMb", total >> 20));
+  }
+
+  private static boolean isTrue(Object value) {
+    return value instanceof Boolean b ? b : value instanceof Number n && n.doubleValue() != 0;
+  }
+
+  private static Document ok(Document reply) {
+    reply.put("ok", 1.0);
+    return reply;
   }
 }

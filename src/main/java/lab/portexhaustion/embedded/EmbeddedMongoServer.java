@@ -35,8 +35,9 @@ import org.bson.types.ObjectId;
  * mongo-java-server's wire-protocol handlers and in-memory backend behind the harness's own
  * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
- * limit, an idle timeout) sit in front of its handlers here, and so does mongod's answer to the
- * driver's monitor ({@link StreamingHelloResponder}) when monitoring is {@code streaming}.
+ * limit, an idle timeout) sit in front of its handlers here, and so do what mongod does that it does not: requests
+ * that want no reply ({@link MoreToComeRequests}), the answer to the driver's monitor ({@link StreamingHelloResponder})
+ * when monitoring is {@code streaming}, and the connection figures ({@link ConnectionStatistics}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   // 0: Netty's default, two per core, as mongo-java-server's own listener.
   private static final int WORKER_THREADS = 0;
 
+  private final ConnectionStatistics statistics;
   private final MongoBackend backend;
   private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("embedded-mongo-accept", true),
       NioIoHandler.newFactory());
@@ -58,7 +60,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final EmbeddedMonitoring monitoring;
   private final ObjectId processId = new ObjectId();
   private final AtomicInteger replyIds = new AtomicInteger();
-  private final AtomicInteger connectionIds = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private Channel listener;
 
@@ -66,7 +67,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     this.limits = limits;
     this.monitoring = monitoring;
     this.connectionLimit = new ConnectionLimitHandler(limits.maxIncomingConnections());
-    this.backend = new EmbeddedBackend(clients::size, limits.maxIncomingConnections());
+    this.statistics = new ConnectionStatistics(clients::size, connectionLimit::refused, limits.maxIncomingConnections());
+    this.backend = new EmbeddedBackend(statistics);
   }
 
   /** Listens on {@code address}; throws if the port is taken. */
@@ -95,13 +97,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
               pipeline.addLast(idleCloser);
             }
             pipeline.addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder());
+            // Whole frames for the handlers up to mongo-java-server's decoder, which takes them one at a time.
+            pipeline.addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
+                MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true), new MoreToComeRequests());
             if (monitoring == EmbeddedMonitoring.STREAMING) {
-              // Whole frames for the responder; the others go on to mongo-java-server's decoder, one frame at a time.
-              pipeline.addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
-                  MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true),
-                  new StreamingHelloResponder(backend, processId, replyIds, connectionIds.incrementAndGet()));
+              pipeline.addLast(new StreamingHelloResponder(statistics, processId, replyIds));
             }
-            pipeline.addLast(new MongoWireProtocolHandler(),
+            pipeline.addLast(new MongoWireProtocolHandler(), statistics,
                 new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
           }
         });

@@ -13,6 +13,7 @@ import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.process.OwnDescriptors;
 import lab.portexhaustion.process.ParentProcess;
+import lab.portexhaustion.process.ProcessExit;
 
 /**
  * The embedded server as a process of its own (started by {@link EmbeddedServerProcess}): binds
@@ -121,7 +122,7 @@ public final class EmbeddedServerMain {
   /** Ends the process; the shutdown hook closes the server. */
   private static void exit(String why) {
     System.err.println("embedded server process ends: " + why);
-    System.exit(0);
+    ProcessExit.exit(ProcessExit.Code.DONE);
   }
 
   private static synchronized void say(String line) {

@@ -1,6 +1,5 @@
 package lab.portexhaustion.embedded;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -15,9 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
-import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
-import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonObjectId;
 import org.bson.codecs.BsonDocumentCodec;
@@ -28,17 +25,17 @@ import org.bson.types.ObjectId;
 
 /**
  * Answers {@code hello} and {@code isMaster} as mongod 4.4 and later do, in front of
- * mongo-java-server's handlers, which answer them as a pre-4.4 server (no topology version, no
- * {@code hello} at all) and reject an OP_MSG with {@code exhaustAllowed}. Each frame comes whole
- * from the length-field decoder before it; a frame that is not a handshake goes on unchanged.
+ * mongo-java-server's handlers, which know no topology version and reject an OP_MSG with {@code exhaustAllowed}.
+ * Each frame comes whole from the length-field decoder before it; a frame that is not a handshake goes on unchanged.
  *
  * <p>mongod's monitoring protocol, as the driver's streaming monitor expects it: every reply
  * carries {@code topologyVersion}; a {@code hello} that sends back the current topology version
  * with {@code maxAwaitTimeMS} is answered when the topology changes or the time is up (this
  * server's topology never changes: when the time is up); with {@code exhaustAllowed} set on the
  * OP_MSG, the reply is flagged {@code moreToCome} and the server goes on replying once per await
- * period, unasked, each reply answering the previous one, until the connection closes. The reply's
- * other fields are mongo-java-server's own {@code isMaster} answer. One instance per connection.
+ * period, unasked, each reply answering the previous one, until the connection closes. A request with only one of
+ * the two, or a malformed one, gets mongod's error ({@link AwaitableHello}). The reply's other fields are the claimed
+ * release's ({@link HelloReply}). One instance per connection.
  */
 final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
 
@@ -50,32 +47,28 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
   private static final int HEADER_BYTES = 16;
   // OP_REPLY's AwaitCapable flag, which mongod sets on every reply.
   private static final int AWAIT_CAPABLE = 8;
+  /** This server's topology never changes: its counter stays where mongod's starts. */
+  private static final long TOPOLOGY_COUNTER = 0;
 
-  private final MongoBackend backend;
+  private final ConnectionStatistics statistics;
   private final ObjectId processId;
   private final AtomicInteger replyIds;
-  private final int connectionId;
   private ScheduledFuture<?> stream;
+  private Runnable stopWaiting;
 
   /**
+   * @param statistics told which connections wait in an awaitable hello
    * @param processId this server's {@code topologyVersion.processId}, one per server start
    * @param replyIds the server's reply ids: any value will do for the driver, but a reply must name the one before it
    */
-  StreamingHelloResponder(MongoBackend backend, ObjectId processId, AtomicInteger replyIds, int connectionId) {
-    this.backend = backend;
+  StreamingHelloResponder(ConnectionStatistics statistics, ObjectId processId, AtomicInteger replyIds) {
+    this.statistics = statistics;
     this.processId = processId;
     this.replyIds = replyIds;
-    this.connectionId = connectionId;
   }
 
   /** What one frame asks, if it is a handshake command. */
-  private record Hello(int opCode, int requestId, int flagBits, String command, BsonDocument body) {
-
-    boolean awaitable() {
-      return body.containsKey("topologyVersion") && body.get("topologyVersion").isDocument() && body.containsKey("maxAwaitTimeMS")
-          && body.get("maxAwaitTimeMS").isNumber();
-    }
-  }
+  private record Hello(int opCode, int requestId, int flagBits, String command, BsonDocument body) {}
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
@@ -99,12 +92,22 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
   }
 
   private void answer(ChannelHandlerContext ctx, Hello hello) {
-    if (!hello.awaitable() || !currentTopology(hello.body().getDocument("topologyVersion"))) {
+    boolean waits;
+    AwaitableHello await;
+    try {
+      await = AwaitableHello.of(hello.body());
+      waits = await != null && await.waitsOn(processId, TOPOLOGY_COUNTER);
+    } catch (AwaitableHello.Refused refused) {
+      ctx.writeAndFlush(encode(hello, replyIds.incrementAndGet(), hello.requestId(), refused.reply(), false));
+      return;
+    }
+    if (!waits) {
       ctx.writeAndFlush(encode(hello, replyIds.incrementAndGet(), hello.requestId(), body(ctx, hello), false));
       return;
     }
-    long awaitMillis = Math.max(0, hello.body().getNumber("maxAwaitTimeMS").longValue());
+    long awaitMillis = await.maxAwaitMillis();
     boolean exhaust = hello.opCode() == OP_MSG && (hello.flagBits() & EXHAUST_ALLOWED) != 0;
+    stopWaiting = statistics.awaitTopologyChange(exhaust, !hello.command().equals("hello"));
     int[] answering = {hello.requestId()};
     Runnable next = () -> {
       if (!ctx.channel().isActive()) {
@@ -123,33 +126,21 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
         : ctx.executor().schedule(next, awaitMillis, TimeUnit.MILLISECONDS);
   }
 
-  private boolean currentTopology(BsonDocument asked) {
-    return asked.containsKey("processId") && asked.get("processId").isObjectId()
-        && asked.getObjectId("processId").getValue().equals(processId);
-  }
-
-  /** mongo-java-server's isMaster answer, with what mongod 4.4+ adds to it. */
+  /** The claimed release's handshake reply with this server's topology version. */
   private BsonDocument body(ChannelHandlerContext ctx, Hello hello) {
-    de.bwaldvogel.mongo.bson.Document theirs = backend.handleCommand(ctx.channel(), "admin", "isMaster",
-        new de.bwaldvogel.mongo.bson.Document("isMaster", 1));
+    de.bwaldvogel.mongo.bson.Document reply = HelloReply.of(hello.command(), hello.body().containsKey("helloOk"),
+        ConnectionStatistics.connectionId(ctx.channel()));
     ByteBuf encoded = Unpooled.buffer();
     BsonDocument body;
     try {
-      BsonEncoder.encodeDocument(theirs, encoded);
+      BsonEncoder.encodeDocument(reply, encoded);
       body = new BsonDocumentCodec().decode(new BsonBinaryReader(ByteBuffer.wrap(ByteBufUtil.getBytes(encoded))),
           DecoderContext.builder().build());
     } finally {
       encoded.release();
     }
-    if (hello.command().equals("hello")) {
-      body.remove("ismaster");
-      body.put("isWritablePrimary", BsonBoolean.TRUE);
-    }
-    if (hello.body().containsKey("helloOk")) {
-      body.put("helloOk", BsonBoolean.TRUE);
-    }
-    body.put("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId)).append("counter", new BsonInt64(0)));
-    body.put("connectionId", new BsonInt32(connectionId));
+    body.put("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId))
+        .append("counter", new BsonInt64(TOPOLOGY_COUNTER)));
     return body;
   }
 
@@ -228,6 +219,10 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
     if (stream != null) {
       stream.cancel(false);
       stream = null;
+    }
+    if (stopWaiting != null) {
+      stopWaiting.run();
+      stopWaiting = null;
     }
   }
 }

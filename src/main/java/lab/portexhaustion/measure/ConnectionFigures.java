@@ -1,5 +1,7 @@
 package lab.portexhaustion.measure;
 
+import java.util.Optional;
+
 /**
  * The load in the model's terms, whatever the workload: connections opened per second (the peak between two full
  * samples), connections per arrival served, and units (ports, descriptors) each connection took. Units per
@@ -9,8 +11,8 @@ package lab.portexhaustion.measure;
  */
 public final class ConnectionFigures {
 
-  /** The figures at one moment; null where not measured yet. */
-  public record Figures(long opened, double peakPerSecond, Double perArrival, Double unitsPerConnection) {}
+  /** The figures at one moment; empty where not measured yet. */
+  public record Figures(long opened, double peakPerSecond, Optional<Double> perArrival, Optional<Double> unitsPerConnection) {}
 
   private final long holdMillis;
   private volatile long baselineOpened = -1;
@@ -52,8 +54,12 @@ public final class ConnectionFigures {
   }
 
   public Figures figures() {
-    return new Figures(opened, round(peakPerSecond), Double.isNaN(perArrival) ? null : perArrival,
-        Double.isNaN(unitsPerConnection) ? null : unitsPerConnection);
+    return new Figures(opened, round(peakPerSecond), measured(perArrival), measured(unitsPerConnection));
+  }
+
+  /** NaN, the volatile fields' "not yet", is empty. */
+  private static Optional<Double> measured(double value) {
+    return Double.isNaN(value) ? Optional.empty() : Optional.of(value);
   }
 
   private static double round(double value) {

@@ -22,7 +22,17 @@ public final class SecondTicker implements AutoCloseable {
     return thread;
   });
 
+  private final Instant startedAt;
+  private final Runnable task;
+
+  /** Ticks for the run started at {@code startedAt}, once {@link #start()} is called. */
   public SecondTicker(Instant startedAt, Runnable task) {
+    this.startedAt = startedAt;
+    this.task = task;
+  }
+
+  /** Runs the task at the next whole second since the run started, then every second. */
+  public void start() {
     long untilFirst = Math.max(0, Duration.between(Instant.now(), startedAt.plusSeconds(1)).toNanos());
     // A task that throws would end a fixed-rate schedule for good: a second that could not be written must not stop
     // the seconds after it from being counted.

@@ -1,6 +1,7 @@
 package lab.portexhaustion.model;
 
 import java.time.Duration;
+import java.util.Optional;
 import lab.portexhaustion.config.LoadProfile;
 
 /**
@@ -30,13 +31,13 @@ public final class ExhaustionModel {
     int window = use.hold().map(ExhaustionModel::stepsOf).orElse(Integer.MAX_VALUE);
     double[] startedBy = new double[steps + 1]; // requests started by the end of each step
     double peakHolding = 0;
-    Double onset = use.atStart() > free ? 0.0 : null; // starting units that do not all fit: the last is refused
+    Optional<Double> onset = use.atStart() > free ? Optional.of(0.0) : Optional.empty(); // starting units that do not all fit: the last is refused
     for (int i = 1; i <= steps; i++) {
       startedBy[i] = startedBy[i - 1] + load.rateAt((i - 0.5) * STEP_SECONDS) * STEP_SECONDS; // the step's mid-point rate: exact on a ramp
       double holding = startedBy[i] - startedBy[Math.max(0, i - window)];
       peakHolding = Math.max(peakHolding, holding);
-      if (onset == null && use.perRequest() > 0 && use.atStart() + use.perRequest() * holding >= free) {
-        onset = Math.round(i * STEP_SECONDS * 10) / 10.0;
+      if (onset.isEmpty() && use.perRequest() > 0 && use.atStart() + use.perRequest() * holding >= free) {
+        onset = Optional.of(Math.round(i * STEP_SECONDS * 10) / 10.0);
       }
     }
     double peakDemand = use.atStart() + use.perRequest() * peakHolding;
@@ -44,9 +45,9 @@ public final class ExhaustionModel {
     Prediction.Outcome outcome = ratio >= 1 + MARGIN ? Prediction.Outcome.EXHAUSTION
         : ratio <= 1 - MARGIN ? Prediction.Outcome.CLEAN
         : Prediction.Outcome.TOO_CLOSE;
-    Double holdSeconds = use.hold().map(d -> d.toMillis() / 1000.0).orElse(null);
-    Double knee = holdSeconds == null || holdSeconds == 0 || use.perRequest() <= 0 ? null
-        : Math.round(free / holdSeconds / use.perRequest() * 10) / 10.0;
+    Optional<Double> holdSeconds = use.hold().map(d -> d.toMillis() / 1000.0);
+    Optional<Double> knee = holdSeconds.filter(hold -> hold > 0 && use.perRequest() > 0)
+        .map(hold -> Math.round(free / hold / use.perRequest() * 10) / 10.0);
     return new Prediction(use.resource().label(), free, use.atStart(), use.perRequest(), use.basis(), holdSeconds,
         Math.round(peakDemand), Math.round(ratio * 1000) / 10.0, onset, knee, outcome);
   }

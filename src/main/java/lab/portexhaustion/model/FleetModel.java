@@ -1,6 +1,7 @@
 package lab.portexhaustion.model;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A fleet of clients that each take the same connections at one server as they start and keep them (pooled services:
@@ -16,31 +17,39 @@ public final class FleetModel {
    * What the model says of a fleet.
    *
    * @param heldBefore connections other clients held at the server before the fleet's first client joined
-   * @param firstRefusedClient the number of the first client the server refuses; null when every client fits
-   * @param refusedAtSeconds when it joins, after the first client joined; null when every client fits
+   * @param firstRefused the first client the server refuses; empty when every client fits
    */
   public record FleetPrediction(int clients, int perClient, int limit, int heldBefore, double joinIntervalSeconds,
-      Integer firstRefusedClient, Double refusedAtSeconds) {
+      Optional<Refused> firstRefused) {
 
     /** One line: "the server refuses client 4 of 4, 18.0 s after the first joined (...)" or "every client fits (...)". */
     public String text() {
       String basis = String.format("%,d connection slots, %,d in use before, %,d per client, a client every %.1f s", limit, heldBefore,
           perClient, joinIntervalSeconds);
-      return firstRefusedClient == null
-          ? String.format("every client fits: %d x %d + %d = %,d of %,d (%s)", clients, perClient, heldBefore,
-              clients * perClient + heldBefore, limit, basis)
-          : String.format("the server refuses client %d of %d, %.1f s after the first joined (%s)", firstRefusedClient, clients,
-              refusedAtSeconds, basis);
+      return firstRefused
+          .map(refused -> String.format("the server refuses client %d of %d, %.1f s after the first joined (%s)", refused.client(),
+              clients, refused.atSeconds(), basis))
+          .orElse(String.format("every client fits: %d x %d + %d = %,d of %,d (%s)", clients, perClient, heldBefore,
+              clients * perClient + heldBefore, limit, basis));
     }
   }
+
+  /**
+   * A client the server refuses.
+   *
+   * @param client its number, from 1
+   * @param atSeconds when it joins, after the first client joined
+   */
+  public record Refused(int client, double atSeconds) {}
 
   public static FleetPrediction predict(int clients, int perClient, int limit, int heldBefore, Duration joinInterval) {
     double interval = joinInterval.toMillis() / 1000.0;
     for (int k = 1; k <= clients; k++) {
       if (heldBefore + (long) k * perClient > limit) {
-        return new FleetPrediction(clients, perClient, limit, heldBefore, interval, k, Math.round((k - 1) * interval * 10) / 10.0);
+        return new FleetPrediction(clients, perClient, limit, heldBefore, interval,
+            Optional.of(new Refused(k, Math.round((k - 1) * interval * 10) / 10.0)));
       }
     }
-    return new FleetPrediction(clients, perClient, limit, heldBefore, interval, null, null);
+    return new FleetPrediction(clients, perClient, limit, heldBefore, interval, Optional.empty());
   }
 }

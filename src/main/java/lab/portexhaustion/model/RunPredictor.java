@@ -26,16 +26,15 @@ public final class RunPredictor {
   /** Empty when none of {@code uses} has a limit here (descriptors on Windows). */
   public static Optional<Modelled> predict(LoadProfile load, List<ResourceUse> uses, StartingRoom room) {
     return uses.stream()
-        .filter(use -> room.free(use.resource()) >= 0)
-        .map(use -> {
-          int free = (int) Math.min(Integer.MAX_VALUE, room.free(use.resource()));
+        .flatMap(use -> room.free(use.resource()).stream().map(units -> {
+          int free = (int) Math.min(Integer.MAX_VALUE, units);
           return new Modelled(use, free, ExhaustionModel.predict(load, use, free));
-        })
+        }))
         .min(Comparator.comparingDouble((Modelled m) -> onsetOrNever(m.beforeLoad()))
             .thenComparing(Comparator.comparingDouble((Modelled m) -> m.beforeLoad().demandPercent()).reversed()));
   }
 
   private static double onsetOrNever(Prediction prediction) {
-    return prediction.onsetSeconds() == null ? Double.MAX_VALUE : prediction.onsetSeconds();
+    return prediction.onsetSeconds().orElse(Double.MAX_VALUE);
   }
 }

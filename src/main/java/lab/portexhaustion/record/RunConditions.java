@@ -1,13 +1,22 @@
 package lab.portexhaustion.record;
 
 import java.util.Map;
+import java.util.Optional;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.target.ServerConditions;
 import lab.portexhaustion.target.TargetDescription;
 
-/** {@code harness/conditions.json}: what a run ran under, so runs on different hosts can be compared honestly. */
+/**
+ * {@code harness/conditions.json}: what a run ran under, so runs on different hosts can be compared honestly.
+ *
+ * @param tcpTwReuse Linux {@code net.ipv4.tcp_tw_reuse}; empty elsewhere
+ * @param tcpMaxTwBuckets Linux {@code net.ipv4.tcp_max_tw_buckets}; empty elsewhere
+ * @param descriptorLimit this process's; empty where the OS has none (Windows)
+ * @param server the embedded server process's pid, limits and monitoring mode; empty for a server that is not the
+ *     harness's own
+ */
 public record RunConditions(
     String os,
     String arch,
@@ -16,25 +25,24 @@ public record RunConditions(
     int rangeHigh,
     int rangeSize,
     long timeWaitSeconds,
-    Integer tcpTwReuse,
-    Long tcpMaxTwBuckets,
+    Optional<Integer> tcpTwReuse,
+    Optional<Long> tcpMaxTwBuckets,
     String portAllocation,
     String networkSource,
-    long descriptorLimit,
+    Optional<Long> descriptorLimit,
     boolean contained,
     TargetDescription target,
-    ServerConditions server,
+    Optional<ServerConditions> server,
     String harnessVersion,
     String gitCommit,
     Map<String, String> settings) {
 
-  /** {@code server}: the embedded server process's pid, limits and monitoring mode; null for a server that is not the harness's own. */
-  public static RunConditions of(NetworkConditions net, long descriptorLimit, TargetDescription target, ServerConditions server,
-      HarnessSettings settings) {
+  public static RunConditions of(NetworkConditions net, Optional<Long> descriptorLimit, TargetDescription target,
+      Optional<ServerConditions> server, HarnessSettings settings) {
     return new RunConditions(net.os(), System.getProperty("os.arch"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
-        net.twReuse().orElse(null), net.maxTimeWaitBuckets().orElse(null), net.portAllocation().name().toLowerCase(),
+        net.twReuse(), net.maxTimeWaitBuckets(), net.portAllocation().name().toLowerCase(),
         net.source(), descriptorLimit, System.getenv(lab.portexhaustion.config.VerdictSettings.CONTAINED_ENV) != null,
         target, server, BuildInfo.harnessVersion(), BuildInfo.gitCommit(), settings.reported());
   }

@@ -2,6 +2,7 @@ package lab.portexhaustion.record;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
@@ -9,22 +10,26 @@ import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.verdict.Verdict;
 
 /**
- * The machine-readable record of one simulation run ({@code harness/summary.json}).
+ * The machine-readable record of one simulation run ({@code harness/summary.json}). As in every record of a run, a
+ * figure not known is an empty {@link Optional} here and null in the file; so is a field older runs did not record.
  *
- * @param connectionsOpened the load in the model's terms, whatever the workload; null in runs recorded before it was
+ * @param scenario empty in runs recorded before scenarios existed, which named only their strategy
+ * @param connections empty in runs recorded before it was
+ * @param connectionsOpened the load in the model's terms, whatever the workload; empty in runs recorded before it was
  *     measured
- * @param prediction what the model said before the load, from the strategy's known figure per request; null where
+ * @param prediction what the model said before the load, from the strategy's known figure per request; empty where
  *     nothing is modelled
- * @param predictionMeasured the same with the figure per request the run measured; null when not measured
- * @param batch the {@code mvn gatling:test} this run was part of (null when started otherwise):
+ * @param predictionMeasured the same with the figure per request the run measured; empty when not measured
+ * @param batch the {@code mvn gatling:test} this run was part of (empty when started otherwise):
  *     the comparison made at the end of each run takes the runs of its batch
+ * @param fleet this run's place in a fleet of clients; empty for a run on its own
  */
 public record RunSummary(
     String simulation,
-    String scenario,
+    Optional<String> scenario,
     String strategy,
     String strategyDetail,
-    String batch,
+    Optional<String> batch,
     TargetDescription target,
     Map<String, String> settings,
     CleanStartState cleanStart,
@@ -34,21 +39,26 @@ public record RunSummary(
     Latency okLatencyMillis,
     List<ErrorCount> errors,
     Ports ports,
-    Connections connections,
-    ConnectionsOpened connectionsOpened,
-    Prediction prediction,
-    Prediction predictionMeasured,
-    OnsetRecord onset,
+    Optional<Connections> connections,
+    Optional<ConnectionsOpened> connectionsOpened,
+    Optional<Prediction> prediction,
+    Optional<Prediction> predictionMeasured,
+    Optional<OnsetRecord> onset,
     String outcome,
     Verdict verdict,
-    Fleet fleet) {
+    Optional<Fleet> fleet) {
+
+  /** The scenario's name, or for runs recorded before scenarios existed, the strategy's. */
+  public String label() {
+    return scenario.orElse(strategy);
+  }
 
   /**
-   * This run's place in a fleet of clients ({@code fleet.*} settings); null for a run on its own.
+   * This run's place in a fleet of clients ({@code fleet.*} settings).
    *
-   * @param start when the fleet's first client was due to join; null when the clients joined as they were ready
+   * @param start when the fleet's first client was due to join; empty when the clients joined as they were ready
    */
-  public record Fleet(int client, int clients, String start, double joinIntervalSeconds) {}
+  public record Fleet(int client, int clients, Optional<String> start, double joinIntervalSeconds) {}
 
   /** Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling). */
   public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight) {}
@@ -60,28 +70,31 @@ public record RunSummary(
   /**
    * What the sampler saw: the peaks, the range, and the ports each request took.
    *
-   * @param portsPerRequest measured within the first TIME_WAIT of the run; null when not measured
-   * @param kneeRatePerSecond range / TIME_WAIT / ports per request; null without ports per request
+   * @param portsPerRequest measured within the first TIME_WAIT of the run; empty when not measured
+   * @param kneeRatePerSecond range / TIME_WAIT / ports per request; empty without ports per request
    */
-  public record Ports(int rangeSize, long timeWaitSeconds, SamplePeaks peaks, Double portsPerRequest, Double kneeRatePerSecond) {}
+  public record Ports(int rangeSize, long timeWaitSeconds, SamplePeaks peaks, Optional<Double> portsPerRequest,
+      Optional<Double> kneeRatePerSecond) {}
 
   /**
    * Connections kept open and the descriptors they hold (the idle-connection scenarios).
    *
-   * @param serverLimits the embedded server's connection limit and idle timeout; null for other targets
+   * @param descriptorLimit this process's; empty where the OS has none (Windows)
+   * @param serverLimits the embedded server's connection limit and idle timeout; empty for other targets
    * @param expectedOpen what a clean run should hold at most by the model (pool size; arrival rate x idle
-   *     timeout); null where no bound applies
+   *     timeout); empty where no bound applies
    */
-  public record Connections(int peakOpenTowardTarget, long peakDescriptorsOpen, long descriptorLimit, String serverLimits,
-      Double expectedOpen) {}
+  public record Connections(int peakOpenTowardTarget, long peakDescriptorsOpen, Optional<Long> descriptorLimit,
+      Optional<String> serverLimits, Optional<Double> expectedOpen) {}
 
   /**
    * Connections the pattern opened under the load (its own connects and its drivers' connection events), and what each
    * took of the modelled resource: units per arrival = per arrival x units per connection.
    *
-   * @param perArrival connections over the arrivals served (virtual users with a request that succeeded); null before any
-   * @param unit the modelled resource's unit ("port", "descriptor"); null where nothing is modelled
-   * @param unitsPerConnection measured within the first hold time; null when not measured
+   * @param perArrival connections over the arrivals served (virtual users with a request that succeeded); empty before any
+   * @param unit the modelled resource's unit ("port", "descriptor"); empty where nothing is modelled
+   * @param unitsPerConnection measured within the first hold time; empty when not measured
    */
-  public record ConnectionsOpened(long opened, double peakPerSecond, Double perArrival, String unit, Double unitsPerConnection) {}
+  public record ConnectionsOpened(long opened, double peakPerSecond, Optional<Double> perArrival, Optional<String> unit,
+      Optional<Double> unitsPerConnection) {}
 }

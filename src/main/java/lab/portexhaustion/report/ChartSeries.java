@@ -3,13 +3,12 @@ package lab.portexhaustion.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.PortSample;
 
 /**
@@ -20,7 +19,10 @@ import lab.portexhaustion.sampler.PortSample;
  */
 record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, List<Series> latencies) {
 
-  /** One line; a null value is a second without data. {@code scenario} picks its colour. */
+  /**
+   * One line; a null value is a second without data, as the page's chart library (uPlot) takes a gap in a line.
+   * {@code scenario} picks its colour.
+   */
   record Series(String label, String scenario, List<Double> values) {}
 
   /**
@@ -47,7 +49,7 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     List<Series> rates = new ArrayList<>();
     List<Series> latencies = new ArrayList<>();
     for (RunResults run : runs) {
-      String scenario = RunResults.label(run.summary());
+      String scenario = run.summary().label();
       rates.add(perSecond(run, length, scenario + ": arrivals/s", s -> (double) s.started()));
       rates.add(perSecond(run, length, scenario + ": OK/s", s -> (double) s.ok()));
       rates.add(perSecond(run, length, scenario + ": KO/s", s -> (double) s.ko()));
@@ -64,10 +66,10 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     List<Series> onsets = new ArrayList<>();
     int range = 0;
     for (RunResults run : runs) {
-      String scenario = RunResults.label(run.summary());
-      lines.add(fullSamples(run, length, scenario + ": ports in use", p -> p.portsInUseTowardTarget()));
-      lines.add(fullSamples(run, length, scenario + ": TIME_WAIT", p -> p.timeWait()));
-      onsets.add(onset(run, length, OnsetRecord::portsInUseTowardTarget));
+      String scenario = run.summary().label();
+      lines.add(fullSamples(run, length, scenario + ": ports in use", full -> full.ports().towardTarget()));
+      lines.add(fullSamples(run, length, scenario + ": TIME_WAIT", full -> full.towardTarget().timeWait()));
+      onsets.add(onset(run, length, o -> Optional.of(o.portsInUseTowardTarget())));
       range = Math.max(range, run.conditions().rangeSize());
     }
     return new MainChart("chart-ports", "Ports in use and TIME_WAIT toward the target", "sockets", lines, onsets,
@@ -83,45 +85,45 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     List<Series> onsets = new ArrayList<>();
     long limit = 0;
     for (RunResults run : runs) {
-      String scenario = RunResults.label(run.summary());
-      lines.add(fullSamples(run, length, scenario + ": ESTABLISHED", p -> p.established()));
-      lines.add(descriptors(run, length, scenario + ": descriptors open", PortSample::descriptorsOpen));
+      String scenario = run.summary().label();
+      lines.add(fullSamples(run, length, scenario + ": ESTABLISHED", full -> full.towardTarget().established()));
+      lines.add(descriptors(run, length, scenario + ": descriptors open", p -> p.totals().descriptors()));
       serverLimit(run).ifPresent(serverLimit -> lines.add(descriptors(run, length,
-          scenario + ": server's descriptors open (its limit " + serverLimit + ")", p -> p.serverDescriptorsOpen() == null ? -1
-              : p.serverDescriptorsOpen())));
-      onsets.add(onset(run, length, o -> o.descriptorsOpen() < 0 ? null : (int) o.descriptorsOpen()));
-      limit = Math.max(limit, run.conditions().descriptorLimit());
+          scenario + ": server's descriptors open (its limit " + serverLimit + ")",
+          p -> p.server().map(PortSample.ServerFigures::descriptors))));
+      onsets.add(onset(run, length, o -> o.descriptorsOpen().filter(n -> n >= 0).map(Long::intValue)));
+      limit = Math.max(limit, run.conditions().descriptorLimit().orElse(0L));
     }
     return new MainChart("chart-connections", "Open connections and descriptors", "connections, descriptors", lines, onsets,
         "descriptor limit (" + limit + ")", limit);
   }
 
-  private static Series fullSamples(RunResults run, int length, String label, Function<PortSample, Integer> value) {
+  private static Series fullSamples(RunResults run, int length, String label, Function<FullSample, Integer> value) {
     Double[] values = new Double[length];
     for (PortSample p : run.ports()) {
-      if (p.isFull()) {
-        values[(int) (p.elapsedMillis() / 1000)] = value.apply(p).doubleValue();
+      if (p instanceof FullSample full) {
+        values[(int) (p.elapsedMillis() / 1000)] = value.apply(full).doubleValue();
       }
     }
-    return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
+    return new Series(label, run.summary().label(), Arrays.asList(values));
   }
 
   /** The server process's descriptor limit, where its samples have one. */
   private static Optional<Long> serverLimit(RunResults run) {
-    return run.ports().stream().map(PortSample::serverDescriptorsMax).filter(Objects::nonNull).findFirst();
+    return run.ports().stream().flatMap(p -> p.server().stream()).map(s -> s.descriptors().max()).findFirst();
   }
 
   /** The highest count of each second: descriptors come with every sample, ten a second by default. */
-  private static Series descriptors(RunResults run, int length, String label, ToLongFunction<PortSample> count) {
+  private static Series descriptors(RunResults run, int length, String label,
+      Function<PortSample, Optional<PortSample.Descriptors>> descriptors) {
     Double[] values = new Double[length];
     for (PortSample p : run.ports()) {
       int i = (int) (p.elapsedMillis() / 1000);
-      long open = count.applyAsLong(p);
-      if (open >= 0 && (values[i] == null || values[i] < open)) {
-        values[i] = (double) open;
-      }
+      descriptors.apply(p).map(PortSample.Descriptors::open)
+          .filter(open -> values[i] == null || values[i] < open)
+          .ifPresent(open -> values[i] = (double) open);
     }
-    return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
+    return new Series(label, run.summary().label(), Arrays.asList(values));
   }
 
   private static Series perSecond(RunResults run, int length, String label, Function<SecondStats, Double> value) {
@@ -129,17 +131,15 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     for (SecondStats s : run.requests()) {
       values[(int) s.second()] = value.apply(s);
     }
-    return new Series(label, RunResults.label(run.summary()), Arrays.asList(values));
+    return new Series(label, run.summary().label(), Arrays.asList(values));
   }
 
   /** A single point at the onset (the chart's measure then), or no point. */
-  private static Series onset(RunResults run, int length, Function<OnsetRecord, Integer> value) {
+  private static Series onset(RunResults run, int length, Function<OnsetRecord, Optional<Integer>> value) {
     Double[] values = new Double[length];
-    OnsetRecord onset = run.summary().onset();
-    if (onset != null && value.apply(onset) != null) {
-      values[Math.min(length - 1, (int) onset.elapsedSeconds())] = value.apply(onset).doubleValue();
-    }
-    String scenario = RunResults.label(run.summary());
+    run.summary().onset().ifPresent(onset -> value.apply(onset)
+        .ifPresent(v -> values[Math.min(length - 1, (int) onset.elapsedSeconds())] = v.doubleValue()));
+    String scenario = run.summary().label();
     return new Series(scenario + ": onset", scenario, Arrays.asList(values));
   }
 }

@@ -1,101 +1,127 @@
 package lab.portexhaustion.report;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.process.ProgramFailure;
 
 /**
- * {@code scripts/compare [--history DIR] [RUN_FOLDER...]}: writes results/comparison/ (and
- * results/comparison-idle-connections/ for those scenarios) from existing run folders, by default the newest run of each simulation under results/; with
- * {@code --history}, adds the trend of the comparison.json files kept in DIR.
- * {@code scripts/compare --merge [--out DIR] RUN_FOLDER...}: merges the runs into one (a fleet's clients) in DIR,
- * by default results/merged/; exits 1 when the fleet verdict (a pool storm's) fails.
+ * {@code scripts/compare}: writes a comparison of run folders, or merges them; {@link #USAGE} says how. Ends with
+ * {@link ProcessExit.Code#COMPARE_FAILED} when a comparison was not written or a fleet verdict failed, and
+ * {@link ProcessExit.Code#COMPARE_USAGE} when the arguments give it nothing it can use.
  */
 public final class CompareCommand {
 
+  static final String USAGE = """
+      usage: scripts/compare [--history DIR] [RUN_FOLDER...]
+             scripts/compare --merge [--out DIR] RUN_FOLDER...
+      The first writes results/comparison/ (and results/comparison-idle-connections/ for those scenarios) from the run
+      folders given, by default the newest run of each simulation under results/; --history adds the trend of the
+      comparison.json files kept in DIR (named <night>.json). The second merges the runs (a fleet's clients) into one in
+      DIR, by default results/merged/, and exits 1 when the fleet verdict (a pool storm's) fails.""";
+
   private CompareCommand() {}
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * What the command line asks for.
+   *
+   * @param merge {@code --merge}: merge {@code runs} into {@code mergeFolder} instead of comparing them
+   * @param history {@code --history}: the folder of earlier comparison.json files, for the trend
+   * @param runs the run folders given, each a finished run
+   */
+  record Options(boolean merge, Path mergeFolder, Optional<Path> history, List<Path> runs) {
+
+    /** Reads {@code args} as {@link #USAGE} gives them; {@code resultsRoot} holds the default merge folder. */
+    static Options parse(String[] args, Path resultsRoot) {
+      boolean merge = false;
+      Path mergeFolder = resultsRoot.resolve("merged");
+      Optional<Path> history = Optional.empty();
+      List<Path> runs = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--merge" -> merge = true;
+          case "--out" -> {
+            if (i + 1 == args.length) {
+              throw new UsageException("--out needs the folder to write the merge to.");
+            }
+            mergeFolder = Path.of(args[++i]);
+          }
+          case "--history" -> {
+            if (i + 1 == args.length || !Files.isDirectory(Path.of(args[i + 1]))) {
+              throw new UsageException("--history needs a folder of earlier comparison.json files (named <night>.json).");
+            }
+            history = Optional.of(Path.of(args[++i]));
+          }
+          default -> {
+            Path folder = Path.of(args[i]);
+            if (!RunResults.isRun(folder)) {
+              throw new UsageException("'" + args[i] + "' is not a finished run folder (it has no harness/summary.json)."
+                  + " Give folders such as results/pooledsimulation-20261125024739162, or none for the newest run of each simulation.");
+            }
+            runs.add(folder);
+          }
+        }
+      }
+      return new Options(merge, mergeFolder, history, List.copyOf(runs));
+    }
+  }
+
+  /** Arguments the command cannot work with: the problem in one line, then {@link #USAGE}. */
+  static final class UsageException extends ProgramFailure {
+
+    UsageException(String problem) {
+      super(ProcessExit.Code.COMPARE_USAGE, "compare: " + problem + "\n\n" + USAGE);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
     Path resultsRoot = Path.of(System.getProperty("portexhaustionlab.resultsFolder", "results"));
-    List<Path> runs = new ArrayList<>();
-    Optional<Path> history = Optional.empty();
-    boolean merge = false;
-    Path mergeFolder = resultsRoot.resolve("merged");
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--merge")) {
-        merge = true;
-        continue;
-      }
-      if (args[i].equals("--out")) {
-        if (i + 1 == args.length) {
-          System.err.println("compare: --out needs the folder to write the merge to.");
-          System.exit(2);
-        }
-        mergeFolder = Path.of(args[++i]);
-        continue;
-      }
-      if (args[i].equals("--history")) {
-        if (i + 1 == args.length || !Files.isDirectory(Path.of(args[i + 1]))) {
-          System.err.println("compare: --history needs a folder of earlier comparison.json files (named <night>.json).");
-          System.exit(2);
-        }
-        history = Optional.of(Path.of(args[++i]));
-        continue;
-      }
-      String arg = args[i];
-      Path folder = Path.of(arg);
-      if (!RunResults.isRun(folder)) {
-        System.err.println("compare: '" + arg + "' is not a finished run folder (it has no harness/summary.json)."
-            + " Give folders such as results/pooledsimulation-20261125024739162, or none for the newest run of each simulation.");
-        System.exit(2);
-      }
-      runs.add(folder);
-    }
-    if (merge) {
-      merge(runs, mergeFolder);
-      return;
-    }
+    ProcessExit.exit(ProcessExit.exitOnFailure(() -> run(Options.parse(args, resultsRoot), resultsRoot)));
+  }
+
+  /** Does what {@code options} ask, under {@code resultsRoot}; how the command ends. */
+  static ProcessExit.Code run(Options options, Path resultsRoot) throws IOException {
+    return options.merge() ? merge(options.runs(), options.mergeFolder()) : compare(options.runs(), options.history(), resultsRoot);
+  }
+
+  private static ProcessExit.Code compare(List<Path> given, Optional<Path> history, Path resultsRoot) throws IOException {
+    List<Path> runs = given.isEmpty() ? ComparisonWriter.latestRunPerSimulation(resultsRoot) : given;
     if (runs.isEmpty()) {
-      runs = ComparisonWriter.latestRunPerSimulation(resultsRoot);
-    }
-    if (runs.isEmpty()) {
-      System.err.println("compare: no finished runs under " + resultsRoot.toAbsolutePath() + "; run mvn gatling:test first.");
-      System.exit(2);
+      throw new UsageException("no finished runs under " + resultsRoot.toAbsolutePath() + "; run mvn gatling:test first.");
     }
     List<Path> written = ComparisonWriter.write(runs, resultsRoot, history);
     System.out.println("compared " + runs.size() + " runs: " + runs);
     for (Path folder : written) {
       System.out.println("comparison: " + folder.resolve("index.html") + " (and comparison.md, comparison.png, comparison.json)");
       if (!Files.isDirectory(folder)) {
-        System.exit(1);
+        return ProcessExit.Code.COMPARE_FAILED;
       }
     }
+    return ProcessExit.Code.DONE;
   }
 
-  private static void merge(List<Path> runs, Path folder) throws Exception {
+  private static ProcessExit.Code merge(List<Path> runs, Path folder) throws IOException {
     if (runs.isEmpty()) {
-      System.err.println("compare: --merge needs the run folders to merge, e.g. results/fleet-*/client-*/pooledsimulation-*.");
-      System.exit(2);
+      throw new UsageException("--merge needs the run folders to merge, e.g. results/fleet-*/client-*/pooledsimulation-*.");
     }
     if (runs.stream().map(r -> r.toAbsolutePath().normalize()).distinct().count() < runs.size()) {
-      System.err.println("compare: --merge was given the same run folder twice; each run can be counted only once.");
-      System.exit(2);
+      throw new UsageException("--merge was given the same run folder twice; each run can be counted only once.");
     }
     for (Path run : runs) {
       if (!Files.isRegularFile(run.resolve("harness/requests.hlog"))) {
-        System.err.println("compare: '" + run + "' has no harness/requests.hlog: it was recorded by a harness older than the"
+        throw new UsageException("'" + run + "' has no harness/requests.hlog: it was recorded by a harness older than the"
             + " merge, whose latencies cannot be merged exactly. Run it again to merge it.");
-        System.exit(2);
       }
     }
     MergedRuns merged = MergeWriter.write(runs, folder);
     System.out.println("merged " + runs.size() + " runs: " + runs);
     System.out.print(MergeMarkdown.render(merged));
     System.out.println("merge: " + folder.resolve("merged.md") + " (and merged.json, requests.hlog)");
-    if (merged.fleetVerdict() != null && !merged.fleetVerdict().passed()) {
-      System.exit(1);
-    }
+    boolean fleetFailed = merged.fleetVerdict().filter(verdict -> !verdict.passed()).isPresent();
+    return fleetFailed ? ProcessExit.Code.COMPARE_FAILED : ProcessExit.Code.DONE;
   }
 }

@@ -2,11 +2,13 @@ package lab.portexhaustion.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lab.portexhaustion.model.Prediction;
 
 /**
  * {@code comparison.json}: the runs side by side. Everything in it comes from the run folders,
- * so regenerating it from the same folders gives the same file. docs/results.md documents each field.
+ * so regenerating it from the same folders gives the same file. docs/results.md documents each field; what a run did
+ * not record, or that does not apply to it, is empty here and null in the file.
  */
 public record Comparison(
     String family,
@@ -18,12 +20,13 @@ public record Comparison(
   /**
    * One run's column of the table.
    *
+   * @param scenario empty for runs recorded before scenarios existed
    * @param prediction the model's prediction the verdict used: with the measured figure per request where there was
-   *     one; null for runs recorded before predictions existed
+   *     one; empty where nothing was modelled
    */
   public record Row(
       String simulation,
-      String scenario,
+      Optional<String> scenario,
       String strategy,
       String runFolder,
       String gatlingReport,
@@ -41,32 +44,33 @@ public record Comparison(
       int peakPortsInUseAnyDestination,
       int peakTimeWaitTowardTarget,
       double peakUtilisationPercent,
-      Double portsPerRequest,
+      Optional<Double> portsPerRequest,
       int peakOpenTowardTarget,
-      Double expectedOpenTowardTarget,
+      Optional<Double> expectedOpenTowardTarget,
       long peakDescriptorsOpen,
-      Long serverPeakDescriptorsOpen,
-      Long serverDescriptorLimit,
-      String serverLimits,
-      Onset onset,
-      Prediction prediction,
-      Double predictedKneePerSecond,
-      Double measuredKneePerSecond,
+      Optional<Long> serverPeakDescriptorsOpen,
+      Optional<Long> serverDescriptorLimit,
+      Optional<String> serverLimits,
+      Optional<Onset> onset,
+      Optional<Prediction> prediction,
+      Optional<Double> predictedKneePerSecond,
+      Optional<Double> measuredKneePerSecond,
       String verdict,
       boolean verdictPassed) {
 
     /** The column's name: the scenario, or for runs recorded before scenarios existed, the strategy. */
     public String label() {
-      return scenario != null ? scenario : strategy;
+      return scenario.orElse(strategy);
     }
   }
 
   /** What the run ran under. */
-  public record Conditions(String os, int rangeLow, int rangeHigh, int rangeSize, long timeWaitSeconds, Integer tcpTwReuse,
-      long descriptorLimit, boolean contained, String targetKind, String targetServer, String targetVersion,
+  public record Conditions(String os, int rangeLow, int rangeHigh, int rangeSize, long timeWaitSeconds, Optional<Integer> tcpTwReuse,
+      Optional<Long> descriptorLimit, boolean contained, String targetKind, String targetServer, String targetVersion,
       String harnessVersion, String gitCommit) {}
 
-  /** The first exhaustion-class failure, or null in the row when there was none. */
-  public record Onset(double elapsedSeconds, String side, long requestsStarted, Integer portsInUseTowardTarget, Integer openTowardTarget,
-      long descriptorsOpen, Long serverDescriptorsOpen, String kind, String code, String message, Double predictedSeconds, double arrivalRatePerSecond) {}
+  /** The first exhaustion-class failure of a run that had one. */
+  public record Onset(double elapsedSeconds, Optional<String> side, long requestsStarted, int portsInUseTowardTarget, int openTowardTarget,
+      Optional<Long> descriptorsOpen, Optional<Long> serverDescriptorsOpen, String kind, String code, String message,
+      Optional<Double> predictedSeconds, double arrivalRatePerSecond) {}
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import lab.portexhaustion.config.Scenario;
@@ -14,6 +15,7 @@ import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.target.ServerConditions;
 
 /** Puts runs side by side: one table row per run, and the settings that differ between them. */
 public final class ComparisonBuilder {
@@ -43,24 +45,28 @@ public final class ComparisonBuilder {
   private static Comparison.Row row(RunResults run, String folder) {
     RunSummary s = run.summary();
     RunConditions c = run.conditions();
-    OnsetRecord o = s.onset();
-    Comparison.Onset onset = o == null ? null : new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
-        o.portsInUseTowardTarget(), o.openTowardTarget(), o.descriptorsOpen(), o.serverDescriptorsOpen(), o.kind(), o.code(), o.message(),
-        o.predictedOnsetSeconds(), o.arrivalRatePerSecond());
-    RunSummary.Connections connections = s.connections() != null ? s.connections()
-        : new RunSummary.Connections(s.ports().peaks().openTowardTarget(), s.ports().peaks().descriptorsOpen(), c.descriptorLimit(), null, null);
+    Optional<Comparison.Onset> onset = s.onset().map(o -> new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
+        o.portsInUseTowardTarget(), o.openTowardTarget(), known(o.descriptorsOpen()), o.serverDescriptorsOpen(), o.kind(), o.code(),
+        o.message(), o.predictedOnsetSeconds(), o.arrivalRatePerSecond()));
+    RunSummary.Connections connections = s.connections().orElse(new RunSummary.Connections(s.ports().peaks().openTowardTarget(),
+        s.ports().peaks().descriptorsOpen(), known(c.descriptorLimit()), Optional.empty(), Optional.empty()));
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
-        c.timeWaitSeconds(), c.tcpTwReuse(), c.descriptorLimit(), c.contained(), c.target().kind(), c.target().software(),
+        c.timeWaitSeconds(), c.tcpTwReuse(), known(c.descriptorLimit()), c.contained(), c.target().kind(), c.target().software(),
         c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
-    return new Comparison.Row(s.simulation(), RunResults.label(s), s.strategy(), folder, "../" + folder + "/index.html", conditions,
+    return new Comparison.Row(s.simulation(), Optional.of(s.label()), s.strategy(), folder, "../" + folder + "/index.html", conditions,
         s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
         s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(),
         connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(),
-        s.ports().peaks().serverDescriptorsOpen() < 0 ? null : s.ports().peaks().serverDescriptorsOpen(),
-        c.server() == null ? null : c.server().descriptorLimit(), connections.serverLimits(), onset,
-        s.predictionMeasured() != null ? s.predictionMeasured() : s.prediction(), s.ports().kneeRatePerSecond(), o == null ? null : measuredKnee(run, o), s.verdict().line(), s.verdict().passed());
+        known(s.ports().peaks().serverDescriptorsOpen()), c.server().map(ServerConditions::descriptorLimit), connections.serverLimits(),
+        onset, s.predictionMeasured().or(s::prediction), s.ports().kneeRatePerSecond(), s.onset().flatMap(o -> measuredKnee(run, o)),
+        s.verdict().line(), s.verdict().passed());
+  }
+
+  /** Runs recorded before a file spelled unknown as null spelled these counts -1. */
+  private static Optional<Long> known(Optional<Long> count) {
+    return count.filter(n -> n >= 0);
   }
 
   /**
@@ -68,14 +74,14 @@ public final class ComparisonBuilder {
    * onset, over TIME_WAIT. Each of them still held its ports when the range ran out, so this is
    * range / TIME_WAIT / ports per request as measured, to set beside the predicted knee.
    */
-  private static Double measuredKnee(RunResults run, OnsetRecord onset) {
+  private static Optional<Double> measuredKnee(RunResults run, OnsetRecord onset) {
     long timeWait = run.conditions().timeWaitSeconds();
     double end = onset.elapsedSeconds();
     long ok = run.requests().stream()
         .filter(second -> second.second() >= end - timeWait && second.second() + 1 <= Math.ceil(end))
         .mapToLong(SecondStats::ok)
         .sum();
-    return timeWait == 0 ? null : Math.round(10.0 * ok / timeWait) / 10.0;
+    return timeWait == 0 ? Optional.empty() : Optional.of(Math.round(10.0 * ok / timeWait) / 10.0);
   }
 
   /** Each setting whose value is not the same in every run, with its value per simulation. */

@@ -1,7 +1,6 @@
 package lab.portexhaustion.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.record.RecordJson;
 
 /**
  * Writes {@code results/comparison/} (and {@code results/comparison-idle-connections/}): index.html
@@ -28,7 +28,7 @@ public final class ComparisonWriter {
 
   static final String FOLDER = "comparison";
   private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = RecordJson.writer();
 
   private ComparisonWriter() {}
 

@@ -54,8 +54,8 @@ final class HtmlReport {
       h.append("<tr><td><a href=\"").append(escapeHtml4(r.gatlingReport())).append("\">").append(escapeHtml4(r.runFolder()))
           .append("</a></td><td>").append(escapeHtml4(k.os())).append("</td><td>")
           .append(String.format("%d-%d (%,d ports)", k.rangeLow(), k.rangeHigh(), k.rangeSize())).append("</td><td>")
-          .append(k.timeWaitSeconds()).append(" s</td><td>").append(k.tcpTwReuse() == null ? "n/a" : k.tcpTwReuse())
-          .append("</td><td>").append(k.descriptorLimit()).append("</td><td>")
+          .append(k.timeWaitSeconds()).append(" s</td><td>").append(k.tcpTwReuse().map(String::valueOf).orElse("n/a"))
+          .append("</td><td>").append(k.descriptorLimit().map(String::valueOf).orElse("n/a")).append("</td><td>")
           .append(escapeHtml4(k.targetKind() + ", " + k.targetServer() + ", MongoDB " + k.targetVersion())).append("</td><td>")
           .append(escapeHtml4(k.harnessVersion() + " @ " + k.gitCommit())).append(k.contained() ? ", namespace launcher" : "")
           .append("</td></tr>\n");
@@ -81,7 +81,7 @@ final class HtmlReport {
     }
     h.append("</table>\n<p class=\"errors\">First error of each run: ");
     c.table().forEach(r -> h.append("<span>").append(escapeHtml4(r.label())).append(": ")
-        .append(escapeHtml4(r.onset() == null ? "no exhaustion" : r.onset().message())).append("</span> "));
+        .append(escapeHtml4(r.onset().map(Comparison.Onset::message).orElse("no exhaustion"))).append("</span> "));
     h.append("</p>\n");
   }
 

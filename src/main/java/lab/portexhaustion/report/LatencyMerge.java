@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -40,14 +41,14 @@ final class LatencyMerge implements Closeable {
     }
   }
 
-  /** The index of the first run with intervals left, or -1 when every log has been read to its end. */
-  int firstWithIntervalsLeft() {
+  /** The index of the first run with intervals left; empty when every log has been read to its end. */
+  Optional<Integer> firstWithIntervalsLeft() {
     for (int i = 0; i < logs.size(); i++) {
       if (logs.get(i).peek() != null) {
-        return i;
+        return Optional.of(i);
       }
     }
-    return -1;
+    return Optional.empty();
   }
 
   @Override

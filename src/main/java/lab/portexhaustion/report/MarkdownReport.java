@@ -12,7 +12,7 @@ final class MarkdownReport {
     if (!c.table().isEmpty()) {
       Comparison.Conditions k = c.table().get(0).conditions();
       md.append(String.format("%s, ephemeral range %d-%d (%,d ports), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s%n%n",
-          cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), k.timeWaitSeconds(), k.tcpTwReuse() == null ? "n/a" : k.tcpTwReuse(),
+          cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), k.timeWaitSeconds(), k.tcpTwReuse().map(String::valueOf).orElse("n/a"),
           cell(k.targetKind()), cell(k.targetServer()), cell(k.targetVersion()), cell(k.harnessVersion()), cell(k.gitCommit())));
     }
     List<String> header = TableText.header(c);

@@ -15,25 +15,32 @@ final class MergeMarkdown {
     md.append("| client | scenario | starts at s | requests started | OK | KO | OK p50 / p95 / p99 / max ms | peak ports toward target"
         + " | peak open toward target | peak descriptors | onset |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (MergedRuns.Client c : m.clients()) {
-      md.append(String.format("| %s | %s | %d | %,d | %,d | %,d | %.2f / %.2f / %.2f / %.2f | %,d of %,d | %,d | %,d of %,d | %s |%n",
-          cell(c.client()), cell(c.scenario()), c.startSecond(), c.started(), c.ok(), c.ko(), c.latencyP50Millis(), c.latencyP95Millis(),
-          c.latencyP99Millis(), c.latencyMaxMillis(), c.peakPortsInUseTowardTarget(), c.rangeSize(), c.peakOpenTowardTarget(),
-          c.peakDescriptorsOpen(), c.descriptorLimit(), onset(c.onset())));
+      md.append(String.format("| %s | %s | %d | %s | %s | %,d of %,d | %,d | %,d of %s | %s |%n",
+          cell(c.run().client()), cell(c.run().scenario()), c.run().startSecond(), requests(c.requests()), latency(c.latency()),
+          c.peaks().portsInUseTowardTarget(), c.rangeSize(), c.peaks().openTowardTarget(), c.peaks().descriptorsOpen(),
+          c.descriptorLimit().map(limit -> String.format("%,d", limit)).orElse("n/a"), c.onset().map(MergeMarkdown::onset).orElse("none")));
     }
-    md.append(String.format("| **all %d** | | | %,d | %,d | %,d (%.2f %%) | %.2f / %.2f / %.2f / %.2f | %,d | %,d | %,d | %s |%n",
-        t.clients(), t.started(), t.ok(), t.ko(), t.koPercent(), t.latencyP50Millis(), t.latencyP95Millis(), t.latencyP99Millis(),
-        t.latencyMaxMillis(), t.peakPortsInUseTowardTarget(), t.peakOpenTowardTarget(), t.peakDescriptorsOpen(),
-        t.firstOnset() == null ? "none" : t.clientsWithOnset() + " clients; first: " + cell(t.firstOnset().client())
-            + " at " + onset(t.firstOnset())));
+    md.append(String.format("| **all %d** | | | %s (%.2f %%) | %s | %,d | %,d | %,d | %s |%n",
+        t.clients(), requests(t.requests()), t.koPercent(), latency(t.latency()), t.peaks().portsInUseTowardTarget(),
+        t.peaks().openTowardTarget(), t.peaks().descriptorsOpen(),
+        t.firstOnset().map(first -> t.clientsWithOnset() + " clients; first: " + cell(first.client()) + " at " + onset(first))
+            .orElse("none")));
     md.append(String.format("%nBusiest second: %,d requests started.%n", t.peakStartedPerSecond()));
-    if (m.fleetVerdict() != null) {
-      md.append('\n').append(m.fleetVerdict().line()).append('\n');
-    }
+    m.fleetVerdict().ifPresent(verdict -> md.append('\n').append(verdict.line()).append('\n'));
     return md.toString();
   }
 
+  /** "started | OK | KO", three cells. */
+  private static String requests(MergedRuns.Requests r) {
+    return String.format("%,d | %,d | %,d", r.started(), r.ok(), r.ko());
+  }
+
+  private static String latency(MergedRuns.Latency l) {
+    return String.format("%.2f / %.2f / %.2f / %.2f", l.p50Millis(), l.p95Millis(), l.p99Millis(), l.maxMillis());
+  }
+
   private static String onset(MergedRuns.Onset o) {
-    return o == null ? "none" : String.format("%.1f s (%.1f s into its run, after %,d requests): %s", o.sinceFirstSecond(),
-        o.elapsedSeconds(), o.requestsStarted(), cell(o.message()));
+    return String.format("%.1f s (%.1f s into its run, after %,d requests): %s", o.sinceFirstSecond(), o.elapsedSeconds(),
+        o.requestsStarted(), cell(o.message()));
   }
 }

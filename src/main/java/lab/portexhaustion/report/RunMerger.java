@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import lab.portexhaustion.measure.IntervalSink;
 import lab.portexhaustion.measure.SecondStats;
-import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.SamplePeaks;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -74,11 +76,11 @@ final class RunMerger {
         resize(Math.max(k + 1, 2 * ports.length));
       }
       seconds = Math.max(seconds, k + 1);
-      descriptors[k] = Math.max(descriptors[k], s.descriptorsOpen());
+      descriptors[k] = Math.max(descriptors[k], s.totals().descriptors().map(PortSample.Descriptors::open).orElse(0L));
       sampled[k] = true;
-      if (s.isFull()) {
-        ports[k] = Math.max(ports[k], s.portsInUseTowardTarget() == null ? 0 : s.portsInUseTowardTarget());
-        open[k] = Math.max(open[k], s.openTowardTarget());
+      if (s instanceof FullSample f) {
+        ports[k] = Math.max(ports[k], f.ports().towardTarget());
+        open[k] = Math.max(open[k], f.towardTarget().open());
         full[k] = true;
       }
     }
@@ -105,85 +107,115 @@ final class RunMerger {
    * reaches it (second 0 is {@link MergedRuns#firstSecond()}).
    */
   static MergedRuns merge(List<String> names, List<RunResults> runs, MergedIntervals intervals) throws IOException {
+    List<Track> tracks = tracks(names, runs);
+    long first = tracks.stream().mapToLong(Track::startSecond).min().orElseThrow();
+    long last = tracks.stream().mapToLong(t -> t.startSecond() + t.length() - 1).max().orElseThrow();
+    intervals.start(first);
+    Histogram allLatencies = new Histogram(SIGNIFICANT_DIGITS);
+    List<MergedRuns.Second> perSecond = seconds(tracks, first, last, intervals, allLatencies);
+    List<MergedRuns.Client> clients = tracks.stream().map(t -> client(t, first)).toList();
+    return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, total(clients, perSecond, allLatencies), perSecond,
+        MergedFleet.verdict(runs));
+  }
+
+  /** Each run on the merged timeline, sorted by name. */
+  private static List<Track> tracks(List<String> names, List<RunResults> runs) throws IOException {
     List<Track> tracks = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       tracks.add(Track.of(names.get(i), runs.get(i)));
     }
     tracks.sort(Comparator.comparing(Track::name));
-    long first = tracks.stream().mapToLong(Track::startSecond).min().orElseThrow();
-    long last = tracks.stream().mapToLong(t -> t.startSecond() + t.length() - 1).max().orElseThrow();
-    intervals.start(first);
+    return tracks;
+  }
 
-    Histogram total = new Histogram(SIGNIFICANT_DIGITS);
-    Histogram second = new Histogram(SIGNIFICANT_DIGITS);
+  /**
+   * The merged timeline from wall-clock second {@code first} to {@code last}, reading every run's requests.hlog once, in
+   * order: each second's latencies go to {@code intervals} and are added into {@code allLatencies}.
+   */
+  private static List<MergedRuns.Second> seconds(List<Track> tracks, long first, long last, MergedIntervals intervals,
+      Histogram allLatencies) throws IOException {
+    Histogram latencies = new Histogram(SIGNIFICANT_DIGITS);
     List<MergedRuns.Second> perSecond = new ArrayList<>();
-    try (LatencyMerge latencies = new LatencyMerge(tracks.stream().map(t -> t.run().folder().resolve("harness/requests.hlog")).toList(),
+    try (LatencyMerge logs = new LatencyMerge(tracks.stream().map(t -> t.run().folder().resolve("harness/requests.hlog")).toList(),
         tracks.stream().map(Track::startSecond).toList())) {
       for (long w = first; w <= last; w++) {
-        second.reset();
-        latencies.addUpTo(w, second);
-        long started = 0;
-        long ok = 0;
-        long ko = 0;
-        int running = 0;
-        int ports = 0;
-        int open = 0;
-        long descriptors = 0;
-        for (Track t : tracks) {
-          int k = (int) (w - t.startSecond());
-          if (k < 0 || k >= t.length()) {
-            continue;
-          }
-          running++;
-          if (k < t.run().requests().size()) {
-            SecondStats row = t.run().requests().get(k);
-            started += row.started();
-            ok += row.ok();
-            ko += row.ko();
-          }
-          ports += t.ports()[k];
-          open += t.open()[k];
-          descriptors += t.descriptors()[k];
-        }
-        total.add(second);
-        intervals.interval(w - first, second);
-        perSecond.add(new MergedRuns.Second(w - first, started, ok, ko, millis(second, 50), millis(second, 95), millis(second, 99),
-            running, ports, open, descriptors));
+        latencies.reset();
+        logs.addUpTo(w, latencies);
+        allLatencies.add(latencies);
+        intervals.interval(w - first, latencies);
+        perSecond.add(second(tracks, w, w - first, latencies));
       }
-      int left = latencies.firstWithIntervalsLeft();
-      if (left >= 0) {
-        throw new IOException(tracks.get(left).run().folder() + ": requests.hlog has more seconds than its requests.csv and ports.csv");
+      Optional<Integer> left = logs.firstWithIntervalsLeft();
+      if (left.isPresent()) {
+        throw new IOException(tracks.get(left.get()).run().folder() + ": requests.hlog has more seconds than its requests.csv and ports.csv");
       }
     }
+    return perSecond;
+  }
 
-    List<MergedRuns.Client> clients = tracks.stream().map(t -> client(t, first)).toList();
-    List<MergedRuns.Onset> onsets = clients.stream().map(MergedRuns.Client::onset).filter(o -> o != null)
-        .sorted(Comparator.comparingDouble(MergedRuns.Onset::sinceFirstSecond)).toList();
-    long started = clients.stream().mapToLong(MergedRuns.Client::started).sum();
-    long ok = clients.stream().mapToLong(MergedRuns.Client::ok).sum();
-    long ko = clients.stream().mapToLong(MergedRuns.Client::ko).sum();
-    MergedRuns.Total sum = new MergedRuns.Total(clients.size(), started, ok, ko, ok + ko == 0 ? 0 : round(100.0 * ko / (ok + ko)),
-        perSecond.stream().mapToLong(MergedRuns.Second::started).max().orElse(0),
-        millis(total, 50), millis(total, 95), millis(total, 99), total.getTotalCount() == 0 ? 0 : round(total.getMaxValue() / 1000.0),
-        perSecond.stream().mapToInt(MergedRuns.Second::portsInUseTowardTarget).max().orElse(0),
-        perSecond.stream().mapToInt(MergedRuns.Second::openTowardTarget).max().orElse(0),
-        perSecond.stream().mapToLong(MergedRuns.Second::descriptorsOpen).max().orElse(0),
-        onsets.size(), onsets.isEmpty() ? null : onsets.get(0));
-    return new MergedRuns(first, Instant.ofEpochSecond(first).toString(), clients, sum, perSecond, FleetCheck.of(runs).orElse(null));
+  /** Wall-clock second {@code w}: the counts and resources of the clients running in it, summed, and its latencies. */
+  private static MergedRuns.Second second(List<Track> tracks, long w, long sinceFirst, Histogram latencies) {
+    long started = 0;
+    long ok = 0;
+    long ko = 0;
+    int running = 0;
+    int ports = 0;
+    int open = 0;
+    long descriptors = 0;
+    for (Track t : tracks) {
+      int k = (int) (w - t.startSecond());
+      if (k < 0 || k >= t.length()) {
+        continue;
+      }
+      running++;
+      if (k < t.run().requests().size()) {
+        SecondStats row = t.run().requests().get(k);
+        started += row.started();
+        ok += row.ok();
+        ko += row.ko();
+      }
+      ports += t.ports()[k];
+      open += t.open()[k];
+      descriptors += t.descriptors()[k];
+    }
+    return new MergedRuns.Second(sinceFirst, started, ok, ko, millis(latencies, 50), millis(latencies, 95), millis(latencies, 99),
+        running, ports, open, descriptors);
   }
 
   private static MergedRuns.Client client(Track t, long first) {
     RunSummary s = t.run().summary();
-    OnsetRecord o = s.onset();
-    MergedRuns.Onset onset = o == null ? null : new MergedRuns.Onset(t.name(), o.at(),
+    Optional<MergedRuns.Onset> onset = s.onset().map(o -> new MergedRuns.Onset(t.name(), o.at(),
         round3(Instant.parse(o.at()).toEpochMilli() / 1000.0 - first), o.elapsedSeconds(), o.requestsStarted(), o.kind(), o.code(),
-        o.message());
-    long descriptorLimit = s.connections() != null ? s.connections().descriptorLimit() : t.run().conditions().descriptorLimit();
-    return new MergedRuns.Client(t.name(), s.simulation(), RunResults.label(s), s.startedAt(), t.startSecond() - first,
-        s.durationSeconds(), s.requests().started(), s.requests().ok(), s.requests().ko(), s.okLatencyMillis().p50(),
-        s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(), s.ports().rangeSize(),
-        s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().openTowardTarget(), s.ports().peaks().descriptorsOpen(),
+        o.message()));
+    // Runs recorded before the summary had its connections: the limit from the conditions; before null, unknown was -1.
+    Optional<Long> descriptorLimit = s.connections().map(RunSummary.Connections::descriptorLimit)
+        .orElse(t.run().conditions().descriptorLimit()).filter(limit -> limit >= 0);
+    SamplePeaks peaks = s.ports().peaks();
+    return new MergedRuns.Client(
+        new MergedRuns.Run(t.name(), s.simulation(), s.label(), s.startedAt(), t.startSecond() - first, s.durationSeconds()),
+        new MergedRuns.Requests(s.requests().started(), s.requests().ok(), s.requests().ko()),
+        new MergedRuns.Latency(s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max()),
+        s.ports().rangeSize(),
+        new MergedRuns.Peaks(peaks.portsInUseTowardTarget(), peaks.openTowardTarget(), peaks.descriptorsOpen()),
         descriptorLimit, onset, s.verdict().line());
+  }
+
+  /** All clients together: their counts summed, the merged latencies, the peaks of the per-second sums, the first onset. */
+  private static MergedRuns.Total total(List<MergedRuns.Client> clients, List<MergedRuns.Second> perSecond, Histogram allLatencies) {
+    List<MergedRuns.Onset> onsets = clients.stream().flatMap(c -> c.onset().stream())
+        .sorted(Comparator.comparingDouble(MergedRuns.Onset::sinceFirstSecond)).toList();
+    long started = clients.stream().mapToLong(c -> c.requests().started()).sum();
+    long ok = clients.stream().mapToLong(c -> c.requests().ok()).sum();
+    long ko = clients.stream().mapToLong(c -> c.requests().ko()).sum();
+    MergedRuns.Latency latency = new MergedRuns.Latency(millis(allLatencies, 50), millis(allLatencies, 95), millis(allLatencies, 99),
+        allLatencies.getTotalCount() == 0 ? 0 : round(allLatencies.getMaxValue() / 1000.0));
+    MergedRuns.Peaks peaks = new MergedRuns.Peaks(
+        perSecond.stream().mapToInt(MergedRuns.Second::portsInUseTowardTarget).max().orElse(0),
+        perSecond.stream().mapToInt(MergedRuns.Second::openTowardTarget).max().orElse(0),
+        perSecond.stream().mapToLong(MergedRuns.Second::descriptorsOpen).max().orElse(0));
+    return new MergedRuns.Total(clients.size(), new MergedRuns.Requests(started, ok, ko),
+        ok + ko == 0 ? 0 : round(100.0 * ko / (ok + ko)), perSecond.stream().mapToLong(MergedRuns.Second::started).max().orElse(0),
+        latency, peaks, onsets.size(), onsets.stream().findFirst());
   }
 
   /**

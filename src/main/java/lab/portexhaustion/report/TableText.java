@@ -2,6 +2,7 @@ package lab.portexhaustion.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import lab.portexhaustion.config.Scenario;
 
@@ -34,20 +35,18 @@ final class TableText {
   /** What the idle-connection scenarios run out of: connections and the descriptors they hold. */
   private static List<Line> connectionLines(Comparison c) {
     return List.of(
-        line(c, "server", r -> r.serverLimits() == null ? r.conditions().targetKind() : r.serverLimits()),
+        line(c, "server", r -> r.serverLimits().orElse(r.conditions().targetKind())),
         line(c, "peak open connections toward target (model)", r -> String.format("%,d%s", r.peakOpenTowardTarget(),
-            r.expectedOpenTowardTarget() == null ? ""
-                : String.format(" (%,.0f, ratio %.2f)", r.expectedOpenTowardTarget(), r.peakOpenTowardTarget() / r.expectedOpenTowardTarget()))),
-        line(c, "peak descriptors open / limit", r -> String.format("%,d / %,d", r.peakDescriptorsOpen(), r.conditions().descriptorLimit())),
-        line(c, "server's peak descriptors open / its limit", r -> r.serverPeakDescriptorsOpen() == null ? "n/a"
-            : String.format("%,d / %,d", r.serverPeakDescriptorsOpen(), r.serverDescriptorLimit())),
-        line(c, "onset", r -> r.onset() == null ? "none" : String.format("%.1f s, %s, %,d requests, %,d descriptors%s and %s connections open,"
+            r.expectedOpenTowardTarget().map(expected -> String.format(" (%,.0f, ratio %.2f)", expected,
+                r.peakOpenTowardTarget() / expected)).orElse(""))),
+        line(c, "peak descriptors open / limit", r -> String.format("%,d / %s", r.peakDescriptorsOpen(), count(r.conditions().descriptorLimit()))),
+        line(c, "server's peak descriptors open / its limit", r -> r.serverPeakDescriptorsOpen()
+            .map(open -> String.format("%,d / %s", open, count(r.serverDescriptorLimit()))).orElse("n/a")),
+        line(c, "onset", r -> r.onset().map(o -> String.format("%.1f s, %s, %,d requests, %s descriptors%s and %,d connections open,"
                 + " %s (%s)",
-            r.onset().elapsedSeconds(), r.onset().side() == null ? "?" : "the " + r.onset().side() + " ran out", r.onset().requestsStarted(),
-            r.onset().descriptorsOpen(), r.onset().serverDescriptorsOpen() == null ? "" : String.format(" (the server's %,d)",
-                r.onset().serverDescriptorsOpen()),
-            r.onset().openTowardTarget() == null ? "?" : String.format("%,d", r.onset().openTowardTarget()), r.onset().kind(),
-            r.onset().code())));
+            o.elapsedSeconds(), o.side().map(side -> "the " + side + " ran out").orElse("?"), o.requestsStarted(),
+            count(o.descriptorsOpen()), o.serverDescriptorsOpen().map(open -> String.format(" (the server's %,d)", open)).orElse(""),
+            o.openTowardTarget(), o.kind(), o.code())).orElse("none")));
   }
 
   /** What the churn scenarios run out of: ephemeral ports. */
@@ -56,20 +55,22 @@ final class TableText {
         line(c, "peak ports in use: toward target / whole range", r -> String.format("%,d / %,d of %,d",
             r.peakPortsInUseTowardTarget(), r.peakPortsInUseAnyDestination(), r.conditions().rangeSize())),
         line(c, "peak TIME_WAIT toward target", r -> String.format("%,d", r.peakTimeWaitTowardTarget())),
-        line(c, "ports per request", r -> r.portsPerRequest() == null ? "n/a" : String.format("%.2f", r.portsPerRequest())),
+        line(c, "ports per request", r -> r.portsPerRequest().map(p -> String.format("%.2f", p)).orElse("n/a")),
         line(c, "onset", TableText::onset),
         line(c, "knee rate per s: predicted / measured", r -> String.format("%s / %s",
-            r.predictedKneePerSecond() == null ? "n/a" : String.format("%.1f", r.predictedKneePerSecond()),
-            r.measuredKneePerSecond() == null ? "none reached" : String.format("%.1f", r.measuredKneePerSecond()))));
+            r.predictedKneePerSecond().map(k -> String.format("%.1f", k)).orElse("n/a"),
+            r.measuredKneePerSecond().map(k -> String.format("%.1f", k)).orElse("none reached"))));
   }
 
   static String onset(Comparison.Row r) {
-    Comparison.Onset o = r.onset();
-    if (o == null) {
-      return String.format("none (peak utilisation %.1f %%)", r.peakUtilisationPercent());
-    }
-    return String.format("%.1f s, %,d requests, %s ports in use, %s (%s)", o.elapsedSeconds(), o.requestsStarted(),
-        o.portsInUseTowardTarget() == null ? "?" : String.format("%,d", o.portsInUseTowardTarget()), o.kind(), o.code());
+    return r.onset().map(o -> String.format("%.1f s, %,d requests, %,d ports in use, %s (%s)", o.elapsedSeconds(), o.requestsStarted(),
+            o.portsInUseTowardTarget(), o.kind(), o.code()))
+        .orElse(String.format("none (peak utilisation %.1f %%)", r.peakUtilisationPercent()));
+  }
+
+  /** A count, or "n/a" where it is not known. */
+  static String count(Optional<Long> count) {
+    return count.map(n -> String.format("%,d", n)).orElse("n/a");
   }
 
   private static Line line(Comparison c, String measure, Function<Comparison.Row, String> cell) {

@@ -1,13 +1,14 @@
 package lab.portexhaustion.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import lab.portexhaustion.record.RecordJson;
 
 /**
  * Onset and throughput of earlier comparisons next to this one: the nightly job keeps each
@@ -15,14 +16,14 @@ import java.util.stream.Stream;
  */
 record Trend(List<Night> nights) {
 
-  /** One earlier (or this) comparison: per scenario, onset time (null: none) and mean throughput. */
+  /** One earlier (or this) comparison: per scenario, onset time (empty: none) and mean throughput. */
   record Night(String name, List<Entry> entries) {}
 
-  record Entry(String scenario, Double onsetSeconds, double meanPerSecond, String verdict) {}
+  record Entry(String scenario, Optional<Double> onsetSeconds, double meanPerSecond, String verdict) {}
 
   static final Trend NONE = new Trend(List.of());
 
-  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = RecordJson.reader();
 
   /** The comparisons in {@code history} (oldest first, by file name), then {@code current} as "this run". */
   static Trend of(Path history, Comparison current) throws IOException {
@@ -38,7 +39,7 @@ record Trend(List<Night> nights) {
 
   private static Night night(String name, Comparison comparison) {
     return new Night(name, comparison.table().stream()
-        .map(r -> new Entry(r.label(), r.onset() == null ? null : r.onset().elapsedSeconds(), r.meanPerSecond(),
+        .map(r -> new Entry(r.label(), r.onset().map(Comparison.Onset::elapsedSeconds), r.meanPerSecond(),
             r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")))
         .toList());
   }
@@ -50,7 +51,7 @@ record Trend(List<Night> nights) {
       List<String> row = new ArrayList<>(List.of(night.name()));
       for (String scenario : scenarios) {
         row.add(night.entries().stream().filter(e -> e.scenario().equals(scenario)).findFirst()
-            .map(e -> (e.onsetSeconds() == null ? "no onset" : String.format("onset %.1f s", e.onsetSeconds()))
+            .map(e -> e.onsetSeconds().map(s -> String.format("onset %.1f s", s)).orElse("no onset")
                 + String.format(", %.1f/s, %s", e.meanPerSecond(), e.verdict()))
             .orElse("-"));
       }

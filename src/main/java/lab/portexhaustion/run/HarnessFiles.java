@@ -1,8 +1,6 @@
 package lab.portexhaustion.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedOutputStream;
@@ -18,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.measure.IntervalSink;
+import lab.portexhaustion.record.RecordJson;
 import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.PortsCsv;
+import lab.portexhaustion.sampler.TotalsSample;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.slf4j.Logger;
@@ -40,12 +41,12 @@ final class HarnessFiles implements AutoCloseable, IntervalSink {
   private final Path resultsRoot;
   private final String simulation;
   private final Instant startedAt;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json = RecordJson.writer();
   private final CsvMapper csv = new CsvMapper();
   private final List<PortSample> pending = new ArrayList<>();
   private final List<Second> pendingIntervals = new ArrayList<>();
   private Path folder;
-  private SequenceWriter portsCsv;
+  private PortsCsv.Appender portsCsv;
   private PrintStream requestsHlog;
   private HistogramLogWriter hlog;
 
@@ -64,10 +65,10 @@ final class HarnessFiles implements AutoCloseable, IntervalSink {
    * ramp, the part of the run that matters most, would pay for it.
    */
   static void warmUp() {
-    CsvMapper mapper = new CsvMapper();
-    try (SequenceWriter rows = mapper.writer(mapper.schemaFor(PortSample.class).withHeader()).writeValues(Writer.nullWriter())) {
+    try (PortsCsv.Appender rows = new PortsCsv.Appender(Writer.nullWriter())) {
       for (int i = 0; i < WARM_UP_ROWS; i++) {
-        rows.write(PortSample.totals(i, i, i, 1000, i, 1024));
+        rows.append(new TotalsSample(i, new PortSample.Totals(Optional.of((long) i), Optional.of((long) i), 1000,
+            Optional.of(new PortSample.Descriptors(i, 1024))), Optional.empty()));
       }
     } catch (IOException e) {
       LOG.debug("warming up the CSV writer: {}", e.toString()); // nothing was to be written
@@ -94,11 +95,10 @@ final class HarnessFiles implements AutoCloseable, IntervalSink {
     try {
       if (portsCsv == null) {
         Files.createDirectories(folder);
-        CsvSchema schema = csv.schemaFor(PortSample.class).withHeader();
-        portsCsv = csv.writer(schema).writeValues(Files.newBufferedWriter(folder.resolve("ports.csv")));
+        portsCsv = new PortsCsv.Appender(Files.newBufferedWriter(folder.resolve("ports.csv")));
       }
       for (PortSample row : pending) {
-        portsCsv.write(row);
+        portsCsv.append(row);
       }
       portsCsv.flush();
       pending.clear();

@@ -18,8 +18,9 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
 
 /**
  * A run about to happen: its scenario, its settings (validated), and the simulation's own driver settings. Made
- * while the simulation is built, so that bad settings end it before Gatling starts; {@link #start()} starts the
- * target and the instruments when Gatling builds the first request.
+ * while the simulation is built, so that bad settings are found before Gatling starts; {@link #start()} starts the
+ * target and the instruments when Gatling takes the protocol. What cannot start is thrown as a
+ * {@link SetupFailureException}: ending the JVM for it is left to the DSL's edge, where Gatling calls in.
  */
 public final class HarnessPlan {
 
@@ -37,16 +38,16 @@ public final class HarnessPlan {
 
   /**
    * The plan of a simulation with the settings of this JVM over its protocol's values; its scenario derived from them.
-   * Invalid settings end the JVM here with a clear message: no load sent.
+   *
+   * @throws SetupFailureException for invalid settings, each problem a paragraph: no load sent
    */
   public static HarnessPlan of(ProtocolSettings protocol, ClientSettingsHook hook) {
     try {
       HarnessSettings settings = SettingsLoader.fromSystem(protocol);
       return new HarnessPlan(settings.scenario(), protocol.simulation(), settings, hook);
     } catch (InvalidSettingsException e) {
-      SetupFailure.exit(protocol.simulation(), e.problems());
+      throw new SetupFailureException(protocol.simulation(), e.problems());
     }
-    throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
   }
 
   /** As {@link #of} with settings given, not read from the system: for tests. */
@@ -54,19 +55,20 @@ public final class HarnessPlan {
     return new HarnessPlan(scenario, simulation, settings, hook);
   }
 
-  /** Ends the JVM before any load with {@code paragraphs}: a simulation that cannot work as written. */
-  public static void refuse(String simulation, List<String> paragraphs) {
-    SetupFailure.exit(simulation, paragraphs);
-  }
-
-  /** Starts the target and the instruments; a target that cannot start ends the JVM with a clear message, no load sent. */
+  /**
+   * Starts the target and the instruments: the run is built whole, then started.
+   *
+   * @throws SetupFailureException for a target that cannot start, with what it said: no load sent
+   */
   public HarnessRun start() {
+    HarnessRun run;
     try {
-      return HarnessRun.start(this);
+      run = HarnessRun.prepare(this);
     } catch (TargetUnavailableException e) {
-      SetupFailure.exit(simulation, List.of(e.getMessage()));
+      throw new SetupFailureException(simulation, List.of(e.getMessage()));
     }
-    throw new IllegalStateException("unreachable: SetupFailure.exit returns only if System.exit is intercepted");
+    run.start();
+    return run;
   }
 
   /** The open-model arrival profile the model predicts from: ramp from the start rate to the peak, then hold. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.SamplerSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
@@ -25,27 +26,27 @@ import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetDetector;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.process.ParentProcess;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.record.CleanStartState;
-import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
 import lab.portexhaustion.target.MongoTarget;
 import lab.portexhaustion.target.TargetDescription;
-import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.strategy.ConnectionStrategy;
-import lab.portexhaustion.verdict.FailedVerdictExit;
 import lab.portexhaustion.verdict.Verdict;
 import lab.portexhaustion.verdict.VerdictJudge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulation's harness, from its plan to the verdict: starts the target, waits for a clean start, builds the
- * strategy, starts the port sampler, and builds the simulation's request actions (each followed by the stop
- * condition). {@link #finish()}, once Gatling has ended the load, stops everything, writes the summary and gives the
- * verdict.
+ * One simulation's harness, from its plan to the verdict. Built whole before anything runs: the target started, a
+ * clean start waited for and the strategy built ({@link RunSetup}), then every part of the run, the model made from
+ * a first sample read on the caller's thread. {@link #start()} then starts what runs on threads of its own. The
+ * simulation's request actions each check the stop condition after the request. {@link #finish()}, once Gatling has
+ * ended the load, stops everything, writes the summary and returns the verdict.
  */
 public final class HarnessRun {
 
@@ -62,21 +63,23 @@ public final class HarnessRun {
   private final CleanStartState cleanStart;
   private final ConnectionStrategy strategy;
   private final NetworkConditions network;
+  private final SocketErrorRelay socketErrors;
   private final Instant startedAt = Instant.now();
+  private final DescriptorReserve reserve = new DescriptorReserve();
+  private final RequestWorkers workers;
+  private final HarnessFiles files;
   private final RunMetrics metrics;
   private final SecondTicker seconds;
-  private final RequestWorkers workers;
+  private final PortSampler sampler;
+  private final FullSample beforeLoad;
+  private final RunModel model;
+  private final RunSamples samples;
+  private final OnsetCapture onsetCapture;
   private final OnsetDetector onset;
   private final RequestRecorder recorder;
   private final MongoRequestActionBuilder actions;
-  private final HarnessFiles files;
-  private final PortSampler sampler;
-  private final RunModel model;
-  private final OnsetCapture onsetCapture;
   private final ProgressReporter progress;
   private final RunWatchdog watchdog;
-  private final DescriptorReserve reserve = new DescriptorReserve();
-  private volatile boolean conditionsWritten;
 
   private HarnessRun(HarnessPlan plan, RunSetup setup) {
     this.simulation = plan.simulation();
@@ -87,34 +90,30 @@ public final class HarnessRun {
     this.cleanStart = setup.cleanStart();
     this.strategy = setup.strategy();
     this.network = setup.network();
-    SocketTable sockets = setup.sockets();
-    SocketErrorRelay socketErrors = setup.socketErrors();
+    this.socketErrors = setup.socketErrors();
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
     this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
     this.metrics = new RunMetrics(files);
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
-    this.sampler = new PortSampler(sockets, target.endpoint(), network, target::serverStatus, this::takeSample, startedAt);
-    PortSample first = sampler.start(settings.sampler().totalsInterval(), settings.sampler().fullInterval(),
-        settings.sampler().maxCpuPercent());
-    this.model = RunModel.at(first, scenario, target, targetDescription, settings, network);
+    this.sampler = new PortSampler(setup.sockets(), target.endpoint(), network, target::serverStatus, startedAt);
+    this.beforeLoad = sampler.snapshot(PortSample.Tier.FULL);
+    this.model = RunModel.at(beforeLoad, scenario, target, targetDescription, settings, network);
+    this.samples = new RunSamples(files, model, metrics, strategy, network, target, targetDescription, settings);
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
-    this.actions = new MongoRequestActionBuilder(strategy, workers, recorder, stopWhenExhausted());
-    socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
-    // The server process's first failed accept (EMFILE at its own limit): its clients only time out, later.
-    target.onAcceptFailure(failure -> onset.observe(ErrorClassifier.classify(new IOException(failure.message())),
-        Instant.ofEpochMilli(failure.epochMillis()), OnsetRecord.SERVER, metrics.counts()));
+    this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,
+        stopWhenExhausted(onset, settings.load().exhaustionGrace()));
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
         settings.load().maxDuration().toSeconds(), WORKER_DRAIN_SECONDS, BOUND_SLACK.toSeconds()),
-        ParentProcess.ofThisProcess(), this::flushOnAbort, Runtime.getRuntime()::halt);
+        ParentProcess.ofThisProcess(), flushOnAbort(simulation, startedAt, settings, seconds, sampler, files), ProcessExit::halt);
     LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
   }
 
-  /** Prepares the run {@code plan} describes; failures are thrown (the plan turns them into an exit). */
-  static HarnessRun start(HarnessPlan plan) {
+  /** The run {@code plan} describes, built whole and not started; a failure closes what was started and is thrown. */
+  static HarnessRun prepare(HarnessPlan plan) {
     RunSetup setup = RunSetup.of(plan);
     try {
       return new HarnessRun(plan, setup);
@@ -122,6 +121,26 @@ public final class HarnessRun {
       setup.target().close();
       throw e;
     }
+  }
+
+  /**
+   * Starts the parts that run on their own, in this order: the watchdog first, so that whatever follows is bounded
+   * even if it hangs; the sampler, {@code ports.csv} opening with the sample the model was made from; then the onset
+   * capture's sources, whose first error may already be waiting (a driver's socket error met while the strategy was
+   * built) and takes its snapshot from the sampler, which must be sending by then for that row to be written; last the
+   * per-second ticker and the progress line, which only sum up what the requests and the sampler record.
+   */
+  void start() {
+    watchdog.start();
+    samples.acceptBeforeLoad(beforeLoad);
+    SamplerSettings sampling = settings.sampler();
+    sampler.start(samples, sampling.totalsInterval(), sampling.fullInterval(), sampling.maxCpuPercent());
+    socketErrors.connect((error, at) -> onset.observe(ErrorClassifier.classify(error), at, "driver monitor", metrics.counts()));
+    // The server process's first failed accept (EMFILE at its own limit): its clients only time out, later.
+    target.onAcceptFailure(failure -> onset.observe(ErrorClassifier.classify(new IOException(failure.message())),
+        Instant.ofEpochMilli(failure.epochMillis()), OnsetRecord.SERVER, metrics.counts()));
+    seconds.start();
+    progress.start();
   }
 
   /** The action that sends {@code definition} as {@code requestName} through this run's strategy, then checks the stop condition. */
@@ -134,46 +153,35 @@ public final class HarnessRun {
     return strategy.usesDriver();
   }
 
-  /** Stops injecting once exhaustion started {@code load.exhaustionGrace} ago. */
-  private ChainBuilder stopWhenExhausted() {
+  /** Stops injecting once exhaustion started {@code grace} ago. */
+  private static ChainBuilder stopWhenExhausted(OnsetDetector onset, Duration grace) {
     return stopLoadGeneratorIf(
-        session -> "exhaustion started " + settings.load().exhaustionGrace().toSeconds()
-            + " s ago (load.exhaustionGrace): stopping the injection",
+        session -> "exhaustion started " + grace.toSeconds() + " s ago (load.exhaustionGrace): stopping the injection",
         session -> onset.graceElapsed(Instant.now()));
   }
 
-  /**
-   * Every sample, in the sampler's thread (one at a time): the model's measured figure, the CSV, and the conditions
-   * once the folder exists. The first sample arrives before the model exists: the model is made from it.
-   */
-  private void takeSample(PortSample sample) {
-    if (sample.isFull() && model != null) {
-      model.observe(sample, metrics.arrivalsServedCount(), strategy.connectionsOpened());
-    }
-    if (!conditionsWritten) {
-      conditionsWritten = files.writeJson("conditions.json",
-          RunConditions.of(network, sample.descriptorsMax(), targetDescription, target.serverConditions().orElse(null), settings));
-    }
-    files.appendSample(sample);
-  }
-
   /** What the watchdog saves of a run it ends: the samples so far, and a note of why the summary is missing. */
-  private void flushOnAbort() {
-    seconds.close();
-    sampler.close();
-    files.writeJson("ended-by-watchdog.json", Map.of("simulation", simulation, "startedAt", startedAt.toString(),
-        "endedAt", Instant.now().toString(), "bound", settings.load().maxDuration().toSeconds() + " s + drain + slack"));
-    files.close();
+  private static Runnable flushOnAbort(String simulation, Instant startedAt, HarnessSettings settings, SecondTicker seconds,
+      PortSampler sampler, HarnessFiles files) {
+    return () -> {
+      seconds.close();
+      sampler.close();
+      files.writeJson("ended-by-watchdog.json", Map.of("simulation", simulation, "startedAt", startedAt.toString(),
+          "endedAt", Instant.now().toString(), "bound", settings.load().maxDuration().toSeconds() + " s + drain + slack"));
+      files.close();
+    };
   }
 
-  /** This process's descriptor limit, as the sampler read it (-1 where there is none, as on Windows). */
-  private long descriptorLimit() {
-    PortSample latest = sampler.latestFull();
-    return latest == null ? -1 : latest.descriptorsMax();
+  /** This process's descriptor limit, as the sampler read it (empty where there is none, as on Windows). */
+  private Optional<Long> descriptorLimit() {
+    return sampler.latestFull().flatMap(latest -> latest.totals().descriptors()).map(PortSample.Descriptors::max);
   }
 
-  /** Stops the workers, sampler, strategy and target; writes the summary; gives the verdict. */
-  public void finish() {
+  /**
+   * Stops the workers, sampler, strategy and target; writes the summary; logs the verdict and returns it. What a
+   * failed verdict does to the process is the caller's: the run only reports it.
+   */
+  public Verdict finish() {
     Instant endedAt = Instant.now();
     recorder.close();
     progress.close();
@@ -209,7 +217,7 @@ public final class HarnessRun {
       LOG.info(verdict.line());
     } else {
       LOG.error(verdict.line());
-      FailedVerdictExit.register();
     }
+    return verdict;
   }
 }

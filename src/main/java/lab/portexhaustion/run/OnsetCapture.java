@@ -7,6 +7,7 @@ import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.Onset;
 import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
 import org.slf4j.Logger;
@@ -43,26 +44,28 @@ final class OnsetCapture {
     if (first.error().kind() == ErrorKind.DESCRIPTORS) {
       reserve.release();
     }
-    PortSample snapshot;
+    FullSample snapshot;
     try {
-      snapshot = sampler.snapshot("onset");
+      snapshot = sampler.snapshot(PortSample.Tier.ONSET);
     } catch (RuntimeException e) {
       LOG.warn("no onset snapshot ({}): the newest full sample stands in", e.getMessage());
-      snapshot = sampler.latestFull();
+      snapshot = sampler.latestFull().orElseThrow(() -> e); // the run's first sample was taken before its load
     }
     Optional<Prediction> prediction = model.current();
     OnsetRecord onset = OnsetRecord.of(first, snapshot, load, prediction);
     record.set(onset);
     written = files.writeJson("onset.json", onset);
-    String server = onset.serverDescriptorsOpen() == null ? ""
-        : String.format("; the server process: %d of %d descriptors open, %d connections", onset.serverDescriptorsOpen(),
-            onset.serverDescriptorsMax(), onset.serverOpenConnections());
+    String server = snapshot.server()
+        .map(s -> String.format("; the server process: %d of %d descriptors open, %d connections", s.descriptors().open(),
+            s.descriptors().max(), s.openConnections()))
+        .orElse("");
+    String descriptors = snapshot.totals().descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a");
     LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d requests; %d of %d ports"
-            + " in use toward the target (%.1f %%), %d in TIME_WAIT; %d of %d descriptors open%s; arrival rate %.0f/s; the model"
+            + " in use toward the target (%.1f %%), %d in TIME_WAIT; %s descriptors open%s; arrival rate %.0f/s; the model"
             + " predicted %s",
-        onset.elapsedSeconds(), onset.surfaced(), onset.side(), onset.message(), onset.kind(), onset.requestsStarted(),
+        onset.elapsedSeconds(), onset.surfaced(), onset.side().orElseThrow(), onset.message(), onset.kind(), onset.requestsStarted(),
         onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
-        onset.descriptorsOpen(), onset.descriptorsMax(), server, onset.arrivalRatePerSecond(),
+        descriptors, server, onset.arrivalRatePerSecond(),
         prediction.map(Prediction::text).orElse("nothing (no model for this run)")));
   }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.onset.OnsetDetector;
-import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +35,10 @@ final class ProgressReporter implements AutoCloseable {
     this.onset = onset;
     this.sampler = sampler;
     this.start = start;
+  }
+
+  /** The first line in {@link #EVERY_SECONDS} seconds, then one every as many. */
+  void start() {
     timer.scheduleAtFixedRate(this::report, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
   }
 
@@ -46,10 +49,10 @@ final class ProgressReporter implements AutoCloseable {
     String onsetStatus = onset.onset()
         .map(o -> String.format("onset at %.1f s (%s)", o.elapsed().toMillis() / 1000.0, o.error().code()))
         .orElse("no exhaustion yet");
-    PortSample ports = sampler.latestFull();
-    String portStatus = ports == null ? "ports: no sample yet"
-        : String.format("ports %,d/%,d (%.1f %%), TIME_WAIT %,d toward target", ports.portsInUseTowardTarget(), ports.rangeSize(),
-            ports.utilisationPercent(), ports.timeWait());
+    String portStatus = sampler.latestFull()
+        .map(full -> String.format("ports %,d/%,d (%.1f %%), TIME_WAIT %,d toward target", full.ports().towardTarget(),
+            full.totals().rangeSize(), full.ports().utilisationPercent(), full.towardTarget().timeWait()))
+        .orElse("ports: no sample yet");
     LOG.info(String.format("[%s] %4.0f s  %,d requests (OK %,d, KO %,d), %.0f req/s, %s, %s",
         label, Duration.between(start, Instant.now()).toMillis() / 1000.0, started,
         metrics.succeededCount(), metrics.failedCount(), rate, portStatus, onsetStatus));

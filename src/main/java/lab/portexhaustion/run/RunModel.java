@@ -10,6 +10,7 @@ import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.model.RunPredictor;
 import lab.portexhaustion.model.StartingRoom;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.target.MongoTarget;
@@ -37,15 +38,14 @@ final class RunModel {
   }
 
   /** Predicts from {@code start}, the full sample taken before the first request. */
-  static RunModel at(PortSample start, Scenario scenario, MongoTarget target, TargetDescription probed, HarnessSettings settings,
+  static RunModel at(FullSample start, Scenario scenario, MongoTarget target, TargetDescription probed, HarnessSettings settings,
       NetworkConditions network) {
     StartingRoom room = new StartingRoom(
         network.range().size() - inUse(Resource.EPHEMERAL_PORTS, start, network),
         network.timeWait(),
-        start.descriptorsMax() > 0 ? start.descriptorsMax() - start.descriptorsOpen() : -1,
+        start.totals().descriptors().filter(d -> d.max() > 0).map(PortSample.Descriptors::free),
         probed.freeConnectionSlots(),
-        start.serverDescriptorsMax() != null && start.serverDescriptorsMax() > 0
-            ? start.serverDescriptorsMax() - start.serverDescriptorsOpen() : -1);
+        start.server().map(PortSample.ServerFigures::descriptors).filter(d -> d.max() > 0).map(PortSample.Descriptors::free));
     var uses = KnownUse.of(scenario.strategy(), target.serverSide(settings.pool().serverMonitoringMode()), settings, network.timeWait());
     RunModel model = new RunModel(RunPredictor.predict(settings.load(), uses, room), network, settings);
     model.observe(start, 0, 0);
@@ -57,7 +57,7 @@ final class RunModel {
    * connections opened. The model's "request" is an arrival, as the injection profile counts them; a scenario of
    * several requests takes their units together, in as many connections as its pattern opens.
    */
-  void observe(PortSample full, long arrivalsServed, long connectionsOpened) {
+  void observe(FullSample full, long arrivalsServed, long connectionsOpened) {
     modelled.ifPresent(m -> {
       int units = inUse(m.use().resource(), full, network);
       measured.observe(full.elapsedMillis(), units, arrivalsServed);
@@ -91,13 +91,13 @@ final class RunModel {
   }
 
   /** Units of {@code resource} a sample shows in use, counted as the OS allocates them. */
-  private static int inUse(Resource resource, PortSample full, NetworkConditions network) {
+  private static int inUse(Resource resource, FullSample full, NetworkConditions network) {
     return switch (resource) {
       case EPHEMERAL_PORTS -> network.portAllocation() == NetworkConditions.PortAllocation.PER_DESTINATION
-          ? full.portsInUseTowardTarget() : full.portsInUseAnyDestination();
-      case DESCRIPTORS -> (int) full.descriptorsOpen();
-      case SERVER_CONNECTIONS -> full.openTowardTarget();
-      case SERVER_DESCRIPTORS -> full.serverDescriptorsOpen() == null ? 0 : (int) (long) full.serverDescriptorsOpen();
+          ? full.ports().towardTarget() : full.ports().anyDestination();
+      case DESCRIPTORS -> full.totals().descriptors().map(d -> (int) d.open()).orElse(0);
+      case SERVER_CONNECTIONS -> full.towardTarget().open();
+      case SERVER_DESCRIPTORS -> full.server().map(s -> (int) s.descriptors().open()).orElse(0);
     };
   }
 }

@@ -1,9 +1,12 @@
 package lab.portexhaustion.run;
 
-import lab.portexhaustion.process.ParentProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import lab.portexhaustion.process.ParentProcess;
+import lab.portexhaustion.process.ProcessExit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RunWatchdog implements AutoCloseable {
 
-  /** The simulation's exit code when the watchdog ended it. */
-  static final int EXIT_CODE = 4;
-
   private static final Logger LOG = LoggerFactory.getLogger(RunWatchdog.class);
   private static final Duration CHECK_EVERY = Duration.ofMillis(250);
   /** How long the flush may take before the process is halted anyway. */
@@ -30,18 +30,22 @@ final class RunWatchdog implements AutoCloseable {
   private final Optional<ParentProcess> parent;
   private final Runnable flush;
   private final Halt halt;
-  private final Thread thread;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+    Thread watching = new Thread(task, "harness-watchdog");
+    watching.setDaemon(true);
+    return watching;
+  });
   private volatile boolean disarmed;
 
-  /** How the process ends; {@link Runtime#halt} in a run, something observable in a test. */
+  /** How the process ends; {@link ProcessExit#halt} in a run, something observable in a test. */
   @FunctionalInterface
   interface Halt {
-    void halt(int status);
+    void halt(ProcessExit.Code code);
   }
 
   /**
-   * Watches from now until {@link #close()}: ends the process at {@code deadline}, or as soon as {@code parent}
-   * (if any) is gone, after {@code flush}.
+   * A watchdog that, from {@link #start()} until {@link #close()}, ends the process at {@code deadline}, or as soon
+   * as {@code parent} (if any) is gone, after {@code flush}.
    */
   RunWatchdog(String simulation, Instant deadline, String boundText, Optional<ParentProcess> parent, Runnable flush, Halt halt) {
     this.simulation = simulation;
@@ -50,9 +54,11 @@ final class RunWatchdog implements AutoCloseable {
     this.parent = parent;
     this.flush = flush;
     this.halt = halt;
-    this.thread = new Thread(this::watch, "harness-watchdog");
-    this.thread.setDaemon(true);
-    this.thread.start();
+  }
+
+  /** Starts watching, in a thread of its own. */
+  void start() {
+    thread.execute(this::watch);
   }
 
   private void watch() {
@@ -65,7 +71,7 @@ final class RunWatchdog implements AutoCloseable {
       if (!Instant.now().isBefore(deadline)) {
         end(String.format("%s: the run is still going past its bound (%s); ending it with exit code %d. Its results are"
             + " incomplete. A GC spiral or a hung target can cause this: lower load.peakRate, or look at the target.",
-            simulation, boundText, EXIT_CODE));
+            simulation, boundText, ProcessExit.Code.WATCHDOG.status()));
         return;
       }
       try {
@@ -87,9 +93,7 @@ final class RunWatchdog implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (!disarmed) {
-      System.out.flush();
-      System.err.flush();
-      halt.halt(EXIT_CODE);
+      halt.halt(ProcessExit.Code.WATCHDOG);
     }
   }
 
@@ -97,7 +101,7 @@ final class RunWatchdog implements AutoCloseable {
   @Override
   public void close() {
     disarmed = true;
-    thread.interrupt();
+    thread.shutdownNow();
     parent.ifPresent(ParentProcess::close);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lab.portexhaustion.process.ProcessExit;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -27,13 +28,20 @@ public final class SimulationClassCheck {
 
   private SimulationClassCheck() {}
 
-  /** {@code args}: the folder of the compiled simulations, then the name given to {@code -Dgatling.simulationClass} (blank: no check). */
+  /**
+   * {@code args}: the folder of the compiled simulations, then the name given to {@code -Dgatling.simulationClass}
+   * (blank: no check). A name that is no simulation ends Maven's JVM as a setup failure: its paragraph, exit code 3.
+   */
   public static void main(String[] args) {
     String name = args.length < 2 ? "" : args[1].strip();
-    if (!name.isEmpty()) {
-      problem(name, Path.of(args[0]), Thread.currentThread().getContextClassLoader())
-          .ifPresent(problem -> SetupFailure.exit(name, List.of(problem)));
-    }
+    ProcessExit.exitOnFailure(() -> {
+      if (!name.isEmpty()) {
+        problem(name, Path.of(args[0]), Thread.currentThread().getContextClassLoader()).ifPresent(problem -> {
+          throw new SetupFailureException(name, List.of(problem));
+        });
+      }
+      return null;
+    });
   }
 
   /** Why {@code name} names no simulation among the classes in {@code classes}, loaded by {@code loader}; empty when it does. */

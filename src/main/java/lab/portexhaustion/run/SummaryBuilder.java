@@ -27,7 +27,7 @@ final class SummaryBuilder {
   /** Everything a summary is made of. */
   record Inputs(String simulation, Scenario scenario, String strategyDetail, HarnessSettings settings,
       Optional<String> batch, TargetDescription target, CleanStartState cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
-      long leftInFlight, NetworkConditions network, SamplePeaks peaks, long descriptorLimit, Optional<Prediction> beforeLoad,
+      long leftInFlight, NetworkConditions network, SamplePeaks peaks, Optional<Long> descriptorLimit, Optional<Prediction> beforeLoad,
       Optional<Prediction> prediction, Optional<String> unit, ConnectionFigures.Figures connectionsOpened, Optional<OnsetRecord> onset,
       Verdict verdict) {}
 
@@ -51,31 +51,31 @@ final class SummaryBuilder {
         .filter(p -> p.isMeasured() && p.resource().equals(Resource.EPHEMERAL_PORTS.label()))
         .map(Prediction::perRequest);
     RunSummary.Ports ports = new RunSummary.Ports(in.network().range().size(), in.network().timeWait().toSeconds(), in.peaks(),
-        portsPerRequest.orElse(null), portsPerRequest.map(p -> round(in.network().kneeRate(p))).orElse(null));
+        portsPerRequest, portsPerRequest.map(p -> round(in.network().kneeRate(p))));
     RunSummary.Connections connections = new RunSummary.Connections(in.peaks().openTowardTarget(), in.peaks().descriptorsOpen(),
-        in.descriptorLimit(), in.target().kind().equals("embedded") ? in.settings().embedded().describe() : null,
-        OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected).orElse(null));
+        in.descriptorLimit(), Optional.of(in.target()).filter(t -> t.kind().equals("embedded")).map(t -> in.settings().embedded().describe()),
+        OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected));
     ConnectionFigures.Figures figures = in.connectionsOpened();
     RunSummary.ConnectionsOpened opened = new RunSummary.ConnectionsOpened(figures.opened(), figures.peakPerSecond(),
-        figures.perArrival(), in.unit().orElse(null), in.unit().isPresent() ? figures.unitsPerConnection() : null);
+        figures.perArrival(), in.unit(), in.unit().flatMap(unit -> figures.unitsPerConnection()));
     String outcome = in.onset()
         .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
             in.network().range().size()));
-    return new RunSummary(in.simulation(), in.scenario().configName(), in.scenario().strategy().configName(), in.strategyDetail(), in.batch().orElse(null), in.target(),
-        in.settings().reported(), in.cleanStart(), in.startedAt().toString(), round(seconds), requests, okLatency,
-        errors, ports, connections, opened, in.beforeLoad().orElse(null), in.prediction().filter(Prediction::isMeasured).orElse(null),
-        in.onset().orElse(null), outcome, in.verdict(), fleet(in.settings().fleet()));
+    return new RunSummary(in.simulation(), Optional.of(in.scenario().configName()), in.scenario().strategy().configName(),
+        in.strategyDetail(), in.batch(), in.target(), in.settings().reported(), in.cleanStart(), in.startedAt().toString(),
+        round(seconds), requests, okLatency, errors, ports, Optional.of(connections), Optional.of(opened), in.beforeLoad(),
+        in.prediction().filter(Prediction::isMeasured), in.onset(), outcome, in.verdict(), fleet(in.settings().fleet()));
   }
 
-  private static RunSummary.Fleet fleet(FleetSettings fleet) {
-    return fleet.inFleet() ? new RunSummary.Fleet(fleet.client(), fleet.clients(), fleet.start().map(Object::toString).orElse(null),
-        fleet.joinInterval().toMillis() / 1000.0) : null;
+  private static Optional<RunSummary.Fleet> fleet(FleetSettings fleet) {
+    return fleet.inFleet() ? Optional.of(new RunSummary.Fleet(fleet.client(), fleet.clients(), fleet.start().map(Object::toString),
+        fleet.joinInterval().toMillis() / 1000.0)) : Optional.empty();
   }
 
   static String consoleText(RunSummary s) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format("%n=== %s (%s) against %s ===%n", s.simulation(), s.scenario(), s.target().address()));
+    text.append(String.format("%n=== %s (%s) against %s ===%n", s.simulation(), s.label(), s.target().address()));
     text.append(String.format("requests: %,d started, %,d OK, %,d KO (%.2f %%), %.1f per s over %.1f s, busiest second %,d%n",
         s.requests().started(), s.requests().ok(), s.requests().ko(), s.requests().koPercent(),
         s.requests().meanPerSecond(), s.durationSeconds(), s.requests().peakPerSecond()));
@@ -89,27 +89,22 @@ final class SummaryBuilder {
     text.append(String.format("ports: range %,d, peak %,d in use toward the target (%.1f %%), peak %,d open and %,d in TIME_WAIT"
             + " toward it, ports per request %s, knee %s%n",
         s.ports().rangeSize(), p.portsInUseTowardTarget(), p.utilisationPercent(), p.openTowardTarget(), p.timeWaitTowardTarget(),
-        s.ports().portsPerRequest() == null ? "n/a" : s.ports().portsPerRequest(),
-        s.ports().kneeRatePerSecond() == null ? "n/a" : String.format("%.1f requests/s", s.ports().kneeRatePerSecond())));
-    RunSummary.Connections c = s.connections();
-    text.append(String.format("connections: peak %,d open toward the target%s; peak %,d of %,d descriptors open%s%n",
-        c.peakOpenTowardTarget(), c.expectedOpen() == null ? "" : String.format(" (model: %,.0f)", c.expectedOpen()),
-        c.peakDescriptorsOpen(), c.descriptorLimit(), c.serverLimits() == null ? "" : "; server: " + c.serverLimits()));
-    RunSummary.ConnectionsOpened o = s.connectionsOpened();
-    if (o != null) {
-      text.append(String.format("connections opened: %,d, peak %.1f per s, %s per arrival, %s %ss per connection%n", o.opened(),
-          o.peakPerSecond(), o.perArrival() == null ? "n/a" : o.perArrival(),
-          o.unitsPerConnection() == null ? "n/a" : o.unitsPerConnection(), o.unit() == null ? "unit" : o.unit()));
-    }
+        s.ports().portsPerRequest().map(String::valueOf).orElse("n/a"),
+        s.ports().kneeRatePerSecond().map(k -> String.format("%.1f requests/s", k)).orElse("n/a")));
+    s.connections().ifPresent(c -> text.append(String.format(
+        "connections: peak %,d open toward the target%s; peak %,d of %s descriptors open%s%n",
+        c.peakOpenTowardTarget(), c.expectedOpen().map(e -> String.format(" (model: %,.0f)", e)).orElse(""),
+        c.peakDescriptorsOpen(), c.descriptorLimit().map(l -> String.format("%,d", l)).orElse("n/a"),
+        c.serverLimits().map(l -> "; server: " + l).orElse(""))));
+    s.connectionsOpened().ifPresent(o -> text.append(String.format(
+        "connections opened: %,d, peak %.1f per s, %s per arrival, %s %ss per connection%n", o.opened(),
+        o.peakPerSecond(), o.perArrival().map(String::valueOf).orElse("n/a"),
+        o.unitsPerConnection().map(String::valueOf).orElse("n/a"), o.unit().orElse("unit"))));
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));
     }
-    if (s.prediction() != null) {
-      text.append("model before the load: ").append(s.prediction().text()).append('\n');
-    }
-    if (s.predictionMeasured() != null) {
-      text.append("model with the measured figure: ").append(s.predictionMeasured().text()).append('\n');
-    }
+    s.prediction().ifPresent(before -> text.append("model before the load: ").append(before.text()).append('\n'));
+    s.predictionMeasured().ifPresent(measured -> text.append("model with the measured figure: ").append(measured.text()).append('\n'));
     text.append("outcome: ").append(s.outcome());
     return text.toString();
   }

@@ -3,7 +3,9 @@ package lab.portexhaustion.sampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import lab.portexhaustion.process.OwnDescriptors;
+import lab.portexhaustion.sampler.PortSample.Descriptors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +24,9 @@ final class CheapTotals implements AutoCloseable {
   private final OpenProcFile sockstat = open(SOCKSTAT);
   private final OpenProcFile sockstat6 = open(SOCKSTAT6);
 
-  /** TCP sockets of the host or namespace: in TIME_WAIT and in use; -1 each where unknown. */
-  record TcpTotals(long timeWait, long inUse) {
-    static final TcpTotals UNKNOWN = new TcpTotals(-1, -1);
+  /** TCP sockets of the host or namespace: in TIME_WAIT and in use; empty each where unknown. */
+  record TcpTotals(Optional<Long> timeWait, Optional<Long> inUse) {
+    static final TcpTotals UNKNOWN = new TcpTotals(Optional.empty(), Optional.empty());
   }
 
   private static OpenProcFile open(Path file) {
@@ -45,8 +47,8 @@ final class CheapTotals implements AutoCloseable {
     }
     try {
       TcpTotals ipv4 = parseSockstat(sockstat.read());
-      long ipv6InUse = sockstat6 == null ? 0 : Math.max(0, tcpField(sockstat6.read(), "TCP6:", "inuse"));
-      return new TcpTotals(ipv4.timeWait(), ipv4.inUse() < 0 ? -1 : ipv4.inUse() + ipv6InUse);
+      long ipv6InUse = sockstat6 == null ? 0 : tcpField(sockstat6.read(), "TCP6:", "inuse").orElse(0L);
+      return new TcpTotals(ipv4.timeWait(), ipv4.inUse().map(inUse -> inUse + ipv6InUse));
     } catch (IOException e) {
       return TcpTotals.UNKNOWN;
     }
@@ -58,32 +60,29 @@ final class CheapTotals implements AutoCloseable {
   }
 
   /**
-   * A count from the line that starts with {@code prefix}, such as {@code TCP6: inuse 2}; -1 if absent. Read by
+   * A count from the line that starts with {@code prefix}, such as {@code TCP6: inuse 2}; empty if absent. Read by
    * hand rather than split with a regular expression: it runs every 100 ms.
    */
-  static long tcpField(String text, String prefix, String name) {
+  static Optional<Long> tcpField(String text, String prefix, String name) {
     int line = text.startsWith(prefix) ? 0 : text.indexOf("\n" + prefix) + 1;
     if (line <= 0 && !text.startsWith(prefix)) {
-      return -1;
+      return Optional.empty();
     }
     int end = text.indexOf('\n', line);
     // One space between fields: split's single-character fast path, no pattern compiled.
     String[] fields = text.substring(line + prefix.length(), end < 0 ? text.length() : end).trim().split(" ");
     for (int i = 0; i + 1 < fields.length; i += 2) {
       if (fields[i].equals(name)) {
-        return Long.parseLong(fields[i + 1]);
+        return Optional.of(Long.parseLong(fields[i + 1]));
       }
     }
-    return -1;
+    return Optional.empty();
   }
 
-  /** This process's open descriptors (at the limit, the limit). */
-  long descriptorsOpen() {
-    return OwnDescriptors.open();
-  }
-
-  long descriptorsMax() {
-    return OwnDescriptors.max();
+  /** This process's open descriptors (at the limit, the limit) and its limit; empty where the OS does not count them. */
+  Optional<Descriptors> descriptors() {
+    long max = OwnDescriptors.max();
+    return max < 0 ? Optional.empty() : Optional.of(new Descriptors(OwnDescriptors.open(), max));
   }
 
   @Override

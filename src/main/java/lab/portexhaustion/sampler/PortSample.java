@@ -1,75 +1,79 @@
 package lab.portexhaustion.sampler;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Optional;
 import lab.portexhaustion.embedded.ServerStatus;
 
 /**
- * One row of {@code harness/ports.csv}. A {@code totals} row has only the cheap figures (the
- * socket-table columns are empty); a {@code full} or {@code onset} row has them all.
- *
- * @param elapsedMillis since the run started
- * @param tier totals, full, or onset (the extra full snapshot taken when exhaustion starts)
- * @param timeWaitTotal TIME_WAIT sockets of the whole host or namespace, any destination
- * @param tcpInUseTotal TCP sockets in use, any destination (Linux sockstat; -1 elsewhere)
- * @param portsInUseTowardTarget distinct local ports in the ephemeral range held by sockets toward the target, any state
- * @param portsInUseAnyDestination distinct local ports in the ephemeral range held by any socket
- * @param utilisationPercent ports in use over the range size, counted the way the OS allocates (per destination on Linux)
- * @param descriptorsOpen this (the client's) process's open descriptors
- * @param serverDescriptorsOpen the server process's open descriptors, as it last reported them (some 100 ms old at
- *     most); empty for a server that is not the harness's own process
- * @param serverDescriptorsMax the server process's descriptor limit
- * @param serverOpenConnections client connections the server holds open
- * @param serverAcceptFailures accepts that failed in the server so far (EMFILE at its descriptor limit)
+ * One sample of the sampler, a row of {@code harness/ports.csv} ({@link PortsCsv}). Every sample has the
+ * {@link Totals}, cheap enough to read every 100 ms; a {@link FullSample} adds what the socket table says of the sockets
+ * toward the target, a {@link TotalsSample} has nothing more. Either has the server process's figures where the server
+ * is the harness's own process. A figure the sampler cannot know here is an empty {@link Optional}.
  */
-@JsonPropertyOrder({"elapsedMillis", "tier", "timeWaitTotal", "tcpInUseTotal", "established", "timeWait", "synSent",
-    "closeWait", "finWait1", "finWait2", "lastAck", "otherState", "portsInUseTowardTarget", "portsInUseAnyDestination",
-    "rangeSize", "utilisationPercent", "descriptorsOpen", "descriptorsMax", "serverDescriptorsOpen", "serverDescriptorsMax",
-    "serverOpenConnections", "serverAcceptFailures"})
-public record PortSample(
-    long elapsedMillis,
-    String tier,
-    long timeWaitTotal,
-    long tcpInUseTotal,
-    Integer established,
-    Integer timeWait,
-    Integer synSent,
-    Integer closeWait,
-    Integer finWait1,
-    Integer finWait2,
-    Integer lastAck,
-    Integer otherState,
-    Integer portsInUseTowardTarget,
-    Integer portsInUseAnyDestination,
-    int rangeSize,
-    Double utilisationPercent,
-    long descriptorsOpen,
-    long descriptorsMax,
-    Long serverDescriptorsOpen,
-    Long serverDescriptorsMax,
-    Integer serverOpenConnections,
-    Long serverAcceptFailures) {
+public sealed interface PortSample permits TotalsSample, FullSample {
 
-  /** A {@code totals} row: the cheap figures only, the socket-table columns empty. */
-  public static PortSample totals(long elapsedMillis, long timeWaitTotal, long tcpInUseTotal, int rangeSize, long descriptorsOpen,
-      long descriptorsMax) {
-    return new PortSample(elapsedMillis, "totals", timeWaitTotal, tcpInUseTotal, null, null, null, null, null, null, null, null,
-        null, null, rangeSize, null, descriptorsOpen, descriptorsMax, null, null, null, null);
+  /** Since the run started. */
+  long elapsedMillis();
+
+  Tier tier();
+
+  Totals totals();
+
+  /** The embedded server process's figures; empty for a server that is not the harness's own process. */
+  Optional<ServerFigures> server();
+
+  /** Which tier took a sample; its label is the {@code tier} column of ports.csv. */
+  enum Tier {
+    /** The cheap totals only, every {@code sampler.totalsInterval}. */
+    TOTALS,
+    /** The socket table too, every {@code sampler.fullInterval}. */
+    FULL,
+    /** The extra full snapshot taken when exhaustion started. */
+    ONSET;
+
+    public String label() {
+      return name().toLowerCase();
+    }
+
+    static Tier of(String label) {
+      for (Tier tier : values()) {
+        if (tier.label().equals(label)) {
+          return tier;
+        }
+      }
+      throw new IllegalArgumentException("'" + label + "' is not a tier of ports.csv (totals, full or onset)");
+    }
   }
 
-  /** The same sample with the server process's figures. */
-  public PortSample withServer(ServerStatus server) {
-    return new PortSample(elapsedMillis, tier, timeWaitTotal, tcpInUseTotal, established, timeWait, synSent, closeWait, finWait1,
-        finWait2, lastAck, otherState, portsInUseTowardTarget, portsInUseAnyDestination, rangeSize, utilisationPercent,
-        descriptorsOpen, descriptorsMax, server.descriptorsOpen(), server.descriptorsMax(), server.openConnections(),
-        server.acceptFailures());
+  /**
+   * The figures every sample has.
+   *
+   * @param timeWaitTotal TIME_WAIT sockets of the whole host or namespace, any destination; empty where
+   *     /proc/net/sockstat cannot be read (off Linux) and the sample did not read the socket table
+   * @param tcpInUseTotal TCP sockets in use, any destination; empty where /proc/net/sockstat cannot be read
+   * @param rangeSize ports in the ephemeral range
+   * @param descriptors this (the client's) process's descriptors; empty where the OS does not count them (Windows)
+   */
+  record Totals(Optional<Long> timeWaitTotal, Optional<Long> tcpInUseTotal, int rangeSize, Optional<Descriptors> descriptors) {}
+
+  /** A process's open descriptors and its limit. */
+  record Descriptors(long open, long max) {
+
+    /** Descriptors it may still open. */
+    public long free() {
+      return max - open;
+    }
   }
 
-  public boolean isFull() {
-    return established != null;
-  }
+  /**
+   * The embedded server process's figures, as it last reported them (some 100 ms old at most).
+   *
+   * @param acceptFailures accepts that failed in the server so far (EMFILE at its descriptor limit)
+   */
+  record ServerFigures(Descriptors descriptors, int openConnections, long acceptFailures) {
 
-  /** Sockets toward the target in any state but TIME_WAIT: connections still open or closing. */
-  public int openTowardTarget() {
-    return established + synSent + closeWait + finWait1 + finWait2 + lastAck + otherState;
+    static ServerFigures of(ServerStatus status) {
+      return new ServerFigures(new Descriptors(status.descriptorsOpen(), status.descriptorsMax()), status.openConnections(),
+          status.acceptFailures());
+    }
   }
 }

@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Samples ephemeral-port use in the background, in two tiers: cheap totals often, the full
  * socket table less often (reading it costs tens of milliseconds at 10,000 sockets, docs/background.md,
- * "What watching costs"), and one extra full snapshot on demand when exhaustion starts. Every sample goes
- * to the sink as it is taken.
+ * "What watching costs"), and one extra full snapshot on demand when exhaustion starts. Once started,
+ * every sample goes to the sink as it is taken; a snapshot taken before (the state before the load)
+ * is only kept, as the newest full sample and in the peaks.
  */
 public final class PortSampler implements AutoCloseable {
 
   /** The sampler's own thread: both tiers run on it; the run's first sample and the onset snapshot are taken by the caller. */
-  public static final String THREAD_NAME = "harness-port-sampler";
+  private static final String THREAD_NAME = "harness-port-sampler";
 
   private static final Logger LOG = LoggerFactory.getLogger(PortSampler.class);
   // Thread CPU time includes the kernel's time writing /proc/net/tcp, the larger part of a full sample.
@@ -45,7 +46,6 @@ public final class PortSampler implements AutoCloseable {
   private final CheapTotals totals = new CheapTotals();
   private final InetSocketAddress target;
   private final NetworkConditions conditions;
-  private final Consumer<PortSample> sink;
   private final Supplier<Optional<ServerStatus>> server;
   private final Instant start;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -53,42 +53,40 @@ public final class PortSampler implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private final AtomicReference<PortSample> latestFull = new AtomicReference<>();
+  private final AtomicReference<FullSample> latestFull = new AtomicReference<>();
   private final AtomicReference<SamplePeaks> peaks = new AtomicReference<>(SamplePeaks.NONE);
+  private Consumer<PortSample> sink = sample -> { }; // set by start; read and written under this object's lock
   private volatile boolean stretchLogged;
   // The full tier's CPU so far and when its first scheduled sample began; only the sampler thread reads and writes them.
   private long fullCpuUsed;
   private long wallAtStart = -1;
 
-  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Consumer<PortSample> sink,
-      Instant start) {
-    this(table, target, conditions, Optional::empty, sink, start);
+  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Instant start) {
+    this(table, target, conditions, Optional::empty, start);
   }
 
   /** As above, with the server process's own figures beside the client's in every sample. */
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Supplier<Optional<ServerStatus>> server,
-      Consumer<PortSample> sink, Instant start) {
+      Instant start) {
     this.table = table;
     this.server = server;
     this.target = target;
     this.conditions = conditions;
-    this.sink = sink;
     this.start = start;
   }
 
   /**
-   * Starts both tiers and returns the run's first full sample, read now, on the caller's thread:
-   * the state before the load. The sampler keeps to {@code maxCpuPercent} of one core: the totals
-   * tier runs at its interval whatever it costs, and the full tier has what is left. After each
-   * full sample the next waits {@code fullEvery}, or longer if this one's CPU time over the wait
-   * would pass that share.
+   * Sends every sample from now on to {@code sink}, and starts both tiers on the sampler's own
+   * thread. The sampler keeps to {@code maxCpuPercent} of one core: the totals tier runs at its
+   * interval whatever it costs, and the full tier has what is left. The first full sample of the
+   * tier comes {@code fullEvery} from now; after each, the next waits {@code fullEvery}, or longer
+   * if this one's CPU time over the wait would pass that share.
    */
-  public PortSample start(Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
-    PortSample first = snapshot("full");
+  public synchronized void start(Consumer<PortSample> sink, Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
+    this.sink = sink;
     timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), fullEvery.toNanos(), TimeUnit.NANOSECONDS);
     timer.scheduleAtFixedRate(() -> guarded("totals", () -> emit(totalsOnly())), totalsEvery.toMillis(),
         totalsEvery.toMillis(), TimeUnit.MILLISECONDS);
-    return first;
   }
 
   /**
@@ -103,7 +101,7 @@ public final class PortSampler implements AutoCloseable {
     if (wallAtStart < 0) {
       wallAtStart = System.nanoTime();
     }
-    guarded("full", () -> emit(full("full")));
+    guarded("full", () -> emit(full(PortSample.Tier.FULL)));
     long cost = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     fullCpuUsed += cost;
     long wallSoFar = System.nanoTime() - wallAtStart;
@@ -121,37 +119,44 @@ public final class PortSampler implements AutoCloseable {
     }
   }
 
-  /** A full snapshot now, on the caller's thread: for the moment exhaustion starts. */
-  public synchronized PortSample snapshot(String tier) {
+  /**
+   * A full snapshot now, on the caller's thread: the state before the load (taken before {@link #start}, so only
+   * kept), or the moment exhaustion starts.
+   */
+  public synchronized FullSample snapshot(PortSample.Tier tier) {
     return emit(full(tier));
   }
 
-  /** The newest full sample, or null before the first. */
-  public PortSample latestFull() {
-    return latestFull.get();
+  /** The newest full sample; empty before the first. */
+  public Optional<FullSample> latestFull() {
+    return Optional.ofNullable(latestFull.get());
   }
 
   public SamplePeaks peaks() {
     return peaks.get();
   }
 
-  private synchronized PortSample emit(PortSample clientSide) {
-    PortSample sample = server.get().map(clientSide::withServer).orElse(clientSide);
-    if (sample.isFull()) {
-      latestFull.set(sample);
+  private synchronized <T extends PortSample> T emit(T sample) {
+    if (sample instanceof FullSample full) {
+      latestFull.set(full);
     }
     peaks.updateAndGet(p -> p.with(sample));
     sink.accept(sample);
     return sample;
   }
 
-  private PortSample totalsOnly() {
+  private TotalsSample totalsOnly() {
     CheapTotals.TcpTotals tcp = totals.tcpTotals();
-    return PortSample.totals(elapsedMillis(), tcp.timeWait(), tcp.inUse(), conditions.range().size(), totals.descriptorsOpen(),
-        totals.descriptorsMax());
+    return new TotalsSample(elapsedMillis(), new PortSample.Totals(tcp.timeWait(), tcp.inUse(), conditions.range().size(),
+        totals.descriptors()), serverFigures());
   }
 
-  private PortSample full(String tier) {
+  /** The server process's figures, as it last reported them. */
+  private Optional<PortSample.ServerFigures> serverFigures() {
+    return server.get().map(PortSample.ServerFigures::of);
+  }
+
+  private FullSample full(PortSample.Tier tier) {
     CheapTotals.TcpTotals tcp = totals.tcpTotals();
     List<SocketEntry> sockets;
     try {
@@ -184,13 +189,15 @@ public final class PortSampler implements AutoCloseable {
         ? portsTowardTarget.cardinality()
         : portsAny.cardinality();
     double utilisation = Math.round(1000.0 * inUse / range.size()) / 10.0;
-    return new PortSample(elapsedMillis(), tier,
-        tcp.timeWait() >= 0 ? tcp.timeWait() : timeWaitSeen, tcp.inUse(),
-        count(towardTarget, TcpState.ESTABLISHED), count(towardTarget, TcpState.TIME_WAIT), count(towardTarget, TcpState.SYN_SENT),
-        count(towardTarget, TcpState.CLOSE_WAIT), count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2),
-        count(towardTarget, TcpState.LAST_ACK), otherStates(towardTarget),
-        portsTowardTarget.cardinality(), portsAny.cardinality(), range.size(), utilisation,
-        totals.descriptorsOpen(), totals.descriptorsMax(), null, null, null, null);
+    // Without sockstat, TIME_WAIT is counted in the socket table just read.
+    long timeWaitTotal = tcp.timeWait().orElse(timeWaitSeen);
+    PortSample.Totals cheap = new PortSample.Totals(Optional.of(timeWaitTotal), tcp.inUse(), range.size(), totals.descriptors());
+    FullSample.TcpStates states = new FullSample.TcpStates(count(towardTarget, TcpState.ESTABLISHED),
+        count(towardTarget, TcpState.TIME_WAIT), count(towardTarget, TcpState.SYN_SENT), count(towardTarget, TcpState.CLOSE_WAIT),
+        count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2), count(towardTarget, TcpState.LAST_ACK),
+        otherStates(towardTarget));
+    FullSample.PortsInUse ports = new FullSample.PortsInUse(portsTowardTarget.cardinality(), portsAny.cardinality(), utilisation);
+    return new FullSample(elapsedMillis(), tier, cheap, states, ports, serverFigures());
   }
 
   private static int count(Map<TcpState, Integer> byState, TcpState state) {

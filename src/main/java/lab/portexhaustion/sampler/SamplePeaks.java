@@ -1,9 +1,11 @@
 package lab.portexhaustion.sampler;
 
+import java.util.Optional;
+
 /**
- * The highest figures the sampler saw during a run.
+ * The highest figures the sampler saw during a run; 0 for a figure no sample had.
  *
- * @param serverDescriptorsOpen the server process's, where it is the harness's own; -1 otherwise
+ * @param serverDescriptorsOpen the server process's, where it is the harness's own; empty otherwise
  */
 public record SamplePeaks(
     double utilisationPercent,
@@ -13,26 +15,25 @@ public record SamplePeaks(
     int timeWaitTowardTarget,
     long timeWaitTotal,
     long descriptorsOpen,
-    long serverDescriptorsOpen) {
+    Optional<Long> serverDescriptorsOpen) {
 
-  static final SamplePeaks NONE = new SamplePeaks(0, 0, 0, 0, 0, 0, 0, -1);
-
-  /** Without the server process's figures (a server that is not the harness's own process). */
-  public SamplePeaks(double utilisationPercent, int portsInUseTowardTarget, int portsInUseAnyDestination, int openTowardTarget,
-      int timeWaitTowardTarget, long timeWaitTotal, long descriptorsOpen) {
-    this(utilisationPercent, portsInUseTowardTarget, portsInUseAnyDestination, openTowardTarget, timeWaitTowardTarget, timeWaitTotal,
-        descriptorsOpen, -1);
-  }
+  static final SamplePeaks NONE = new SamplePeaks(0, 0, 0, 0, 0, 0, 0, Optional.empty());
 
   SamplePeaks with(PortSample s) {
+    long timeWait = Math.max(timeWaitTotal, s.totals().timeWaitTotal().orElse(0L));
+    long descriptors = Math.max(descriptorsOpen, s.totals().descriptors().map(PortSample.Descriptors::open).orElse(0L));
+    Optional<Long> server = s.server().map(f -> Math.max(f.descriptors().open(), serverDescriptorsOpen.orElse(0L)))
+        .or(() -> serverDescriptorsOpen);
+    if (!(s instanceof FullSample full)) {
+      return new SamplePeaks(utilisationPercent, portsInUseTowardTarget, portsInUseAnyDestination, openTowardTarget,
+          timeWaitTowardTarget, timeWait, descriptors, server);
+    }
     return new SamplePeaks(
-        s.isFull() ? Math.max(utilisationPercent, s.utilisationPercent()) : utilisationPercent,
-        s.isFull() ? Math.max(portsInUseTowardTarget, s.portsInUseTowardTarget()) : portsInUseTowardTarget,
-        s.isFull() ? Math.max(portsInUseAnyDestination, s.portsInUseAnyDestination()) : portsInUseAnyDestination,
-        s.isFull() ? Math.max(openTowardTarget, s.openTowardTarget()) : openTowardTarget,
-        s.isFull() ? Math.max(timeWaitTowardTarget, s.timeWait()) : timeWaitTowardTarget,
-        Math.max(timeWaitTotal, s.timeWaitTotal()),
-        Math.max(descriptorsOpen, s.descriptorsOpen()),
-        s.serverDescriptorsOpen() == null ? serverDescriptorsOpen : Math.max(serverDescriptorsOpen, s.serverDescriptorsOpen()));
+        Math.max(utilisationPercent, full.ports().utilisationPercent()),
+        Math.max(portsInUseTowardTarget, full.ports().towardTarget()),
+        Math.max(portsInUseAnyDestination, full.ports().anyDestination()),
+        Math.max(openTowardTarget, full.towardTarget().open()),
+        Math.max(timeWaitTowardTarget, full.towardTarget().timeWait()),
+        timeWait, descriptors, server);
   }
 }

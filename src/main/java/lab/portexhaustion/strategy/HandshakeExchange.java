@@ -13,7 +13,7 @@ import org.bson.BsonString;
 /**
  * Commands over OP_MSG on a socket the caller opened, for the strategies that talk to the server
  * without a driver: the handshake, or a request's own command. The command is {@code hello} where the server knows it (MongoDB
- * 4.4.2+); older servers and mongo-java-server only know the legacy {@code isMaster}. It is
+ * 4.4.2+, and the embedded server); older servers only know the legacy {@code isMaster}. It is
  * decided once, before the load, as the driver does.
  */
 final class HandshakeExchange {

@@ -106,8 +106,8 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     limitNote.ifPresent(note -> LOG.warn("embedded server: {}", note));
     LOG.info("embedded server process {} listening on {} after {} ms", ready.pid(), address(endpoint), startMillis);
     ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorsMax(),
-        limits.limitsDescriptors() ? limitNote.isEmpty() : null, limits.maxIncomingConnections(), limits.idleTimeout().toMillis() / 1000.0,
-        monitoring.configName());
+        limits.limitsDescriptors() ? Optional.of(limitNote.isEmpty()) : Optional.empty(), limits.maxIncomingConnections(),
+        limits.idleTimeout().toMillis() / 1000.0, monitoring.configName());
     return new EmbeddedServerProcess(process, monitoring, output, conditions,
         connection, endpoint, new TargetDescription("embedded", software, "", address(endpoint), connection.getConnectionString(), reason));
   }

@@ -59,14 +59,15 @@ public final class VerdictJudge {
 
   private static String happened(Inputs in) {
     return in.onset()
-        .map(o -> String.format("exhaustion at %.1f s%s (%s, %s ports in use toward the target, %d descriptors open)",
-            o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(), o.descriptorsOpen()))
+        .map(o -> String.format("exhaustion at %.1f s%s (%s, %d ports in use toward the target, %s descriptors open)",
+            o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(),
+            o.descriptorsOpen().map(String::valueOf).orElse("n/a")))
         .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open sockets toward the target, peak %d descriptors open",
             in.peaks().utilisationPercent(), in.peaks().openTowardTarget(), in.peaks().descriptorsOpen()));
   }
 
   private static String offset(Optional<Prediction> prediction, OnsetRecord onset) {
-    return prediction.map(Prediction::onsetSeconds)
+    return prediction.flatMap(Prediction::onsetSeconds)
         .map(p -> p > 0 ? String.format(", %+.1f %%", 100 * (onset.elapsedSeconds() - p) / p)
             : String.format(", %+.1f s", onset.elapsedSeconds() - p)) // predicted at the start: no share of it
         .orElse("");
@@ -74,10 +75,11 @@ public final class VerdictJudge {
 
   /** Why an exhausted run's onset does not count as the predicted one, if it does not. */
   private static Optional<String> onsetOffTime(Inputs in) {
-    if (in.onset().isEmpty() || in.prediction().map(Prediction::onsetSeconds).isEmpty()) {
+    Optional<Double> predictedOnset = in.prediction().flatMap(Prediction::onsetSeconds);
+    if (in.onset().isEmpty() || predictedOnset.isEmpty()) {
       return Optional.empty();
     }
-    double predicted = in.prediction().get().onsetSeconds();
+    double predicted = predictedOnset.get();
     double measured = in.onset().get().elapsedSeconds();
     double allowed = Math.max(ONSET_TOLERANCE * predicted, ONSET_TOLERANCE_FLOOR_SECONDS);
     if (Math.abs(measured - predicted) <= allowed) {

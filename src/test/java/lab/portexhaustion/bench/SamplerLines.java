@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import lab.portexhaustion.config.SamplerSettings;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.PortSampler;
@@ -47,10 +48,10 @@ final class SamplerLines {
       List<Double> ss = new ArrayList<>();
       try (PortSampler portSampler = newSampler(held)) {
         for (int i = 0; i < WARM_UP_SAMPLES; i++) {
-          portSampler.snapshot("warm-up"); // the sampler of a run is compiled after its first samples
+          portSampler.snapshot(PortSample.Tier.FULL); // the sampler of a run is compiled after its first samples
         }
         for (int rep = 0; rep < repetitions; rep++) {
-          sampler.add(millis(() -> portSampler.snapshot("benchmark")));
+          sampler.add(millis(() -> portSampler.snapshot(PortSample.Tier.FULL)));
           ss.add(millis(SamplerLines::ssTan));
         }
       }
@@ -68,19 +69,20 @@ final class SamplerLines {
   /**
    * The sampler thread's CPU time over wall time between the ends of its first and last full
    * sample in the window: whole periods of the full tier, the totals tier's samples within them
-   * included. The run's first full sample is left out: it is taken on the caller's thread, before the
-   * tiers start.
+   * included. Only the tiers' samples: a run's first full sample is taken on the caller's thread,
+   * before the sampler starts.
    */
   private BenchmarkLine cpuShare(HeldSockets held, String label) throws Exception {
     List<Double> shares = new ArrayList<>();
     for (int rep = 0; rep < CPU_REPETITIONS; rep++) {
       List<long[]> fullSampleEnds = new CopyOnWriteArrayList<>(); // {wall nanos, sampler thread CPU nanos}
-      try (PortSampler sampler = newSampler(held, sample -> {
-        if (sample.isFull() && Thread.currentThread().getName().equals(PortSampler.THREAD_NAME)) { // not the caller's first sample
+      Consumer<PortSample> sink = sample -> {
+        if (sample instanceof FullSample) { // on the sampler's thread: a sampler that was started sends only the tiers' samples
           fullSampleEnds.add(new long[] {System.nanoTime(), THREADS.getCurrentThreadCpuTime()});
         }
-      })) {
-        sampler.start(DEFAULTS.totalsInterval(), DEFAULTS.fullInterval(), DEFAULTS.maxCpuPercent());
+      };
+      try (PortSampler sampler = newSampler(held)) {
+        sampler.start(sink, DEFAULTS.totalsInterval(), DEFAULTS.fullInterval(), DEFAULTS.maxCpuPercent());
         Thread.sleep(cpuSeconds * 1000L);
       }
       if (fullSampleEnds.size() < 3) {
@@ -97,12 +99,9 @@ final class SamplerLines {
             + " the full tier after its first sample, within " + cpuSeconds + " s per repetition");
   }
 
+  /** A sampler not started: its snapshots go nowhere but to the caller. */
   private static PortSampler newSampler(HeldSockets held) {
-    return newSampler(held, sample -> { });
-  }
-
-  private static PortSampler newSampler(HeldSockets held, Consumer<PortSample> sink) {
-    return new PortSampler(SocketTable.forThisMachine(), held.endpoint(), NetworkConditionsReader.read(), sink, Instant.now());
+    return new PortSampler(SocketTable.forThisMachine(), held.endpoint(), NetworkConditionsReader.read(), Instant.now());
   }
 
   private static void ssTan() {

@@ -22,6 +22,7 @@ class SecondTickerTest {
         throw new IllegalStateException("disk full");
       }
     })) {
+      ticker.start();
       assertThat(twoTicks.await(3, TimeUnit.SECONDS)).as("a second tick after the failed first").isTrue();
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
@@ -29,5 +30,22 @@ class SecondTickerTest {
     int after = ticks.get();
     Thread.sleep(1_200);
     assertThat(ticks.get()).as("no tick once closed").isEqualTo(after);
+  }
+
+  @Test
+  void ticksNothingUntilStarted() throws Exception {
+    AtomicInteger ticks = new AtomicInteger();
+    CountDownLatch firstTick = new CountDownLatch(1);
+    Instant startedAt = Instant.now().minusSeconds(5); // a tick would be due at once
+    try (SecondTicker ticker = new SecondTicker(startedAt, () -> {
+      ticks.incrementAndGet();
+      firstTick.countDown();
+    })) {
+      Thread.sleep(300);
+      assertThat(ticks).as("no tick before start()").hasValue(0);
+
+      ticker.start();
+      assertThat(firstTick.await(1, TimeUnit.SECONDS)).as("the tick that was due, once started").isTrue();
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
@@ -21,7 +22,8 @@ class ServerDescriptorsModelTest {
   private static RunPredictor.Modelled predict(Scenario scenario, ServerSide server, long freeClient, long freeServer) {
     HarnessSettings settings = TestSettings.forScenario(scenario);
     List<ResourceUse> uses = KnownUse.of(scenario.strategy(), server, settings, TIME_WAIT);
-    return RunPredictor.predict(settings.load(), uses, new StartingRoom(28_232, TIME_WAIT, freeClient, -1, freeServer)).orElseThrow();
+    return RunPredictor.predict(settings.load(), uses, new StartingRoom(28_232, TIME_WAIT, Optional.of(freeClient),
+        Optional.empty(), Optional.of(freeServer))).orElseThrow();
   }
 
   @Test
@@ -31,7 +33,7 @@ class ServerDescriptorsModelTest {
 
     assertThat(modelled.use().resource()).isEqualTo(Resource.SERVER_DESCRIPTORS);
     assertThat(modelled.beforeLoad().expectation()).isEqualTo(Prediction.Outcome.EXHAUSTION);
-    assertThat(modelled.beforeLoad().onsetSeconds()).isCloseTo(15.3, offset(0.2));
+    assertThat(modelled.beforeLoad().onsetSeconds().orElseThrow()).isCloseTo(15.3, offset(0.2));
   }
 
   @Test

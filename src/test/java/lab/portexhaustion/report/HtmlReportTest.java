@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Text from outside the harness — server error messages, settings, names — is shown as text, never as markup. */
@@ -13,12 +14,14 @@ class HtmlReportTest {
   private static final String HOSTILE = "<script>alert('x')</script>";
 
   private static Comparison comparisonWith(String text) {
-    Comparison.Conditions conditions = new Comparison.Conditions("Linux", 40000, 40999, 1000, 60, 0, 1024, true, "uri",
-        "MongoDB deployment", "8.0.4", "0.1.0", "abc123");
-    Comparison.Onset onset = new Comparison.Onset(12.5, "client", 900, 1000, 0, 120, null, "other", "other", "MongoCommandException: " + text, null, 80);
-    Comparison.Row row = new Comparison.Row("RawSocketSimulation", "raw-socket", "raw-socket", "rawsocketsimulation-1",
-        "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, 1.0, 3, null, 120,
-        null, null, null, onset, null, 16.7, 16.6, "VERDICT PASS RawSocketSimulation: " + text, true);
+    Comparison.Conditions conditions = new Comparison.Conditions("Linux", 40000, 40999, 1000, 60, Optional.of(0), Optional.of(1024L),
+        true, "uri", "MongoDB deployment", "8.0.4", "0.1.0", "abc123");
+    Comparison.Onset onset = new Comparison.Onset(12.5, Optional.of("client"), 900, 1000, 0, Optional.of(120L), Optional.empty(), "other",
+        "other", "MongoCommandException: " + text, Optional.empty(), 80);
+    Comparison.Row row = new Comparison.Row("RawSocketSimulation", Optional.of("raw-socket"), "raw-socket", "rawsocketsimulation-1",
+        "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, Optional.of(1.0), 3,
+        Optional.empty(), 120, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(onset), Optional.empty(),
+        Optional.of(16.7), Optional.of(16.6), "VERDICT PASS RawSocketSimulation: " + text, true);
     return new Comparison("ports", "Pooled vs unpooled", List.of("rawsocketsimulation-1"),
         Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row));
   }

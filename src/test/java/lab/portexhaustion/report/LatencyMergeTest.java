@@ -58,7 +58,7 @@ class LatencyMergeTest {
         }
         merged.add(second);
       }
-      assertThat(merge.firstWithIntervalsLeft()).isEqualTo(-1);
+      assertThat(merge.firstWithIntervalsLeft()).isEmpty();
     }
 
     assertThat(merged.getTotalCount()).isEqualTo(raw.size()).isEqualTo(allRaw.getTotalCount());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.TotalsSample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +30,9 @@ class RunResultsTest {
 
     PortSample first = RunResults.load(run).ports().get(0);
 
-    assertThat(first.descriptorsOpen()).isEqualTo(202);
-    assertThat(first.descriptorsMax()).isEqualTo(2048);
-    assertThat(first.isFull()).isTrue();
-    assertThat(first.serverDescriptorsOpen()).isNull();
-    assertThat(first.serverAcceptFailures()).isNull();
+    assertThat(first.totals().descriptors()).contains(new PortSample.Descriptors(202, 2048));
+    assertThat(first).isInstanceOfSatisfying(FullSample.class, full -> assertThat(full.ports().towardTarget()).isEqualTo(4));
+    assertThat(first.server()).isEmpty();
   }
 
   @Test
@@ -49,10 +49,7 @@ class RunResultsTest {
 
     PortSample first = RunResults.load(run).ports().get(0);
 
-    assertThat(first.isFull()).isFalse();
-    assertThat(first.serverDescriptorsOpen()).isEqualTo(512);
-    assertThat(first.serverDescriptorsMax()).isEqualTo(512);
-    assertThat(first.serverOpenConnections()).isEqualTo(347);
-    assertThat(first.serverAcceptFailures()).isEqualTo(3);
+    assertThat(first).isInstanceOf(TotalsSample.class);
+    assertThat(first.server()).contains(new PortSample.ServerFigures(new PortSample.Descriptors(512, 512), 347, 3));
   }
 }

@@ -3,6 +3,7 @@ package lab.portexhaustion.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import lab.portexhaustion.process.ProcessExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class DslMisuseEndToEndIT {
   }
 
   private static void assertRefusedBeforeLoad(GatlingProcess.Result result) {
-    assertThat(result.exitCode()).as(result.output()).isEqualTo(SetupFailure.EXIT_CODE);
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(result.output()).contains("did not start; no load was sent").doesNotContain("\tat ", "Exception in thread");
   }
 

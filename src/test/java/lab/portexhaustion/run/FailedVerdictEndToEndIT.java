@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import lab.portexhaustion.verdict.FailedVerdictExit;
+import lab.portexhaustion.process.ProcessExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class FailedVerdictEndToEndIT {
     GatlingProcess.Result result = GatlingProcess.run("PooledSimulation", results, 180, "target=embedded",
         "load.peakRate=20", "load.rampTime=1s", "load.holdTime=2s", "verdict.enabled=on", "verdict.pooled=exhaustion");
 
-    assertThat(result.exitCode()).as(result.output()).isEqualTo(FailedVerdictExit.EXIT_CODE);
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
     assertThat(result.output())
         .contains("VERDICT FAIL PooledSimulation: expected exhaustion (fixed: verdict.pooled=exhaustion; the model predicts clean")
         .contains("got no exhaustion");

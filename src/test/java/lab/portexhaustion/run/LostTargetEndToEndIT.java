@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
-import lab.portexhaustion.verdict.FailedVerdictExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class LostTargetEndToEndIT {
           "uri=mongodb://" + server.description().address() + "/?directConnection=true", "verdict.enabled=on",
           "load.startRate=20", "load.peakRate=20", "load.rampTime=0s", "load.holdTime=12s");
 
-      assertThat(result.exitCode()).as(result.output()).isEqualTo(FailedVerdictExit.EXIT_CODE);
+      assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
       assertThat(result.output())
           .contains("VERDICT FAIL PooledSimulation: predicted clean")
           .containsPattern("but [0-9,]+ failures that are not exhaustion came before any")

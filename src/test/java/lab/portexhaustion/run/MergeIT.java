@@ -72,32 +72,32 @@ class MergeIT {
       ko += summary.at("/requests/ko").asLong();
     }
     assertThat(ok).isPositive();
-    assertThat(merged.total().started()).isEqualTo(started);
-    assertThat(merged.total().ok()).isEqualTo(ok);
-    assertThat(merged.total().ko()).isEqualTo(ko);
+    assertThat(merged.total().requests()).isEqualTo(new MergedRuns.Requests(started, ok, ko));
     assertThat(merged.perSecond().stream().mapToLong(MergedRuns.Second::started).sum()).as("started per second").isEqualTo(started);
     assertThat(merged.perSecond().stream().mapToLong(MergedRuns.Second::ok).sum()).as("OK per second").isEqualTo(ok);
-    assertThat(merged.clients()).extracting(MergedRuns.Client::client)
+    assertThat(merged.clients()).extracting(c -> c.run().client())
         .allMatch(name -> name.matches("client-[012]/(pooled|rawsocket)simulation-\\d+"));
     JsonNode json = JSON.readTree(fleet.resolve("merged/merged.json").toFile());
     assertThat(json.at("/total/ok").asLong()).isEqualTo(ok);
+    assertThat(json.at("/clients/0/latencyP99Millis").isNumber()).as("a client's parts are written flat, as fields of the client").isTrue();
+    assertThat(json.at("/fleetVerdict").isNull()).as("no fleet verdict for runs that are no fleet").isTrue();
     assertThat(fleet.resolve("merged/merged.md")).content().contains("| **all 3** |");
   }
 
   @Test
   void runsArePlacedOnTheWallClockBySecondsFromTheirStart() {
     List<MergedRuns.Client> clients = merged.clients();
-    assertThat(clients.get(0).startSecond()).isZero();
-    assertThat(clients.get(1).startSecond()).as("started two seconds after client-0").isBetween(1L, 6L);
-    assertThat(clients.get(2).startSecond()).as("started after both ended").isGreaterThan(clients.get(1).startSecond() + 5);
+    assertThat(clients.get(0).run().startSecond()).isZero();
+    assertThat(clients.get(1).run().startSecond()).as("started two seconds after client-0").isBetween(1L, 6L);
+    assertThat(clients.get(2).run().startSecond()).as("started after both ended").isGreaterThan(clients.get(1).run().startSecond() + 5);
     assertThat(merged.perSecond()).anyMatch(s -> s.clientsRunning() == 2);
     assertThat(merged.perSecond().stream().mapToInt(MergedRuns.Second::clientsRunning).max().orElse(0)).isEqualTo(2);
-    assertThat(merged.total().peakDescriptorsOpen()).as("the peak of the sums: at least one client's peak, at most their sum")
-        .isGreaterThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).max().orElse(0))
-        .isLessThanOrEqualTo(clients.stream().mapToLong(MergedRuns.Client::peakDescriptorsOpen).sum());
-    assertThat(merged.total().peakPortsInUseTowardTarget())
-        .isGreaterThanOrEqualTo(clients.stream().mapToInt(MergedRuns.Client::peakPortsInUseTowardTarget).max().orElse(0))
-        .isLessThanOrEqualTo(clients.stream().mapToInt(MergedRuns.Client::peakPortsInUseTowardTarget).sum());
+    assertThat(merged.total().peaks().descriptorsOpen()).as("the peak of the sums: at least one client's peak, at most their sum")
+        .isGreaterThanOrEqualTo(clients.stream().mapToLong(c -> c.peaks().descriptorsOpen()).max().orElse(0))
+        .isLessThanOrEqualTo(clients.stream().mapToLong(c -> c.peaks().descriptorsOpen()).sum());
+    assertThat(merged.total().peaks().portsInUseTowardTarget())
+        .isGreaterThanOrEqualTo(clients.stream().mapToInt(c -> c.peaks().portsInUseTowardTarget()).max().orElse(0))
+        .isLessThanOrEqualTo(clients.stream().mapToInt(c -> c.peaks().portsInUseTowardTarget()).sum());
   }
 
   @Test
@@ -112,12 +112,12 @@ class MergeIT {
     }
     Histogram mergedLog = readAll(fleet.resolve("merged/requests.hlog"));
 
-    assertThat(mergedLog.getTotalCount()).isEqualTo(everyClient.getTotalCount()).isEqualTo(merged.total().ok());
+    assertThat(mergedLog.getTotalCount()).isEqualTo(everyClient.getTotalCount()).isEqualTo(merged.total().requests().ok());
     for (double p : new double[] {50, 95, 99}) {
       assertThat(mergedLog.getValueAtPercentile(p)).as("p%s", p).isEqualTo(everyClient.getValueAtPercentile(p));
     }
-    assertThat(merged.total().latencyP99Millis()).isEqualTo(millis(everyClient, 99));
-    assertThat(merged.total().latencyMaxMillis()).isEqualTo(Math.round(everyClient.getMaxValue() / 1000.0 * 100) / 100.0);
+    assertThat(merged.total().latency().p99Millis()).isEqualTo(millis(everyClient, 99));
+    assertThat(merged.total().latency().maxMillis()).isEqualTo(Math.round(everyClient.getMaxValue() / 1000.0 * 100) / 100.0);
   }
 
   private static Histogram readAll(Path hlog) throws Exception {

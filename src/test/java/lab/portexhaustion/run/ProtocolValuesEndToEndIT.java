@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import lab.portexhaustion.process.ProcessExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class ProtocolValuesEndToEndIT {
   void aSettingThatWouldMakeItAnotherScenarioIsRefusedBeforeAnyLoad() throws Exception {
     GatlingProcess.Result result = GatlingProcess.run(SIMULATION, results, 120, "embedded.maxDescriptors=0");
 
-    assertThat(result.exitCode()).as(result.output()).isEqualTo(SetupFailure.EXIT_CODE);
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(result.output()).contains("did not start; no load was sent",
         "OwnServerLimitValuesSimulation's protocol sets embedded.maxDescriptors=2048 (keep-alive-server-limit), but -D sets"
             + " embedded.maxDescriptors=0, which would make it keep-alive.");

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.target.DockerAvailability;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SetupFailureEndToEndIT {
   }
 
   private void assertStoppedBeforeLoad(GatlingProcess.Result result) throws Exception {
-    assertThat(result.exitCode()).as(result.output()).isEqualTo(SetupFailure.EXIT_CODE);
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(result.output()).contains("did not start; no load was sent").doesNotContain("\tat ", "Exception in thread");
     try (Stream<Path> left = Files.list(results)) {
       assertThat(left).as("files left in results/").isEmpty();

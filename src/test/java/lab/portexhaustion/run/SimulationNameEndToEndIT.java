@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import lab.portexhaustion.process.ProcessExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class SimulationNameEndToEndIT {
     MavenGatlingRun.Result run = MavenGatlingRun.run(Map.of(), dir.resolve("mvn.log"), Duration.ofMinutes(4),
         "-Dgatling.simulationClass=KeepAliveSimulation", "-Dgatling.resultsFolder=" + results);
 
-    assertThat(run.exitCode()).as(run.output()).isEqualTo(SetupFailure.EXIT_CODE);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(run.output()).contains("no simulation KeepAliveSimulation; did you mean idle.KeepAliveSimulation?")
         .doesNotContain("ClassNotFoundException", "\tat ", "Running simulation");
     assertThat(run.gatlingJvms()).as("Gatling's JVM").isEmpty();

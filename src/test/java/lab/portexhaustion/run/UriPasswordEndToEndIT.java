@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class UriPasswordEndToEndIT {
   void aMistypedUriIsRefusedWithoutAPieceOfItsPassword(String uri) throws Exception {
     GatlingProcess.Result result = GatlingProcess.run("RawSocketSimulation", results, 120, "target=uri", "uri=" + uri);
 
-    assertThat(result.exitCode()).as(result.output()).isEqualTo(SetupFailure.EXIT_CODE);
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(result.output()).contains("Setting 'uri' (", "u:****@db.example/").doesNotContain("Tr0ub", "4dor");
     assertNoPasswordIn(results);
   }

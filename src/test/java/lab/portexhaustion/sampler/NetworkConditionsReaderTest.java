@@ -110,15 +110,15 @@ class NetworkConditionsReaderTest {
   void sockstatGivesTimeWaitAndInUse() throws Exception {
     CheapTotals.TcpTotals totals = CheapTotals.parseSockstat(Files.readString(FIXTURES.resolve("linux/proc-net-sockstat.txt")));
 
-    assertThat(totals.timeWait()).isEqualTo(998);
-    assertThat(totals.inUse()).isEqualTo(4);
+    assertThat(totals.timeWait()).contains(998L);
+    assertThat(totals.inUse()).contains(4L);
   }
 
   @Test
   void sockstat6GivesTheIpv6SocketsInUse() throws Exception {
     String text = Files.readString(FIXTURES.resolve("linux/proc-net-sockstat6.txt"));
 
-    assertThat(CheapTotals.tcpField(text, "TCP6:", "inuse")).isEqualTo(7); // a listener and three connections, both ends
-    assertThat(CheapTotals.tcpField(text, "TCP6:", "tw")).isEqualTo(-1);
+    assertThat(CheapTotals.tcpField(text, "TCP6:", "inuse")).contains(7L); // a listener and three connections, both ends
+    assertThat(CheapTotals.tcpField(text, "TCP6:", "tw")).isEmpty();
   }
 }

@@ -35,66 +35,68 @@ class PortSamplerTest {
         }
       }
       try (Socket open = new Socket(target.getAddress(), target.getPort()); Socket accepted = server.accept();
-          PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), target, live, rows::add, Instant.now())) {
+          PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), target, live, Instant.now())) {
 
-        PortSample sample = sampler.snapshot("full");
+        FullSample sample = sampler.snapshot(PortSample.Tier.FULL);
 
-        assertThat(sample.timeWait()).isEqualTo(CONNECTIONS);
-        assertThat(sample.established()).isEqualTo(1);
-        assertThat(sample.portsInUseTowardTarget()).isEqualTo(CONNECTIONS + 1);
-        assertThat(sample.portsInUseAnyDestination()).isGreaterThanOrEqualTo(CONNECTIONS + 1);
-        assertThat(sample.utilisationPercent())
+        assertThat(sample.towardTarget().timeWait()).isEqualTo(CONNECTIONS);
+        assertThat(sample.towardTarget().established()).isEqualTo(1);
+        assertThat(sample.ports().towardTarget()).isEqualTo(CONNECTIONS + 1);
+        assertThat(sample.ports().anyDestination()).isGreaterThanOrEqualTo(CONNECTIONS + 1);
+        assertThat(sample.ports().utilisationPercent())
             .isEqualTo(Math.round(1000.0 * (CONNECTIONS + 1) / live.range().size()) / 10.0);
-        assertThat(sample.timeWaitTotal()).isGreaterThanOrEqualTo(CONNECTIONS);
-        assertThat(sample.descriptorsOpen()).isPositive();
+        assertThat(sample.totals().timeWaitTotal().orElseThrow()).isGreaterThanOrEqualTo(CONNECTIONS);
+        assertThat(sample.totals().descriptors().orElseThrow().open()).isPositive();
         assertThat(sampler.peaks().timeWaitTowardTarget()).isEqualTo(CONNECTIONS);
-        assertThat(rows).containsExactly(sample);
+        assertThat(sampler.latestFull()).containsSame(sample);
       }
     }
   }
 
   @Test
-  void runsBothTiersInTheBackground() throws Exception {
+  void runsBothTiersInTheBackgroundOnceStartedAndKeepsASnapshotTakenBefore() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, rows::add, Instant.now())) {
-      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200), 100);
+    FullSample before;
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, Instant.now())) {
+      before = sampler.snapshot(PortSample.Tier.FULL);
+      Thread.sleep(100);
+      assertThat(sampler.latestFull()).as("nothing sampled before start but the snapshot").containsSame(before);
+      sampler.start(rows::add, Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(700);
     }
 
-    assertThat(rows).anyMatch(r -> r.tier().equals("totals") && !r.isFull());
-    assertThat(rows.stream().filter(PortSample::isFull).count()).isBetween(2L, 6L);
-    assertThat(rows.get(0).isFull()).as("the first row is a full sample").isTrue();
-    assertThat(rows).allMatch(r -> r.rangeSize() == live.range().size());
+    assertThat(rows).anyMatch(r -> r instanceof TotalsSample && r.tier() == PortSample.Tier.TOTALS);
+    assertThat(rows.stream().filter(FullSample.class::isInstance).count()).isBetween(2L, 6L);
+    assertThat(rows).as("the snapshot taken before start is kept, not sent").doesNotContain(before);
+    assertThat(rows).allMatch(r -> r.totals().rangeSize() == live.range().size());
   }
 
   @Test
   void putsTheServerProcesssFiguresBesideTheClientsInEveryTierAndInThePeaks() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
     AtomicReference<ServerStatus> server = new AtomicReference<>(new ServerStatus(180, 512, 10, 0, 0, 0));
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()), rows::add,
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()),
         Instant.now())) {
-      sampler.start(Duration.ofMillis(20), Duration.ofMillis(200), 100);
+      sampler.start(rows::add, Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(100);
       server.set(new ServerStatus(512, 512, 340, 0, 7, 0));
-      PortSample atTheLimit = sampler.snapshot("onset");
+      FullSample atTheLimit = sampler.snapshot(PortSample.Tier.ONSET);
 
-      assertThat(atTheLimit.serverDescriptorsOpen()).isEqualTo(512);
-      assertThat(atTheLimit.serverDescriptorsMax()).isEqualTo(512);
-      assertThat(atTheLimit.serverOpenConnections()).isEqualTo(340);
-      assertThat(atTheLimit.serverAcceptFailures()).isEqualTo(7);
-      assertThat(atTheLimit.descriptorsOpen()).as("the client's own, apart").isNotEqualTo(512);
-      assertThat(sampler.peaks().serverDescriptorsOpen()).isEqualTo(512);
+      assertThat(atTheLimit.tier()).isEqualTo(PortSample.Tier.ONSET);
+      assertThat(atTheLimit.server()).contains(new PortSample.ServerFigures(new PortSample.Descriptors(512, 512), 340, 7));
+      assertThat(atTheLimit.totals().descriptors().orElseThrow().open()).as("the client's own, apart").isNotEqualTo(512);
+      assertThat(sampler.peaks().serverDescriptorsOpen()).contains(512L);
     }
-    assertThat(rows).anyMatch(r -> !r.isFull() && Long.valueOf(180).equals(r.serverDescriptorsOpen()));
-    assertThat(rows).allMatch(r -> r.serverDescriptorsMax() == 512);
+    assertThat(rows).anyMatch(r -> r instanceof TotalsSample && r.server().orElseThrow().descriptors().open() == 180);
+    assertThat(rows).allMatch(r -> r.server().orElseThrow().descriptors().max() == 512);
   }
 
   @Test
   void withoutAServerProcessItsColumnsStayEmpty() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, rows::add, Instant.now())) {
-      assertThat(sampler.snapshot("full").serverDescriptorsOpen()).isNull();
-      assertThat(sampler.peaks().serverDescriptorsOpen()).isEqualTo(-1);
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, Instant.now())) {
+      assertThat(sampler.snapshot(PortSample.Tier.FULL).server()).isEmpty();
+      assertThat(sampler.peaks().serverDescriptorsOpen()).isEmpty();
     }
   }
 }

@@ -3,6 +3,7 @@ package lab.portexhaustion.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.mongodb.ConnectionString;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import lab.portexhaustion.sockets.SocketEntry;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
+import lab.portexhaustion.target.UriMongoTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,9 +78,22 @@ class StrategiesAgainstEmbeddedServerTest {
 
   @Test
   void rawSocketFallsBackToIsMasterOnAServerWithoutHello() throws Exception {
+    try (IsMasterOnlyServer old = IsMasterOnlyServer.start();
+        ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET,
+            UriMongoTarget.of(new ConnectionString("mongodb://127.0.0.1:" + old.port()), "test"), TestSettings.with(),
+            SocketErrorListener.NONE)) {
+      assertThat(strategy.describe()).contains("'isMaster'");
+      strategy.execute(StrategyFactory.settingsOperation(TestSettings.with()));
+      // hello once, while the strategy was built; then the request's handshake is the one the server knows.
+      assertThat(old.commands()).containsExactly("hello", "isMaster");
+    }
+  }
+
+  @Test
+  void rawSocketSaysHelloToThePollingServerToo() throws Exception {
     try (EmbeddedMongoTarget polling = EmbeddedMongoTarget.start("test", ServerLimits.NONE, EmbeddedMonitoring.POLLING, port -> true);
         ConnectionStrategy strategy = StrategyFactory.create(StrategyKind.RAW_SOCKET, polling, TestSettings.with(), SocketErrorListener.NONE)) {
-      assertThat(strategy.describe()).contains("'isMaster'");
+      assertThat(strategy.describe()).contains("'hello'");
       strategy.execute(StrategyFactory.settingsOperation(TestSettings.with()));
     }
   }

@@ -20,8 +20,8 @@ class ServerConnectionsProbeTest {
   void theProbeReadsTheLimitAndTheConnectionsOthersHold() throws Exception {
     try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test", new ServerLimits(10, Duration.ZERO),
         EmbeddedMonitoring.STREAMING, port -> true)) {
-      assertThat(ServerProbe.describe(target, TIMEOUT).connectionLimit()).isEqualTo(10);
-      assertThat(ServerProbe.describe(target, TIMEOUT).connectionsInUse()).isZero();
+      assertThat(ServerProbe.describe(target, TIMEOUT).connectionLimit()).contains(10);
+      assertThat(ServerProbe.describe(target, TIMEOUT).connectionsInUse()).contains(0);
 
       List<Socket> others = new ArrayList<>();
       try {
@@ -31,8 +31,8 @@ class ServerConnectionsProbeTest {
         awaitOpen(target::openConnections, 3);
         TargetDescription probed = ServerProbe.describe(target, TIMEOUT);
 
-        assertThat(probed.connectionsInUse()).isEqualTo(3);
-        assertThat(probed.freeConnectionSlots()).isEqualTo(7);
+        assertThat(probed.connectionsInUse()).contains(3);
+        assertThat(probed.freeConnectionSlots()).contains(7);
         assertThat(probed.oneLine()).contains("3 of 10 connections in use");
       } finally {
         for (Socket s : others) {
@@ -47,8 +47,8 @@ class ServerConnectionsProbeTest {
     try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test")) {
       TargetDescription probed = ServerProbe.describe(target, TIMEOUT);
 
-      assertThat(probed.connectionLimit()).isNull();
-      assertThat(probed.freeConnectionSlots()).isEqualTo(-1);
+      assertThat(probed.connectionLimit()).isEmpty();
+      assertThat(probed.freeConnectionSlots()).isEmpty();
     }
   }
 

@@ -21,20 +21,22 @@ class VerdictJudgeTest {
 
   private static final ServerSide EMBEDDED = new ServerSide(true, false);
   private static final Duration TIME_WAIT = Duration.ofSeconds(60);
-  private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 30, 3, 2, 2, 40);
+  private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 30, 3, 2, 2, 40, Optional.empty());
   private static final Map<String, Long> NO_FAILURES = Map.of();
 
   /** The model's prediction for {@code scenario} under {@code settings}, with {@code freePorts} ports and 2,000 descriptors free. */
   private static Optional<Prediction> predicted(Scenario scenario, HarnessSettings settings, int freePorts) {
-    StartingRoom room = new StartingRoom(freePorts, TIME_WAIT, 2_000, settings.embedded().limitsConnections() ? 100 : -1);
+    StartingRoom room = new StartingRoom(freePorts, TIME_WAIT, Optional.of(2_000L),
+        settings.embedded().limitsConnections() ? Optional.of(100) : Optional.empty(), Optional.empty());
     return RunPredictor.predict(settings.load(), KnownUse.of(scenario.strategy(), EMBEDDED, settings, TIME_WAIT), room)
         .map(RunPredictor.Modelled::beforeLoad);
   }
 
   private static OnsetRecord portsOnset(double seconds) {
-    return new OnsetRecord("2026-11-25T00:00:00Z", seconds, "request", "client", "ephemeral ports", "EADDRNOTAVAIL",
+    return new OnsetRecord("2026-11-25T00:00:00Z", seconds, "request", Optional.of("client"), "ephemeral ports", "EADDRNOTAVAIL",
         "EADDRNOTAVAIL Cannot assign requested address", "java.net.BindException", "Cannot assign requested address", 999, 997, 2, 99,
-        0, 1000, 1000, 1000, 0, 100.0, 1000, 50, 1024, 1.0, null, 16.7, null, null, null);
+        0, 1000, 1000, 1000, 0, 100.0, 1000, Optional.of(50L), Optional.of(1024L), Optional.of(1.0), Optional.empty(), Optional.of(16.7),
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
@@ -63,7 +65,7 @@ class VerdictJudgeTest {
 
     Verdict verdict = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.empty(), QUIET, NO_FAILURES);
 
-    assertThat(prediction.get().onsetSeconds()).isBetween(19.0, 21.0);
+    assertThat(prediction.get().onsetSeconds().orElseThrow()).isBetween(19.0, 21.0);
     assertThat(verdict.passed()).isFalse();
     assertThat(verdict.line()).startsWith("VERDICT FAIL Sim: predicted exhaustion at ").contains("got no exhaustion");
   }
@@ -72,7 +74,7 @@ class VerdictJudgeTest {
   void anExhaustedRunMustReachItsOnsetNearThePredictedTime() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
     Optional<Prediction> prediction = predicted(Scenario.RAW_SOCKET, settings, 1000);
-    double predicted = prediction.get().onsetSeconds();
+    double predicted = prediction.get().onsetSeconds().orElseThrow();
 
     Verdict onTime = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.of(portsOnset(predicted * 1.05)), QUIET, NO_FAILURES);
     Verdict late = judge(Scenario.RAW_SOCKET, settings, prediction, Optional.of(portsOnset(predicted * 1.4)), QUIET, NO_FAILURES);
@@ -112,7 +114,7 @@ class VerdictJudgeTest {
   @Test
   void pooledMustStayWithinItsPool() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on", "pool.maxPoolSize", "10");
-    SamplePeaks overPool = new SamplePeaks(1.5, 15, 40, 13, 2, 2, 40);
+    SamplePeaks overPool = new SamplePeaks(1.5, 15, 40, 13, 2, 2, 40, Optional.empty());
 
     Verdict tooMany = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), overPool, NO_FAILURES);
 
@@ -148,8 +150,8 @@ class VerdictJudgeTest {
     HarnessSettings idleTimeout = TestSettings.forScenario(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, "verdict.enabled", "on",
         "load.peakRate", "100", "scenario.keep-alive-idle-timeout.embedded.idleTimeout", "5s");
     Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, 1000);
-    SamplePeaks bounded = new SamplePeaks(2.0, 520, 530, 540, 3, 3, 1300);
-    SamplePeaks unbounded = new SamplePeaks(3.0, 700, 710, 700, 3, 3, 1700);
+    SamplePeaks bounded = new SamplePeaks(2.0, 520, 530, 540, 3, 3, 1300, Optional.empty());
+    SamplePeaks unbounded = new SamplePeaks(3.0, 700, 710, 700, 3, 3, 1700, Optional.empty());
 
     Verdict within = judge(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, prediction, Optional.empty(), bounded, NO_FAILURES);
     Verdict beyond = judge(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, prediction, Optional.empty(), unbounded, NO_FAILURES);
@@ -167,9 +169,10 @@ class VerdictJudgeTest {
   void keepAliveWithoutTimeoutIsPredictedToRunOutOfDescriptors() {
     HarnessSettings checked = TestSettings.forScenario(Scenario.KEEP_ALIVE, "verdict.enabled", "on");
     Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE, checked, 1000);
-    OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", prediction.get().onsetSeconds(), "request", "client", "descriptors",
-        "EMFILE", "EMFILE Too many open files", "java.net.SocketException", "Too many open files", 880, 879, 1, 100, 0, 880, 880, 0,
-        880, 3.1, 28232, 2048, 2048, null, null, null, null, null, null);
+    OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", prediction.get().onsetSeconds().orElseThrow(), "request",
+        Optional.of("client"), "descriptors", "EMFILE", "EMFILE Too many open files", "java.net.SocketException", "Too many open files",
+        880, 879, 1, 100, 0, 880, 880, 0, 880, 3.1, 28232, Optional.of(2048L), Optional.of(2048L), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     Verdict met = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.of(descriptors), QUIET, NO_FAILURES);
     Verdict missed = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.empty(), QUIET, NO_FAILURES);
@@ -183,18 +186,19 @@ class VerdictJudgeTest {
   void aPoolRefusedAsItStartsPassesWithinASecondOfItsStart() {
     HarnessSettings settings = TestSettings.forScenario(Scenario.POOL_STORM, "verdict.enabled", "on", "pool.maxPoolSize", "20",
         "pool.minPoolSize", "20");
-    StartingRoom elevenSlotsLeft = new StartingRoom(1000, TIME_WAIT, 2_000, 11);
+    StartingRoom elevenSlotsLeft = new StartingRoom(1000, TIME_WAIT, Optional.of(2_000L), Optional.of(11), Optional.empty());
     Optional<Prediction> prediction = RunPredictor.predict(settings.load(),
         KnownUse.of(Scenario.POOL_STORM.strategy(), new ServerSide(false, true), settings, TIME_WAIT), elevenSlotsLeft)
         .map(RunPredictor.Modelled::beforeLoad);
-    OnsetRecord refused = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", "server", "server refused", "closed",
-        "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException", "Prematurely reached end of stream",
-        0, 0, 0, 2, 0, 13, 13, 13, 0, 0.3, 1000, 217, 20000, null, null, null, null, null, null);
+    OnsetRecord refused = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", Optional.of("server"), "server refused",
+        "closed", "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException",
+        "Prematurely reached end of stream", 0, 0, 0, 2, 0, 13, 13, 13, 0, 0.3, 1000, Optional.of(217L), Optional.of(20000L),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     Verdict verdict = judge(Scenario.POOL_STORM, settings, prediction, Optional.of(refused), QUIET, NO_FAILURES);
 
     assertThat(prediction.get().resource()).isEqualTo("server connection slots");
-    assertThat(prediction.get().onsetSeconds()).isEqualTo(0.0);
+    assertThat(prediction.get().onsetSeconds()).contains(0.0);
     assertThat(verdict.passed()).isTrue();
     assertThat(verdict.line()).contains("got exhaustion at 0.0 s, +0.0 s (closed");
   }

@@ -1,0 +1,35 @@
+package lab.portexhaustion.process;
+
+/**
+ * A program that ends the way its argument says, through {@link ProcessExit}: for {@link ProcessExitTest}, which runs
+ * it as a process of its own, since what is tested is how a JVM ends.
+ */
+public final class ExitingMain {
+
+  static final String MESSAGE = "\n=== ExitingMain did not start; no load was sent ===\n\nSetting 'load.startRate' has the value '-3'.\n";
+
+  /** A failure the harness would throw: the message, and the code it ends with. */
+  static final class Refused extends ProgramFailure {
+
+    Refused() {
+      super(ProcessExit.Code.SETUP_FAILED, MESSAGE);
+    }
+  }
+
+  private ExitingMain() {}
+
+  public static void main(String[] args) {
+    switch (args[0]) {
+      // As a simulation's protocol does when its settings are refused.
+      case "failure" -> ProcessExit.exitOnFailure(() -> {
+        throw new Refused();
+      });
+      // As a failed verdict does, before Gatling's main writes its report and ends the JVM with its own status (0).
+      case "atShutdown" -> {
+        ProcessExit.atShutdown(ProcessExit.Code.VERDICT_FAILED);
+        System.out.println("report written");
+      }
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package lab.portexhaustion.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one exit: a failure thrown below an edge ends the JVM there with its code and its message alone; a failed
+ * verdict's code replaces the status the JVM ends with; the table of codes is the one docs/verdict.md gives.
+ */
+class ProcessExitTest {
+
+  /** A row of the exit-code table in docs/verdict.md: | code | program | when |. */
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\| (\\d+) \\|", Pattern.MULTILINE);
+
+  @Test
+  void aProgramFailureEndsTheJvmWithItsCodeAndItsMessageAlone() throws Exception {
+    TimedProcess.Result result = runExitingMain("failure");
+
+    assertThat(result.exitCode()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
+    assertThat(result.errors()).isEqualTo(ExitingMain.MESSAGE + System.lineSeparator());
+  }
+
+  @Test
+  void aCodeSetForShutdownReplacesTheStatusTheJvmEndsWith() throws Exception {
+    TimedProcess.Result result = runExitingMain("atShutdown");
+
+    assertThat(result.output()).contains("report written");
+    assertThat(result.exitCode()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
+  }
+
+  @Test
+  void inProcessAStepsValueComesBackAndAFaultPassesThrough() {
+    assertThat(ProcessExit.exitOnFailure(() -> "built")).isEqualTo("built");
+    assertThatThrownBy(() -> ProcessExit.exitOnFailure(() -> {
+      throw new IllegalStateException("a fault");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("a fault");
+  }
+
+  @Test
+  void theCodesAreTheOnesDocsVerdictMdGives() throws Exception {
+    String page = Files.readString(Path.of("docs/verdict.md"));
+    String section = page.substring(page.indexOf("## Exit codes")).split("\n## ")[0];
+    Matcher rows = TABLE_ROW.matcher(section);
+    List<Integer> documented = rows.results().map(row -> Integer.parseInt(row.group(1))).sorted().toList();
+
+    assertThat(documented).isEqualTo(Arrays.stream(ProcessExit.Code.values()).map(ProcessExit.Code::status).sorted().toList());
+  }
+
+  private static TimedProcess.Result runExitingMain(String how) throws Exception {
+    ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ExitingMain.class.getName(), how);
+    return TimedProcess.run(java, Duration.ofSeconds(30));
+  }
+}

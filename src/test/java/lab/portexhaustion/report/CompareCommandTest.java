@@ -1,0 +1,95 @@
+package lab.portexhaustion.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import lab.portexhaustion.process.ProcessExit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/compare}'s command line, read and refused in this JVM: options as a record; arguments it cannot use
+ * come back as a usage failure (the problem, then the usage paragraph, and the code the command exits with).
+ */
+class CompareCommandTest {
+
+  @TempDir
+  Path results;
+
+  @Test
+  void readsTheOptionsOfAMerge() throws IOException {
+    Path first = run("client-0/pooledsimulation-1");
+    Path second = run("client-1/pooledsimulation-2");
+    Path out = results.resolve("fleet-merged");
+
+    CompareCommand.Options options = CompareCommand.Options.parse(
+        new String[] {"--merge", "--out", out.toString(), first.toString(), second.toString()}, results);
+
+    assertThat(options).isEqualTo(new CompareCommand.Options(true, out, Optional.empty(), List.of(first, second)));
+  }
+
+  @Test
+  void withoutArgumentsComparesTheNewestRunsAndMergesIntoResultsMerged() {
+    CompareCommand.Options options = CompareCommand.Options.parse(new String[0], results);
+
+    assertThat(options).isEqualTo(new CompareCommand.Options(false, results.resolve("merged"), Optional.empty(), List.of()));
+  }
+
+  @Test
+  void anOptionWithoutItsFolderIsAUsageFailure() {
+    assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {"--merge", "--out"}, results),
+        "compare: --out needs the folder to write the merge to.");
+    assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {"--history", results.resolve("none").toString()}, results),
+        "compare: --history needs a folder of earlier comparison.json files (named <night>.json).");
+  }
+
+  @Test
+  void aFolderThatIsNotAFinishedRunIsAUsageFailure() throws IOException {
+    Path unfinished = Files.createDirectories(results.resolve("pooledsimulation-3/harness"));
+
+    assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {unfinished.getParent().toString()}, results),
+        "compare: '" + unfinished.getParent() + "' is not a finished run folder (it has no harness/summary.json).");
+  }
+
+  @Test
+  void aMergeWithoutRunsTheSameRunTwiceOrARunWithoutItsLatencyLogIsRefusedBeforeWriting() throws IOException {
+    Path run = run("pooledsimulation-4");
+    Path out = results.resolve("merged");
+
+    assertUsageFailure(() -> CompareCommand.run(CompareCommand.Options.parse(new String[] {"--merge"}, results), results),
+        "compare: --merge needs the run folders to merge");
+    assertUsageFailure(() -> CompareCommand.run(
+            CompareCommand.Options.parse(new String[] {"--merge", run.toString(), run.resolve("../pooledsimulation-4").toString()}, results),
+            results),
+        "compare: --merge was given the same run folder twice");
+    assertUsageFailure(() -> CompareCommand.run(CompareCommand.Options.parse(new String[] {"--merge", run.toString()}, results), results),
+        "compare: '" + run + "' has no harness/requests.hlog");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void nothingToCompareIsAUsageFailure() {
+    assertUsageFailure(() -> CompareCommand.run(CompareCommand.Options.parse(new String[0], results), results),
+        "compare: no finished runs under " + results.toAbsolutePath());
+  }
+
+  private static void assertUsageFailure(ThrowingCallable call, String problem) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(CompareCommand.UsageException.class, failure -> {
+      assertThat(failure.code()).isEqualTo(ProcessExit.Code.COMPARE_USAGE);
+      assertThat(failure.getMessage()).startsWith(problem).endsWith(CompareCommand.USAGE);
+    });
+  }
+
+  /** A folder that looks finished to the command: its summary exists (its content is read only by the writers). */
+  private Path run(String name) throws IOException {
+    Path folder = Files.createDirectories(results.resolve(name).resolve("harness"));
+    Files.writeString(folder.resolve("summary.json"), "{}");
+    return folder.getParent();
+  }
+}

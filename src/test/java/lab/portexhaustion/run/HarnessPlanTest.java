@@ -1,0 +1,51 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import lab.portexhaustion.config.ProtocolSettings;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.strategy.ClientSettingsHook;
+import lab.portexhaustion.target.DockerAvailability;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A simulation that cannot start is thrown as a {@link SetupFailureException}, in this JVM: the paragraphs the user
+ * reads and the code the edge ends the JVM with, but no exit here.
+ */
+class HarnessPlanTest {
+
+  @Test
+  void invalidSettingsAreThrownWithTheirParagraphAndTheSetupCode() {
+    ProtocolSettings protocol = ProtocolSettings.of("PlanSimulation", StrategyKind.POOLED)
+        .with(new ProtocolSettings.Arrivals(-3, 10, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+
+    assertThatThrownBy(() -> HarnessPlan.of(protocol, ClientSettingsHook.NONE))
+        .isInstanceOfSatisfying(SetupFailureException.class, failure -> {
+          assertThat(failure.code()).isEqualTo(ProcessExit.Code.SETUP_FAILED);
+          assertThat(failure.paragraphs()).singleElement().asString().startsWith("Setting 'load.startRate' has the value '-3.0'");
+          assertThat(failure.getMessage())
+              .startsWith("\n=== PlanSimulation did not start; no load was sent ===\n\nSetting 'load.startRate' has the value '-3.0'");
+        });
+  }
+
+  @Test
+  void aTargetThatCannotStartIsThrownBeforeAnyLoad() {
+    assumeTrue(DockerAvailability.whyUnavailable().isPresent(), "Docker is available here");
+    HarnessPlan plan = HarnessPlan.of(Scenario.POOLED, "PlanSimulation",
+        SettingsLoader.load(Map.of("target", "container"), Path.of("no-harness.conf")), ClientSettingsHook.NONE);
+
+    assertThatThrownBy(plan::start)
+        .isInstanceOfSatisfying(SetupFailureException.class, failure -> {
+          assertThat(failure.code()).isEqualTo(ProcessExit.Code.SETUP_FAILED);
+          assertThat(failure.paragraphs()).singleElement().asString().contains("Setting 'target' is 'container'", "-Dtarget=embedded");
+        });
+  }
+}

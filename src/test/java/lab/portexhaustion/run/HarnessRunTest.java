@@ -1,0 +1,91 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.strategy.ClientSettingsHook;
+import lab.portexhaustion.verdict.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run against the embedded server, without Gatling: built whole, it runs nothing until {@link HarnessRun#start()};
+ * started, its threads run and {@code ports.csv} opens with the sample the model was made from; finished, it returns
+ * its verdict and leaves no thread behind.
+ */
+class HarnessRunTest {
+
+  private static final Set<String> RUNNING_PARTS = Set.of("harness-watchdog", "harness-port-sampler", "harness-progress",
+      "harness-second-ticker");
+
+  @TempDir
+  Path results;
+
+  private String resultsProperty;
+
+  @BeforeEach
+  void resultsHere() {
+    resultsProperty = System.getProperty(RunFolder.RESULTS_PROPERTY);
+    System.setProperty(RunFolder.RESULTS_PROPERTY, results.toString());
+  }
+
+  @AfterEach
+  void resultsBack() {
+    if (resultsProperty == null) {
+      System.clearProperty(RunFolder.RESULTS_PROPERTY);
+    } else {
+      System.setProperty(RunFolder.RESULTS_PROPERTY, resultsProperty);
+    }
+  }
+
+  @Test
+  void runsNothingUntilStartedAndNothingOnceFinished() throws Exception {
+    HarnessPlan plan = HarnessPlan.of(Scenario.POOLED, "LifecycleSimulation",
+        SettingsLoader.load(Map.of("target", "embedded"), Path.of("no-harness.conf")), ClientSettingsHook.NONE);
+
+    HarnessRun run = HarnessRun.prepare(plan);
+    Verdict verdict;
+    try {
+      Path runFolder = Files.createDirectories(results.resolve("lifecyclesimulation-1")); // as Gatling makes it, then
+      Thread.sleep(300); // three times the sampler's totals interval
+      assertThat(runningParts()).as("built, not started").isEmpty();
+      assertThat(runFolder.resolve("harness/ports.csv")).as("nothing sampled before start").doesNotExist();
+
+      run.start();
+      assertThat(runningParts()).as("started").containsExactlyInAnyOrderElementsOf(RUNNING_PARTS);
+      List<String> ports = Files.readAllLines(runFolder.resolve("harness/ports.csv"));
+      assertThat(ports.get(1)).as("the first row: the full sample the model was made from").contains(",full,");
+    } finally {
+      verdict = run.finish();
+    }
+
+    assertThat(verdict.simulation()).isEqualTo("LifecycleSimulation");
+    assertThat(results.resolve("lifecyclesimulation-1/harness/summary.json")).isNotEmptyFile();
+    assertThat(runningPartsAfter(Duration.ofSeconds(5))).as("finished").isEmpty();
+  }
+
+  private static List<String> runningParts() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(RUNNING_PARTS::contains).distinct().toList();
+  }
+
+  private static List<String> runningPartsAfter(Duration grace) throws InterruptedException {
+    Instant deadline = Instant.now().plus(grace);
+    List<String> running = runningParts();
+    while (!running.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      running = runningParts();
+    }
+    return running;
+  }
+}

@@ -1,0 +1,74 @@
+package lab.portexhaustion.verdict;
+
+import static lab.portexhaustion.verdict.FleetVerdictTest.fleet;
+import static lab.portexhaustion.verdict.FleetVerdictTest.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import lab.portexhaustion.config.LoadProfile;
+import lab.portexhaustion.model.ExhaustionModel;
+import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.model.Resource;
+import lab.portexhaustion.model.ResourceUse;
+import org.junit.jupiter.api.Test;
+
+/** Where the fleet model applies, and the verdict's line when it fails: the late clients named. */
+class FleetJudgeTest {
+
+  private static final LoadProfile LIGHT = new LoadProfile(2, 5, Duration.ofSeconds(5), Duration.ofSeconds(25), Duration.ofMinutes(2),
+      Duration.ofSeconds(5), 8, 100);
+
+  /** The first client's own model: {@code atStart} connections at a server with all its 77 slots free. */
+  private static Prediction slotsAtStart(int atStart) {
+    return ExhaustionModel.predict(LIGHT, new ResourceUse(Resource.SERVER_CONNECTIONS, 0, Optional.empty(), "a warm pool", atStart), 77);
+  }
+
+  private static FleetJudge.FirstClient first(Optional<Prediction> prediction, Optional<Integer> limit) {
+    return new FleetJudge.FirstClient("PoolStormSimulation", 4, 6.0, prediction, limit, Optional.of(0));
+  }
+
+  @Test
+  void theFleetModelTakesTheFirstClientsConnectionsAtTheServerAndItsLimit() {
+    Optional<FleetVerdict> verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(refused(4, 18.5)));
+
+    assertThat(verdict).get().extracting(FleetVerdict::line).isEqualTo("FLEET VERDICT PASS PoolStormSimulation: predicted the server"
+        + " refuses client 4 of 4, 18.0 s after the first joined (77 connection slots, 0 in use before, 22 per client, a client every"
+        + " 6.0 s), got client 4 at 18.5 s (+2.8 %)");
+  }
+
+  @Test
+  void noFleetVerdictWhereTheFleetModelDoesNotApply() {
+    Prediction ports = ExhaustionModel.predict(LIGHT, new ResourceUse(Resource.EPHEMERAL_PORTS, 1, Optional.of(Duration.ofSeconds(60)),
+        "one connection per request"), 1000);
+
+    assertThat(FleetJudge.judge(first(Optional.empty(), Optional.of(77)), fleet())).as("nothing modelled").isEmpty();
+    assertThat(FleetJudge.judge(first(Optional.of(ports), Optional.of(77)), fleet())).as("another resource").isEmpty();
+    assertThat(FleetJudge.judge(first(Optional.of(slotsAtStart(0)), Optional.of(77)), fleet())).as("no connections as it starts")
+        .isEmpty();
+    assertThat(FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.empty()), fleet())).as("a server that did not say")
+        .isEmpty();
+  }
+
+  @Test
+  void aFailedVerdictNamesTheClientsThatJoinedLate() {
+    FleetClient lateAndRefused = new FleetClient(4, 6.0, 27.0, Optional.of(27.0));
+
+    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(lateAndRefused)).orElseThrow();
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.line()).endsWith("got client 4 at 27.0 s (+50.0 %); the moment is more than 1.8 s from 18.0 s; joined late,"
+        + " so the fleet's timeline did not hold: client 4 started 9.0 s after its turn");
+  }
+
+  @Test
+  void aPassedVerdictSaysNothingOfALateClient() {
+    FleetClient late = new FleetClient(2, 6.0, 9.0, Optional.empty());
+
+    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(late, refused(4, 18.6)))
+        .orElseThrow();
+
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.line()).doesNotContain("late");
+  }
+}

@@ -1,0 +1,168 @@
+// The Node.js driver against a MongoDB server, as a user's service would use it: run by
+// NodeDriverConformanceIT against the embedded server (and runnable by hand against any server).
+//
+//   node conformance.mjs <uri> <uri of a server capped at N connections> <N>
+//
+// Prints one line, "CONFORMANCE key=value ...", and exits 0; or "CONFORMANCE-FAILED <step>: <error>"
+// and exits 1. The capped server must have no other client while this runs.
+import net from 'node:net';
+import { createRequire } from 'node:module';
+import { MongoClient } from 'mongodb';
+
+const [uri, cappedUri, capText] = process.argv.slice(2);
+if (!uri || !cappedUri || !capText) {
+  console.error('usage: node conformance.mjs <uri> <capped-uri> <cap>');
+  process.exit(2);
+}
+const driverVersion = createRequire(import.meta.url)('mongodb/package.json').version;
+const HEARTBEAT_MS = 500; // the driver's shortest
+const WATCH_MS = 3000;
+const SELECTION_MS = 10000; // a server that is there answers at once; one that refuses this driver says why within this
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+let step = 'start';
+
+function check(condition, what) {
+  if (!condition) {
+    throw new Error(what);
+  }
+}
+
+/** A client that polls (no round-trip-time connection) and keeps one pool connection: it reads the server's figures. */
+async function observer() {
+  const client = new MongoClient(uri, { serverMonitoringMode: 'poll', maxPoolSize: 1, serverSelectionTimeoutMS: SELECTION_MS });
+  await client.connect();
+  return client;
+}
+
+async function totalCreated(client) {
+  const status = await client.db('admin').command({ serverStatus: 1 });
+  check(typeof status.connections?.totalCreated === 'number', 'serverStatus.connections.totalCreated missing: '
+    + JSON.stringify(status.connections));
+  return status.connections.totalCreated;
+}
+
+/** One streaming client's life: connect, one operation, the heartbeat window, close. Its sockets and awaited heartbeats. */
+async function oneLifeCycle(watcher) {
+  const before = await totalCreated(watcher);
+  const client = new MongoClient(uri, { heartbeatFrequencyMS: HEARTBEAT_MS, serverSelectionTimeoutMS: SELECTION_MS });
+  let awaited = 0;
+  client.on('serverHeartbeatSucceeded', event => { if (event.awaited) awaited++; });
+  await client.connect();
+  await client.db('conformance').collection('lifecycle').findOne({});
+  await sleep(WATCH_MS);
+  await client.close();
+  return { awaited, sockets: (await totalCreated(watcher)) - before };
+}
+
+/** CRUD and an aggregate with implicit sessions, then an explicit session; every command the client sends watched. */
+async function crudAndSessions() {
+  const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: SELECTION_MS });
+  const started = [];
+  const succeeded = [];
+  client.on('commandStarted', event => started.push(event));
+  client.on('commandSucceeded', event => succeeded.push(event.commandName));
+  await client.connect();
+  const collection = client.db('conformance').collection('crud_' + process.pid + '_' + Date.now());
+
+  step = 'insert';
+  check((await collection.insertMany([{ _id: 1, n: 1 }, { _id: 2, n: 2 }, { _id: 3, n: 3 }])).insertedCount === 3, 'inserted 3');
+  step = 'find';
+  const found = await collection.find({ n: { $gte: 2 } }).sort({ n: 1 }).toArray();
+  check(JSON.stringify(found.map(d => d._id)) === '[2,3]', 'find n >= 2 gave ' + JSON.stringify(found));
+  step = 'update';
+  check((await collection.updateOne({ _id: 1 }, { $set: { n: 10 } })).modifiedCount === 1, 'updated 1');
+  const upsert = await collection.updateOne({ _id: 4 }, { $set: { n: 4 } }, { upsert: true });
+  check(upsert.upsertedCount === 1 && upsert.upsertedId === 4, 'upserted _id 4: ' + JSON.stringify(upsert));
+  step = 'delete';
+  check((await collection.deleteOne({ _id: 2 })).deletedCount === 1, 'deleted 1');
+  step = 'aggregate';
+  const [sum] = await collection.aggregate([{ $match: { n: { $gt: 0 } } }, { $group: { _id: null, total: { $sum: '$n' }, count: { $sum: 1 } } }])
+    .toArray();
+  check(sum?.total === 17 && sum?.count === 3, 'aggregate total 17 of 3 documents: ' + JSON.stringify(sum));
+
+  step = 'explicit session';
+  const implicit = started.length;
+  const session = client.startSession();
+  await collection.insertOne({ _id: 5, n: 5 }, { session });
+  check((await collection.findOne({ _id: 5 }, { session }))?.n === 5, 'read back in the session');
+  const sessionId = hex(session.id.id);
+  await session.endSession();
+  const inSession = started.slice(implicit).filter(e => e.commandName === 'insert' || e.commandName === 'find');
+  check(inSession.length === 2 && inSession.every(e => e.command.lsid && hex(e.command.lsid.id) === sessionId),
+    'the explicit session\'s id on its two commands');
+
+  step = 'lsid';
+  const operations = started.filter(e => e.commandName !== 'endSessions');
+  const withLsid = operations.filter(e => e.command.lsid).length;
+  check(withLsid === operations.length, `lsid on ${withLsid} of ${operations.length} commands`);
+
+  step = 'endSessions';
+  await client.close();
+  check(succeeded.includes('endSessions'), 'endSessions sent on close and answered');
+  return { lsid: `${withLsid}/${operations.length}` };
+}
+
+function hex(binary) {
+  return Buffer.from(binary.buffer ?? binary).toString('hex');
+}
+
+/**
+ * Fills the capped server with raw connections, checks that one more is closed by the server, then lets a driver client try:
+ * how long until its monitor sees the connection closed, and what it says.
+ */
+async function atTheCap() {
+  const { hostname, port } = new URL(cappedUri.replace(/^mongodb:/, 'http:'));
+  const held = [];
+  try {
+    for (let i = 0; i < Number(capText); i++) {
+      held.push(await connected(hostname, Number(port)));
+    }
+    await sleep(300); // the server takes them
+    const probe = await connected(hostname, Number(port));
+    const closedBy = await Promise.race([new Promise(resolve => probe.once('close', () => resolve('server'))), sleep(2000).then(() => 'nobody')]);
+    probe.destroy();
+    check(closedBy === 'server', `the server closes connection ${Number(capText) + 1} (closed by ${closedBy})`);
+
+    const client = new MongoClient(cappedUri, { serverSelectionTimeoutMS: 3000, heartbeatFrequencyMS: HEARTBEAT_MS });
+    const began = Date.now();
+    let failure;
+    client.on('serverHeartbeatFailed', event => { failure ??= { ms: Date.now() - began, error: event.failure }; });
+    const connectError = await client.connect().then(() => null, error => error);
+    await client.close();
+    check(connectError, 'connect past the cap failed');
+    check(failure, 'a failed heartbeat past the cap');
+    check(!/timed out/i.test(failure.error.message), 'a closed connection, not a timeout: ' + failure.error.message);
+    return { ms: failure.ms, error: failure.error.name };
+  } finally {
+    held.forEach(socket => socket.destroy());
+  }
+}
+
+function connected(host, port) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, host, () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+try {
+  step = 'connect';
+  const watcher = await observer();
+  const admin = watcher.db('admin');
+  const version = (await admin.command({ buildInfo: 1 })).version;
+  const wire = (await admin.command({ hello: 1 })).maxWireVersion;
+  step = 'life cycle';
+  const life = await oneLifeCycle(watcher);
+  await watcher.close();
+  step = 'crud';
+  const crud = await crudAndSessions();
+  step = 'cap';
+  const cap = await atTheCap();
+  console.log(`CONFORMANCE driver=node-mongodb version=${driverVersion} server=${version} wire=${wire} awaitedHeartbeats=${life.awaited}`
+    + ` windowMs=${WATCH_MS} socketsPerLifeCycle=${life.sockets} crud=ok sessions=ok lsid=${crud.lsid} capClosedMs=${cap.ms}`
+    + ` capError=${cap.error}`);
+  process.exit(0);
+} catch (error) {
+  console.log(`CONFORMANCE-FAILED ${step}: ${error.name}: ${error.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,203 @@
+"""PyMongo against a MongoDB server, as a user's service would use it: run by PyMongoConformanceIT against
+the embedded server (and runnable by hand against any server), with Debian's python3-pymongo.
+
+    /usr/bin/python3 conformance.py <uri> <uri of a server capped at N connections> <N>
+
+Prints one line, "CONFORMANCE key=value ...", and exits 0; or "CONFORMANCE-FAILED <step>: <error>" and
+exits 1. The capped server must have no other client while this runs.
+"""
+import socket
+import sys
+import threading
+import time
+from urllib.parse import urlparse
+
+import pymongo
+from pymongo import MongoClient, monitoring
+
+HEARTBEAT_MS = 500  # the driver's shortest
+WATCH_S = 3.0
+SELECTION_MS = 10000  # a server that is there answers at once; one that refuses this driver says why within this
+step = "start"
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+
+
+class Heartbeats(monitoring.ServerHeartbeatListener):
+    """Awaited heartbeats answered, and the first failure with the time it came."""
+
+    def __init__(self):
+        self.awaited = 0
+        self.began = time.monotonic()
+        self.first_failure = None
+        self.lock = threading.Lock()
+
+    def started(self, event):
+        pass
+
+    def succeeded(self, event):
+        if event.awaited:
+            with self.lock:
+                self.awaited += 1
+
+    def failed(self, event):
+        with self.lock:
+            if self.first_failure is None:
+                self.first_failure = (time.monotonic() - self.began, event.reply)
+
+
+class Commands(monitoring.CommandListener):
+    def __init__(self):
+        self.started_events = []
+        self.succeeded_names = []
+
+    def started(self, event):
+        self.started_events.append(event)
+
+    def succeeded(self, event):
+        self.succeeded_names.append(event.command_name)
+
+    def failed(self, event):
+        pass
+
+
+def total_created(client):
+    connections = client.admin.command("serverStatus").get("connections", {})
+    check(isinstance(connections.get("totalCreated"), int),
+          "serverStatus.connections.totalCreated missing: %r" % connections)
+    return connections["totalCreated"]
+
+
+def observer(uri):
+    """Reads the server's figures; its own connections (monitor, round-trip time, pool) made before it is used."""
+    client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS, maxPoolSize=1)
+    client.admin.command("ping")
+    time.sleep(1.0)  # its round-trip-time monitor connects in the background
+    return client
+
+
+def one_life_cycle(uri, watcher):
+    """One streaming client's life: connect, one operation, the heartbeat window, close."""
+    before = total_created(watcher)
+    heartbeats = Heartbeats()
+    client = MongoClient(uri, heartbeatFrequencyMS=HEARTBEAT_MS, serverSelectionTimeoutMS=SELECTION_MS,
+                         event_listeners=[heartbeats])
+    client.conformance.lifecycle.find_one({})
+    time.sleep(WATCH_S)
+    client.close()
+    return heartbeats.awaited, total_created(watcher) - before
+
+
+def crud_and_sessions(uri):
+    global step
+    commands = Commands()
+    client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS, event_listeners=[commands])
+    collection = client.conformance["crud_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
+
+    step = "insert"
+    check(len(collection.insert_many([{"_id": 1, "n": 1}, {"_id": 2, "n": 2}, {"_id": 3, "n": 3}]).inserted_ids) == 3,
+          "inserted 3")
+    step = "find"
+    found = [d["_id"] for d in collection.find({"n": {"$gte": 2}}).sort("n", 1)]
+    check(found == [2, 3], "find n >= 2 gave %r" % found)
+    step = "update"
+    check(collection.update_one({"_id": 1}, {"$set": {"n": 10}}).modified_count == 1, "updated 1")
+    upsert = collection.update_one({"_id": 4}, {"$set": {"n": 4}}, upsert=True)
+    check(upsert.upserted_id == 4, "upserted _id 4: %r" % upsert.raw_result)
+    step = "delete"
+    check(collection.delete_one({"_id": 2}).deleted_count == 1, "deleted 1")
+    step = "aggregate"
+    sums = list(collection.aggregate([{"$match": {"n": {"$gt": 0}}},
+                                      {"$group": {"_id": None, "total": {"$sum": "$n"}, "count": {"$sum": 1}}}]))
+    check(len(sums) == 1 and sums[0]["total"] == 17 and sums[0]["count"] == 3,
+          "aggregate total 17 of 3 documents: %r" % sums)
+
+    step = "explicit session"
+    implicit = len(commands.started_events)
+    with client.start_session() as session:
+        collection.insert_one({"_id": 5, "n": 5}, session=session)
+        check((collection.find_one({"_id": 5}, session=session) or {}).get("n") == 5, "read back in the session")
+        session_id = session.session_id["id"]
+    in_session = [e for e in commands.started_events[implicit:] if e.command_name in ("insert", "find")]
+    check(len(in_session) == 2 and all(e.command.get("lsid", {}).get("id") == session_id for e in in_session),
+          "the explicit session's id on its two commands")
+
+    step = "lsid"
+    operations = [e for e in commands.started_events if e.command_name != "endSessions"]
+    with_lsid = sum(1 for e in operations if "lsid" in e.command)
+    check(with_lsid == len(operations), "lsid on %d of %d commands" % (with_lsid, len(operations)))
+
+    step = "endSessions"
+    client.close()
+    check("endSessions" in commands.succeeded_names, "endSessions sent on close and answered")
+    return "%d/%d" % (with_lsid, len(operations))
+
+
+def at_the_cap(capped_uri, cap):
+    """Fills the capped server with raw connections, checks that one more is closed by the server, then lets a driver
+    client try: how long until its monitor sees the connection closed, and what it says."""
+    address = urlparse(capped_uri)
+    held = []
+    try:
+        for _ in range(cap):
+            held.append(socket.create_connection((address.hostname, address.port), timeout=2))
+        time.sleep(0.3)  # the server takes them
+        probe = socket.create_connection((address.hostname, address.port), timeout=2)
+        try:
+            check(probe.recv(1) == b"", "the server closes connection %d" % (cap + 1))
+        except socket.timeout:
+            check(False, "the server closes connection %d (it stayed open 2 s)" % (cap + 1))
+        finally:
+            probe.close()
+
+        heartbeats = Heartbeats()
+        client = MongoClient(capped_uri, serverSelectionTimeoutMS=3000, heartbeatFrequencyMS=HEARTBEAT_MS,
+                             event_listeners=[heartbeats])
+        try:
+            client.admin.command("ping")
+            check(False, "ping past the cap answered")
+        except pymongo.errors.ServerSelectionTimeoutError:
+            pass
+        finally:
+            client.close()
+        check(heartbeats.first_failure is not None, "a failed heartbeat past the cap")
+        seconds, error = heartbeats.first_failure
+        check("timed out" not in str(error), "a closed connection, not a timeout: %s" % error)
+        return int(seconds * 1000), type(error).__name__
+    finally:
+        for s in held:
+            s.close()
+
+
+def main():
+    global step
+    if len(sys.argv) != 4:
+        print("usage: conformance.py <uri> <capped-uri> <cap>", file=sys.stderr)
+        return 2
+    uri, capped_uri, cap = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    try:
+        step = "connect"
+        watcher = observer(uri)
+        version = watcher.admin.command("buildInfo")["version"]
+        wire = watcher.admin.command("isMaster")["maxWireVersion"]
+        step = "life cycle"
+        awaited, sockets = one_life_cycle(uri, watcher)
+        watcher.close()
+        step = "crud"
+        lsid = crud_and_sessions(uri)
+        step = "cap"
+        cap_ms, cap_error = at_the_cap(capped_uri, cap)
+    except Exception as error:  # the step and the driver's own words, on one line
+        print("CONFORMANCE-FAILED %s: %s: %s" % (step, type(error).__name__, str(error).replace("\n", " ")))
+        return 1
+    print("CONFORMANCE driver=pymongo version=%s server=%s wire=%d awaitedHeartbeats=%d windowMs=%d socketsPerLifeCycle=%d"
+          " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s"
+          % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
