@@ -17,8 +17,8 @@ final class CrossFieldRules {
   /** {@code target=uri} needs the connection string (an unparseable one is already refused by itself). */
   static void uriTargetHasAUri(SettingsReader in, TargetKind target, String uri) {
     if (target == TargetKind.URI && uri.isBlank()) {
-      in.problem("Setting 'target' is 'uri', but 'uri' is empty. Give the MongoDB connection string with"
-          + " -Duri=mongodb://host:27017 (or mongodb+srv://...), or choose target=embedded.");
+      in.problem("Setting 'target' is 'uri', but 'uri' is empty. Give the MongoDB connection string in the environment"
+          + " variable " + UriSource.URI_ENV + " (or -Duri=mongodb://host:27017 when it has no password), or choose target=embedded.");
     }
   }
 
