@@ -16,8 +16,11 @@ import java.time.Duration;
  */
 public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int maxDescriptors, EmbeddedFailureMode failureMode) {
 
-  /** The fewest descriptors a server JVM can start with and still accept connections (some 60 are its own files). */
-  public static final int MIN_DESCRIPTORS = 128;
+  /**
+   * The fewest descriptors a server JVM can start with and still accept connections: it holds some 165 to 175 of its own
+   * (the jars of the simulation's classpath, pipes, epoll) before its first client.
+   */
+  public static final int MIN_DESCRIPTORS = 256;
   public static final int MAX_DESCRIPTORS = 1 << 20;
 
   public static final ServerLimits NONE = new ServerLimits(0, Duration.ZERO, 0);
