@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import lab.portexhaustion.embedded.ServerStatus;
 import lab.portexhaustion.sockets.SocketEntry;
+import lab.portexhaustion.sockets.SocketSelection;
 import lab.portexhaustion.sockets.SocketTable;
 import lab.portexhaustion.sockets.TcpState;
 import org.slf4j.Logger;
@@ -68,7 +69,8 @@ public final class PortSampler implements AutoCloseable {
   /** As above, with the server process's own figures beside the client's in every sample. */
   public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Supplier<Optional<ServerStatus>> server,
       Instant start) {
-    this.table = table;
+    // Only the sockets toward the target's port and those in the ephemeral range count below: the kernel filters them.
+    this.table = table.narrowedTo(new SocketSelection(target.getPort(), conditions.range().low(), conditions.range().high()));
     this.server = server;
     this.target = target;
     this.conditions = conditions;
@@ -176,7 +178,7 @@ public final class PortSampler implements AutoCloseable {
         portsAny.set(localPort);
       }
       if (s.state() == TcpState.TIME_WAIT) {
-        timeWaitSeen++;
+        timeWaitSeen++; // used only without sockstat, that is off Linux, where the table is never narrowed
       }
       if (s.remote().equals(target)) {
         towardTarget.merge(s.state(), 1, Integer::sum);

@@ -33,9 +33,17 @@ public final class ProcNetTcpTable implements SocketTable {
   private static final int WARM_UP_ROUNDS = 25;
 
   private final List<Path> files;
+  // This machine's own table, which the kernel can also filter; a table of other files (a fixture) cannot be.
+  private final boolean live;
 
+  /** The table in {@code files}, read as they are (never narrowed to a selection). */
   public ProcNetTcpTable(List<Path> files) {
+    this(files, false);
+  }
+
+  private ProcNetTcpTable(List<Path> files, boolean live) {
     this.files = List.copyOf(files);
+    this.live = live;
   }
 
   static boolean isAvailable() {
@@ -43,7 +51,18 @@ public final class ProcNetTcpTable implements SocketTable {
   }
 
   static ProcNetTcpTable system() {
-    return new ProcNetTcpTable(Files.isReadable(TCP6) ? List.of(TCP4, TCP6) : List.of(TCP4));
+    return new ProcNetTcpTable(Files.isReadable(TCP6) ? List.of(TCP4, TCP6) : List.of(TCP4), true);
+  }
+
+  /** This machine's table narrows to the kernel's filtered read, with itself as the fallback. */
+  @Override
+  public SocketTable narrowedTo(SocketSelection selection) {
+    return live ? new KernelFilteredTable(new InetDiagTable(selection), this) : this;
+  }
+
+  @Override
+  public String toString() {
+    return String.join(" and ", files.stream().map(Path::toString).toList());
   }
 
   @Override

@@ -31,7 +31,8 @@ public final class BenchmarkSuite {
 
   /** The lines in the order they run; churn last, as both churn lines leave the port range full of TIME_WAIT. */
   enum Line {
-    SAMPLER("sampler"), POOLED("pooled"), CLIENT_PER_REQUEST("client-per-request"), CHURN("churn"), END_TO_END("end-to-end");
+    SAMPLER("sampler"), SAMPLER_FILTERED("sampler-filtered"), POOLED("pooled"), CLIENT_PER_REQUEST("client-per-request"),
+    CHURN("churn"), END_TO_END("end-to-end");
 
     final String optionName;
 
@@ -53,6 +54,10 @@ public final class BenchmarkSuite {
       SamplerLines sampler = new SamplerLines(Math.max(options.repetitions(), 5), 60);
       measure("sampler at 10,000 sockets", () -> sampler.measure(10_000, false), lines, failures);
       measure("sampler at 30,000 sockets", () -> sampler.measure(30_000, true), lines, failures);
+    }
+    if (options.runs(Line.SAMPLER_FILTERED)) {
+      measure("sampler at 100,000 host sockets, kernel-filtered", () -> new FilteredSampleLine(Math.max(options.repetitions(), 21))
+          .measure(), lines, failures);
     }
     ThroughputLine throughput = new ThroughputLine(options.concurrency(), options.seconds(), options.repetitions());
     if (options.runs(Line.POOLED)) {

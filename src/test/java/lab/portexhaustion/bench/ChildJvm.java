@@ -25,7 +25,15 @@ final class ChildJvm {
   /** Runs {@code mainClass} with {@code properties} (as -D) and {@code args}; fails after {@code timeoutSeconds}. */
   static Result run(String mainClass, List<String> properties, List<String> args, long timeoutSeconds)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command(mainClass, properties, args)).redirectErrorStream(true)
+    return runWrapped(List.of(), mainClass, properties, args, timeoutSeconds);
+  }
+
+  /** As {@link #run}, the java command given to {@code wrapper} as its last arguments (such as {@code unshare --net --}). */
+  static Result runWrapped(List<String> wrapper, String mainClass, List<String> properties, List<String> args, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(command(mainClass, properties, args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     try {
       TimedProcess.Result result = TimedProcess.run(builder, Duration.ofSeconds(timeoutSeconds));

@@ -57,8 +57,9 @@ final class SamplerLines {
       }
       System.out.printf("  full sample at %s: sampler %s ms, ss -tan %s ms%n", label, sampler, ss);
       lines.add(BenchmarkLine.lowerIsBetter("one full sample vs `ss -tan`, " + label, "ms", Spread.of(sampler), Spread.of(ss), 1.5,
-          "the sampler reads /proc/net/tcp and tcp6 and counts per state toward the target; ss -tan is started as a process and"
-              + " its whole output read"));
+          "the sampler asks the kernel for the sockets toward the target's port or holding a port of the ephemeral range (here"
+              + " all of them: both ends of these connections are in the range) and counts per state toward the target; ss -tan"
+              + " is started as a process and its whole output read"));
       if (withCpuShare) {
         lines.add(cpuShare(held, label));
       }

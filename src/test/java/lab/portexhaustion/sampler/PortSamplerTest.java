@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import lab.portexhaustion.embedded.ServerStatus;
+import lab.portexhaustion.sockets.ProcNetTcpTable;
 import lab.portexhaustion.sockets.SocketTable;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,38 @@ class PortSamplerTest {
         assertThat(sample.totals().descriptors().orElseThrow().open()).isPositive();
         assertThat(sampler.peaks().timeWaitTowardTarget()).isEqualTo(CONNECTIONS);
         assertThat(sampler.latestFull()).containsSame(sample);
+      }
+    }
+  }
+
+  /**
+   * The sampler narrows Linux's table to the kernel's filtered read; a sampler given the whole {@code /proc/net/tcp}
+   * table counts the same sockets toward the target. (Ports in use toward any destination are the whole host's, which
+   * other processes change meanwhile; the benchmark compares them in a namespace of its own.)
+   */
+  @Test
+  void countsTowardTheTargetWhatTheWholeTableCounts() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress())) {
+      InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+      for (int i = 0; i < CONNECTIONS; i++) {
+        try (Socket client = new Socket(target.getAddress(), target.getPort()); Socket accepted = server.accept()) {
+          client.close();
+        }
+      }
+      SocketTable whole = new ProcNetTcpTable(List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6")));
+      try (Socket open = new Socket(target.getAddress(), target.getPort()); Socket accepted = server.accept();
+          PortSampler filtered = new PortSampler(SocketTable.forThisMachine(), target, live, Instant.now());
+          PortSampler unfiltered = new PortSampler(whole, target, live, Instant.now())) {
+
+        FullSample fromKernel = filtered.snapshot(PortSample.Tier.FULL);
+        FullSample fromProc = unfiltered.snapshot(PortSample.Tier.FULL);
+
+        assertThat(fromKernel.towardTarget()).isEqualTo(fromProc.towardTarget());
+        assertThat(fromKernel.towardTarget().established()).isEqualTo(1);
+        // At least: the listener's port is a free one the OS chose, and an earlier test's TIME_WAIT toward it can remain.
+        assertThat(fromKernel.towardTarget().timeWait()).isGreaterThanOrEqualTo(CONNECTIONS);
+        assertThat(fromKernel.ports().towardTarget()).isEqualTo(fromProc.ports().towardTarget()).isGreaterThanOrEqualTo(CONNECTIONS + 1);
+        assertThat(fromKernel.ports().utilisationPercent()).isEqualTo(fromProc.ports().utilisationPercent());
       }
     }
   }

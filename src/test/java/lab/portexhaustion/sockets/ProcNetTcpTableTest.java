@@ -63,6 +63,15 @@ class ProcNetTcpTableTest {
   }
 
   @Test
+  void aTableOfFilesIsNeverNarrowedToTheKernelsFilter() {
+    ProcNetTcpTable fixture = new ProcNetTcpTable(List.of(FIXTURES.resolve("proc-net-tcp.txt")));
+
+    assertThat(fixture.narrowedTo(new SocketSelection(27017, 32768, 60999))).isSameAs(fixture);
+    assertThat(SocketTable.forThisMachine().narrowedTo(new SocketSelection(27017, 32768, 60999)))
+        .isInstanceOf(KernelFilteredTable.class);
+  }
+
+  @Test
   void seesALiveConnectionOfThisMachine() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
