@@ -99,7 +99,7 @@ public final class HarnessRun {
     this.beforeLoad = sampler.snapshot(PortSample.Tier.FULL);
     this.model = RunModel.at(beforeLoad, scenario, target, targetDescription, settings, network);
     this.samples = new RunSamples(files, model, metrics, strategy, network, target, targetDescription, settings);
-    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
+    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model::current);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
     this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,

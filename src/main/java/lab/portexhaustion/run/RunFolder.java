@@ -48,12 +48,25 @@ final class RunFolder {
     }
   }
 
-  /** Writes a file so that it is either absent or complete, never half-written. */
+  /**
+   * Writes a file so that it is either absent or complete, never half-written: to a temporary name first, moved into
+   * place once whole. A write that fails removes the temporary file, so a full disk leaves no {@code .partial} behind.
+   * Needs one descriptor, for the temporary file.
+   */
   static void writeAtomically(Path file, byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    Files.write(partial, content);
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.write(partial, content);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException leftBehind) {
+        e.addSuppressed(leftBehind);
+      }
+      throw e;
+    }
   }
 
   private static Instant created(Path folder) {
