@@ -25,10 +25,9 @@ final class MongoComponents implements ProtocolComponents {
     this.run = run;
     Function0<BoxedUnit> finish = () -> {
       Verdict verdict = run.finish();
-      if (!verdict.passed()) {
-        // Gatling's main ends the JVM with its own status once its HTML report is written: this code replaces it then.
-        ProcessExit.atShutdown(ProcessExit.Code.VERDICT_FAILED);
-      }
+      // Gatling's main ends the JVM with its own status once its HTML report is written: the verdict's code replaces
+      // it then.
+      ProcessExit.endWith(verdict.passed() ? ProcessExit.Code.DONE : ProcessExit.Code.VERDICT_FAILED);
       return BoxedUnit.UNIT;
     };
     coreComponents.actorSystem().registerOnTermination(finish);
