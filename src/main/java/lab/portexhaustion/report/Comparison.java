@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.verdict.Evidence;
+import lab.portexhaustion.verdict.Verdict;
 
 /**
  * {@code comparison.json}: the runs side by side. Everything in it comes from the run folders,
@@ -23,6 +25,8 @@ public record Comparison(
    * @param scenario empty for runs recorded before scenarios existed
    * @param prediction the model's prediction the verdict used: with the measured figure per request where there was
    *     one; empty where nothing was modelled
+   * @param verdictStatus the verdict's word: PASS, FAIL, INCONCLUSIVE (the evidence could not say) or INFO
+   * @param evidence what the run knew of its own evidence, as its summary.json has it; empty in runs recorded before
    */
   public record Row(
       String simulation,
@@ -56,7 +60,9 @@ public record Comparison(
       Optional<Double> predictedKneePerSecond,
       Optional<Double> measuredKneePerSecond,
       String verdict,
-      boolean verdictPassed) {
+      boolean verdictPassed,
+      Verdict.Status verdictStatus,
+      Optional<Evidence> evidence) {
 
     /** The column's name: the scenario, or for runs recorded before scenarios existed, the strategy. */
     public String label() {

@@ -22,6 +22,9 @@ final class RunFolder {
   /** Set by the pom to the build's timestamp: the same for every simulation of one {@code mvn gatling:test}. */
   static final String BATCH_PROPERTY = "portexhaustionlab.batch";
 
+  /** Gatling's own log of a run, in its run folder. */
+  private static final String GATLING_LOG = "simulation.log";
+
   private RunFolder() {}
 
   static Optional<String> batch() {
@@ -45,6 +48,30 @@ final class RunFolder {
           .filter(p -> p.getFileName().toString().startsWith(prefix))
           .filter(p -> created(p).isAfter(notBefore))
           .max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+  }
+
+  /**
+   * Removes this JVM's run folder of {@code simulationSimpleName} when Gatling made it but nothing was written to it
+   * (an empty {@code simulation.log} at most); anything else is left as it is. Quietly: it runs as the JVM ends.
+   */
+  static void removeUnused(String simulationSimpleName) {
+    Instant jvmStarted = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    try {
+      Optional<Path> folder = find(resultsRoot(), simulationSimpleName, jvmStarted);
+      if (folder.isEmpty()) {
+        return;
+      }
+      Path log = folder.get().resolve(GATLING_LOG);
+      try (Stream<Path> entries = Files.list(folder.get())) {
+        if (!entries.allMatch(entry -> entry.equals(log)) || Files.exists(log) && Files.size(log) > 0) {
+          return;
+        }
+      }
+      Files.deleteIfExists(log);
+      Files.delete(folder.get());
+    } catch (IOException e) {
+      // Left behind: an empty folder is no reason to say more than the setup failure does.
     }
   }
 
