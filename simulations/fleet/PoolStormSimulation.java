@@ -10,7 +10,9 @@ import static lab.portexhaustion.dsl.MongoDsl.*;
 /**
  * A healthy pooled service that warms its pool: 20 connections from its start, and the driver's two monitoring
  * connections (streaming), 22 in all, against a server that takes 77. On its own it fits; a fleet of them joining one
- * after another (scripts/fleet-run --server-connections 77) fills the server, and it refuses the fourth.
+ * after another (scripts/fleet-run --server-connections 77) fills the server, and it refuses the fourth. The server fails
+ * as mongod does (embedded.failureMode=mongod, the default): it accepts the connection past its 77 and closes it, and the
+ * client reads the closed connection at once.
  */
 public class PoolStormSimulation extends Simulation {
 

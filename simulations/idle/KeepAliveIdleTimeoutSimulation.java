@@ -9,7 +9,8 @@ import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /**
  * The same idle connections against a server that closes them after its idle timeout (the
- * incident's fix): open connections stay near arrival rate x idle timeout.
+ * incident's fix): open connections stay near arrival rate x idle timeout. The incident's kind of
+ * server (select-server), as in the other idle-connection scenarios.
  */
 public class KeepAliveIdleTimeoutSimulation extends Simulation {
 

@@ -10,7 +10,7 @@ import static lab.portexhaustion.dsl.MongoDsl.*;
 /**
  * The same keep-alive clients against the same 512-descriptor server with the incident's fix, an
  * idle timeout (15 minutes then, 5 s here): the server keeps about arrival rate x timeout
- * connections and never runs out.
+ * connections and never runs out. The same kind of server as its twin: select-server.
  */
 public class KeepAliveServerLimitIdleTimeoutSimulation extends Simulation {
 

@@ -8,7 +8,10 @@ import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /**
  * Connections left open and idle after their request, against a server without an idle timeout:
- * the incident's second failure. The process runs out of descriptors.
+ * the incident's second failure. The process runs out of descriptors. The server is the incident's
+ * kind (embedded.failureMode=select-server, from the scenario's block), which holds every connection
+ * its descriptors allow, so the client runs out first: one failing as mongod would refuse past 80 %
+ * of the same limit, before the client's descriptors are gone.
  */
 public class KeepAliveSimulation extends Simulation {
 

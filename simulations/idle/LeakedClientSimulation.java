@@ -8,7 +8,8 @@ import static lab.portexhaustion.dsl.MongoDsl.*;
 
 /**
  * A new MongoClient per request that is never closed: the leak. Each one keeps its connections
- * open and idle; the process runs out of descriptors.
+ * open and idle; the process runs out of descriptors. Against the same select-server as keep-alive,
+ * and for the same reason: the client must run out before the server refuses.
  */
 public class LeakedClientSimulation extends Simulation {
 

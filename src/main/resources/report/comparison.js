@@ -72,6 +72,6 @@
   };
 
   draw(main.id, main.title, main.yLabel, main.lines, [limit].concat(onsetMarkers));
-  draw("chart-rates", "Arrivals, OK and KO per second", "requests per second", data.rates);
+  draw("chart-rates", "Requests started, OK and KO per second", "requests per second", data.rates);
   draw("chart-latency", "OK latency percentiles per second", "milliseconds", data.latencies);
 })();

@@ -17,8 +17,8 @@ final class CrossFieldRules {
   /** {@code target=uri} needs the connection string (an unparseable one is already refused by itself). */
   static void uriTargetHasAUri(SettingsReader in, TargetKind target, String uri) {
     if (target == TargetKind.URI && uri.isBlank()) {
-      in.problem("Setting 'target' is 'uri', but 'uri' is empty. Give the MongoDB connection string with"
-          + " -Duri=mongodb://host:27017 (or mongodb+srv://...), or choose target=embedded.");
+      in.problem("Setting 'target' is 'uri', but 'uri' is empty. Give the MongoDB connection string in the environment"
+          + " variable " + UriSource.URI_ENV + " (or -Duri=mongodb://host:27017 when it has no password), or choose target=embedded.");
     }
   }
 
@@ -42,6 +42,15 @@ final class CrossFieldRules {
       in.problem("The embedded server's limits are set (" + embedded.describe() + "), but 'target' is '" + target.configName()
           + "': they apply only to the built-in server, and a real mongod has no idle timeout. Run with -Dtarget=embedded"
           + " (target=auto chooses it when a limit is set), or set embedded.maxIncomingConnections=0, embedded.idleTimeout=0s and embedded.maxDescriptors=0.");
+    }
+  }
+
+  /** A select() server has no connection limit: it takes connections until its descriptors run out. */
+  static void noConnectionLimitForASelectServer(SettingsReader in, ServerLimits embedded) {
+    if (embedded.failureMode() == EmbeddedFailureMode.SELECT_SERVER && embedded.limitsConnections()) {
+      in.problem("Setting 'embedded.maxIncomingConnections' is " + embedded.maxIncomingConnections() + ", but 'embedded.failureMode' is"
+          + " 'select-server', which takes connections until its descriptors run out and has no connection limit. Set"
+          + " embedded.failureMode=mongod for a server that refuses past a limit, or embedded.maxIncomingConnections=0.");
     }
   }
 

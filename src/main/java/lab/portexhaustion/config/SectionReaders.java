@@ -16,25 +16,42 @@ final class SectionReaders {
   private static final String RATE_CEILING = String.format("%.0f (the most one simulation process injects and"
       + " records; for more, run several load generators: a higher rate only fails as \"harness saturated\")", LoadProfile.MAX_RATE);
 
+  private static final String PERCENT_ENCODING = "In the user name and the password write '/' as %2F, '@' as %40, ':' as %3A,"
+      + " '?' as %3F, '#' as %23, '%' as %25 and a blank as %20.";
+
   private SectionReaders() {}
 
   static TargetKind target(SettingsReader in) {
     return in.choice("target", TargetKind.class, TargetKind.AUTO);
   }
 
+  /** The connection string; blanks around it (a copy-and-paste slip) are not part of it. Never quotes its password. */
   static Optional<ConnectionString> uri(SettingsReader in) {
-    String text = in.text("uri");
+    String text = in.text("uri").strip();
     if (text.isBlank()) {
+      return Optional.empty();
+    }
+    if (UriRedaction.hasUnescapedSlashInUserInfo(text)) {
+      in.problem("Setting 'uri' (" + UriRedaction.redact(text) + ") has an '@' after a '/': the driver would read the text"
+          + " before that '/' as the host and port, and the rest as the database. " + PERCENT_ENCODING);
       return Optional.empty();
     }
     try {
       return Optional.of(new ConnectionString(text));
     } catch (IllegalArgumentException e) {
-      in.problem("Setting 'uri' (" + UriRedaction.redact(text) + ") is not a valid MongoDB connection string: "
-          + UriRedaction.scrub(e.getMessage(), text)
-          + ". It must look like mongodb://[user:password@]host[:port][/database][?options] or mongodb+srv://host/...");
+      // The driver's reason may quote a piece of a password it split at one of these characters: then say what to fix instead.
+      String reason = UriRedaction.passwordMayBeQuotedInPieces(text)
+          ? "its password has a character that must be percent-encoded. " + PERCENT_ENCODING
+          : endSentence(UriRedaction.scrub(e.getMessage(), text));
+      in.problem("Setting 'uri' (" + UriRedaction.redact(text) + ") is not a valid MongoDB connection string: " + reason
+          + " It must look like mongodb://host[:port][/database][?options] or mongodb+srv://host/..., with user:password@"
+          + " before the host for a server that asks for them.");
       return Optional.empty();
     }
+  }
+
+  private static String endSentence(String text) {
+    return text.endsWith(".") ? text : text + ".";
   }
 
   static String containerImage(SettingsReader in) {
@@ -97,7 +114,8 @@ final class SectionReaders {
         in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections, 0 (no limit) or more"),
         in.duration("embedded.idleTimeout", Duration.ZERO, "0s (never close idle connections) or longer"),
         in.integer("embedded.maxDescriptors", 0, ServerLimits.MAX_DESCRIPTORS, "0 (the limit the simulation's process has) or a whole"
-            + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS));
+            + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS),
+        in.choice("embedded.failureMode", EmbeddedFailureMode.class, EmbeddedFailureMode.MONGOD));
     if (embedded.limitsDescriptors() && embedded.maxDescriptors() < ServerLimits.MIN_DESCRIPTORS) {
       in.reject("embedded.maxDescriptors", "0 (the limit the simulation's process has) or at least " + ServerLimits.MIN_DESCRIPTORS
           + " (the server's JVM needs some descriptors of its own before it accepts a connection)");

@@ -11,16 +11,26 @@ import java.time.Duration;
  *     server (Twisted's site timeout in the incident, docs/background.md)
  * @param maxDescriptors the server process's own limit on open descriptors (the incident's server
  *     failed at 512); 0: the limit it inherits from the simulation's process
+ * @param failureMode what the server does when it is full: refuses past mongod's connection cap, or accepts until its
+ *     descriptors run out
  */
-public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int maxDescriptors) {
+public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int maxDescriptors, EmbeddedFailureMode failureMode) {
 
-  /** The fewest descriptors a server JVM can start with and still accept connections (some 60 are its own files). */
-  public static final int MIN_DESCRIPTORS = 128;
+  /**
+   * The fewest descriptors a server JVM can start with and still accept connections: it holds some 165 to 175 of its own
+   * (the jars of the simulation's classpath, pipes, epoll) before its first client.
+   */
+  public static final int MIN_DESCRIPTORS = 256;
   public static final int MAX_DESCRIPTORS = 1 << 20;
 
   public static final ServerLimits NONE = new ServerLimits(0, Duration.ZERO, 0);
 
-  /** Without a descriptor limit of its own. */
+  /** Failing as mongod does, the default. */
+  public ServerLimits(int maxIncomingConnections, Duration idleTimeout, int maxDescriptors) {
+    this(maxIncomingConnections, idleTimeout, maxDescriptors, EmbeddedFailureMode.MONGOD);
+  }
+
+  /** Failing as mongod does, without a descriptor limit of its own. */
   public ServerLimits(int maxIncomingConnections, Duration idleTimeout) {
     this(maxIncomingConnections, idleTimeout, 0);
   }
@@ -37,6 +47,7 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
     return maxDescriptors > 0;
   }
 
+  /** Whether a setting a limit counts in is set; the failure mode, which always has a value, does not. */
   public boolean any() {
     return limitsConnections() || closesIdle() || limitsDescriptors();
   }

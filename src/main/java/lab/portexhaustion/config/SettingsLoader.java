@@ -33,11 +33,15 @@ public final class SettingsLoader {
 
   private SettingsLoader() {}
 
-  /** The settings of this JVM for {@code protocol}: system properties over the user file over the protocol over the defaults. */
+  /**
+   * The settings of this JVM for {@code protocol}: system properties (with the connection string of {@link UriSource}'s
+   * environment variables) over the user file over the protocol over the defaults.
+   */
   public static HarnessSettings fromSystem(ProtocolSettings protocol) {
     Properties system = System.getProperties();
+    UriSource.warnIfOnThisCommandLine(system);
     Path userFile = Optional.ofNullable(system.getProperty(USER_FILE_PROPERTY)).map(Path::of).orElse(DEFAULT_USER_FILE);
-    return load(system, userFile, protocol);
+    return load(UriSource.withEnvironment(system, System.getenv()), userFile, protocol);
   }
 
   /** Settings from explicit overrides (as {@code -D} would give them) over {@code userFile} (if it exists) over the defaults, for a pool. */
@@ -77,7 +81,7 @@ public final class SettingsLoader {
         continue; // a scenario default shows as the key it sets
       }
       String value = String.valueOf(merged.getValue(entry.getKey()).unwrapped());
-      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value) : value);
+      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value.strip()) : value);
     }
     return Collections.unmodifiableMap(values);
   }
@@ -112,6 +116,7 @@ public final class SettingsLoader {
     CrossFieldRules.profileSendsSomething(in, load);
     CrossFieldRules.minPoolAtMostMaxPool(in, pool);
     CrossFieldRules.serverLimitsOnlyForTheEmbeddedServer(in, target, embedded);
+    CrossFieldRules.noConnectionLimitForASelectServer(in, embedded);
     CrossFieldRules.clientWithinTheFleet(in, fleet);
     CrossFieldRules.turnWithinReach(in, fleet, Instant.now());
     if (!in.problems().isEmpty()) {

@@ -42,9 +42,13 @@ final class MongoComponents implements ProtocolComponents {
     return run;
   }
 
+  /** The first virtual user's start is the moment the model predicts: every request is built, none sent. */
   @Override
   public Function1<Session, Session> onStart() {
-    return session -> session;
+    return session -> {
+      run.userStarts();
+      return session;
+    };
   }
 
   @Override

@@ -4,14 +4,18 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded server's {@code net.maxIncomingConnections}: a connection that arrives while the
- * limit is reached is closed at once, before anything is read, as mongod does. The client sees
- * the end of the stream where it expected a reply. One instance counts for the whole listener.
+ * The embedded server's connection cap ({@link ConnectionCap}): a connection that arrives while the
+ * cap is reached is closed at once, before anything is read, as mongod does, and logged with
+ * mongod's words. The client sees the end of the stream where it expected a reply. One instance
+ * counts for the whole listener.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
@@ -19,11 +23,18 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
   /** Marks a channel this handler closed, so that it is not counted out twice. */
   private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("embedded-mongo-refused");
 
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimitHandler.class);
+  /** mongod logs every refusal; here one line a second at most, with the refusals since the last, so a flood stays readable. */
+  private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final int limit;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicReference<RefusedConnection> first = new AtomicReference<>();
+  private final AtomicLong refusedSinceLogged = new AtomicLong();
+  private final AtomicLong loggedAt = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
+  /** {@code limit}: the most connections open at once, more than 0. */
   ConnectionLimitHandler(int limit) {
     this.limit = limit;
   }
@@ -35,6 +46,7 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
       refused.incrementAndGet();
       first.compareAndSet(null, new RefusedConnection(System.currentTimeMillis(), String.valueOf(ctx.channel().remoteAddress())));
       ctx.channel().attr(REFUSED).set(Boolean.TRUE);
+      log();
       ctx.close();
       return;
     }
@@ -47,6 +59,17 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
       open.decrementAndGet();
     }
     super.channelInactive(ctx);
+  }
+
+  private void log() {
+    long unlogged = refusedSinceLogged.incrementAndGet();
+    long last = loggedAt.get();
+    long now = System.nanoTime();
+    if (now - last >= LOG_EVERY_NANOS && loggedAt.compareAndSet(last, now)) {
+      refusedSinceLogged.addAndGet(-unlogged);
+      LOG.info("connection refused because too many open connections: {}{}", limit,
+          unlogged > 1 ? " (" + unlogged + " refused since the last such line)" : "");
+    }
   }
 
   long refused() {

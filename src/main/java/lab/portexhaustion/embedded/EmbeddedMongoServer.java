@@ -12,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -29,15 +28,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.process.OwnDescriptors;
 import org.bson.types.ObjectId;
 
 /**
  * mongo-java-server's wire-protocol handlers and in-memory backend behind the harness's own
  * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
- * limit, an idle timeout) sit in front of its handlers here, and so do what mongod does that it does not: requests
+ * cap, an idle timeout) sit in front of its handlers here, and so do what mongod does that it does not: requests
  * that want no reply ({@link MoreToComeRequests}), the answer to the driver's monitor ({@link StreamingHelloResponder})
- * when monitoring is {@code streaming}, and the connection figures ({@link ConnectionStatistics}).
+ * when monitoring is {@code streaming}, and the connection figures ({@link ConnectionStatistics}). A failed accept
+ * pauses accepting ({@link AcceptFailureLog}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -53,6 +54,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS,
       new DefaultThreadFactory("embedded-mongo-worker", true), NioIoHandler.newFactory());
   private final ChannelGroup clients = new DefaultChannelGroup("embedded-mongo-clients", workers.next());
+  private final int connectionCap;
+  /** Null when the server has no connection cap. */
   private final ConnectionLimitHandler connectionLimit;
   private final IdleConnectionCloser idleCloser = new IdleConnectionCloser();
   private final AcceptFailureLog acceptFailures = new AcceptFailureLog();
@@ -63,11 +66,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private Channel listener;
 
+  /** Its connection cap ({@link ConnectionCap}) comes from this process's descriptor limit and {@code limits}. */
   public EmbeddedMongoServer(ServerLimits limits, EmbeddedMonitoring monitoring) {
     this.limits = limits;
     this.monitoring = monitoring;
-    this.connectionLimit = new ConnectionLimitHandler(limits.maxIncomingConnections());
-    this.statistics = new ConnectionStatistics(clients::size, connectionLimit::refused, limits.maxIncomingConnections());
+    this.connectionCap = ConnectionCap.of(limits, OwnDescriptors.max());
+    this.connectionLimit = connectionCap > 0 ? new ConnectionLimitHandler(connectionCap) : null;
+    this.statistics = new ConnectionStatistics(clients::size, this::refusedConnections, connectionCap);
     this.backend = new EmbeddedBackend(statistics);
   }
 
@@ -77,19 +82,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         .group(acceptor, workers)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
-        .handler(new ChannelInitializer<ServerChannel>() {
-          @Override
-          protected void initChannel(ServerChannel channel) {
-            // Netty adds its acceptor in a task queued after this initializer: queue the log behind it, at the end.
-            channel.eventLoop().execute(() -> channel.pipeline().addLast(acceptFailures));
-          }
-        })
+        // Before Netty's acceptor, which it queues behind this handler: failed accepts stop here, with their pause.
+        .handler(acceptFailures)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
             ChannelPipeline pipeline = channel.pipeline();
-            if (limits.limitsConnections()) {
+            if (connectionLimit != null) {
               pipeline.addLast(connectionLimit);
             }
             if (limits.closesIdle()) {
@@ -124,14 +124,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     return clients.size();
   }
 
-  /** Connections the limit closed on arrival so far. */
-  public long refusedConnections() {
-    return connectionLimit.refused();
+  /** The most connections it holds, 0 for no cap ({@link ConnectionCap}). */
+  public int connectionCap() {
+    return connectionCap;
   }
 
-  /** The first connection the limit refused, or null. */
+  /** Connections the cap closed on arrival so far. */
+  public long refusedConnections() {
+    return connectionLimit == null ? 0 : connectionLimit.refused();
+  }
+
+  /** The first connection the cap refused, or null. */
   RefusedConnection firstRefused() {
-    return connectionLimit.first();
+    return connectionLimit == null ? null : connectionLimit.first();
   }
 
   /** Accepts that failed so far (at the descriptor limit: EMFILE). */

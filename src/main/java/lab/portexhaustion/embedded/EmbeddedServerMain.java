@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lab.portexhaustion.config.ConfigName;
+import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.process.OwnDescriptors;
@@ -16,23 +17,21 @@ import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.process.ProcessExit;
 
 /**
- * The embedded server as a process of its own (started by {@link EmbeddedServerProcess}): binds
+ * The embedded server as a process of its own (started by the client side's {@code EmbeddedServerProcess}): binds
  * the first free port of those it is given, says so on standard output, then reports its figures
- * there ({@link ServerStatus}) every {@link #STATUS_EVERY} until it ends. It ends with the process
+ * there ({@link ServerStatus}) every {@link #STATUS_EVERY} until it ends, with its first failed accept and the first
+ * connection its limit refused (each line a {@link ServerReport}). It ends with the process
  * that started it, whatever happens to that one: its standard input reaches end-of-file (the
  * parent closed it, or died and the kernel closed it), or the parent's {@code /proc} entry says it
  * is gone, or a signal asks it to.
  *
- * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; 0 for any),
- * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code parentPid}, {@code address} (the address to
+ * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; any free port when none is free),
+ * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code failureMode} (mongod unless given),
+ * {@code parentPid}, {@code address} (the address to
  * listen on, 127.0.0.1 unless given: scripts/fleet-run gives its bridge address, which the fleet's clients reach).
  */
 public final class EmbeddedServerMain {
 
-  public static final String READY = "READY ";
-  public static final String ACCEPT_FAILED = "ACCEPT_FAILED ";
-  /** The first connection its connection limit refused: when, and from which client address (scripts/fleet-run names the client). */
-  public static final String REFUSED_FIRST = "REFUSED_FIRST ";
   public static final Duration STATUS_EVERY = Duration.ofMillis(100);
   private static final String LOOPBACK = "127.0.0.1";
 
@@ -44,15 +43,19 @@ public final class EmbeddedServerMain {
       String[] kv = arg.split("=", 2);
       given.put(kv[0], kv.length > 1 ? kv[1] : "");
     }
+    EmbeddedFailureMode failureMode = ConfigName.parse(EmbeddedFailureMode.class, given.getOrDefault("failureMode", "mongod"))
+        .orElseThrow(() -> new IllegalArgumentException("failureMode=" + given.get("failureMode")));
+    // Its descriptor limit is set on the process (prlimit), not here: 0 for none of its own.
     ServerLimits limits = new ServerLimits(Integer.parseInt(given.getOrDefault("maxIncomingConnections", "0")),
-        Duration.ofMillis(Long.parseLong(given.getOrDefault("idleTimeoutMillis", "0"))));
+        Duration.ofMillis(Long.parseLong(given.getOrDefault("idleTimeoutMillis", "0"))), 0, failureMode);
     EmbeddedMonitoring monitoring = ConfigName.parse(EmbeddedMonitoring.class, given.getOrDefault("monitoring", "streaming"))
         .orElseThrow(() -> new IllegalArgumentException("monitoring=" + given.get("monitoring")));
     loadLateClasses();
     EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
-    bindFirstFree(server, given.getOrDefault("address", LOOPBACK), given.getOrDefault("ports", "0"));
-    say(READY + server.localAddress().getPort() + " " + ProcessHandle.current().pid() + " " + OwnDescriptors.max());
+    String address = given.getOrDefault("address", LOOPBACK);
+    FreshPorts.bindFirstFree(ports(given.getOrDefault("ports", "")), port -> server.bind(new InetSocketAddress(address, port)));
+    say(new ServerReady(server.localAddress().getPort(), ProcessHandle.current().pid(), OwnDescriptors.max(), server.connectionCap()));
 
     long parentPid = Long.parseLong(given.getOrDefault("parentPid", "-1"));
     ParentProcess parent = parentPid > 0 ? ProcessHandle.of(parentPid).map(ParentProcess::of).orElse(null) : null;
@@ -64,15 +67,15 @@ public final class EmbeddedServerMain {
         exit("the process that started it is gone");
       }
       say(new ServerStatus(OwnDescriptors.open(), OwnDescriptors.max(), server.openConnections(), server.refusedConnections(),
-          server.acceptFailures(), server.idleClosedConnections()).line());
+          server.acceptFailures(), server.idleClosedConnections()));
       AcceptFailure first = server.firstAcceptFailure();
       if (first != null && !failureSaid) {
-        say(ACCEPT_FAILED + first.epochMillis() + " " + first.error().replace('\n', ' '));
+        say(first);
         failureSaid = true;
       }
       RefusedConnection refused = server.firstRefused();
       if (refused != null && !refusalSaid) {
-        say(REFUSED_FIRST + refused.epochMillis() + " " + refused.from());
+        say(refused);
         refusalSaid = true;
       }
       Thread.sleep(STATUS_EVERY.toMillis());
@@ -84,27 +87,21 @@ public final class EmbeddedServerMain {
    * descriptor, and at the limit the server would meet NoClassDefFoundError where it should report its failed accept.
    */
   private static void loadLateClasses() {
-    for (Class<?> type : List.of(AcceptFailure.class, AcceptFailureLog.class, ServerStatus.class, ConnectionLimitHandler.class,
-        IdleConnectionCloser.class, StreamingHelloResponder.class, RefusedConnection.class)) {
+    for (Class<?> type : List.of(ServerReport.class, AcceptFailure.class, AcceptFailureLog.class, ServerStatus.class,
+        ConnectionLimitHandler.class, IdleConnectionCloser.class, StreamingHelloResponder.class, RefusedConnection.class)) {
       try {
         Class.forName(type.getName(), true, type.getClassLoader());
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(e);
       }
     }
-    new AcceptFailure(0, "warm: " + ACCEPT_FAILED).message();
+    ServerReport.format(new AcceptFailure(0, new AcceptFailure(0, "java.io.IOException: warm").message()));
+    ServerReport.format(new RefusedConnection(0, "warm"));
   }
 
-  private static void bindFirstFree(EmbeddedMongoServer server, String address, String ports) {
-    for (int port : Arrays.stream(ports.split(",")).filter(p -> !p.isBlank()).mapToInt(Integer::parseInt).toArray()) {
-      try {
-        server.bind(new InetSocketAddress(address, port));
-        return;
-      } catch (Exception portTaken) { // Netty rethrows the checked BindException unchecked
-        // In use by someone else: try the next.
-      }
-    }
-    server.bind(new InetSocketAddress(address, 0));
+  /** The candidate ports, comma-separated; none: any free port. */
+  private static List<Integer> ports(String candidates) {
+    return Arrays.stream(candidates.split(",")).filter(p -> !p.isBlank()).map(Integer::valueOf).toList();
   }
 
   private static void endAtEndOfInput(InputStream in) {
@@ -125,8 +122,8 @@ public final class EmbeddedServerMain {
     ProcessExit.exit(ProcessExit.Code.DONE);
   }
 
-  private static synchronized void say(String line) {
-    System.out.println(line);
+  private static synchronized void say(ServerReport report) {
+    System.out.println(ServerReport.format(report));
     System.out.flush();
   }
 

@@ -6,4 +6,4 @@ package lab.portexhaustion.embedded;
  * @param epochMillis when it arrived
  * @param from the client's address and port, as the server saw them
  */
-record RefusedConnection(long epochMillis, String from) {}
+public record RefusedConnection(long epochMillis, String from) implements ServerReport {}

@@ -11,23 +11,4 @@ package lab.portexhaustion.embedded;
  * @param idleClosedConnections connections it closed for being idle
  */
 public record ServerStatus(long descriptorsOpen, long descriptorsMax, int openConnections, long refusedConnections,
-    long acceptFailures, long idleClosedConnections) {
-
-  private static final String PREFIX = "STATUS ";
-
-  /** One line of the server's standard output. */
-  public String line() {
-    return PREFIX + descriptorsOpen + " " + descriptorsMax + " " + openConnections + " " + refusedConnections + " " + acceptFailures
-        + " " + idleClosedConnections;
-  }
-
-  public static boolean isStatusLine(String line) {
-    return line.startsWith(PREFIX);
-  }
-
-  public static ServerStatus parse(String line) {
-    String[] f = line.substring(PREFIX.length()).trim().split(" ");
-    return new ServerStatus(Long.parseLong(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
-        Long.parseLong(f[4]), Long.parseLong(f[5]));
-  }
-}
+    long acceptFailures, long idleClosedConnections) implements ServerReport {}

@@ -60,6 +60,11 @@ final class MongoRequestAction implements Action {
     return requestName;
   }
 
+  /** What follows this request: the run's stop condition, then the scenario's next action. */
+  Action next() {
+    return next;
+  }
+
   @Override
   public void execute(Session session) {
     long startMillis = clock.nowMillis();

@@ -9,7 +9,7 @@ import lab.portexhaustion.strategy.ConnectionStrategy;
 
 /**
  * Builds the action of one request, followed by the run's stop condition, so that every request of any scenario
- * checks whether exhaustion began long enough ago to stop the injection.
+ * checks whether exhaustion began long enough ago to stop the injection; and counts the requests a visit sends.
  */
 public final class MongoRequestActionBuilder {
 
@@ -17,16 +17,20 @@ public final class MongoRequestActionBuilder {
   private final Executor workers;
   private final RequestRecorder recorder;
   private final ChainBuilder stopWhenExhausted;
+  private final VisitRequests visit;
 
-  public MongoRequestActionBuilder(ConnectionStrategy strategy, Executor workers, RequestRecorder recorder, ChainBuilder stopWhenExhausted) {
+  public MongoRequestActionBuilder(ConnectionStrategy strategy, Executor workers, RequestRecorder recorder, ChainBuilder stopWhenExhausted,
+      VisitRequests visit) {
     this.strategy = strategy;
     this.workers = workers;
     this.recorder = recorder;
     this.stopWhenExhausted = stopWhenExhausted;
+    this.visit = visit;
   }
 
   /** The action that sends {@code definition} as {@code requestName}, then hands the user to {@code next}. */
   public Action build(String requestName, RequestDefinition definition, ScenarioContext context, Action next) {
+    visit.add(requestName, context, next);
     Action afterRequest = stopWhenExhausted.wrapped.build(context, next);
     return new MongoRequestAction(requestName, definition, strategy, workers, recorder,
         context.coreComponents().statsEngine(), context.coreComponents().clock(), afterRequest);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.PoolSettings;
 import lab.portexhaustion.config.StrategyKind;
 
 /**
@@ -23,8 +24,7 @@ public final class KnownUse {
     String clientBasis = "a client's pool connection and " + server.monitoringConnections() + " monitoring ("
         + (server.streamingMonitor() ? "streaming heartbeats: monitor and round-trip-time connections" : "polling heartbeats") + ")";
     return switch (strategy) {
-      case POOLED -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 0, untilTimeWaitEnds, "a pool reuses its connections"),
-          poolAtTheServer(server, settings));
+      case POOLED -> List.of(poolPlateau(server, settings), poolAtTheServer(server, settings));
       case CLIENT_PER_REQUEST -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, clientConnections, untilTimeWaitEnds, clientBasis));
       case RAW_SOCKET -> List.of(new ResourceUse(Resource.EPHEMERAL_PORTS, 1, untilTimeWaitEnds, "one connection per request"));
       case KEEP_ALIVE -> keptOpen(1, settings.embedded().closesIdle() ? Optional.of(settings.embedded().idleTimeout()) : Optional.empty(),
@@ -48,6 +48,22 @@ public final class KnownUse {
     }
     uses.add(new ResourceUse(Resource.SERVER_CONNECTIONS, connections, hold, basis));
     return uses;
+  }
+
+  /**
+   * A pooled client's ports: one per connection it holds, its pool's and its monitors'. The pool opens a connection when
+   * a request finds none idle and keeps it, so it grows to the most requests that ever ran at once and stays there:
+   * from its minimum (at least the one connection its requests take in turn) up to {@code maxPoolSize}, and never
+   * beyond the workers that run the requests ({@code load.workers}).
+   */
+  private static ResourceUse poolPlateau(ServerSide server, HarnessSettings settings) {
+    PoolSettings pool = settings.pool();
+    int monitors = server.monitoringConnections();
+    int least = Math.max(1, pool.minPoolSize());
+    int most = Math.max(least, Math.min(pool.maxPoolSize(), settings.load().workers()));
+    return ResourceUse.plateau(Resource.EPHEMERAL_PORTS, new Plateau(least + monitors, most + monitors), String.format(
+        "a pool of %d to %d connections, as many as its requests run at once (minPoolSize %d, maxPoolSize %d, load.workers %d),"
+            + " and %d monitoring", least, most, pool.minPoolSize(), pool.maxPoolSize(), settings.load().workers(), monitors));
   }
 
   /**

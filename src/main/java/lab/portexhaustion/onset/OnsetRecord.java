@@ -18,13 +18,13 @@ import lab.portexhaustion.sampler.PortSample;
  *     connections); empty in runs recorded before it was
  * @param snapshotAgeMillis how old the sampler figures are: 0 for a snapshot taken at the onset, more when the newest
  *     full sample had to stand in
- * @param arrivalRatePerSecond the rate the injection profile asked for at the onset
+ * @param visitRatePerSecond the rate the injection profile asked for at the onset, in visits (arrivals) per second
  * @param descriptorsOpen this process's open descriptors; empty where the OS does not count them (Windows)
- * @param portsPerRequest measured before the onset (units of the deciding resource per request); empty when not measured
+ * @param unitsPerVisit units of the deciding resource per visit, measured before the onset; empty when not measured
  * @param predictedOnsetSeconds when the model says the deciding resource runs out; empty if not within the profile or
  *     not modelled
- * @param kneeRatePerSecond the sustainable rate: free units / hold / units per request; empty where units are held until
- *     the end
+ * @param kneeVisitsPerSecond the sustainable visit rate: free units / hold / units per visit; empty where units are held
+ *     until the end
  * @param serverDescriptorsOpen the server process's open descriptors at the onset; empty for a server that is not the
  *     harness's own process
  * @param serverDescriptorsMax its descriptor limit
@@ -43,7 +43,7 @@ public record OnsetRecord(
     long requestsStarted,
     long requestsSucceeded,
     long requestsFailed,
-    double arrivalRatePerSecond,
+    double visitRatePerSecond,
     long snapshotAgeMillis,
     int portsInUseTowardTarget,
     int portsInUseAnyDestination,
@@ -53,9 +53,9 @@ public record OnsetRecord(
     int rangeSize,
     Optional<Long> descriptorsOpen,
     Optional<Long> descriptorsMax,
-    Optional<Double> portsPerRequest,
+    Optional<Double> unitsPerVisit,
     Optional<Double> predictedOnsetSeconds,
-    Optional<Double> kneeRatePerSecond,
+    Optional<Double> kneeVisitsPerSecond,
     Optional<Long> serverDescriptorsOpen,
     Optional<Long> serverDescriptorsMax,
     Optional<Integer> serverOpenConnections) {
@@ -73,9 +73,9 @@ public record OnsetRecord(
         snapshot.ports().towardTarget(), snapshot.ports().anyDestination(), snapshot.towardTarget().timeWait(),
         snapshot.towardTarget().open(), snapshot.ports().utilisationPercent(), snapshot.totals().rangeSize(),
         snapshot.totals().descriptors().map(PortSample.Descriptors::open), snapshot.totals().descriptors().map(PortSample.Descriptors::max),
-        prediction.filter(Prediction::isMeasured).map(Prediction::perRequest),
+        prediction.filter(Prediction::isMeasured).map(Prediction::perVisit),
         prediction.flatMap(Prediction::onsetSeconds),
-        prediction.flatMap(Prediction::kneeRatePerSecond),
+        prediction.flatMap(Prediction::kneeVisitsPerSecond),
         snapshot.server().map(s -> s.descriptors().open()), snapshot.server().map(s -> s.descriptors().max()),
         snapshot.server().map(PortSample.ServerFigures::openConnections));
   }

@@ -18,9 +18,10 @@ import lab.portexhaustion.verdict.Verdict;
  * @param connections empty in runs recorded before it was
  * @param connectionsOpened the load in the model's terms, whatever the workload; empty in runs recorded before it was
  *     measured
- * @param prediction what the model said before the load, from the strategy's known figure per request; empty where
- *     nothing is modelled
- * @param predictionMeasured the same with the figure per request the run measured; empty when not measured
+ * @param prediction what the model said before the load, from the strategy's known figure per request and the
+ *     scenario's requests per visit; empty where nothing is modelled
+ * @param predictionMeasured the same with the figure the run measured (per visit, or a pool's plateau); empty when not
+ *     measured
  * @param batch the {@code mvn gatling:test} this run was part of (empty when started otherwise):
  *     the comparison made at the end of each run takes the runs of its batch
  * @param evidence what the run knew of its own evidence (its target, its files, this machine's pace), which the verdict
@@ -72,13 +73,15 @@ public record RunSummary(
   public record ErrorCount(String kind, String message, long count) {}
 
   /**
-   * What the sampler saw: the peaks, the range, and the ports each request took.
+   * What the sampler saw: the peaks, the range, and the ports each visit took (a visit: one virtual user running its
+   * scenario once, one arrival of the injection profile).
    *
-   * @param portsPerRequest measured within the first TIME_WAIT of the run; empty when not measured
-   * @param kneeRatePerSecond range / TIME_WAIT / ports per request; empty without ports per request
+   * @param portsPerVisit measured within the first TIME_WAIT of the run; empty when not measured
+   * @param kneeVisitsPerSecond range / TIME_WAIT / ports per visit: the visit rate the range keeps up; empty without
+   *     ports per visit
    */
-  public record Ports(int rangeSize, long timeWaitSeconds, SamplePeaks peaks, Optional<Double> portsPerRequest,
-      Optional<Double> kneeRatePerSecond) {}
+  public record Ports(int rangeSize, long timeWaitSeconds, SamplePeaks peaks, Optional<Double> portsPerVisit,
+      Optional<Double> kneeVisitsPerSecond) {}
 
   /**
    * Connections kept open and the descriptors they hold (the idle-connection scenarios).
@@ -93,12 +96,12 @@ public record RunSummary(
 
   /**
    * Connections the pattern opened under the load (its own connects and its drivers' connection events), and what each
-   * took of the modelled resource: units per arrival = per arrival x units per connection.
+   * took of the modelled resource: units per visit = per visit x units per connection.
    *
-   * @param perArrival connections over the arrivals served (virtual users with a request that succeeded); empty before any
+   * @param perVisit connections over the visits served (virtual users with a request that succeeded); empty before any
    * @param unit the modelled resource's unit ("port", "descriptor"); empty where nothing is modelled
    * @param unitsPerConnection measured within the first hold time; empty when not measured
    */
-  public record ConnectionsOpened(long opened, double peakPerSecond, Optional<Double> perArrival, Optional<String> unit,
+  public record ConnectionsOpened(long opened, double peakPerSecond, Optional<Double> perVisit, Optional<String> unit,
       Optional<Double> unitsPerConnection) {}
 }

@@ -13,7 +13,8 @@ import lab.portexhaustion.sampler.PortSample;
 
 /**
  * The time series of the comparison's charts, every run on one axis of seconds since its own
- * start (runs ran one after another, so their clocks are aligned at their starts).
+ * start (runs ran one after another, so their clocks are aligned at their starts). The rates count requests, not
+ * visits: a visit of three requests is three.
  *
  * @param main the chart of the resource the family runs out of: ports, or connections and descriptors
  */
@@ -50,9 +51,9 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     List<Series> latencies = new ArrayList<>();
     for (RunResults run : runs) {
       String scenario = run.summary().label();
-      rates.add(perSecond(run, length, scenario + ": arrivals/s", s -> (double) s.started()));
-      rates.add(perSecond(run, length, scenario + ": OK/s", s -> (double) s.ok()));
-      rates.add(perSecond(run, length, scenario + ": KO/s", s -> (double) s.ko()));
+      rates.add(perSecond(run, length, scenario + ": requests started/s", s -> (double) s.started()));
+      rates.add(perSecond(run, length, scenario + ": requests OK/s", s -> (double) s.ok()));
+      rates.add(perSecond(run, length, scenario + ": requests KO/s", s -> (double) s.ko()));
       latencies.add(perSecond(run, length, scenario + ": p50 ms", s -> s.ok() > 0 ? s.p50Millis() : null));
       latencies.add(perSecond(run, length, scenario + ": p95 ms", s -> s.ok() > 0 ? s.p95Millis() : null));
       latencies.add(perSecond(run, length, scenario + ": p99 ms", s -> s.ok() > 0 ? s.p99Millis() : null));

@@ -23,8 +23,11 @@ public record Comparison(
    * One run's column of the table.
    *
    * @param scenario empty for runs recorded before scenarios existed
-   * @param prediction the model's prediction the verdict used: with the measured figure per request where there was
-   *     one; empty where nothing was modelled
+   * @param prediction the model's prediction the verdict used: with the measured figure (per visit, or a pool's
+   *     plateau) where there was one; empty where nothing was modelled
+   * @param portsPerVisit ports each visit took, measured (a visit: one virtual user running its scenario once)
+   * @param predictedKneeVisitsPerSecond the visit rate the range keeps up, by the measured ports per visit
+   * @param measuredKneeVisitsPerSecond the visit rate the range actually absorbed before the onset
    * @param verdictStatus the verdict's word: PASS, FAIL, INCONCLUSIVE (the evidence could not say) or INFO
    * @param evidence what the run knew of its own evidence, as its summary.json has it; empty in runs recorded before
    */
@@ -48,7 +51,7 @@ public record Comparison(
       int peakPortsInUseAnyDestination,
       int peakTimeWaitTowardTarget,
       double peakUtilisationPercent,
-      Optional<Double> portsPerRequest,
+      Optional<Double> portsPerVisit,
       int peakOpenTowardTarget,
       Optional<Double> expectedOpenTowardTarget,
       long peakDescriptorsOpen,
@@ -57,8 +60,8 @@ public record Comparison(
       Optional<String> serverLimits,
       Optional<Onset> onset,
       Optional<Prediction> prediction,
-      Optional<Double> predictedKneePerSecond,
-      Optional<Double> measuredKneePerSecond,
+      Optional<Double> predictedKneeVisitsPerSecond,
+      Optional<Double> measuredKneeVisitsPerSecond,
       String verdict,
       boolean verdictPassed,
       Verdict.Status verdictStatus,
@@ -68,6 +71,11 @@ public record Comparison(
     public String label() {
       return scenario.orElse(strategy);
     }
+
+    /** The requests of one visit, as the model counted them; empty for runs recorded before it did. */
+    public Optional<Integer> requestsPerVisit() {
+      return prediction.map(Prediction::requestsPerVisit).filter(requests -> requests > 0);
+    }
   }
 
   /** What the run ran under. */
@@ -75,8 +83,8 @@ public record Comparison(
       Optional<Long> descriptorLimit, boolean contained, String targetKind, String targetServer, String targetVersion,
       String harnessVersion, String gitCommit) {}
 
-  /** The first exhaustion-class failure of a run that had one. */
+  /** The first exhaustion-class failure of a run that had one; {@code visitRatePerSecond}, what the profile asked for then. */
   public record Onset(double elapsedSeconds, Optional<String> side, long requestsStarted, int portsInUseTowardTarget, int openTowardTarget,
       Optional<Long> descriptorsOpen, Optional<Long> serverDescriptorsOpen, String kind, String code, String message,
-      Optional<Double> predictedSeconds, double arrivalRatePerSecond) {}
+      Optional<Double> predictedSeconds, double visitRatePerSecond) {}
 }

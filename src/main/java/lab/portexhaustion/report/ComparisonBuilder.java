@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
+import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
@@ -47,7 +48,7 @@ public final class ComparisonBuilder {
     RunConditions c = run.conditions();
     Optional<Comparison.Onset> onset = s.onset().map(o -> new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
         o.portsInUseTowardTarget(), o.openTowardTarget(), known(o.descriptorsOpen()), o.serverDescriptorsOpen(), o.kind(), o.code(),
-        o.message(), o.predictedOnsetSeconds(), o.arrivalRatePerSecond()));
+        o.message(), o.predictedOnsetSeconds(), o.visitRatePerSecond()));
     RunSummary.Connections connections = s.connections().orElse(new RunSummary.Connections(s.ports().peaks().openTowardTarget(),
         s.ports().peaks().descriptorsOpen(), known(c.descriptorLimit()), Optional.empty(), Optional.empty()));
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
@@ -57,10 +58,10 @@ public final class ComparisonBuilder {
         s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
-        s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerRequest(),
+        s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerVisit(),
         connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(),
         known(s.ports().peaks().serverDescriptorsOpen()), c.server().map(ServerConditions::descriptorLimit), connections.serverLimits(),
-        onset, s.predictionMeasured().or(s::prediction), s.ports().kneeRatePerSecond(), s.onset().flatMap(o -> measuredKnee(run, o)),
+        onset, s.predictionMeasured().or(s::prediction), s.ports().kneeVisitsPerSecond(), s.onset().flatMap(o -> measuredKnee(run, o)),
         s.verdict().line(), s.verdict().passed(), s.verdict().status(), s.evidence());
   }
 
@@ -70,18 +71,19 @@ public final class ComparisonBuilder {
   }
 
   /**
-   * The rate the range actually absorbed: requests that succeeded in the TIME_WAIT before the
-   * onset, over TIME_WAIT. Each of them still held its ports when the range ran out, so this is
-   * range / TIME_WAIT / ports per request as measured, to set beside the predicted knee.
+   * The visit rate the range actually absorbed: requests that succeeded in the TIME_WAIT before the onset, over
+   * TIME_WAIT, over the requests of a visit. Each of them still held its ports when the range ran out, so this is
+   * range / TIME_WAIT / ports per visit as measured, to set beside the predicted knee.
    */
   private static Optional<Double> measuredKnee(RunResults run, OnsetRecord onset) {
+    int requestsPerVisit = run.summary().prediction().map(Prediction::requestsPerVisit).filter(n -> n > 0).orElse(1);
     long timeWait = run.conditions().timeWaitSeconds();
     double end = onset.elapsedSeconds();
     long ok = run.requests().stream()
         .filter(second -> second.second() >= end - timeWait && second.second() + 1 <= Math.ceil(end))
         .mapToLong(SecondStats::ok)
         .sum();
-    return timeWait == 0 ? Optional.empty() : Optional.of(Math.round(10.0 * ok / timeWait) / 10.0);
+    return timeWait == 0 ? Optional.empty() : Optional.of(Math.round(10.0 * ok / timeWait / requestsPerVisit) / 10.0);
   }
 
   /** Each setting whose value is not the same in every run, with its value per simulation. */

@@ -94,7 +94,7 @@ public final class ComparisonWriter {
   public static List<Path> runsOfBatch(Path resultsRoot, String batch) throws IOException {
     List<Path> runs = new ArrayList<>();
     for (Path folder : finishedRuns(resultsRoot)) {
-      if (batch.equals(RunResults.load(folder).summary().batch())) {
+      if (RunResults.load(folder).summary().batch().filter(batch::equals).isPresent()) {
         runs.add(folder);
       }
     }

@@ -31,7 +31,7 @@ final class HtmlReport {
     table(h, c);
     h.append("<h2>").append(escapeHtml4(charts.main().title())).append("</h2>\n<div class=\"chart\" id=\"")
         .append(charts.main().id()).append("\"></div>\n")
-        .append("<h2>Arrivals, OK and KO per second</h2>\n<div class=\"chart\" id=\"chart-rates\"></div>\n")
+        .append("<h2>Requests started, OK and KO per second</h2>\n<div class=\"chart\" id=\"chart-rates\"></div>\n")
         .append("<h2>OK latency percentiles per second</h2>\n<div class=\"chart\" id=\"chart-latency\"></div>\n");
     trend(h, c, trend);
     h.append("<h2>Verdicts</h2>\n<ul class=\"verdicts\">\n");

@@ -24,7 +24,8 @@ final class TableText {
     List<Line> lines = new ArrayList<>(List.of(
         line(c, "requests OK / KO", r -> String.format("%,d / %,d", r.ok(), r.ko())),
         line(c, "KO %", r -> String.format("%.2f %%", r.koPercent())),
-        line(c, "throughput mean / peak per s", r -> String.format("%.1f / %,d", r.meanPerSecond(), r.peakPerSecond())),
+        line(c, "requests per s: mean / peak", r -> String.format("%.1f / %,d", r.meanPerSecond(), r.peakPerSecond())),
+        line(c, "requests per visit", r -> r.requestsPerVisit().map(String::valueOf).orElse("n/a")),
         line(c, "OK latency p50 / p95 / p99 / max (ms)", r -> String.format("%.2f / %.2f / %.2f / %.2f",
             r.latencyP50Millis(), r.latencyP95Millis(), r.latencyP99Millis(), r.latencyMaxMillis()))));
     lines.addAll(Scenario.Family.IDLE_CONNECTIONS.configName().equals(c.family()) ? connectionLines(c) : portLines(c));
@@ -55,11 +56,11 @@ final class TableText {
         line(c, "peak ports in use: toward target / whole range", r -> String.format("%,d / %,d of %,d",
             r.peakPortsInUseTowardTarget(), r.peakPortsInUseAnyDestination(), r.conditions().rangeSize())),
         line(c, "peak TIME_WAIT toward target", r -> String.format("%,d", r.peakTimeWaitTowardTarget())),
-        line(c, "ports per request", r -> r.portsPerRequest().map(p -> String.format("%.2f", p)).orElse("n/a")),
+        line(c, "ports per visit", r -> r.portsPerVisit().map(p -> String.format("%.2f", p)).orElse("n/a")),
         line(c, "onset", TableText::onset),
-        line(c, "knee rate per s: predicted / measured", r -> String.format("%s / %s",
-            r.predictedKneePerSecond().map(k -> String.format("%.1f", k)).orElse("n/a"),
-            r.measuredKneePerSecond().map(k -> String.format("%.1f", k)).orElse("none reached"))));
+        line(c, "knee, visits per s: predicted / measured", r -> String.format("%s / %s",
+            r.predictedKneeVisitsPerSecond().map(k -> String.format("%.1f", k)).orElse("n/a"),
+            r.measuredKneeVisitsPerSecond().map(k -> String.format("%.1f", k)).orElse("none reached"))));
   }
 
   static String onset(Comparison.Row r) {

@@ -20,6 +20,7 @@ import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
 import lab.portexhaustion.gatling.RequestDefinition;
 import lab.portexhaustion.gatling.RequestWorkers;
+import lab.portexhaustion.gatling.VisitRequests;
 import lab.portexhaustion.measure.CpuTimes;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
@@ -48,9 +49,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One simulation's harness, from its plan to the verdict. Built whole before anything runs: the target started, a
  * clean start waited for and the strategy built ({@link RunSetup}), then every part of the run, the model made from
- * a first sample read on the caller's thread. {@link #start()} then starts what runs on threads of its own. The
- * simulation's request actions each check the stop condition after the request. {@link #finish()}, once Gatling has
- * ended the load, stops everything, writes the summary and returns the verdict.
+ * a first sample read on the caller's thread (its prediction waits for the first virtual user: {@link #userStarts()}).
+ * {@link #start()} then starts what runs on threads of its own. The simulation's request actions each check the stop
+ * condition after the request. {@link #finish()}, once Gatling has ended the load, stops everything, writes the
+ * summary and returns the verdict.
  */
 public final class HarnessRun {
 
@@ -103,19 +105,20 @@ public final class HarnessRun {
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
     this.sampler = new PortSampler(setup.sockets(), target.endpoint(), network, target::serverStatus, startedAt);
     this.beforeLoad = sampler.snapshot(PortSample.Tier.FULL);
-    this.model = RunModel.at(beforeLoad, scenario, target, targetDescription, settings, network);
+    VisitRequests visit = new VisitRequests();
+    this.model = RunModel.at(beforeLoad, strategy.connectionsOpened(), scenario, target, targetDescription, settings, network,
+        visit::visit);
     this.samples = new RunSamples(files, model, metrics, strategy, network, target, targetDescription, settings);
     this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model::current);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
     this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,
-        stopWhenExhaustedOrLost(onset, settings.load().exhaustionGrace(), targetDied));
+        stopWhenExhaustedOrLost(onset, settings.load().exhaustionGrace(), targetDied), visit);
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
         settings.load().maxDuration().toSeconds(), WORKER_DRAIN_SECONDS, BOUND_SLACK.toSeconds()),
         ParentProcess.ofThisProcess(), flushOnAbort(simulation, startedAt, settings, seconds, sampler, files), ProcessExit::halt);
-    LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
   }
 
   /** The run {@code plan} describes, built whole and not started; a failure closes what was started and is thrown. */
@@ -155,6 +158,17 @@ public final class HarnessRun {
     });
     seconds.start();
     progress.start();
+  }
+
+  /**
+   * Called as each virtual user starts. The first makes the model's prediction before the load: Gatling has built every
+   * request of the scenario by then, so the model knows what a visit sends, and no request has been sent.
+   */
+  public void userStarts() {
+    if (model.predict()) {
+      model.visit().warning().ifPresent(warning -> LOG.warn("{}: {}", simulation, warning));
+      LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
+    }
   }
 
   /** The action that sends {@code definition} as {@code requestName} through this run's strategy, then checks the stop condition. */
@@ -221,6 +235,7 @@ public final class HarnessRun {
     strategy.close();
     target.close();
     reserve.close();
+    userStarts(); // the prediction of a run no virtual user started, made now
     Optional<OnsetRecord> onsetSeen = onsetCapture.recordWritten();
     files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     files.close();

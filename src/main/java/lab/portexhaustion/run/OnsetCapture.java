@@ -67,11 +67,11 @@ final class OnsetCapture {
         .orElse("");
     String descriptors = snapshot.totals().descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a");
     LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d requests; %d of %d ports"
-            + " in use toward the target (%.1f %%), %d in TIME_WAIT; %s descriptors open%s; arrival rate %.0f/s; the model"
+            + " in use toward the target (%.1f %%), %d in TIME_WAIT; %s descriptors open%s; arrival rate %.0f visits/s; the model"
             + " predicted %s",
         onset.elapsedSeconds(), onset.surfaced(), onset.side().orElseThrow(), onset.message(), onset.kind(), onset.requestsStarted(),
         onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
-        descriptors, server, onset.arrivalRatePerSecond(),
+        descriptors, server, onset.visitRatePerSecond(),
         predicted.map(Prediction::text).orElse("nothing (no model for this run)")));
   }
 

@@ -48,17 +48,17 @@ final class SummaryBuilder {
     List<RunSummary.ErrorCount> errors = metrics.errorCounts().entrySet().stream()
         .map(e -> new RunSummary.ErrorCount(e.getKey().kind(), e.getKey().message(), e.getValue()))
         .toList();
-    Optional<Double> portsPerRequest = in.prediction()
-        .filter(p -> p.isMeasured() && p.resource().equals(Resource.EPHEMERAL_PORTS.label()))
-        .map(Prediction::perRequest);
+    Optional<Double> portsPerVisit = in.prediction()
+        .filter(p -> p.isMeasured() && p.plateau().isEmpty() && p.resource().equals(Resource.EPHEMERAL_PORTS.label()))
+        .map(Prediction::perVisit);
     RunSummary.Ports ports = new RunSummary.Ports(in.network().range().size(), in.network().timeWait().toSeconds(), in.peaks(),
-        portsPerRequest, portsPerRequest.map(p -> round(in.network().kneeRate(p))));
+        portsPerVisit, portsPerVisit.map(p -> round(in.network().kneeRate(p))));
     RunSummary.Connections connections = new RunSummary.Connections(in.peaks().openTowardTarget(), in.peaks().descriptorsOpen(),
         in.descriptorLimit(), Optional.of(in.target()).filter(t -> t.kind().equals("embedded")).map(t -> in.settings().embedded().describe()),
         OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected));
     ConnectionFigures.Figures figures = in.connectionsOpened();
     RunSummary.ConnectionsOpened opened = new RunSummary.ConnectionsOpened(figures.opened(), figures.peakPerSecond(),
-        figures.perArrival(), in.unit(), in.unit().flatMap(unit -> figures.unitsPerConnection()));
+        figures.perVisit(), in.unit(), in.unit().flatMap(unit -> figures.unitsPerConnection()));
     String outcome = in.onset()
         .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
@@ -89,18 +89,18 @@ final class SummaryBuilder {
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max()));
     SamplePeaks p = s.ports().peaks();
     text.append(String.format("ports: range %,d, peak %,d in use toward the target (%.1f %%), peak %,d open and %,d in TIME_WAIT"
-            + " toward it, ports per request %s, knee %s%n",
+            + " toward it, ports per visit %s, knee %s%n",
         s.ports().rangeSize(), p.portsInUseTowardTarget(), p.utilisationPercent(), p.openTowardTarget(), p.timeWaitTowardTarget(),
-        s.ports().portsPerRequest().map(String::valueOf).orElse("n/a"),
-        s.ports().kneeRatePerSecond().map(k -> String.format("%.1f requests/s", k)).orElse("n/a")));
+        s.ports().portsPerVisit().map(String::valueOf).orElse("n/a"),
+        s.ports().kneeVisitsPerSecond().map(k -> String.format("%.1f visits/s", k)).orElse("n/a")));
     s.connections().ifPresent(c -> text.append(String.format(
         "connections: peak %,d open toward the target%s; peak %,d of %s descriptors open%s%n",
         c.peakOpenTowardTarget(), c.expectedOpen().map(e -> String.format(" (model: %,.0f)", e)).orElse(""),
         c.peakDescriptorsOpen(), c.descriptorLimit().map(l -> String.format("%,d", l)).orElse("n/a"),
         c.serverLimits().map(l -> "; server: " + l).orElse(""))));
     s.connectionsOpened().ifPresent(o -> text.append(String.format(
-        "connections opened: %,d, peak %.1f per s, %s per arrival, %s %ss per connection%n", o.opened(),
-        o.peakPerSecond(), o.perArrival().map(String::valueOf).orElse("n/a"),
+        "connections opened: %,d, peak %.1f per s, %s per visit, %s %ss per connection%n", o.opened(),
+        o.peakPerSecond(), o.perVisit().map(String::valueOf).orElse("n/a"),
         o.unitsPerConnection().map(String::valueOf).orElse("n/a"), o.unit().orElse("unit"))));
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));

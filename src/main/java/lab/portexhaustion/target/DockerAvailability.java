@@ -12,17 +12,22 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class DockerAvailability {
 
+  /** Where Testcontainers looks for an engine, for a message that says none answered. */
+  public static final String WHERE_IT_LOOKS = "DOCKER_HOST, ~/.testcontainers.properties, the current Docker context (which is"
+      + " how Colima is found) and the sockets of Docker, Docker Desktop and rootless Docker";
+
   private DockerAvailability() {}
 
-  /** Empty when Docker answers; otherwise why not, in a few words. */
+  /**
+   * Empty when Docker answers; otherwise why not, in a few words. Testcontainers' own report of each place it looked is
+   * an ERROR with a stack trace's worth of lines, on every run of a host without Docker; the logging configuration
+   * silences it, and this answer stands for it.
+   */
   public static Optional<String> whyUnavailable() {
     try {
-      return DockerClientFactory.instance().isDockerAvailable()
-          ? Optional.empty()
-          : Optional.of("no Docker engine answered (Testcontainers looked at DOCKER_HOST, ~/.testcontainers.properties,"
-              + " the current Docker context, which is how Colima is found, and the sockets of Docker, Docker Desktop and rootless Docker)");
+      return DockerClientFactory.instance().isDockerAvailable() ? Optional.empty() : Optional.of("no Docker engine answered");
     } catch (RuntimeException e) {
-      return Optional.of("Docker did not answer: " + e.getMessage());
+      return Optional.of("Docker did not answer (" + e.getMessage() + ")");
     }
   }
 }

@@ -16,16 +16,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.embedded.AcceptFailure;
 import lab.portexhaustion.embedded.EmbeddedServerMain;
+import lab.portexhaustion.embedded.FreshPorts;
+import lab.portexhaustion.embedded.RefusedConnection;
+import lab.portexhaustion.embedded.ServerReady;
+import lab.portexhaustion.embedded.ServerReport;
 import lab.portexhaustion.embedded.ServerStatus;
 import lab.portexhaustion.config.MonitoringMode;
 import lab.portexhaustion.config.ServerLimits;
@@ -43,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedServerProcess extends BaseMongoTarget {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServerProcess.class);
-  private static final int FIRST_CANDIDATE_PORT = 1025;
   private static final int PORT_CANDIDATES = 20;
   private static final Duration START_LIMIT = Duration.ofSeconds(20);
   private static final Duration END_WAIT = Duration.ofSeconds(5);
@@ -65,12 +68,9 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     this.conditions = conditions;
   }
 
-  /** What the child said when it was ready. */
-  private record Ready(int port, long pid, long descriptorsMax) {}
-
   /**
-   * Starts the server process on a port {@code fresh} accepts (see {@link EmbeddedMongoTarget#start(String, ServerLimits,
-   * EmbeddedMonitoring, IntPredicate)} for why), and waits until it listens.
+   * Starts the server process on a port {@code fresh} accepts (see {@link FreshPorts} for why), and waits until it
+   * listens.
    *
    * @throws TargetUnavailableException when it does not start: a setup error, no load sent
    */
@@ -82,10 +82,11 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(EmbeddedServerMain.class.getName());
-    command.add("ports=" + String.join(",", candidatePorts(fresh)));
+    command.add("ports=" + FreshPorts.candidates(fresh, PORT_CANDIDATES).stream().map(String::valueOf).collect(Collectors.joining(",")));
     command.add("maxIncomingConnections=" + limits.maxIncomingConnections());
     command.add("idleTimeoutMillis=" + limits.idleTimeout().toMillis());
     command.add("monitoring=" + monitoring.configName());
+    command.add("failureMode=" + limits.failureMode().configName());
     command.add("parentPid=" + ProcessHandle.current().pid());
     long began = System.nanoTime();
     Process process;
@@ -96,19 +97,21 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
           + " was sent. Check that " + command.get(0) + " can be run, or use -Dtarget=uri with a server of your own.");
     }
     ServerOutput output = new ServerOutput(process);
-    Ready ready = awaitReady(process, output);
+    ServerReady ready = awaitReady(process, output);
     long startMillis = (System.nanoTime() - began) / 1_000_000;
     InetSocketAddress endpoint = new InetSocketAddress("127.0.0.1", ready.port());
     ConnectionString connection = directConnection(endpoint);
     String limitText = limits.any() ? ", " + limits.describe() : "";
-    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, descriptor limit %d%s)",
-        BuildInfo.mongoJavaServerVersion(), ready.pid(), monitoring.configName(), limitText, ready.descriptorsMax(),
-        limitNote.map(n -> ": " + n).orElse(""));
+    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connections", ready.connectionCap())
+        : "accepts until its descriptors run out";
+    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %d%s)",
+        BuildInfo.mongoJavaServerVersion(), ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,
+        ready.descriptorLimit(), limitNote.map(n -> ": " + n).orElse(""));
     limitNote.ifPresent(note -> LOG.warn("embedded server: {}", note));
     LOG.info("embedded server process {} listening on {} after {} ms", ready.pid(), address(endpoint), startMillis);
-    ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorsMax(),
+    ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorLimit(),
         limits.limitsDescriptors() ? Optional.of(limitNote.isEmpty()) : Optional.empty(), limits.maxIncomingConnections(),
-        limits.idleTimeout().toMillis() / 1000.0, monitoring.configName());
+        limits.failureMode().configName(), ready.connectionCap(), limits.idleTimeout().toMillis() / 1000.0, monitoring.configName());
     return new EmbeddedServerProcess(process, monitoring, output, conditions,
         connection, endpoint, new TargetDescription("embedded", software, "", address(endpoint), connection.getConnectionString(), reason));
   }
@@ -144,19 +147,7 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     return Optional.empty();
   }
 
-  private static List<String> candidatePorts(IntPredicate fresh) {
-    List<String> ports = new ArrayList<>();
-    for (int attempt = 0; attempt < 10 * PORT_CANDIDATES && ports.size() < PORT_CANDIDATES; attempt++) {
-      int candidate = ThreadLocalRandom.current().nextInt(FIRST_CANDIDATE_PORT, 65536);
-      if (fresh.test(candidate)) {
-        ports.add(Integer.toString(candidate));
-      }
-    }
-    ports.add("0"); // any free port, if every candidate is taken
-    return ports;
-  }
-
-  private static Ready awaitReady(Process process, ServerOutput output) {
+  private static ServerReady awaitReady(Process process, ServerOutput output) {
     try {
       return output.ready.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -238,7 +229,7 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
    */
   private static final class ServerOutput {
 
-    private final CompletableFuture<Ready> ready = new CompletableFuture<>();
+    private final CompletableFuture<ServerReady> ready = new CompletableFuture<>();
     private final AtomicReference<ServerStatus> status = new AtomicReference<>();
     private final AtomicReference<Consumer<AcceptFailure>> acceptFailureListener = new AtomicReference<>(f -> { });
     private final StringBuilder startup = new StringBuilder();
@@ -261,17 +252,15 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     }
 
     private void take(String line) {
-      if (ServerStatus.isStatusLine(line)) {
-        status.set(ServerStatus.parse(line));
-      } else if (line.startsWith(EmbeddedServerMain.READY)) {
-        String[] f = line.substring(EmbeddedServerMain.READY.length()).trim().split(" ");
-        ready.complete(new Ready(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])));
-      } else if (line.startsWith(EmbeddedServerMain.ACCEPT_FAILED)) {
-        String[] f = line.substring(EmbeddedServerMain.ACCEPT_FAILED.length()).split(" ", 2);
-        acceptFailureListener.get().accept(new AcceptFailure(Long.parseLong(f[0]), f.length > 1 ? f[1] : ""));
-      } else if (line.startsWith(EmbeddedServerMain.REFUSED_FIRST)) {
-        LOG.info("embedded server: its connection limit refused a connection, the first from {}",
-            line.substring(EmbeddedServerMain.REFUSED_FIRST.length()).replaceFirst("^\\d+ ", ""));
+      ServerReport report = ServerReport.parse(line).orElse(null);
+      if (report instanceof ServerStatus figures) {
+        status.set(figures);
+      } else if (report instanceof ServerReady listening) {
+        ready.complete(listening);
+      } else if (report instanceof AcceptFailure failure) {
+        acceptFailureListener.get().accept(failure);
+      } else if (report instanceof RefusedConnection refused) {
+        LOG.info("embedded server: its connection limit refused a connection, the first from {}", refused.from());
       } else if (!ready.isDone()) {
         synchronized (startup) {
           startup.append(startup.length() == 0 ? "" : " | ").append(line);

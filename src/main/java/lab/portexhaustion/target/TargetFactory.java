@@ -1,6 +1,5 @@
 package lab.portexhaustion.target;
 
-import java.util.Optional;
 import java.util.function.IntPredicate;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.TargetKind;
@@ -37,18 +36,19 @@ public final class TargetFactory {
     if (settings.uri().isPresent()) {
       return UriMongoTarget.of(settings.uri().get(), "chosen by target=auto because 'uri' is set");
     }
-    Optional<String> noDocker = DockerAvailability.whyUnavailable();
-    return noDocker.isEmpty()
+    // Without Docker the embedded server is the expected choice, not a problem: one plain reason, no detail.
+    return DockerAvailability.whyUnavailable().isEmpty()
         ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
-        : EmbeddedServerProcess.start("chosen by target=auto because Docker is unavailable (" + noDocker.get() + ")", settings.embedded(),
-            settings.embeddedMonitoring(), freshEmbeddedPort);
+        : EmbeddedServerProcess.start("chosen by target=auto: no Docker here", settings.embedded(), settings.embeddedMonitoring(),
+            freshEmbeddedPort);
   }
 
   private static MongoTarget startContainer(HarnessSettings settings, String reason) {
     DockerAvailability.whyUnavailable().ifPresent(why -> {
-      throw new TargetUnavailableException("Setting 'target' is 'container', but " + why + ", so no MongoDB container"
-          + " can be started and no load was sent. Start Docker (or set DOCKER_HOST), or run with -Dtarget=embedded"
-          + " (the built-in server) or -Dtarget=uri -Duri=mongodb://host:27017 (a server of your own).");
+      throw new TargetUnavailableException("Setting 'target' is 'container', but " + why + " (Testcontainers looked at "
+          + DockerAvailability.WHERE_IT_LOOKS + "), so no MongoDB container can be started and no load was sent. Start Docker"
+          + " (or set DOCKER_HOST), or run with -Dtarget=embedded (the built-in server) or -Dtarget=uri with the connection"
+          + " string in HARNESS_URI (a server of your own).");
     });
     return ContainerMongoTarget.start(settings.containerImage(), reason);
   }

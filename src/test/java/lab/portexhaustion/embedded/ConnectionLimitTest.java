@@ -2,6 +2,9 @@ package lab.portexhaustion.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,10 +13,27 @@ import java.util.function.IntSupplier;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
-/** The server's connection limit closes a connection on arrival and keeps who it refused first. */
+/** The server's connection cap closes a connection on arrival, logs it as mongod does, and keeps who it refused first. */
 class ConnectionLimitTest {
+
+  private final Logger limitLog = (Logger) LoggerFactory.getLogger(ConnectionLimitHandler.class);
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+  @BeforeEach
+  void listen() {
+    logged.start();
+    limitLog.addAppender(logged);
+  }
+
+  @AfterEach
+  void stopListening() {
+    limitLog.detachAppender(logged);
+  }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -32,6 +52,8 @@ class ConnectionLimitTest {
         assertThat(server.firstRefused().from()).isEqualTo("/127.0.0.1:" + refused.getLocalPort());
         assertThat(server.firstRefused().epochMillis()).isCloseTo(System.currentTimeMillis(), Offset.offset(5_000L));
         assertThat(server.openConnections()).isEqualTo(1);
+        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage)
+            .isEqualTo("connection refused because too many open connections: 1");
         refused.close();
       }
     }

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.process.OwnDescriptors;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -56,8 +58,19 @@ class ServerStatusConnectionsTest {
   }
 
   @Test
-  void withoutALimitNothingIsAvailableToReport() {
+  void asMongodWhatIsAvailableIsItsCapLessWhatIsOpen() {
     try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test"); MongoClient client = pollingClient(server)) {
+      Document connections = connections(client);
+
+      assertThat(connections.getInteger("available")).as("80 % of this process's descriptor limit, less the client's two")
+          .isEqualTo((int) (0.8 * OwnDescriptors.max()) - connections.getInteger("current"));
+    }
+  }
+
+  @Test
+  void aSelectServerHasNoLimitSoNothingIsAvailableToReport() {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ZERO, 0,
+        EmbeddedFailureMode.SELECT_SERVER), EmbeddedMonitoring.STREAMING, port -> true); MongoClient client = pollingClient(server)) {
       Document connections = connections(client);
 
       assertThat(connections.containsKey("available")).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.config.LoadProfile;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ExhaustionModelTest {
     assertThat(prediction.onsetSeconds()).contains(10.0);
     assertThat(prediction.expectation()).isEqualTo(Prediction.Outcome.EXHAUSTION);
     assertThat(prediction.peakDemand()).isEqualTo(3000);
-    assertThat(prediction.kneeRatePerSecond()).contains(16.7);
+    assertThat(prediction.kneeVisitsPerSecond()).contains(16.7);
   }
 
   @Test
@@ -49,7 +50,7 @@ class ExhaustionModelTest {
     assertThat(prediction.onsetSeconds()).isEmpty();
     assertThat(prediction.demandPercent()).isEqualTo(60.0);
     assertThat(prediction.expectation()).isEqualTo(Prediction.Outcome.CLEAN);
-    assertThat(prediction.text()).startsWith("clean (ephemeral ports: 1,000 free, demand would peak at 600 (60 %) = 1.00 per request held 60 s");
+    assertThat(prediction.text()).startsWith("clean (ephemeral ports: 1,000 free, demand would peak at 600 (60 %) = 1.00 per visit (1 request x 1.00) held 60 s");
   }
 
   @Test
@@ -67,7 +68,7 @@ class ExhaustionModelTest {
 
     assertThat(prediction.onsetSeconds()).isEmpty();
     assertThat(prediction.expectation()).isEqualTo(Prediction.Outcome.CLEAN);
-    assertThat(prediction.kneeRatePerSecond()).isEmpty();
+    assertThat(prediction.kneeVisitsPerSecond()).isEmpty();
   }
 
   @Test
@@ -79,7 +80,7 @@ class ExhaustionModelTest {
 
     assertThat(prediction.onsetSeconds()).contains(50.0);
     assertThat(prediction.holdSeconds()).isEmpty();
-    assertThat(prediction.kneeRatePerSecond()).isEmpty();
+    assertThat(prediction.kneeVisitsPerSecond()).isEmpty();
   }
 
   @Test
@@ -87,5 +88,35 @@ class ExhaustionModelTest {
     // 600 ports held at most against 650 free: 92 %.
     assertThat(ExhaustionModel.predict(profile(10, 10, 0, 60), ports(1, 60), 650).expectation())
         .isEqualTo(Prediction.Outcome.TOO_CLOSE);
+  }
+
+  @Test
+  void aVisitTakesWhatEachOfItsRequestsTakes() {
+    // A user's own scenario, three requests per visit (find, upsert, audit insert), a new client per request (3 ports
+    // each), against 1,995 free ports, the default profile: 9 ports per visit run out when 1,995 / 9 = 222 visits have
+    // started: 5 t + 95 t^2 / 40 = 222 at 8.7 s. Counted as one request per visit, 1,995 / 3 = 665 visits: 15.8 s.
+    LoadProfile defaults = profile(5, 100, 20, 15);
+    Visit threeRequests = new Visit(3, List.of(), 1);
+
+    Prediction perVisit = ExhaustionModel.predict(defaults, ports(3, 60), 1995, threeRequests);
+    Prediction perRequest = ExhaustionModel.predict(defaults, ports(3, 60), 1995);
+
+    assertThat(perVisit.onsetSeconds().orElseThrow()).isCloseTo(8.7, offset(0.1));
+    assertThat(perRequest.onsetSeconds().orElseThrow()).isCloseTo(15.8, offset(0.1));
+    assertThat(perVisit.perVisit()).isEqualTo(9.0);
+    assertThat(perVisit.requestsPerVisit()).isEqualTo(3);
+    assertThat(perVisit.kneeVisitsPerSecond()).contains(3.7); // 1,995 / 60 s / 9
+    assertThat(perVisit.text()).isEqualTo("exhaustion at 8.7 s (ephemeral ports: 1,995 free, demand would peak at 22,950 (1150 %)"
+        + " = 9.00 per visit (3 requests x 3.00) held 60 s, knee 3.7 visits/s)");
+  }
+
+  @Test
+  void aMeasuredFigureIsPerVisitAndSaysSo() {
+    Prediction measured = ExhaustionModel.predictMeasured(profile(5, 100, 20, 15), ports(3, 60), 1995, new Visit(3, List.of(), 1), 8.83);
+
+    assertThat(measured.isMeasured()).isTrue();
+    assertThat(measured.perVisit()).isEqualTo(8.83);
+    assertThat(measured.onsetSeconds().orElseThrow()).isCloseTo(8.8, offset(0.1));
+    assertThat(measured.text()).contains("= 8.83 per visit (3 requests, measured) held 60 s, knee 3.8 visits/s");
   }
 }

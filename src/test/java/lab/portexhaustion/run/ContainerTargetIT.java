@@ -45,7 +45,7 @@ class ContainerTargetIT {
     if (reason.contains("on its bridge network address")) {
       assertThat(summary.at("/target/address").asText()).as("the container's own address, not loopback").doesNotStartWith("127.");
     }
-    assertThat(summary.at("/ports/portsPerRequest").asDouble()).isBetween(1.8, 3.2);
+    assertThat(summary.at("/ports/portsPerVisit").asDouble()).isBetween(1.8, 3.2);
     if (NetworkConditionsReader.read().range().size() <= 2000) {
       assertThat(summary.at("/onset/kind").asText()).isEqualTo("ephemeral ports");
     }

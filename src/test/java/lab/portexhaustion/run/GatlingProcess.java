@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import lab.portexhaustion.process.TimedProcess;
 
 /**
@@ -27,6 +28,17 @@ final class GatlingProcess {
   /** As {@link #run(String, Path, long, String...)}, the JVM started through {@code launcher} (e.g. the namespace launcher). */
   static Result run(List<String> launcher, String simulation, Path resultsFolder, long timeoutSeconds, String... properties)
       throws IOException, InterruptedException {
+    return run(launcher, Map.of(), simulation, resultsFolder, timeoutSeconds, properties);
+  }
+
+  /** As {@link #run(String, Path, long, String...)}, with {@code environment} added to the JVM's environment. */
+  static Result run(Map<String, String> environment, String simulation, Path resultsFolder, long timeoutSeconds, String... properties)
+      throws IOException, InterruptedException {
+    return run(List.of(), environment, simulation, resultsFolder, timeoutSeconds, properties);
+  }
+
+  private static Result run(List<String> launcher, Map<String, String> environment, String simulation, Path resultsFolder,
+      long timeoutSeconds, String... properties) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -43,6 +55,7 @@ final class GatlingProcess {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().putAll(environment);
     try {
       TimedProcess.Result result = TimedProcess.run(builder, Duration.ofSeconds(timeoutSeconds));
       return new Result(result.exitCode(), result.output());

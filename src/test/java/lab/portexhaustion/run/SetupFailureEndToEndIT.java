@@ -67,7 +67,7 @@ class SetupFailureEndToEndIT {
     GatlingProcess.Result result = run("target=container");
 
     assertStoppedBeforeLoad(result);
-    assertThat(result.output()).contains("Setting 'target' is 'container'", "-Dtarget=embedded");
+    assertThat(result.output()).contains("Setting 'target' is 'container'", "-Dtarget=embedded", "Testcontainers looked at DOCKER_HOST");
   }
 
   @Test

@@ -78,8 +78,9 @@ class PortSamplerTest {
 
         assertThat(fromKernel.towardTarget()).isEqualTo(fromProc.towardTarget());
         assertThat(fromKernel.towardTarget().established()).isEqualTo(1);
-        assertThat(fromKernel.towardTarget().timeWait()).isEqualTo(CONNECTIONS);
-        assertThat(fromKernel.ports().towardTarget()).isEqualTo(fromProc.ports().towardTarget()).isEqualTo(CONNECTIONS + 1);
+        // At least: the listener's port is a free one the OS chose, and an earlier test's TIME_WAIT toward it can remain.
+        assertThat(fromKernel.towardTarget().timeWait()).isGreaterThanOrEqualTo(CONNECTIONS);
+        assertThat(fromKernel.ports().towardTarget()).isEqualTo(fromProc.ports().towardTarget()).isGreaterThanOrEqualTo(CONNECTIONS + 1);
         assertThat(fromKernel.ports().utilisationPercent()).isEqualTo(fromProc.ports().utilisationPercent());
       }
     }

@@ -7,16 +7,16 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Testcontainers' search answers within its ping bound here, whatever the answer, and a "no" says why. */
+/** Testcontainers' search answers within its ping bound here, whatever the answer, and a "no" says why in a few words. */
 class DockerAvailabilityTest {
 
   @Test
-  void theAnswerComesWithinTheBoundAndANoNamesWhereItLooked() {
+  void theAnswerComesWithinTheBoundAndANoIsAFewWords() {
     Instant begin = Instant.now();
 
     Optional<String> why = DockerAvailability.whyUnavailable();
 
     assertThat(Duration.between(begin, Instant.now())).isLessThan(Duration.ofSeconds(30));
-    why.ifPresent(reason -> assertThat(reason).contains("DOCKER_HOST", "Docker context", "Docker Desktop", "rootless"));
+    why.ifPresent(reason -> assertThat(reason).matches("no Docker engine answered|Docker did not answer \\(.*\\)"));
   }
 }

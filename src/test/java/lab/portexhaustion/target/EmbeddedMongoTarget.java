@@ -5,11 +5,11 @@ import lab.portexhaustion.config.MonitoringMode;
 import lab.portexhaustion.model.ServerSide;
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.embedded.EmbeddedMongoServer;
+import lab.portexhaustion.embedded.FreshPorts;
 
 /**
  * mongo-java-server (a MongoDB wire-protocol server on Netty, in memory) on a loopback port,
@@ -20,8 +20,7 @@ import lab.portexhaustion.embedded.EmbeddedMongoServer;
 public final class EmbeddedMongoTarget extends BaseMongoTarget {
 
   private static final String LOOPBACK = "127.0.0.1";
-  private static final int FIRST_CANDIDATE_PORT = 1025;
-  private static final int PORT_ATTEMPTS = 50;
+  private static final int PORT_CANDIDATES = 5;
 
   private final EmbeddedMongoServer server;
   private final EmbeddedMonitoring monitoring;
@@ -38,16 +37,11 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
     return start(reason, ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
   }
 
-  /**
-   * On a free port that {@code fresh} accepts, so that nothing an earlier run left toward it
-   * (TIME_WAIT) is in the way and the listener takes no client port of the ephemeral range: the
-   * incident's advice to give a server a port outside the range (docs/background.md, "The incident"). Falls back to any free port
-   * after a few tries.
-   */
+  /** On a free port that {@code fresh} accepts ({@link FreshPorts} says why), or any free port when none of a few is. */
   public static EmbeddedMongoTarget start(String reason, ServerLimits limits, EmbeddedMonitoring monitoring, IntPredicate fresh) {
     EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
     try {
-      bindFresh(server, fresh);
+      FreshPorts.bindFirstFree(FreshPorts.candidates(fresh, PORT_CANDIDATES), port -> server.bind(new InetSocketAddress(LOOPBACK, port)));
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -59,21 +53,6 @@ public final class EmbeddedMongoTarget extends BaseMongoTarget {
     TargetDescription description = new TargetDescription("embedded", software, "", address(endpoint),
         connection.getConnectionString(), reason);
     return new EmbeddedMongoTarget(server, monitoring, connection, endpoint, description);
-  }
-
-  private static void bindFresh(EmbeddedMongoServer server, IntPredicate fresh) {
-    for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-      int candidate = ThreadLocalRandom.current().nextInt(FIRST_CANDIDATE_PORT, 65536);
-      if (fresh.test(candidate)) {
-        try {
-          server.bind(new InetSocketAddress(LOOPBACK, candidate));
-          return;
-        } catch (Exception portTaken) { // Netty rethrows the checked BindException unchecked
-          // In use by someone else: try another.
-        }
-      }
-    }
-    server.bind(new InetSocketAddress(LOOPBACK, 0));
   }
 
   /** Client connections the server holds open now. */

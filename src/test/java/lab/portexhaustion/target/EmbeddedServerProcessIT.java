@@ -2,7 +2,10 @@ package lab.portexhaustion.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.sun.management.UnixOperatingSystemMXBean;
@@ -24,10 +27,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.embedded.EmbeddedServerMain;
+import lab.portexhaustion.embedded.ServerReady;
+import lab.portexhaustion.embedded.ServerReport;
 import lab.portexhaustion.embedded.ServerStatus;
+import lab.portexhaustion.failure.ErrorClassifier;
+import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.failure.SocketErrorCapture;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +46,13 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedServerProcessIT {
 
   private static final int CONNECTIONS = 200;
+  /** Long enough for a pause of a second to show, short enough for a test. */
+  private static final Duration AT_THE_LIMIT = Duration.ofSeconds(3);
+  /** A limit whose 80 % is more than the server's JVM holds of its own (some 165): the cap comes before its descriptors run out. */
+  private static final int MONGOD_DESCRIPTORS = 1000;
+  private static final Duration SELECTION_TIMEOUT = Duration.ofSeconds(3);
+  /** Linux's USER_HZ, the unit of /proc/<pid>/stat's times. */
+  private static final int CLOCK_TICKS = 100;
 
   @TempDir
   Path folder;
@@ -141,6 +158,106 @@ class EmbeddedServerProcessIT {
         .hasMessageContaining("no load was sent");
   }
 
+  @Test
+  void atItsDescriptorLimitTheServerWaitsInsteadOfSpinning() throws Exception {
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", new ServerLimits(0, Duration.ZERO, 256,
+        EmbeddedFailureMode.SELECT_SERVER), EmbeddedMonitoring.STREAMING, port -> true);
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      fillUntil(server, sockets, () -> awaitStatus(server).acceptFailures() > 0, 400);
+      Thread.sleep(1_000); // past the moment it ran out
+
+      long failuresBefore = server.serverStatus().orElseThrow().acceptFailures();
+      long ticksBefore = cpuTicks(server.pid());
+      long began = System.nanoTime();
+      Thread.sleep(AT_THE_LIMIT.toMillis());
+      long failures = server.serverStatus().orElseThrow().acceptFailures() - failuresBefore;
+      double seconds = (System.nanoTime() - began) / 1e9;
+      double cpuPercent = 100.0 * (cpuTicks(server.pid()) - ticksBefore) / CLOCK_TICKS / seconds;
+      System.out.printf("at its descriptor limit, over %.1f s: %d failed accepts, %.1f %% of a core%n", seconds, failures, cpuPercent);
+
+      // Spinning, it failed some 100,000 accepts a second and took most of a core; pausing, one a second.
+      assertThat(failures).as("failed accepts in %.1f s at the limit", seconds).isBetween(1L, (long) Math.ceil(seconds) + 2);
+      assertThat(cpuPercent).as("the server's CPU at the limit, %% of a core").isLessThan(5.0);
+    } finally {
+      closeAll(sockets);
+      server.close();
+    }
+  }
+
+  @Test
+  void asMongodItRefusesPastEightyPercentOfItsDescriptorsAndTheDriverReadsAClosedConnectionAtOnce() throws Exception {
+    assumeTrue(OS.getMaxFileDescriptorCount() > 2 * MONGOD_DESCRIPTORS, "this JVM's descriptor limit is below "
+        + 2 * MONGOD_DESCRIPTORS + ": it cannot hold the server's connections");
+    EmbeddedServerProcess server = EmbeddedServerProcess.start("test", new ServerLimits(0, Duration.ZERO, MONGOD_DESCRIPTORS),
+        EmbeddedMonitoring.STREAMING, port -> true);
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      int cap = server.serverConditions().orElseThrow().connectionCap();
+      assertThat(cap).isEqualTo((int) (0.8 * awaitStatus(server).descriptorsMax()));
+      fillUntil(server, sockets, () -> awaitStatus(server).openConnections() >= cap, cap);
+      assertThat(awaitStatus(server).refusedConnections()).as("refused while filling").isZero();
+
+      // As the harness's strategies hear the driver: its monitor's socket error, at once and kept for the request's failure.
+      AtomicReference<Duration> heard = new AtomicReference<>();
+      long created = System.nanoTime();
+      SocketErrorCapture monitorError = new SocketErrorCapture((error, at) -> heard.compareAndSet(null,
+          Duration.ofNanos(System.nanoTime() - created)));
+      Throwable failed;
+      try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server.connectionString())
+          .applyToClusterSettings(b -> b.serverSelectionTimeout(SELECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+          .applyToServerSettings(b -> b.addServerListener(monitorError).addServerMonitorListener(monitorError)).build())) {
+        failed = catchThrowable(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)));
+      }
+      monitorError.attachTo(failed);
+      System.out.printf("past the cap of %d: the driver's monitor read a closed connection after %d ms; the request: %s%n", cap,
+          heard.get().toMillis(), ErrorClassifier.classify(failed).message());
+
+      assertThat(heard.get()).as("from the client's start to the closed connection").isLessThan(Duration.ofSeconds(1));
+      assertThat(failed).as("the request").isNotNull();
+      assertThat(ErrorClassifier.classify(failed).kind()).as("%s", failed).isEqualTo(ErrorKind.SERVER_REFUSED);
+      assertThat(ErrorClassifier.classify(failed).message()).contains("end of stream");
+      assertThat(awaitStatus(server).refusedConnections()).isPositive();
+      assertThat(awaitStatus(server).openConnections()).isEqualTo(cap);
+    } finally {
+      closeAll(sockets);
+      server.close();
+    }
+  }
+
+  /** Connects to {@code server} until {@code done} holds, at most {@code most} times; the sockets stay open. */
+  private static void fillUntil(EmbeddedServerProcess server, List<Socket> sockets, Condition done, int most) throws Exception {
+    while (!done.holds() && sockets.size() < most) {
+      for (int i = 0; i < 50 && sockets.size() < most; i++) {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        try {
+          socket.connect(server.endpoint(), 1_000);
+        } catch (IOException backlogFull) {
+          // Past a full backlog the kernel drops the handshake: the server stopped accepting.
+        }
+      }
+    }
+    assertThat(done.holds()).as("reached with %d connections", sockets.size()).isTrue();
+  }
+
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** The process's CPU time so far (user + system), in clock ticks: fields 14 and 15 of /proc/<pid>/stat. */
+  private static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  private static void closeAll(List<Socket> sockets) throws IOException {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+  }
+
   /**
    * The same server main, started through {@code setsid --fork}: its parent is not this process. Its output goes to a file
    * (the JDK closes a child's pipes when the child, here setsid, exits) and its standard input is a FIFO this test holds
@@ -162,19 +279,19 @@ class EmbeddedServerProcessIT {
         "parentPid=" + ProcessHandle.current().pid()))).redirectInput(fifo.toFile()).redirectErrorStream(true)
         .redirectOutput(output.toFile()).start().waitFor();
     try (OutputStream serverInput = writer.get(10, TimeUnit.SECONDS)) {
-      String[] ready = awaitReadyIn(output).split(" ");
-      ProcessHandle stranger = ProcessHandle.of(Long.parseLong(ready[1])).orElseThrow();
+      ServerReady ready = awaitReadyIn(output);
+      ProcessHandle stranger = ProcessHandle.of(ready.pid()).orElseThrow();
       assertThat(stranger.parent().map(ProcessHandle::pid).orElse(-1L)).isNotEqualTo(ProcessHandle.current().pid());
-      return descriptorsTakenBy(new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[0])), () -> { });
+      return descriptorsTakenBy(new InetSocketAddress("127.0.0.1", ready.port()), () -> { });
     }
   }
 
-  private static String awaitReadyIn(Path output) throws Exception {
+  private static ServerReady awaitReadyIn(Path output) throws Exception {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
       for (String line : Files.readAllLines(output)) {
-        if (line.startsWith(EmbeddedServerMain.READY)) {
-          return line.substring(EmbeddedServerMain.READY.length()).trim();
+        if (ServerReport.parse(line).orElse(null) instanceof ServerReady ready) {
+          return ready;
         }
       }
       Thread.sleep(100);

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
+import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.process.OwnDescriptors;
 import org.junit.jupiter.api.Test;
 
 /** The server's connection room as a client reads it before the load: serverStatus's connections, the probe's own left out. */
@@ -43,8 +45,19 @@ class ServerConnectionsProbeTest {
   }
 
   @Test
-  void withoutALimitTheRoomIsUnknown() {
+  void asMongodTheLimitIsEightyPercentOfTheServersDescriptors() {
+    // The in-JVM server: its process is this one.
     try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test")) {
+      TargetDescription probed = ServerProbe.describe(target, TIMEOUT);
+
+      assertThat(probed.connectionLimit()).contains((int) (0.8 * OwnDescriptors.max()));
+    }
+  }
+
+  @Test
+  void aSelectServerSaysNoLimitSoTheRoomIsUnknown() {
+    try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ZERO, 0,
+        EmbeddedFailureMode.SELECT_SERVER), EmbeddedMonitoring.STREAMING, port -> true)) {
       TargetDescription probed = ServerProbe.describe(target, TIMEOUT);
 
       assertThat(probed.connectionLimit()).isEmpty();

@@ -1,0 +1,122 @@
+package lab.portexhaustion.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The settings never quote a password, whatever form the connection string was mistyped in or whichever key it was given to. */
+class UriPasswordSettingsTest {
+
+  private static final String PASSWORD = "Tr0ub4dor";
+
+  @TempDir
+  Path dir;
+
+  private InvalidSettingsException rejected(Map<String, String> overrides) {
+    return catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(overrides, dir.resolve("absent.conf")));
+  }
+
+  /** The forms of the issue: a typo in the scheme, capitals, a leading blank, an unescaped '@', '/', ':' or '%' in the password. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "mongo://u:" + PASSWORD + "@host/",
+      "MONGODB://u:" + PASSWORD + "@host/",
+      " mongo://u:" + PASSWORD + "@host/",
+      "mongodb://u:Tr0ub@4dor@host/",
+      "mongodb://u:Tr0ub/4dor@host/",
+      "mongodb://u:Tr0ub/4dor@host",
+      "mongodb://u:Tr0ub:4dor@host/",
+      "mongodb://u:Tr0ub%g4dor@host/"})
+  void aRefusedUriIsQuotedWithItsPasswordMaskedWhole(String uri) {
+    InvalidSettingsException e = rejected(Map.of("target", "uri", "uri", uri));
+
+    assertThat(e).as(uri).isNotNull();
+    assertThat(e.getMessage()).contains("Setting 'uri' (", "u:****@host").doesNotContain("Tr0ub", "4dor");
+  }
+
+  @Test
+  void aSlashInThePasswordIsNamedWithTheSpellingThatWorks() {
+    assertThat(rejected(Map.of("uri", "mongodb://u:Tr0ub/4dor@host")).getMessage())
+        .contains("an '@' after a '/'", "'/' as %2F");
+  }
+
+  @Test
+  void aBlankAroundTheUriIsNotPartOfIt() {
+    HarnessSettings s = SettingsLoader.load(Map.of("target", "uri", "uri", "  mongodb://u:" + PASSWORD + "@db.example/ "),
+        dir.resolve("absent.conf"));
+
+    assertThat(s.uri()).hasValueSatisfying(u -> assertThat(u.getHosts()).containsExactly("db.example"));
+    assertThat(s.reported()).containsEntry("uri", "mongodb://u:****@db.example/");
+  }
+
+  @Test
+  void aUriGivenToAnotherKeyIsMaskedInThatKeysMessage() {
+    assertThat(rejected(Map.of("target", "mongodb://u:" + PASSWORD + "@host/")).getMessage())
+        .contains("Setting 'target'", "mongodb://u:****@host/").doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void aSettingsFileThatCannotBeParsedIsQuotedWithoutThePassword() throws IOException {
+    Path file = Files.writeString(dir.resolve("harness.conf"), "uri = \"mongodb://u:" + PASSWORD + "@host/\n");
+
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file)).isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("cannot be read").hasMessageNotContaining(PASSWORD);
+  }
+
+  @Test
+  void theEnvironmentGivesTheUriWhenTheCommandLineDoesNot() {
+    Map<Object, Object> overrides = UriSource.withEnvironment(Map.of("load.peakRate", "7"),
+        Map.of(UriSource.URI_ENV, "mongodb://u:" + PASSWORD + "@db.example/"));
+
+    HarnessSettings s = SettingsLoader.load(overrides, dir.resolve("absent.conf"));
+    assertThat(s.uri()).hasValueSatisfying(u -> assertThat(u.getPassword()).containsExactly(PASSWORD.toCharArray()));
+    assertThat(s.load().peakRate()).isEqualTo(7);
+  }
+
+  @Test
+  void aFileNamedInTheEnvironmentGivesTheUri() throws IOException {
+    Path file = Files.writeString(dir.resolve("mongo-uri"), "mongodb://u:" + PASSWORD + "@db.example/\n");
+
+    Map<Object, Object> overrides = UriSource.withEnvironment(Map.of(), Map.of(UriSource.URI_FILE_ENV, file.toString()));
+
+    assertThat(overrides).containsEntry("uri", "mongodb://u:" + PASSWORD + "@db.example/");
+  }
+
+  @Test
+  void anExplicitMinusDUriWinsOverTheEnvironment() {
+    Map<Object, Object> overrides = UriSource.withEnvironment(Map.of("uri", "mongodb://fleet-server:40000"),
+        Map.of(UriSource.URI_ENV, "mongodb://u:" + PASSWORD + "@db.example/"));
+
+    assertThat(overrides).containsEntry("uri", "mongodb://fleet-server:40000");
+  }
+
+  @Test
+  void bothVariablesAtOnceOrAnUnreadableFileAreRefused() {
+    assertThatThrownBy(() -> UriSource.withEnvironment(Map.of(),
+        Map.of(UriSource.URI_ENV, "mongodb://a", UriSource.URI_FILE_ENV, "/some/file")))
+        .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("given twice");
+    assertThatThrownBy(() -> UriSource.withEnvironment(Map.of(), Map.of(UriSource.URI_FILE_ENV, dir.resolve("none").toString())))
+        .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("HARNESS_URI_FILE names", "cannot be read");
+  }
+
+  @Test
+  void aPasswordOnTheCommandLineIsWarnedAboutNamingTheSafeWay() {
+    String uri = "mongodb://u:" + PASSWORD + "@db.example/";
+
+    assertThat(UriSource.commandLineWarning(Map.of("uri", uri), List.of("java", "-Duri=" + uri, "io.gatling.app.Gatling")))
+        .hasValueSatisfying(w -> assertThat(w).contains("-Duri", "HARNESS_URI", "HARNESS_URI_FILE").doesNotContain(PASSWORD));
+    assertThat(UriSource.commandLineWarning(Map.of("uri", uri), List.of("java", "io.gatling.app.Gatling"))).as("from elsewhere").isEmpty();
+    assertThat(UriSource.commandLineWarning(Map.of("uri", "mongodb://db.example/"), List.of("-Duri=mongodb://db.example/")))
+        .as("no password").isEmpty();
+  }
+}

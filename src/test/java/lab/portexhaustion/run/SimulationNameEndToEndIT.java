@@ -1,0 +1,40 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import lab.portexhaustion.process.ProcessExit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A simulation in a sub-folder run by its bare name, in a real mvn gatling:test: one paragraph with the full name meant,
+ * before Gatling's JVM is forked, exit code 3, no stack trace.
+ */
+class SimulationNameEndToEndIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aBareNameIsAnsweredWithTheFullNameBeforeAnyJvmIsForked() throws Exception {
+    Path results = dir.resolve("results");
+
+    MavenGatlingRun.Result run = MavenGatlingRun.run(Map.of(), dir.resolve("mvn.log"), Duration.ofMinutes(4),
+        "-Dgatling.simulationClass=KeepAliveSimulation", "-Dgatling.resultsFolder=" + results);
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
+    assertThat(run.output()).contains("no simulation KeepAliveSimulation; did you mean idle.KeepAliveSimulation?")
+        .doesNotContain("ClassNotFoundException", "\tat ", "Running simulation");
+    assertThat(run.gatlingJvms()).as("Gatling's JVM").isEmpty();
+    if (Files.exists(results)) {
+      try (Stream<Path> left = Files.list(results)) {
+        assertThat(left).as("files left in results/").isEmpty();
+      }
+    }
+  }
+}
