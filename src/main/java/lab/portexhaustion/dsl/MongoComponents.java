@@ -13,7 +13,8 @@ import scala.runtime.BoxedUnit;
 /**
  * The running side of the protocol: the harness run, finished when Gatling closes its actor system after the load
  * and the simulation's own {@code after()}, before Gatling writes its report: summary, comparison and verdict with
- * no line in the simulation. A failed verdict sets the JVM's exit code, which takes effect after the report.
+ * no line in the simulation. The verdict sets the JVM's exit code (a failed one, an inconclusive one, a lost target),
+ * which takes effect after the report.
  */
 final class MongoComponents implements ProtocolComponents {
 
@@ -25,10 +26,9 @@ final class MongoComponents implements ProtocolComponents {
     this.run = run;
     Function0<BoxedUnit> finish = () -> {
       Verdict verdict = run.finish();
-      if (!verdict.passed()) {
-        // Gatling's main ends the JVM with its own status once its HTML report is written: this code replaces it then.
-        ProcessExit.atShutdown(ProcessExit.Code.VERDICT_FAILED);
-      }
+      // Gatling's main ends the JVM with its own status once its HTML report is written: the verdict's code replaces
+      // it then.
+      ProcessExit.endWith(verdict.exitCode());
       return BoxedUnit.UNIT;
     };
     coreComponents.actorSystem().registerOnTermination(finish);

@@ -1,12 +1,15 @@
 package lab.portexhaustion.measure;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import lab.portexhaustion.failure.ClassifiedError;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.onset.RequestCounts;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -28,6 +31,12 @@ public final class RunMetrics {
   private final LongAdder succeeded = new LongAdder();
   private final LongAdder arrivalsServed = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  // When the first request started and the last one succeeded (epoch ms, 0 before), and the requests left unanswered
+  // since that success: whether the target answered to the end. Each written without a lock: a request counted a
+  // moment early or late does not change what they show.
+  private volatile long firstStartedMillis;
+  private volatile long lastOkMillis;
+  private final LongAdder unansweredSinceLastOk = new LongAdder();
   private final Recorder okLatencyMicros = new Recorder(SIGNIFICANT_DIGITS);
   private final Map<ClassifiedErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<ClassifiedErrorKey, LongAdder> unexplained = new ConcurrentHashMap<>();
@@ -45,6 +54,9 @@ public final class RunMetrics {
 
   public void started() {
     started.increment();
+    if (firstStartedMillis == 0) {
+      firstStartedMillis = System.currentTimeMillis();
+    }
   }
 
   /** A virtual user's first request that succeeded: the unit the model counts per, as the injection profile does. */
@@ -60,6 +72,8 @@ public final class RunMetrics {
   public void succeeded(long latencyNanos) {
     succeeded.increment();
     okLatencyMicros.recordValue(Math.max(1, latencyNanos / 1_000));
+    lastOkMillis = System.currentTimeMillis();
+    unansweredSinceLastOk.reset();
   }
 
   public void failed(ClassifiedError error) {
@@ -70,6 +84,29 @@ public final class RunMetrics {
   /** Counts a failure that exhaustion does not explain: not exhaustion-class, and before any exhaustion began. */
   public void unexplained(ClassifiedError error) {
     unexplained.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+    if (error.kind() == ErrorKind.TIMEOUT || error.kind() == ErrorKind.SERVER_REFUSED) {
+      unansweredSinceLastOk.increment();
+    }
+  }
+
+  /** When the first request started (a worker took it); empty before any. */
+  public Optional<Instant> firstStarted() {
+    long at = firstStartedMillis;
+    return at == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+  }
+
+  /** When the last request that succeeded ended; empty before any. */
+  public Optional<Instant> lastOk() {
+    long at = lastOkMillis;
+    return at == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+  }
+
+  /**
+   * Requests the target left unanswered since the last one that succeeded (all of them, before any did): timeouts and
+   * refusals that exhaustion does not explain. Not a full worker queue, nor a request the simulation got wrong.
+   */
+  public long unansweredSinceLastOk() {
+    return unansweredSinceLastOk.sum();
   }
 
   /**

@@ -5,6 +5,10 @@ package lab.portexhaustion.process;
  * codes", has the same table). The rest of the harness throws a {@link ProgramFailure} or returns a {@link Code}, so
  * that it can be run in-process; only the edges call this class: where Gatling calls into the harness (the protocol's
  * build, a request's build, the end of the run), the watchdog, and the mains.
+ *
+ * <p>The gatling-maven-plugin turns every status of its fork into {@code mvn}'s 1, so a simulation also writes its
+ * code where {@code scripts/lab-test} reads it ({@link ExitRecord}): {@link #begin} records it as crashed, and the
+ * code it ends with replaces that.
  */
 public final class ProcessExit {
 
@@ -32,7 +36,20 @@ public final class ProcessExit {
      */
     SETUP_FAILED(3),
     /** A simulation the watchdog ended: past its bound, or the {@code mvn} that started it gone; its samples kept, no summary. */
-    WATCHDOG(4);
+    WATCHDOG(4),
+    /** A simulation whose target died or stopped answering for the rest of the run: its verdict is inconclusive. */
+    TARGET_LOST(5),
+    /**
+     * A simulation whose evidence is not whole, its target alive: a results file not written, or a machine that could
+     * not keep up while its expectations were checked. Its verdict is inconclusive, neither a pass nor the model's fault.
+     */
+    INCONCLUSIVE(6),
+    /**
+     * Never ended with by the harness: what a JVM ends with when an exception escapes Gatling's main (its "Run
+     * crashed"), and what {@code scripts/lab-test} reports for a simulation that began and recorded no end, or a build
+     * that failed before any simulation began.
+     */
+    HARNESS_CRASHED(1);
 
     private final int status;
 
@@ -56,38 +73,58 @@ public final class ProcessExit {
 
   /**
    * Runs {@code step} where Gatling or a main calls into the harness: its value; or, when it throws a
-   * {@link ProgramFailure}, the failure's message alone on standard error (no stack trace: the message says what to
-   * do) and the JVM ended with the failure's code. Other exceptions pass: they are faults, whose stack trace is wanted.
+   * {@link ProgramFailure}, what the failure undoes ({@link ProgramFailure#beforeExit()}), its message alone on
+   * standard error (no stack trace: the message says what to do) and the JVM ended with the failure's code. Other
+   * exceptions pass: they are faults, whose stack trace is wanted.
    */
   public static <T, E extends Exception> T exitOnFailure(Step<T, E> step) throws E {
     try {
       return step.run();
     } catch (ProgramFailure failure) {
+      failure.beforeExit();
       System.err.println(failure.getMessage());
+      ExitRecord.fromEnvironment().refused(failure.code());
       exit(failure.code());
       throw failure; // not reached: exit does not return
     }
   }
 
-  /** Ends the JVM now with {@code code}. Shutdown hooks run: the embedded server's closes its listener. */
+  /**
+   * Names this JVM's program (a simulation) in the exit record, as crashed until it records how it ends: a JVM that
+   * ends without passing here again (an exception out of Gatling's main, a signal) stays crashed there.
+   */
+  public static void begin(String program) {
+    ExitRecord.fromEnvironment().begin(program);
+  }
+
+  /** Ends the JVM now with {@code code}, recorded first. Shutdown hooks run: the embedded server's closes its listener. */
   public static void exit(Code code) {
+    ExitRecord.fromEnvironment().end(code);
     flush();
     System.exit(code.status());
   }
 
-  /** Ends the JVM now with {@code code}, without running shutdown hooks: the watchdog's end, when they may be what hangs. */
+  /**
+   * Ends the JVM now with {@code code}, recorded first, without running shutdown hooks: the watchdog's end, when they
+   * may be what hangs.
+   */
   public static void halt(Code code) {
+    ExitRecord.fromEnvironment().end(code);
     flush();
     Runtime.getRuntime().halt(code.status());
   }
 
   /**
-   * Makes the JVM end with {@code code} when it ends, whatever status it is given then. Gatling's main ends the JVM
-   * with its own status once its HTML report is written: a failed verdict's code replaces it there, with the report
-   * on disk.
+   * Records {@code code} now and makes the JVM end with it when it ends, whatever status it is given then. Gatling's
+   * main ends the JVM with its own status once its HTML report is written: the run's code replaces it there, with
+   * the report on disk. {@link Code#DONE} only records: Gatling's own status stands, and a report that crashes it
+   * (its 1) is the build's to see.
    */
-  public static void atShutdown(Code code) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> halt(code), "harness-exit-" + code.status()));
+  public static void endWith(Code code) {
+    ExitRecord.fromEnvironment().end(code);
+    if (code != Code.DONE) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> halt(code), "harness-exit-" + code.status()));
+    }
   }
 
   private static void flush() {

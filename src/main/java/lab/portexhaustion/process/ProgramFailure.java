@@ -17,4 +17,10 @@ public abstract class ProgramFailure extends RuntimeException {
   public ProcessExit.Code code() {
     return code;
   }
+
+  /**
+   * What the program undoes before it ends for this failure, at the edge, before its message is printed: nothing
+   * unless a failure says otherwise. Not called for a failure caught in-process.
+   */
+  protected void beforeExit() {}
 }

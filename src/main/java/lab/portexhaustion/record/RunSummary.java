@@ -7,6 +7,7 @@ import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.verdict.Evidence;
 import lab.portexhaustion.verdict.Verdict;
 
 /**
@@ -23,6 +24,8 @@ import lab.portexhaustion.verdict.Verdict;
  *     measured
  * @param batch the {@code mvn gatling:test} this run was part of (empty when started otherwise):
  *     the comparison made at the end of each run takes the runs of its batch
+ * @param evidence what the run knew of its own evidence (its target, its files, this machine's pace), which the verdict
+ *     checked first; empty in runs recorded before it was
  * @param fleet this run's place in a fleet of clients; empty for a run on its own
  */
 public record RunSummary(
@@ -46,6 +49,7 @@ public record RunSummary(
     Optional<Prediction> predictionMeasured,
     Optional<OnsetRecord> onset,
     String outcome,
+    Optional<Evidence> evidence,
     Verdict verdict,
     Optional<Fleet> fleet) {
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.verdict.Evidence;
+import lab.portexhaustion.verdict.Verdict;
 
 /**
  * {@code comparison.json}: the runs side by side. Everything in it comes from the run folders,
@@ -26,6 +28,8 @@ public record Comparison(
    * @param portsPerVisit ports each visit took, measured (a visit: one virtual user running its scenario once)
    * @param predictedKneeVisitsPerSecond the visit rate the range keeps up, by the measured ports per visit
    * @param measuredKneeVisitsPerSecond the visit rate the range actually absorbed before the onset
+   * @param verdictStatus the verdict's word: PASS, FAIL, INCONCLUSIVE (the evidence could not say) or INFO
+   * @param evidence what the run knew of its own evidence, as its summary.json has it; empty in runs recorded before
    */
   public record Row(
       String simulation,
@@ -59,7 +63,9 @@ public record Comparison(
       Optional<Double> predictedKneeVisitsPerSecond,
       Optional<Double> measuredKneeVisitsPerSecond,
       String verdict,
-      boolean verdictPassed) {
+      boolean verdictPassed,
+      Verdict.Status verdictStatus,
+      Optional<Evidence> evidence) {
 
     /** The column's name: the scenario, or for runs recorded before scenarios existed, the strategy. */
     public String label() {

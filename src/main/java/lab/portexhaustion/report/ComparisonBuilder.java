@@ -62,7 +62,7 @@ public final class ComparisonBuilder {
         connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(),
         known(s.ports().peaks().serverDescriptorsOpen()), c.server().map(ServerConditions::descriptorLimit), connections.serverLimits(),
         onset, s.predictionMeasured().or(s::prediction), s.ports().kneeVisitsPerSecond(), s.onset().flatMap(o -> measuredKnee(run, o)),
-        s.verdict().line(), s.verdict().passed());
+        s.verdict().line(), s.verdict().passed(), s.verdict().status(), s.evidence());
   }
 
   /** Runs recorded before a file spelled unknown as null spelled these counts -1. */

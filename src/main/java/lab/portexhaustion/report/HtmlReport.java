@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import lab.portexhaustion.verdict.Verdict;
 
 /**
  * {@code index.html}: conditions, the table, links to each Gatling report, and three uPlot
@@ -34,7 +35,7 @@ final class HtmlReport {
         .append("<h2>OK latency percentiles per second</h2>\n<div class=\"chart\" id=\"chart-latency\"></div>\n");
     trend(h, c, trend);
     h.append("<h2>Verdicts</h2>\n<ul class=\"verdicts\">\n");
-    c.table().forEach(r -> h.append("<li class=\"").append(r.verdictPassed() ? "pass" : "fail").append("\">")
+    c.table().forEach(r -> h.append("<li class=\"").append(verdictClass(r.verdictStatus())).append("\">")
         .append(escapeHtml4(r.verdict())).append("</li>\n"));
     h.append("</ul>\n<p class=\"links\">Gatling reports: ");
     c.table().forEach(r -> h.append("<a href=\"").append(escapeHtml4(r.gatlingReport())).append("\">")
@@ -125,5 +126,14 @@ final class HtmlReport {
       }
     });
     return mapper;
+  }
+
+  /** A verdict's look: a pass and a line that only reports alike, a failure in red, an inconclusive run apart from both. */
+  private static String verdictClass(Verdict.Status status) {
+    return switch (status) {
+      case PASS, INFO -> "pass";
+      case FAIL -> "fail";
+      case INCONCLUSIVE -> "inconclusive";
+    };
   }
 }

@@ -13,6 +13,7 @@ import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.target.TargetUnavailableException;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
@@ -38,10 +39,12 @@ public final class HarnessPlan {
 
   /**
    * The plan of a simulation with the settings of this JVM over its protocol's values; its scenario derived from them.
+   * The simulation is named in the exit record from here: a JVM that ends without a code of the harness's crashed.
    *
    * @throws SetupFailureException for invalid settings, each problem a paragraph: no load sent
    */
   public static HarnessPlan of(ProtocolSettings protocol, ClientSettingsHook hook) {
+    ProcessExit.begin(protocol.simulation());
     try {
       HarnessSettings settings = SettingsLoader.fromSystem(protocol);
       return new HarnessPlan(settings.scenario(), protocol.simulation(), settings, hook);

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.SamplerSettings;
 import lab.portexhaustion.config.Scenario;
@@ -19,6 +21,7 @@ import lab.portexhaustion.gatling.MongoRequestActionBuilder;
 import lab.portexhaustion.gatling.RequestDefinition;
 import lab.portexhaustion.gatling.RequestWorkers;
 import lab.portexhaustion.gatling.VisitRequests;
+import lab.portexhaustion.measure.CpuTimes;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.measure.SecondStats;
@@ -37,6 +40,7 @@ import lab.portexhaustion.sampler.PortSampler;
 import lab.portexhaustion.target.MongoTarget;
 import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.strategy.ConnectionStrategy;
+import lab.portexhaustion.verdict.Evidence;
 import lab.portexhaustion.verdict.Verdict;
 import lab.portexhaustion.verdict.VerdictJudge;
 import org.slf4j.Logger;
@@ -82,6 +86,8 @@ public final class HarnessRun {
   private final MongoRequestActionBuilder actions;
   private final ProgressReporter progress;
   private final RunWatchdog watchdog;
+  private final Optional<CpuTimes> cpuAtStart = CpuTimes.now();
+  private final AtomicReference<Evidence.TargetDeath> targetDied = new AtomicReference<>();
 
   private HarnessRun(HarnessPlan plan, RunSetup setup) {
     this.simulation = plan.simulation();
@@ -103,11 +109,11 @@ public final class HarnessRun {
     this.model = RunModel.at(beforeLoad, strategy.connectionsOpened(), scenario, target, targetDescription, settings, network,
         visit::visit);
     this.samples = new RunSamples(files, model, metrics, strategy, network, target, targetDescription, settings);
-    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model);
+    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model::current);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
     this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,
-        stopWhenExhausted(onset, settings.load().exhaustionGrace()), visit);
+        stopWhenExhaustedOrLost(onset, settings.load().exhaustionGrace(), targetDied), visit);
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
@@ -142,6 +148,14 @@ public final class HarnessRun {
     // The server process's first failed accept (EMFILE at its own limit): its clients only time out, later.
     target.onAcceptFailure(failure -> onset.observe(ErrorClassifier.classify(new IOException(failure.message())),
         Instant.ofEpochMilli(failure.epochMillis()), OnsetRecord.SERVER, metrics.counts()));
+    // Its death, as it happens: every request from now on only times out, and nothing it shows is the model's doing.
+    target.onDeath(death -> {
+      Evidence.TargetDeath died = new Evidence.TargetDeath(RunEvidence.seconds(startedAt, Instant.ofEpochMilli(death.epochMillis())),
+          death.how());
+      targetDied.set(died);
+      LOG.error(String.format(">>> the target process (%s) died at %.1f s (%s): stopping the injection; the verdict will be"
+          + " INCONCLUSIVE", targetDescription.address(), died.atSeconds(), died.how()));
+    });
     seconds.start();
     progress.start();
   }
@@ -167,21 +181,30 @@ public final class HarnessRun {
     return strategy.usesDriver();
   }
 
-  /** Stops injecting once exhaustion started {@code grace} ago. */
-  private static ChainBuilder stopWhenExhausted(OnsetDetector onset, Duration grace) {
+  /** Stops injecting once exhaustion started {@code grace} ago, or at once when the target process died. */
+  private static ChainBuilder stopWhenExhaustedOrLost(OnsetDetector onset, Duration grace, AtomicReference<Evidence.TargetDeath> died) {
     return stopLoadGeneratorIf(
-        session -> "exhaustion started " + grace.toSeconds() + " s ago (load.exhaustionGrace): stopping the injection",
-        session -> onset.graceElapsed(Instant.now()));
+        session -> died.get() != null ? "the target process died: stopping the injection"
+            : "exhaustion started " + grace.toSeconds() + " s ago (load.exhaustionGrace): stopping the injection",
+        session -> died.get() != null || onset.graceElapsed(Instant.now()));
   }
 
-  /** What the watchdog saves of a run it ends: the samples so far, and a note of why the summary is missing. */
-  private static Runnable flushOnAbort(String simulation, Instant startedAt, HarnessSettings settings, SecondTicker seconds,
+  /**
+   * What the watchdog saves of a run it ends: the samples so far, and a note of why the summary is missing: its
+   * reason, and when.
+   */
+  private static Consumer<String> flushOnAbort(String simulation, Instant startedAt, HarnessSettings settings, SecondTicker seconds,
       PortSampler sampler, HarnessFiles files) {
-    return () -> {
+    return reason -> {
       seconds.close();
       sampler.close();
-      files.writeJson("ended-by-watchdog.json", Map.of("simulation", simulation, "startedAt", startedAt.toString(),
-          "endedAt", Instant.now().toString(), "bound", settings.load().maxDuration().toSeconds() + " s + drain + slack"));
+      Map<String, String> note = new LinkedHashMap<>();
+      note.put("simulation", simulation);
+      note.put("reason", reason);
+      note.put("startedAt", startedAt.toString());
+      note.put("endedAt", Instant.now().toString());
+      note.put("bound", settings.load().maxDuration().toSeconds() + " s + drain + slack");
+      files.writeJson("ended-by-watchdog.json", note);
       files.close();
     };
   }
@@ -192,8 +215,10 @@ public final class HarnessRun {
   }
 
   /**
-   * Stops the workers, sampler, strategy and target; writes the summary; logs the verdict and returns it. What a
-   * failed verdict does to the process is the caller's: the run only reports it.
+   * Stops the workers, sampler, strategy and target; writes the per-second rows and closes the row files, so that
+   * the verdict knows whether every file was written; gathers the evidence, judges, writes the summary; logs the
+   * verdict and returns it. A summary that cannot be written makes the verdict inconclusive after all. What the
+   * verdict does to the process is the caller's: the run only reports it.
    */
   public Verdict finish() {
     Instant endedAt = Instant.now();
@@ -212,23 +237,29 @@ public final class HarnessRun {
     reserve.close();
     userStarts(); // the prediction of a run no virtual user started, made now
     Optional<OnsetRecord> onsetSeen = onsetCapture.recordWritten();
+    files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
+    files.close();
     Optional<Prediction> prediction = model.current();
     Map<String, Long> unexplained = new LinkedHashMap<>();
     metrics.unexplainedCounts().forEach((key, count) -> unexplained.put("[" + key.kind() + "] " + key.message(), count));
-    Verdict verdict = VerdictJudge.judge(new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen,
-        sampler.peaks(), unexplained));
+    Evidence evidence = RunEvidence.gather(new RunEvidence.Parts(startedAt, endedAt, Optional.ofNullable(targetDied.get()), metrics,
+        onsetSeen, settings, samples.pace(), files.notWritten(), cpuAtStart));
+    VerdictJudge.Inputs judged = new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen, sampler.peaks(),
+        unexplained, evidence);
+    Verdict verdict = VerdictJudge.judge(judged);
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,
-        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, model.unit(), model.connectionFigures(), onsetSeen, verdict));
+        sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, model.unit(), model.connectionFigures(), onsetSeen,
+        evidence, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
-    files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     if (files.writeJson("summary.json", summary)) {
       LOG.info("harness files: {}", files.folder().orElseThrow());
+    } else if (!files.notWritten().equals(evidence.filesNotWritten())) {
+      verdict = VerdictJudge.judge(judged.withEvidence(RunEvidence.withFiles(evidence, files.notWritten())));
     }
-    files.close();
     BatchComparison.refresh();
     watchdog.close();
-    if (verdict.passed()) {
+    if (verdict.status() == Verdict.Status.PASS || verdict.status() == Verdict.Status.INFO) {
       LOG.info(verdict.line());
     } else {
       LOG.error(verdict.line());

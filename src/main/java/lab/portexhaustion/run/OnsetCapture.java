@@ -2,6 +2,7 @@ package lab.portexhaustion.run;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.model.Prediction;
@@ -15,34 +16,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a run's onset into {@code onset.json} and its log line, on the thread that met it (a
- * worker, or the driver's monitor). When descriptors ran out, the reserve goes back first so that
- * the snapshot and the file can be written; if they still cannot, the newest full sample stands
- * in (its age is recorded) and the file waits for the end of the run.
+ * worker, or the driver's monitor). When descriptors ran out, the reserve gives back half of its
+ * descriptors for the snapshot, and the rest one at a time to the file's write, each just before a
+ * try; if the snapshot still cannot be taken, the newest full sample stands in (its age is
+ * recorded); if the file still cannot be written, it is tried again at the end of the run.
  */
 final class OnsetCapture {
 
   private static final Logger LOG = LoggerFactory.getLogger(OnsetCapture.class);
+  private static final String FILE = "onset.json";
 
   private final PortSampler sampler;
   private final DescriptorReserve reserve;
   private final HarnessFiles files;
   private final LoadProfile load;
-  private final RunModel model;
+  private final Supplier<Optional<Prediction>> prediction;
   private final AtomicReference<OnsetRecord> record = new AtomicReference<>();
   private volatile boolean written;
 
-  OnsetCapture(PortSampler sampler, DescriptorReserve reserve, HarnessFiles files, LoadProfile load, RunModel model) {
+  /** @param prediction the model's prediction as it stands when asked: the one the onset record keeps */
+  OnsetCapture(PortSampler sampler, DescriptorReserve reserve, HarnessFiles files, LoadProfile load,
+      Supplier<Optional<Prediction>> prediction) {
     this.sampler = sampler;
     this.reserve = reserve;
     this.files = files;
     this.load = load;
-    this.model = model;
+    this.prediction = prediction;
   }
 
   /** Runs once, for the run's first exhaustion-class socket error. */
   void capture(Onset first) {
-    if (first.error().kind() == ErrorKind.DESCRIPTORS) {
-      reserve.release();
+    boolean outOfDescriptors = first.error().kind() == ErrorKind.DESCRIPTORS;
+    if (outOfDescriptors) {
+      reserve.releaseForSnapshot();
     }
     FullSample snapshot;
     try {
@@ -51,10 +57,10 @@ final class OnsetCapture {
       LOG.warn("no onset snapshot ({}): the newest full sample stands in", e.getMessage());
       snapshot = sampler.latestFull().orElseThrow(() -> e); // the run's first sample was taken before its load
     }
-    Optional<Prediction> prediction = model.current();
-    OnsetRecord onset = OnsetRecord.of(first, snapshot, load, prediction);
+    Optional<Prediction> predicted = prediction.get();
+    OnsetRecord onset = OnsetRecord.of(first, snapshot, load, predicted);
     record.set(onset);
-    written = files.writeJson("onset.json", onset);
+    written = outOfDescriptors ? files.writeJson(FILE, onset, reserve) : files.writeJson(FILE, onset);
     String server = snapshot.server()
         .map(s -> String.format("; the server process: %d of %d descriptors open, %d connections", s.descriptors().open(),
             s.descriptors().max(), s.openConnections()))
@@ -66,14 +72,14 @@ final class OnsetCapture {
         onset.elapsedSeconds(), onset.surfaced(), onset.side().orElseThrow(), onset.message(), onset.kind(), onset.requestsStarted(),
         onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
         descriptors, server, onset.visitRatePerSecond(),
-        prediction.map(Prediction::text).orElse("nothing (no model for this run)")));
+        predicted.map(Prediction::text).orElse("nothing (no model for this run)")));
   }
 
   /** The onset's record, once there was one; writes onset.json now if it could not be written then. */
   Optional<OnsetRecord> recordWritten() {
     Optional<OnsetRecord> seen = Optional.ofNullable(record.get());
     if (seen.isPresent() && !written) {
-      written = files.writeJson("onset.json", seen.get());
+      written = files.writeJson(FILE, seen.get());
     }
     return seen;
   }

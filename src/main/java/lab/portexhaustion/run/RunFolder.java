@@ -22,6 +22,9 @@ final class RunFolder {
   /** Set by the pom to the build's timestamp: the same for every simulation of one {@code mvn gatling:test}. */
   static final String BATCH_PROPERTY = "portexhaustionlab.batch";
 
+  /** Gatling's own log of a run, in its run folder. */
+  private static final String GATLING_LOG = "simulation.log";
+
   private RunFolder() {}
 
   static Optional<String> batch() {
@@ -48,12 +51,49 @@ final class RunFolder {
     }
   }
 
-  /** Writes a file so that it is either absent or complete, never half-written. */
+  /**
+   * Removes this JVM's run folder of {@code simulationSimpleName} when Gatling made it but nothing was written to it
+   * (an empty {@code simulation.log} at most); anything else is left as it is. Quietly: it runs as the JVM ends.
+   */
+  static void removeUnused(String simulationSimpleName) {
+    Instant jvmStarted = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    try {
+      Optional<Path> folder = find(resultsRoot(), simulationSimpleName, jvmStarted);
+      if (folder.isEmpty()) {
+        return;
+      }
+      Path log = folder.get().resolve(GATLING_LOG);
+      try (Stream<Path> entries = Files.list(folder.get())) {
+        if (!entries.allMatch(entry -> entry.equals(log)) || Files.exists(log) && Files.size(log) > 0) {
+          return;
+        }
+      }
+      Files.deleteIfExists(log);
+      Files.delete(folder.get());
+    } catch (IOException e) {
+      // Left behind: an empty folder is no reason to say more than the setup failure does.
+    }
+  }
+
+  /**
+   * Writes a file so that it is either absent or complete, never half-written: to a temporary name first, moved into
+   * place once whole. A write that fails removes the temporary file, so a full disk leaves no {@code .partial} behind.
+   * Needs one descriptor, for the temporary file.
+   */
   static void writeAtomically(Path file, byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    Files.write(partial, content);
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.write(partial, content);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException leftBehind) {
+        e.addSuppressed(leftBehind);
+      }
+      throw e;
+    }
   }
 
   private static Instant created(Path folder) {

@@ -12,8 +12,9 @@ import lab.portexhaustion.target.MongoTarget;
 import lab.portexhaustion.target.TargetDescription;
 
 /**
- * Where a run's samples go, one at a time: a full one to the model's measured figure, every one to {@code ports.csv},
- * and, once Gatling's run folder exists, the run's conditions to {@code conditions.json}.
+ * Where a run's samples go, one at a time: a full one to the model's measured figure, every one to {@code ports.csv}
+ * and to the sampler's pace, and, once Gatling's run folder exists, the run's conditions to {@code conditions.json}
+ * (tried once there: a file that cannot be written is said once, not at every sample).
  */
 final class RunSamples implements Consumer<PortSample> {
 
@@ -25,7 +26,8 @@ final class RunSamples implements Consumer<PortSample> {
   private final MongoTarget target;
   private final TargetDescription description;
   private final HarnessSettings settings;
-  private volatile boolean conditionsWritten;
+  private final SamplerPace pace = new SamplerPace();
+  private volatile boolean conditionsTried;
 
   RunSamples(HarnessFiles files, RunModel model, RunMetrics metrics, ConnectionStrategy strategy, NetworkConditions network,
       MongoTarget target, TargetDescription description, HarnessSettings settings) {
@@ -45,6 +47,7 @@ final class RunSamples implements Consumer<PortSample> {
     if (sample instanceof FullSample full) {
       model.observe(full, metrics.arrivalsServedCount(), strategy.connectionsOpened());
     }
+    pace.observe(sample);
     write(sample);
   }
 
@@ -53,11 +56,16 @@ final class RunSamples implements Consumer<PortSample> {
     write(first);
   }
 
+  /** The pace the sampler kept. */
+  SamplerPace pace() {
+    return pace;
+  }
+
   private void write(PortSample sample) {
-    if (!conditionsWritten) {
-      conditionsWritten = files.writeJson("conditions.json",
-          RunConditions.of(network, sample.totals().descriptors().map(PortSample.Descriptors::max), description,
-              target.serverConditions(), settings));
+    if (!conditionsTried && files.folder().isPresent()) {
+      conditionsTried = true;
+      files.writeJson("conditions.json", RunConditions.of(network, sample.totals().descriptors().map(PortSample.Descriptors::max),
+          description, target.serverConditions(), settings));
     }
     files.appendSample(sample);
   }

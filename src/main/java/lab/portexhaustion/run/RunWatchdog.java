@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.process.ProcessExit;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ final class RunWatchdog implements AutoCloseable {
   private final Instant deadline;
   private final String boundText;
   private final Optional<ParentProcess> parent;
-  private final Runnable flush;
+  private final Consumer<String> flush;
   private final Halt halt;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
     Thread watching = new Thread(task, "harness-watchdog");
@@ -45,9 +46,10 @@ final class RunWatchdog implements AutoCloseable {
 
   /**
    * A watchdog that, from {@link #start()} until {@link #close()}, ends the process at {@code deadline}, or as soon
-   * as {@code parent} (if any) is gone, after {@code flush}.
+   * as {@code parent} (if any) is gone, after {@code flush}, which is given the reason in a phrase.
    */
-  RunWatchdog(String simulation, Instant deadline, String boundText, Optional<ParentProcess> parent, Runnable flush, Halt halt) {
+  RunWatchdog(String simulation, Instant deadline, String boundText, Optional<ParentProcess> parent, Consumer<String> flush,
+      Halt halt) {
     this.simulation = simulation;
     this.deadline = deadline;
     this.boundText = boundText;
@@ -64,14 +66,15 @@ final class RunWatchdog implements AutoCloseable {
   private void watch() {
     while (!disarmed) {
       if (parent.isPresent() && parent.get().isGone()) {
-        end(String.format("%s: the process that started this simulation (pid %d) is gone; ending the run so that it is not"
-            + " left running on its own", simulation, parent.get().pid()));
+        String reason = String.format("the process that started this simulation (pid %d) is gone", parent.get().pid());
+        end(String.format("%s: %s; ending the run so that it is not left running on its own", simulation, reason), reason);
         return;
       }
       if (!Instant.now().isBefore(deadline)) {
-        end(String.format("%s: the run is still going past its bound (%s); ending it with exit code %d. Its results are"
-            + " incomplete. A GC spiral or a hung target can cause this: lower load.peakRate, or look at the target.",
-            simulation, boundText, ProcessExit.Code.WATCHDOG.status()));
+        String reason = String.format("the run was still going past its bound (%s)", boundText);
+        end(String.format("%s: %s; ending it with exit code %d. Its results are incomplete. A GC spiral or a hung target"
+            + " can cause this: lower load.peakRate, or look at the target.", simulation, reason, ProcessExit.Code.WATCHDOG.status()),
+            reason);
         return;
       }
       try {
@@ -82,9 +85,9 @@ final class RunWatchdog implements AutoCloseable {
     }
   }
 
-  private void end(String why) {
+  private void end(String why, String reason) {
     LOG.error(why);
-    Thread flusher = new Thread(flush, "harness-watchdog-flush");
+    Thread flusher = new Thread(() -> flush.accept(reason), "harness-watchdog-flush");
     flusher.setDaemon(true);
     flusher.start();
     try {

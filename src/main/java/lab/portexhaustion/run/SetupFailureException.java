@@ -11,16 +11,27 @@ import lab.portexhaustion.process.ProgramFailure;
  */
 public final class SetupFailureException extends ProgramFailure {
 
+  private final String simulation;
   private final List<String> paragraphs;
 
   public SetupFailureException(String simulation, List<String> paragraphs) {
     super(ProcessExit.Code.SETUP_FAILED, text(simulation, paragraphs));
+    this.simulation = simulation;
     this.paragraphs = List.copyOf(paragraphs);
   }
 
   /** The reasons, one paragraph each, as the message gives them. */
   public List<String> paragraphs() {
     return paragraphs;
+  }
+
+  /**
+   * A mistake found as Gatling builds the simulation's requests comes after Gatling made the run's folder (with an
+   * empty {@code simulation.log}): that folder goes, so that a simulation that did not start leaves nothing behind.
+   */
+  @Override
+  protected void beforeExit() {
+    RunFolder.removeUnused(simulation);
   }
 
   private static String text(String simulation, List<String> paragraphs) {

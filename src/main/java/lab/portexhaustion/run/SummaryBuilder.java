@@ -17,6 +17,7 @@ import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.SamplePeaks;
 import lab.portexhaustion.target.TargetDescription;
+import lab.portexhaustion.verdict.Evidence;
 import lab.portexhaustion.verdict.OpenConnectionBound;
 import lab.portexhaustion.verdict.Verdict;
 import org.HdrHistogram.Histogram;
@@ -29,7 +30,7 @@ final class SummaryBuilder {
       Optional<String> batch, TargetDescription target, CleanStartState cleanStart, Instant startedAt, Instant endedAt, RunMetrics metrics,
       long leftInFlight, NetworkConditions network, SamplePeaks peaks, Optional<Long> descriptorLimit, Optional<Prediction> beforeLoad,
       Optional<Prediction> prediction, Optional<String> unit, ConnectionFigures.Figures connectionsOpened, Optional<OnsetRecord> onset,
-      Verdict verdict) {}
+      Evidence evidence, Verdict verdict) {}
 
   private SummaryBuilder() {}
 
@@ -65,7 +66,8 @@ final class SummaryBuilder {
     return new RunSummary(in.simulation(), Optional.of(in.scenario().configName()), in.scenario().strategy().configName(),
         in.strategyDetail(), in.batch(), in.target(), in.settings().reported(), in.cleanStart(), in.startedAt().toString(),
         round(seconds), requests, okLatency, errors, ports, Optional.of(connections), Optional.of(opened), in.beforeLoad(),
-        in.prediction().filter(Prediction::isMeasured), in.onset(), outcome, in.verdict(), fleet(in.settings().fleet()));
+        in.prediction().filter(Prediction::isMeasured), in.onset(), outcome, Optional.of(in.evidence()), in.verdict(),
+        fleet(in.settings().fleet()));
   }
 
   private static Optional<RunSummary.Fleet> fleet(FleetSettings fleet) {
@@ -105,8 +107,22 @@ final class SummaryBuilder {
     }
     s.prediction().ifPresent(before -> text.append("model before the load: ").append(before.text()).append('\n'));
     s.predictionMeasured().ifPresent(measured -> text.append("model with the measured figure: ").append(measured.text()).append('\n'));
+    s.evidence().ifPresent(e -> text.append("pace: ").append(paceText(e.pace())).append('\n'));
     text.append("outcome: ").append(s.outcome());
     return text.toString();
+  }
+
+  /** The pace figures, each "n/a" where not measured: what the verdict's evidence check held to its thresholds. */
+  static String paceText(Evidence.Pace pace) {
+    return String.format("requests at most %s behind the profile; sampler every %s (set %.0f ms), longest gap %s;"
+            + " OK-latency p50 %s in the first seconds, %s at most later; CPU %s busy, %s stolen",
+        pace.injectionLagSeconds().map(lag -> String.format("%.2f s", lag)).orElse("n/a"),
+        pace.samplerIntervalMillis().map(ms -> String.format("%.0f ms", ms)).orElse("n/a"), pace.samplerIntervalSetMillis(),
+        pace.samplerLongestGapMillis().map(ms -> String.format("%.0f ms", ms)).orElse("n/a"),
+        pace.okLatencyFirstMillis().map(ms -> String.format("%.1f ms", ms)).orElse("n/a"),
+        pace.okLatencyLaterMillis().map(ms -> String.format("%.1f ms", ms)).orElse("n/a"),
+        pace.cpuBusyPercent().map(p -> String.format("%.0f %%", p)).orElse("n/a"),
+        pace.cpuStealPercent().map(p -> String.format("%.1f %%", p)).orElse("n/a"));
   }
 
   private static double millis(Histogram histogram, double percentile) {

@@ -87,7 +87,7 @@ public final class PortSampler implements AutoCloseable {
   public synchronized void start(Consumer<PortSample> sink, Duration totalsEvery, Duration fullEvery, double maxCpuPercent) {
     this.sink = sink;
     timer.schedule(() -> fullTier(fullEvery.toNanos(), maxCpuPercent / 100), fullEvery.toNanos(), TimeUnit.NANOSECONDS);
-    timer.scheduleAtFixedRate(() -> guarded("totals", () -> emit(totalsOnly())), totalsEvery.toMillis(),
+    timer.scheduleAtFixedRate(() -> guarded("totals", () -> take(this::totalsOnly)), totalsEvery.toMillis(),
         totalsEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -103,7 +103,7 @@ public final class PortSampler implements AutoCloseable {
     if (wallAtStart < 0) {
       wallAtStart = System.nanoTime();
     }
-    guarded("full", () -> emit(full(PortSample.Tier.FULL)));
+    guarded("full", () -> take(() -> full(PortSample.Tier.FULL)));
     long cost = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     fullCpuUsed += cost;
     long wallSoFar = System.nanoTime() - wallAtStart;
@@ -125,8 +125,8 @@ public final class PortSampler implements AutoCloseable {
    * A full snapshot now, on the caller's thread: the state before the load (taken before {@link #start}, so only
    * kept), or the moment exhaustion starts.
    */
-  public synchronized FullSample snapshot(PortSample.Tier tier) {
-    return emit(full(tier));
+  public FullSample snapshot(PortSample.Tier tier) {
+    return take(() -> full(tier));
   }
 
   /** The newest full sample; empty before the first. */
@@ -138,7 +138,12 @@ public final class PortSampler implements AutoCloseable {
     return peaks.get();
   }
 
-  private synchronized <T extends PortSample> T emit(T sample) {
+  /**
+   * Takes a sample and sends it on in one step under this object's lock: a sample's time is read as it is taken, so
+   * the sink gets the samples of both tiers and the onset snapshot, taken on other threads, in the order of their times.
+   */
+  private synchronized <T extends PortSample> T take(Supplier<T> taking) {
+    T sample = taking.get();
     if (sample instanceof FullSample full) {
       latestFull.set(full);
     }

@@ -57,6 +57,7 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
   private final EmbeddedMonitoring monitoring;
   private final ServerOutput output;
   private final ServerConditions conditions;
+  private volatile boolean closing;
 
   private EmbeddedServerProcess(Process process, EmbeddedMonitoring monitoring, ServerOutput output, ServerConditions conditions,
       ConnectionString connection, InetSocketAddress endpoint, TargetDescription description) {
@@ -189,9 +190,23 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     return new ServerSide(false, monitoring == EmbeddedMonitoring.STREAMING && driverMonitoring != MonitoringMode.POLL);
   }
 
+  /**
+   * Watches the server process: its end before {@link #close()} is a death, handed to {@code listener} with its exit
+   * value (128 + n for signal n) as soon as the JDK reaps it.
+   */
+  @Override
+  public void onDeath(Consumer<ProcessDeath> listener) {
+    process.onExit().thenAccept(ended -> {
+      if (!closing) {
+        listener.accept(new ProcessDeath(System.currentTimeMillis(), ended.exitValue()));
+      }
+    });
+  }
+
   /** Closes the server's standard input, which ends it; a server that does not end is terminated, then killed. */
   @Override
   public void close() {
+    closing = true;
     try {
       process.getOutputStream().close();
       if (!process.waitFor(END_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -39,6 +39,12 @@ public interface MongoTarget extends AutoCloseable {
   /** Called once, when the server process first fails to accept a connection; never for a server that is not the harness's own. */
   default void onAcceptFailure(Consumer<AcceptFailure> listener) {}
 
+  /**
+   * Called once, on a thread of the JDK's, when the server process ends before {@link #close()} ends it; never for a
+   * server that is not the harness's own process.
+   */
+  default void onDeath(Consumer<ProcessDeath> listener) {}
+
   @Override
   void close();
 }

@@ -1,5 +1,6 @@
 package lab.portexhaustion.verdict;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,7 +14,9 @@ import lab.portexhaustion.sampler.SamplePeaks;
 /**
  * Holds a finished run against what was expected of it: by default ({@code auto}) what the model
  * predicted before the load, with the figure per request the run measured where there is one;
- * or a fixed expectation from the settings.
+ * or a fixed expectation from the settings. Only on whole evidence ({@link EvidenceCheck}): a run whose
+ * target was lost or whose files were not written is inconclusive whatever it showed, and so is a checked
+ * run on a machine that could not keep up.
  */
 public final class VerdictJudge {
 
@@ -28,9 +31,16 @@ public final class VerdictJudge {
    * @param prediction the model's, with the measured figure per request where the run measured one; empty where
    *     nothing is modelled (descriptors on Windows)
    * @param unexplainedFailures failures that are neither exhaustion nor its echo, by "[kind] message"
+   * @param evidence what the run knows of its own evidence
    */
   public record Inputs(String simulation, Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
-      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplainedFailures) {}
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplainedFailures, Evidence evidence) {
+
+    /** The same run, with {@code other} evidence: what it knew once its summary could not be written. */
+    public Inputs withEvidence(Evidence other) {
+      return new Inputs(simulation, scenario, settings, prediction, onset, peaks, unexplainedFailures, other);
+    }
+  }
 
   private VerdictJudge() {}
 
@@ -48,13 +58,22 @@ public final class VerdictJudge {
       case EITHER -> !lostTarget;
       case ANY -> true;
     };
-    String status = !checked ? "INFO" : met ? "PASS" : "FAIL";
-    String line = String.format("VERDICT %s %s: %s%s, got %s%s%s", status, in.simulation(), expected.text(),
-        bound.map(b -> " (" + b.description() + ")").orElse(""), happened(in), lateOrEarly.map(s -> "; " + s).orElse(""),
-        unexplainedText(in.unexplainedFailures()))
-        + (checked ? "" : " (expectations not checked: verdict.enabled=" + in.settings().verdict().enabled().configName()
-            + (expected.outcome() == Expected.Outcome.ANY ? ", or expectation any" : "") + ")");
-    return new Verdict(in.simulation(), expected.outcome().label(), checked, !checked || met, line);
+    List<EvidenceProblem> problems = EvidenceCheck.problems(in.evidence());
+    boolean inconclusive = problems.stream().anyMatch(p -> checked || p.kind().spoilsEveryRun());
+    Verdict.Status status = inconclusive ? Verdict.Status.INCONCLUSIVE
+        : !checked ? Verdict.Status.INFO : met ? Verdict.Status.PASS : Verdict.Status.FAIL;
+    String judged = String.format("%s%s, got %s%s%s", expected.text(), bound.map(b -> " (" + b.description() + ")").orElse(""),
+        happened(in), lateOrEarly.map(s -> "; " + s).orElse(""), unexplainedText(in.unexplainedFailures()));
+    String evidence = problems.stream().map(EvidenceProblem::text).collect(Collectors.joining("; "));
+    String line = inconclusive
+        // The reason first: it is what the user acts on; what the run would have been judged on follows.
+        ? String.format("VERDICT INCONCLUSIVE %s: %s; not judged: %s", in.simulation(), evidence, judged)
+        : String.format("VERDICT %s %s: %s", status, in.simulation(), judged)
+            + (problems.isEmpty() ? "" : "; evidence: " + evidence)
+            + (checked ? "" : " (expectations not checked: verdict.enabled=" + in.settings().verdict().enabled().configName()
+                + (expected.outcome() == Expected.Outcome.ANY ? ", or expectation any" : "") + ")");
+    return new Verdict(in.simulation(), expected.outcome().label(), checked, !inconclusive && (!checked || met), line, status,
+        problems);
   }
 
   private static String happened(Inputs in) {

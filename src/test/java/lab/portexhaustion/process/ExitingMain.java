@@ -24,9 +24,11 @@ public final class ExitingMain {
       case "failure" -> ProcessExit.exitOnFailure(() -> {
         throw new Refused();
       });
-      // As a failed verdict does, before Gatling's main writes its report and ends the JVM with its own status (0).
-      case "atShutdown" -> {
-        ProcessExit.atShutdown(ProcessExit.Code.VERDICT_FAILED);
+      // As a simulation whose verdict failed does, before Gatling's main writes its report and ends the JVM with its own
+      // status (0).
+      case "endWith" -> {
+        ProcessExit.begin("ExitingSimulation");
+        ProcessExit.endWith(ProcessExit.Code.VERDICT_FAILED);
         System.out.println("report written");
       }
       default -> throw new IllegalArgumentException(args[0]);

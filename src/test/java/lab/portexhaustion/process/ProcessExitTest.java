@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one exit: a failure thrown below an edge ends the JVM there with its code and its message alone; a failed
@@ -31,10 +32,24 @@ class ProcessExitTest {
 
   @Test
   void aCodeSetForShutdownReplacesTheStatusTheJvmEndsWith() throws Exception {
-    TimedProcess.Result result = runExitingMain("atShutdown");
+    TimedProcess.Result result = runExitingMain("endWith");
 
     assertThat(result.output()).contains("report written");
     assertThat(result.exitCode()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
+  }
+
+  @Test
+  void eachEndIsRecordedWhereScriptsLabTestReadsIt(@TempDir Path folder) throws Exception {
+    Path record = folder.resolve("exit-codes");
+
+    runExitingMain("endWith", record);
+    List<String> simulation = Files.readAllLines(record);
+    Files.delete(record);
+    runExitingMain("failure", record);
+
+    assertThat(simulation).as("crashed until it ends, then its code").startsWith("1 ExitingSimulation", "2 ExitingSimulation")
+        .allMatch(line -> line.endsWith(" ExitingSimulation"));
+    assertThat(Files.readAllLines(record)).as("a refusal, in a JVM that began no simulation").first().isEqualTo("3 -");
   }
 
   @Test
@@ -56,8 +71,17 @@ class ProcessExitTest {
   }
 
   private static TimedProcess.Result runExitingMain(String how) throws Exception {
+    return runExitingMain(how, null);
+  }
+
+  /** Runs {@link ExitingMain}, recording its codes in {@code record} where one is given. */
+  private static TimedProcess.Result runExitingMain(String how, Path record) throws Exception {
     ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ExitingMain.class.getName(), how);
+    java.environment().remove(ExitRecord.VARIABLE);
+    if (record != null) {
+      java.environment().put(ExitRecord.VARIABLE, record.toString());
+    }
     return TimedProcess.run(java, Duration.ofSeconds(30));
   }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lab.portexhaustion.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** Text from outside the harness — server error messages, settings, names — is shown as text, never as markup. */
@@ -21,7 +22,8 @@ class HtmlReportTest {
     Comparison.Row row = new Comparison.Row("RawSocketSimulation", Optional.of("raw-socket"), "raw-socket", "rawsocketsimulation-1",
         "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, Optional.of(1.0), 3,
         Optional.empty(), 120, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(onset), Optional.empty(),
-        Optional.of(16.7), Optional.of(16.6), "VERDICT PASS RawSocketSimulation: " + text, true);
+        Optional.of(16.7), Optional.of(16.6), "VERDICT PASS RawSocketSimulation: " + text, true,
+        Verdict.Status.PASS, Optional.empty());
     return new Comparison("ports", "Pooled vs unpooled", List.of("rawsocketsimulation-1"),
         Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row));
   }

@@ -2,15 +2,17 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import lab.portexhaustion.process.ProcessExit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A simulation that uses MongoDsl wrongly, run as the plugin runs it: mistakes visible in the simulation itself end
- * it before any load with a paragraph naming the request; a session that lacks what a request refers to makes that
- * request a KO naming it. Never a stack trace.
+ * it before any load with a paragraph naming the request, and leave no run folder; a session that lacks what a
+ * request refers to makes that request a KO naming it. Never a stack trace.
  */
 class DslMisuseEndToEndIT {
 
@@ -25,6 +27,13 @@ class DslMisuseEndToEndIT {
   private static void assertRefusedBeforeLoad(GatlingProcess.Result result) {
     assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(result.output()).contains("did not start; no load was sent").doesNotContain("\tat ", "Exception in thread");
+  }
+
+  /** A request refused as Gatling builds it comes after Gatling made the run's folder: nothing of it is left. */
+  private void assertNothingWritten() throws Exception {
+    try (Stream<Path> left = Files.list(results)) {
+      assertThat(left).as("run folders left in the results folder").isEmpty();
+    }
   }
 
   @Test
@@ -42,6 +51,7 @@ class DslMisuseEndToEndIT {
     assertRefusedBeforeLoad(result);
     assertThat(result.output()).contains("EmptyCollectionSimulation did not start",
         "The request 'read session' has an empty collection name");
+    assertNothingWritten();
   }
 
   @Test
@@ -50,6 +60,7 @@ class DslMisuseEndToEndIT {
 
     assertRefusedBeforeLoad(result);
     assertThat(result.output()).contains("The request 'read session': the filter of 'read session' '{_id: 'a'' is not a JSON document");
+    assertNothingWritten();
   }
 
   @Test

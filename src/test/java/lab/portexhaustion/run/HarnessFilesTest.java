@@ -1,6 +1,7 @@
 package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.TotalsSample;
+import lab.portexhaustion.verdict.Evidence;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -42,6 +48,58 @@ class HarnessFilesTest {
         .containsExactly(startedAt.toEpochMilli(), startedAt.toEpochMilli() + 1_000, startedAt.toEpochMilli() + 2_000);
     assertThat(read.get(0).getValueAtPercentile(100)).isEqualTo(read.get(0).highestEquivalentValue(3_000));
     assertThat(read.get(2).getMinValue()).isEqualTo(read.get(2).lowestEquivalentValue(40_000));
+  }
+
+  /**
+   * A disk that takes nothing: {@code /dev/full} answers every write with ENOSPC, behind the names the harness writes.
+   * Each file is said once with its path and cause, the sampler is never handed an exception, and the temporary file of
+   * a whole file is not left behind.
+   */
+  @Test
+  void aFullDiskIsSaidOncePerFileWithItsCauseAndLeavesNoPartialFile() throws Exception {
+    Path fullDevice = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(fullDevice), "needs /dev/full (Linux)");
+    Instant startedAt = Instant.now();
+    Path harness = Files.createDirectories(results.resolve("foosimulation-20261130101500123").resolve(HarnessFiles.FOLDER));
+    Files.createSymbolicLink(harness.resolve(HarnessFiles.PORTS), fullDevice);
+    Files.createSymbolicLink(harness.resolve("summary.json.partial"), fullDevice);
+    HarnessFiles files = new HarnessFiles(results, "FooSimulation", startedAt);
+
+    for (int i = 0; i < 10; i++) {
+      files.appendSample(new TotalsSample(100L * i, new PortSample.Totals(Optional.of(1L), Optional.of(2L), 1000,
+          Optional.of(new PortSample.Descriptors(50, 1024))), Optional.empty()));
+    }
+    boolean summaryWritten = files.writeJson("summary.json", Map.of("simulation", "FooSimulation"));
+    files.close();
+
+    assertThat(summaryWritten).isFalse();
+    assertThat(files.notWritten()).containsExactly(
+        new Evidence.FileNotWritten(harness.resolve(HarnessFiles.PORTS).toAbsolutePath().toString(), "No space left on device (ENOSPC)"),
+        new Evidence.FileNotWritten(harness.resolve("summary.json").toAbsolutePath().toString(), "No space left on device (ENOSPC)"));
+    assertThat(harness.resolve("summary.json.partial")).as("the temporary file, removed").doesNotExist();
+    assertThat(harness.resolve("summary.json")).doesNotExist();
+  }
+
+  /** A file not written at first (descriptors ran out at the onset) and written later counts as written. */
+  @Test
+  void aFileWrittenAfterAllIsNoLongerMissing() throws Exception {
+    Path harness = Files.createDirectories(results.resolve("foosimulation-20261130101500123").resolve(HarnessFiles.FOLDER));
+    // A folder, not empty, where the temporary file goes: the first write fails, and cannot remove it.
+    Path blocking = Files.createDirectory(harness.resolve("onset.json.partial"));
+    Files.createFile(blocking.resolve("in-the-way"));
+    HarnessFiles files = new HarnessFiles(results, "FooSimulation", Instant.now());
+
+    boolean first = files.writeJson("onset.json", Map.of("elapsedSeconds", 11.1));
+    List<Evidence.FileNotWritten> missing = files.notWritten();
+    Files.delete(blocking.resolve("in-the-way"));
+    Files.delete(blocking);
+    boolean second = files.writeJson("onset.json", Map.of("elapsedSeconds", 11.1));
+
+    assertThat(first).isFalse();
+    assertThat(missing).singleElement().extracting(Evidence.FileNotWritten::path).asString().endsWith("harness/onset.json");
+    assertThat(second).isTrue();
+    assertThat(files.notWritten()).isEmpty();
+    assertThat(harness.resolve("onset.json")).content().contains("11.1");
   }
 
   private static Histogram histogram(long... micros) {

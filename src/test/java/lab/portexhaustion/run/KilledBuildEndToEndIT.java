@@ -2,6 +2,8 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Killing the {@code mvn} of a running simulation leaves nothing behind: the gatling-maven-plugin
- * does not take its forked JVM down with it, the harness's watchdog in that JVM does.
+ * does not take its forked JVM down with it, the harness's watchdog in that JVM does, and leaves a note of why, and when.
  */
 class KilledBuildEndToEndIT {
 
@@ -43,10 +45,15 @@ class KilledBuildEndToEndIT {
       }
       assertThat(fork.isAlive()).as("the simulation JVM %d is still running %d s after mvn was killed", fork.pid(),
           ORPHAN_LIMIT.toSeconds()).isFalse();
+      Path note;
       try (var files = Files.walk(results)) {
-        assertThat(files.map(f -> f.getFileName().toString())).as("the watchdog's note in the run's harness folder")
-            .contains("ended-by-watchdog.json");
+        note = files.filter(f -> f.getFileName().toString().equals("ended-by-watchdog.json")).findFirst()
+            .orElseThrow(() -> new AssertionError("no ended-by-watchdog.json in the run's harness folder"));
       }
+      JsonNode why = new ObjectMapper().readTree(note.toFile());
+      assertThat(why.get("reason").asText()).as("why, as the docs promise")
+          .matches("the process that started this simulation \\(pid \\d+\\) is gone");
+      assertThat(Instant.parse(why.get("endedAt").asText())).as("and when").isAfter(Instant.parse(why.get("startedAt").asText()));
     } finally {
       mvn.descendants().forEach(ProcessHandle::destroyForcibly);
       mvn.destroyForcibly();

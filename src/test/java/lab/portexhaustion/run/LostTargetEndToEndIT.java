@@ -1,27 +1,47 @@
 package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import lab.portexhaustion.embedded.EmbeddedServerMain;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pooled run whose server is stopped mid-load: the model predicts a clean run, nothing runs out,
- * but the requests fail. That is not a clean run, and the verdict names the failures.
+ * A run whose target is lost mid-load proves nothing of the model, whatever the verdict would have said: its verdict
+ * is inconclusive, with the moment, in every mode, and the JVM ends with the lost target's own code. A {@code uri}
+ * server that stops answering; the embedded server process killed with SIGKILL, as the OOM killer does, in a plain
+ * run and in {@code scripts/contained-run}.
  */
 class LostTargetEndToEndIT {
+
+  private static final String[] TWENTY_SECONDS_AT_TWENTY = {"load.startRate=20", "load.peakRate=20", "load.rampTime=0s",
+      "load.holdTime=20s"};
+  private static final Pattern DIED = Pattern.compile(">>> the target process \\(127\\.0\\.0\\.1:\\d+\\) died at (\\d+\\.\\d) s"
+      + " \\(signal 9\\): stopping the injection");
 
   @TempDir
   Path results;
 
   @Test
-  void aRunWhoseTargetStopsAnsweringDoesNotPassAsClean() throws Exception {
+  void aUriServerThatStopsAnsweringMidRunIsATargetLost() throws Exception {
     EmbeddedMongoTarget server = EmbeddedMongoTarget.start("the test's own server, stopped mid-load");
     ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor();
     try {
@@ -31,14 +51,104 @@ class LostTargetEndToEndIT {
           "uri=mongodb://" + server.description().address() + "/?directConnection=true", "verdict.enabled=on",
           "load.startRate=20", "load.peakRate=20", "load.rampTime=0s", "load.holdTime=12s");
 
-      assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
+      assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.TARGET_LOST.status());
       assertThat(result.output())
-          .contains("VERDICT FAIL PooledSimulation: predicted clean")
-          .containsPattern("but [0-9,]+ failures that are not exhaustion came before any")
-          .containsPattern("\\[(timeout|server refused)\\]");
+          .containsPattern("VERDICT INCONCLUSIVE PooledSimulation: the target stopped answering at \\d+\\.\\d s: no request"
+              + " succeeded in the \\d+\\.\\d s after, [0-9,]+ timed out or were refused; not judged: predicted clean");
     } finally {
       stopper.shutdownNow();
       server.close();
+    }
+  }
+
+  @Test
+  void anEmbeddedServerKilledMidRunEndsAPlainRunWithTheMomentAndTheSignal() throws Exception {
+    CompletableFuture<Instant> killed = killServerOnceLoaded();
+
+    // verdict.enabled=auto, as in a plain mvn gatling:test outside the namespace: expectations not checked.
+    GatlingProcess.Result result = GatlingProcess.run("PooledSimulation", results, 180, withTarget(TWENTY_SECONDS_AT_TWENTY));
+
+    assertKilledRunIsTargetLost(result, killed);
+  }
+
+  @Test
+  void anEmbeddedServerKilledMidRunEndsAContainedRunWithTheSameCode() throws Exception {
+    Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
+    assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
+    CompletableFuture<Instant> killed = killServerOnceLoaded();
+
+    GatlingProcess.Result result = GatlingProcess.run(List.of("scripts/contained-run", "--no-prepare", "--range", "40000-40999", "--"),
+        "PooledSimulation", results, 180, withTarget(TWENTY_SECONDS_AT_TWENTY));
+
+    assertKilledRunIsTargetLost(result, killed);
+    assertThat(result.output()).contains("lab-test: exit 5 (PooledSimulation): the target was lost");
+  }
+
+  private void assertKilledRunIsTargetLost(GatlingProcess.Result result, CompletableFuture<Instant> killed) throws Exception {
+    assertThat(killed).as("the server process was found and killed").isCompleted();
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.TARGET_LOST.status());
+    Matcher died = DIED.matcher(result.output());
+    assertThat(died.find()).as(result.output()).isTrue();
+    JsonNode summary = new ObjectMapper().readTree(runFolder().resolve("harness/summary.json").toFile());
+    double diedAt = Double.parseDouble(died.group(1));
+    double killedAt = Duration.between(Instant.parse(summary.get("startedAt").asText()), killed.get()).toMillis() / 1000.0;
+    assertThat(diedAt).as("the moment said is the kill's, in seconds since the run's start").isBetween(killedAt - 0.2, killedAt + 1.0);
+    assertThat(result.output()).contains("VERDICT INCONCLUSIVE PooledSimulation: the target process died at " + died.group(1)
+        + " s (signal 9); not judged: predicted clean");
+    assertThat(summary.at("/evidence/targetDied/how").asText()).isEqualTo("signal 9");
+    assertThat(summary.at("/verdict/status").asText()).isEqualTo("INCONCLUSIVE");
+    assertThat(summary.get("durationSeconds").asDouble()).as("the injection stopped soon after the death")
+        .isLessThan(diedAt + 10);
+  }
+
+  private static String[] withTarget(String[] profile) {
+    return Stream.concat(Stream.of("target=embedded"), Stream.of(profile)).toArray(String[]::new);
+  }
+
+  /**
+   * SIGKILLs the embedded server of this test's simulation (a descendant of this JVM, never another's) some 6 s into
+   * its load, once its run folder holds {@code ports.csv}; completes with the moment of the kill.
+   */
+  private CompletableFuture<Instant> killServerOnceLoaded() {
+    return CompletableFuture.supplyAsync(() -> {
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+      try {
+        while (Instant.now().isBefore(deadline)) {
+          Optional<ProcessHandle> server = ProcessHandle.current().descendants()
+              .filter(p -> commandLine(p).contains(EmbeddedServerMain.class.getName())).findFirst();
+          if (server.isPresent() && portsCsvExists()) {
+            Thread.sleep(6_000);
+            Instant at = Instant.now();
+            server.get().destroyForcibly(); // SIGKILL on Linux
+            return at;
+          }
+          Thread.sleep(100);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      throw new IllegalStateException("no embedded server process with a running load within 2 minutes");
+    });
+  }
+
+  /** A process's whole command line: the JDK's {@code ProcessHandle.Info} leaves out arguments past a length, as this classpath is. */
+  private static String commandLine(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ');
+    } catch (Exception e) {
+      return ""; // gone, or not Linux
+    }
+  }
+
+  private boolean portsCsvExists() throws Exception {
+    try (Stream<Path> files = Files.walk(results)) {
+      return files.anyMatch(f -> f.getFileName().toString().equals("ports.csv"));
+    }
+  }
+
+  private Path runFolder() throws Exception {
+    try (Stream<Path> folders = Files.list(results)) {
+      return folders.filter(f -> f.getFileName().toString().startsWith("pooledsimulation-")).findFirst().orElseThrow();
     }
   }
 }

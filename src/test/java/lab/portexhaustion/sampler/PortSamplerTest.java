@@ -132,4 +132,33 @@ class PortSamplerTest {
       assertThat(sampler.peaks().serverDescriptorsOpen()).isEmpty();
     }
   }
+
+  /**
+   * The onset snapshot is taken on another thread than the sampler's, and reading the socket table takes time: the
+   * sink still gets every sample in the order of its time, so {@code ports.csv} is in time order.
+   */
+  @Test
+  void theOnsetSnapshotTakenWhileTheTiersRunComesInTimeOrder() throws Exception {
+    SocketTable table = SocketTable.forThisMachine();
+    SocketTable slow = () -> {
+      try {
+        Thread.sleep(300); // a table of many sockets, on a busy machine
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return table.read();
+    };
+    InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), 27017);
+    try (PortSampler sampler = new PortSampler(slow, target, live, Instant.now())) {
+      sampler.start(rows::add, Duration.ofMillis(20), Duration.ofSeconds(60), 100);
+      Thread.sleep(100);
+
+      sampler.snapshot(PortSample.Tier.ONSET);
+      Thread.sleep(100);
+    }
+
+    List<Long> times = rows.stream().map(PortSample::elapsedMillis).toList();
+    assertThat(rows).extracting(PortSample::tier).contains(PortSample.Tier.TOTALS, PortSample.Tier.ONSET);
+    assertThat(times).as("the samples' times, as the sink got them").isSorted();
+  }
 }

@@ -3,6 +3,7 @@ package lab.portexhaustion.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.TestSettings;
@@ -14,6 +15,7 @@ import lab.portexhaustion.model.RunPredictor;
 import lab.portexhaustion.model.ServerSide;
 import lab.portexhaustion.model.StartingRoom;
 import lab.portexhaustion.onset.OnsetRecord;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.sampler.SamplePeaks;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,11 @@ class VerdictJudgeTest {
   private static final Duration TIME_WAIT = Duration.ofSeconds(60);
   private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 30, 3, 2, 2, 40, Optional.empty());
   private static final Map<String, Long> NO_FAILURES = Map.of();
+  /** A normal run's pace on this project's busy 2-core machine (docs/verdict.md, "Evidence"). */
+  private static final Evidence.Pace KEPT_UP = new Evidence.Pace(Optional.of(0.3), Optional.of(100.4), 100, Optional.of(420.0),
+      Optional.of(4.0), Optional.of(9.0), Optional.of(0.1), Optional.of(96.0));
+  private static final Evidence WHOLE = new Evidence(Optional.empty(), new Evidence.Answers(Optional.of(34.9), 0, 35.2), List.of(),
+      KEPT_UP);
 
   /** The model's prediction for {@code scenario} under {@code settings}, with {@code freePorts} ports and 2,000 descriptors free. */
   private static Optional<Prediction> predicted(Scenario scenario, HarnessSettings settings, int freePorts) {
@@ -41,7 +48,21 @@ class VerdictJudgeTest {
 
   private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
       Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplained) {
-    return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", scenario, settings, prediction, onset, peaks, unexplained));
+    return judge(scenario, settings, prediction, onset, peaks, unexplained, WHOLE);
+  }
+
+  private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplained, Evidence evidence) {
+    return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", scenario, settings, prediction, onset, peaks, unexplained, evidence));
+  }
+
+  /** A pooled run, predicted clean and clean, with {@code evidence}. */
+  private static Verdict pooledClean(HarnessSettings settings, Evidence evidence) {
+    return judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, NO_FAILURES, evidence);
+  }
+
+  private static Evidence withPace(Evidence.Pace pace) {
+    return new Evidence(Optional.empty(), WHOLE.answers(), List.of(), pace);
   }
 
   @Test
@@ -201,5 +222,116 @@ class VerdictJudgeTest {
     assertThat(prediction.get().onsetSeconds()).contains(0.0);
     assertThat(verdict.passed()).isTrue();
     assertThat(verdict.line()).contains("got exhaustion at 0.0 s, +0.0 s (closed");
+  }
+
+  @Test
+  void aTargetProcessThatDiedMakesTheRunInconclusiveInEveryModeWithItsMomentAndSignal() {
+    Evidence died = new Evidence(Optional.of(new Evidence.TargetDeath(10.2, "signal 9")),
+        new Evidence.Answers(Optional.of(10.1), 287, 31.6), List.of(), KEPT_UP);
+
+    Verdict checked = pooledClean(TestSettings.with("verdict.enabled", "on"), died);
+    Verdict unchecked = pooledClean(TestSettings.with("verdict.enabled", "off"), died);
+
+    for (Verdict verdict : List.of(checked, unchecked)) {
+      assertThat(verdict.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+      assertThat(verdict.passed()).isFalse();
+      assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.TARGET_LOST);
+      assertThat(verdict.line()).startsWith("VERDICT INCONCLUSIVE Sim: the target process died at 10.2 s (signal 9); not judged:"
+          + " predicted clean");
+    }
+  }
+
+  @Test
+  void aTargetThatAnsweredThenAnsweredNothingToTheEndWasLost() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "off");
+    Evidence silent = new Evidence(Optional.empty(), new Evidence.Answers(Optional.of(8.0), 1_334, 31.6), List.of(), KEPT_UP);
+    Evidence lateTimeouts = new Evidence(Optional.empty(), new Evidence.Answers(Optional.of(29.5), 40, 31.6), List.of(), KEPT_UP);
+    Evidence fewTimeouts = new Evidence(Optional.empty(), new Evidence.Answers(Optional.of(20.0), 9, 31.6), List.of(), KEPT_UP);
+
+    Verdict lost = pooledClean(settings, silent);
+
+    assertThat(lost.exitCode()).isEqualTo(ProcessExit.Code.TARGET_LOST);
+    assertThat(lost.line()).startsWith("VERDICT INCONCLUSIVE Sim: the target stopped answering at 8.0 s: no request succeeded in the"
+        + " 23.6 s after, 1,334 timed out or were refused");
+    assertThat(pooledClean(settings, lateTimeouts).status()).as("2.1 s of silence at the end").isEqualTo(Verdict.Status.INFO);
+    assertThat(pooledClean(settings, fewTimeouts).status()).as("9 requests unanswered").isEqualTo(Verdict.Status.INFO);
+  }
+
+  @Test
+  void aResultsFileNotWrittenMakesTheRunInconclusiveInEveryModeNamingThePathAndTheCause() {
+    String harness = "/r/pooledsimulation-1/harness/";
+    Evidence full = new Evidence(Optional.empty(), WHOLE.answers(), List.of(
+        new Evidence.FileNotWritten(harness + "ports.csv", "No space left on device (ENOSPC)"),
+        new Evidence.FileNotWritten(harness + "requests.csv", "No space left on device (ENOSPC)"),
+        new Evidence.FileNotWritten(harness + "summary.json", "No space left on device (ENOSPC)")), KEPT_UP);
+
+    Verdict checked = pooledClean(TestSettings.with("verdict.enabled", "on"), full);
+    Verdict unchecked = pooledClean(TestSettings.with("verdict.enabled", "off"), full);
+
+    for (Verdict verdict : List.of(checked, unchecked)) {
+      assertThat(verdict.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+      assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.INCONCLUSIVE);
+      assertThat(verdict.line()).startsWith("VERDICT INCONCLUSIVE Sim: could not write ports.csv, requests.csv and summary.json in"
+          + " /r/pooledsimulation-1/harness: No space left on device (ENOSPC); not judged:");
+    }
+  }
+
+  @Test
+  void aMachineThatCouldNotKeepUpMakesACheckedVerdictInconclusiveNotAFailure() {
+    HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> exhaustion = predicted(Scenario.RAW_SOCKET, checked, 1000);
+    // Three clients on two cores: the requests waited for a CPU, and the expected onset did not come in time.
+    Evidence starved = withPace(new Evidence.Pace(Optional.of(4.2), Optional.of(104.0), 100, Optional.of(900.0), Optional.of(19.0),
+        Optional.of(282.0), Optional.of(0.0), Optional.of(100.0)));
+
+    Verdict verdict = judge(Scenario.RAW_SOCKET, checked, exhaustion, Optional.empty(), QUIET, NO_FAILURES, starved);
+    Verdict onWholeEvidence = judge(Scenario.RAW_SOCKET, checked, exhaustion, Optional.empty(), QUIET, NO_FAILURES);
+
+    assertThat(onWholeEvidence.status()).isEqualTo(Verdict.Status.FAIL);
+    assertThat(verdict.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.INCONCLUSIVE);
+    assertThat(verdict.line()).startsWith("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the requests fell 4.2 s behind"
+        + " the injection profile, more than 2.0 s; OK-latency p50 rose from 19 ms in the first seconds to 282 ms, more than the"
+        + " 190 ms allowed); not judged: predicted exhaustion at");
+  }
+
+  @Test
+  void aMachineThatCouldNotKeepUpOnlyAddsANoteWhenExpectationsAreNotChecked() {
+    Evidence stalled = withPace(new Evidence.Pace(Optional.of(0.2), Optional.of(180.0), 100, Optional.of(2600.0), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty()));
+
+    Verdict verdict = pooledClean(TestSettings.with("verdict.enabled", "off"), stalled);
+
+    assertThat(verdict.status()).isEqualTo(Verdict.Status.INFO);
+    assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.DONE);
+    assertThat(verdict.line()).startsWith("VERDICT INFO Sim: predicted clean")
+        .contains("; evidence: this machine could not keep up (the sampler took 180 ms per sample on average, set to 100 ms;"
+            + " the sampler stalled for 2.6 s, more than 2.0 s)");
+  }
+
+  @Test
+  void eachPaceFigureHasItsOwnThresholdAndANormalRunIsWithinEvery() {
+    HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
+    Evidence.Pace normal = KEPT_UP;
+
+    assertThat(pooledClean(checked, withPace(normal)).status()).isEqualTo(Verdict.Status.PASS);
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(Optional.of(2.1), normal.samplerIntervalMillis(), 100,
+        normal.samplerLongestGapMillis(), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), normal.cpuStealPercent(),
+        normal.cpuBusyPercent()))).line()).contains("the requests fell 2.1 s behind the injection profile");
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), Optional.of(151.0), 100,
+        normal.samplerLongestGapMillis(), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), normal.cpuStealPercent(),
+        normal.cpuBusyPercent()))).line()).contains("the sampler took 151 ms per sample on average");
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
+        Optional.of(2001.0), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), normal.cpuStealPercent(),
+        normal.cpuBusyPercent()))).line()).contains("the sampler stalled for 2.0 s");
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
+        normal.samplerLongestGapMillis(), Optional.of(4.0), Optional.of(105.0), normal.cpuStealPercent(),
+        normal.cpuBusyPercent()))).line()).contains("OK-latency p50 rose from 4 ms in the first seconds to 105 ms, more than the 104 ms");
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
+        normal.samplerLongestGapMillis(), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), Optional.of(11.0),
+        normal.cpuBusyPercent()))).line()).contains("the hypervisor took 11 % of the CPU time, more than 10 %");
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(Optional.of(2.0), Optional.of(150.0), 100, Optional.of(2000.0),
+        Optional.of(4.0), Optional.of(104.0), Optional.of(10.0), Optional.of(100.0)))).status())
+        .as("every figure at its threshold, none past it; a machine 100 % busy that kept up").isEqualTo(Verdict.Status.PASS);
   }
 }

@@ -1,0 +1,100 @@
+package lab.portexhaustion.verdict;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Holds a run's {@link Evidence} to the thresholds docs/verdict.md ("Evidence") gives, and says in one phrase each what
+ * is missing. The pace thresholds are set well above what normal runs on a busy 2-core machine measure (the figures
+ * are in docs/verdict.md), so that they trip on a machine that could not keep up, not on one that was merely busy.
+ */
+public final class EvidenceCheck {
+
+  /** A target that answered, then answered no request for at least this long to the end of the run, was lost... */
+  static final double SILENCE_SECONDS = 3.0;
+  /** ...while at least this many timed out or were refused, exhaustion not explaining it. */
+  static final long SILENCE_FAILURES = 10;
+  /** The requests may fall this far behind the injection profile. */
+  static final double INJECTION_LAG_SECONDS = 2.0;
+  /** The sampler's totals tier may take this many times its interval, on average... */
+  static final double SAMPLER_INTERVAL_RATIO = 1.5;
+  /** ...and this long between two samples at most. */
+  static final double SAMPLER_GAP_MILLIS = 2_000;
+  /** OK latency may grow this many times over the run's first seconds... */
+  static final double LATENCY_GROWTH = 10;
+  /** ...or by this much, whichever is more. */
+  static final double LATENCY_GROWTH_FLOOR_MILLIS = 100;
+  /** The hypervisor may take this share of the machine's CPU time. */
+  static final double CPU_STEAL_PERCENT = 10;
+
+  private EvidenceCheck() {}
+
+  /** What is missing from {@code evidence}, the target first; empty when it is whole. */
+  public static List<EvidenceProblem> problems(Evidence evidence) {
+    List<EvidenceProblem> problems = new ArrayList<>();
+    targetLost(evidence).ifPresent(text -> problems.add(new EvidenceProblem(EvidenceProblem.Kind.TARGET_LOST, text)));
+    if (!evidence.filesNotWritten().isEmpty()) {
+      problems.add(new EvidenceProblem(EvidenceProblem.Kind.FILES_INCOMPLETE, notWritten(evidence.filesNotWritten())));
+    }
+    List<String> strain = strain(evidence.pace());
+    if (!strain.isEmpty()) {
+      problems.add(new EvidenceProblem(EvidenceProblem.Kind.COULD_NOT_KEEP_UP,
+          "this machine could not keep up (" + String.join("; ", strain) + ")"));
+    }
+    return problems;
+  }
+
+  /** "could not write ports.csv and summary.json in /r/run/harness: No space left on device (ENOSPC)", per folder and cause. */
+  private static String notWritten(List<Evidence.FileNotWritten> files) {
+    Map<String, List<String>> namesByPlace = new LinkedHashMap<>();
+    for (Evidence.FileNotWritten file : files) {
+      Path path = Path.of(file.path());
+      String place = (path.getParent() == null ? "." : path.getParent().toString()) + ": " + file.cause();
+      namesByPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(String.valueOf(path.getFileName()));
+    }
+    return namesByPlace.entrySet().stream().map(e -> "could not write " + names(e.getValue()) + " in " + e.getKey())
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String names(List<String> names) {
+    return names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+  }
+
+  private static Optional<String> targetLost(Evidence evidence) {
+    if (evidence.targetDied().isPresent()) {
+      Evidence.TargetDeath death = evidence.targetDied().get();
+      return Optional.of(String.format("the target process died at %.1f s (%s)", death.atSeconds(), death.how()));
+    }
+    Evidence.Answers answers = evidence.answers();
+    return answers.lastOkSeconds()
+        .filter(lastOk -> answers.endSeconds() - lastOk >= SILENCE_SECONDS && answers.unansweredSince() >= SILENCE_FAILURES)
+        .map(lastOk -> String.format("the target stopped answering at %.1f s: no request succeeded in the %.1f s after,"
+            + " %,d timed out or were refused", lastOk, answers.endSeconds() - lastOk, answers.unansweredSince()));
+  }
+
+  /** Each pace figure past its threshold, as a phrase with the figure and the threshold. */
+  private static List<String> strain(Evidence.Pace pace) {
+    List<String> strain = new ArrayList<>();
+    pace.injectionLagSeconds().filter(lag -> lag > INJECTION_LAG_SECONDS).ifPresent(lag -> strain.add(String.format(
+        "the requests fell %.1f s behind the injection profile, more than %.1f s", lag, INJECTION_LAG_SECONDS)));
+    pace.samplerIntervalMillis().filter(mean -> mean > SAMPLER_INTERVAL_RATIO * pace.samplerIntervalSetMillis())
+        .ifPresent(mean -> strain.add(String.format("the sampler took %.0f ms per sample on average, set to %.0f ms",
+            mean, pace.samplerIntervalSetMillis())));
+    pace.samplerLongestGapMillis().filter(gap -> gap > SAMPLER_GAP_MILLIS).ifPresent(gap -> strain.add(String.format(
+        "the sampler stalled for %.1f s, more than %.1f s", gap / 1000, SAMPLER_GAP_MILLIS / 1000)));
+    pace.okLatencyFirstMillis().ifPresent(first -> {
+      double allowed = Math.max(LATENCY_GROWTH * first, first + LATENCY_GROWTH_FLOOR_MILLIS);
+      pace.okLatencyLaterMillis().filter(later -> later > allowed).ifPresent(later -> strain.add(String.format(
+          "OK-latency p50 rose from %.0f ms in the first seconds to %.0f ms, more than the %.0f ms allowed", first, later, allowed)));
+    });
+    pace.cpuStealPercent().filter(steal -> steal > CPU_STEAL_PERCENT).ifPresent(steal -> strain.add(String.format(
+        "the hypervisor took %.0f %% of the CPU time, more than %.0f %%", steal, CPU_STEAL_PERCENT)));
+    return strain;
+  }
+}

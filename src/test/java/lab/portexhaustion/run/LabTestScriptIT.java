@@ -1,0 +1,62 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.process.TimedProcess;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code scripts/lab-test}: {@code mvn gatling:test} ends with 1 for every failure, the wrapper with the simulations'
+ * own codes, read from the file each simulation's JVM writes them to.
+ */
+class LabTestScriptIT {
+
+  private static TimedProcess.Result labTest(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("scripts/lab-test"));
+    command.addAll(List.of(args));
+    return TimedProcess.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofMinutes(4));
+  }
+
+  /** A command that records {@code lines} as simulations' JVMs do, then fails as mvn does. */
+  private static TimedProcess.Result recording(String... lines) throws Exception {
+    String script = "for line in \"$@\"; do echo \"$line\" >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; done; exit 1";
+    List<String> args = new ArrayList<>(List.of("--", "sh", "-c", script, "sh"));
+    args.addAll(List.of(lines));
+    return labTest(args.toArray(String[]::new));
+  }
+
+  @Test
+  void aSetupMistakeThroughMavenEndsWithItsOwnCode() throws Exception {
+    TimedProcess.Result result = labTest("-B", "-o", "-Dgatling.simulationClass=PooledSimulation", "-Dload.peakRate=-3");
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
+    assertThat(result.output()).contains("PooledSimulation did not start; no load was sent",
+        "lab-test: exit 3 (PooledSimulation): a simulation did not start (a setup mistake)");
+  }
+
+  @Test
+  void theCodeThatStoppedTheBatchWinsThenAFailedVerdictThenACrash() throws Exception {
+    // Pooled's verdict failed, the plugin went on; raw-socket's target was lost, which stopped the batch.
+    TimedProcess.Result lost = recording("1 PooledSimulation", "2 PooledSimulation", "1 RawSocketSimulation", "5 RawSocketSimulation");
+    TimedProcess.Result failed = recording("1 ClientPerRequestSimulation", "0 ClientPerRequestSimulation", "1 PooledSimulation",
+        "2 PooledSimulation");
+    // Raw-socket began and recorded no end: its JVM crashed, or a signal ended it.
+    TimedProcess.Result crashed = recording("1 PooledSimulation", "2 PooledSimulation", "1 RawSocketSimulation");
+
+    assertThat(lost.exitCode()).isEqualTo(ProcessExit.Code.TARGET_LOST.status());
+    assertThat(lost.output()).contains("lab-test: exit 5 (RawSocketSimulation): the target was lost");
+    assertThat(failed.exitCode()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
+    assertThat(crashed.exitCode()).isEqualTo(ProcessExit.Code.HARNESS_CRASHED.status());
+    assertThat(crashed.output()).contains("lab-test: exit 1 (RawSocketSimulation): a crash");
+  }
+
+  @Test
+  void aCommandThatRanNoSimulationKeepsItsOwnStatus() throws Exception {
+    assertThat(labTest("--", "sh", "-c", "exit 7").exitCode()).isEqualTo(7);
+    assertThat(labTest("--", "true").exitCode()).isZero();
+  }
+}
