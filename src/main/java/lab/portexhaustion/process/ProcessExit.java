@@ -42,6 +42,7 @@ public final class ProcessExit {
     /**
      * A simulation whose evidence is not whole, its target alive: a results file not written, or a machine that could
      * not keep up while its expectations were checked. Its verdict is inconclusive, neither a pass nor the model's fault.
+     * Also {@code scripts/compare --merge}'s, for a fleet verdict made inconclusive by such a client.
      */
     INCONCLUSIVE(6),
     /**

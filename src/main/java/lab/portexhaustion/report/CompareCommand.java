@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.ProgramFailure;
+import lab.portexhaustion.verdict.FleetVerdict;
 
 /**
  * {@code scripts/compare}: writes a comparison of run folders, or merges them; {@link #USAGE} says how. Ends with
- * {@link ProcessExit.Code#COMPARE_FAILED} when a comparison was not written or a fleet verdict failed, and
+ * {@link ProcessExit.Code#COMPARE_FAILED} when a comparison was not written or a fleet verdict failed,
+ * {@link ProcessExit.Code#INCONCLUSIVE} when a fleet verdict was inconclusive (a client's evidence was not whole), and
  * {@link ProcessExit.Code#COMPARE_USAGE} when the arguments give it nothing it can use.
  */
 public final class CompareCommand {
@@ -22,7 +24,8 @@ public final class CompareCommand {
       The first writes results/comparison/ (and results/comparison-idle-connections/ for those scenarios) from the run
       folders given, by default the newest run of each simulation under results/; --history adds the trend of the
       comparison.json files kept in DIR (named <night>.json). The second merges the runs (a fleet's clients) into one in
-      DIR, by default results/merged/, and exits 1 when the fleet verdict (a pool storm's) fails.""";
+      DIR, by default results/merged/, and exits 1 when the fleet verdict (a pool storm's) fails, 6 when it is
+      inconclusive (a client's own evidence was not whole).""";
 
   private CompareCommand() {}
 
@@ -121,7 +124,15 @@ public final class CompareCommand {
     System.out.println("merged " + runs.size() + " runs: " + runs);
     System.out.print(MergeMarkdown.render(merged));
     System.out.println("merge: " + folder.resolve("merged.md") + " (and merged.json, requests.hlog)");
-    boolean fleetFailed = merged.fleetVerdict().filter(verdict -> !verdict.passed()).isPresent();
-    return fleetFailed ? ProcessExit.Code.COMPARE_FAILED : ProcessExit.Code.DONE;
+    return ending(merged.fleetVerdict());
+  }
+
+  /** How a merge written ends: by its fleet verdict, where it has one. */
+  static ProcessExit.Code ending(Optional<FleetVerdict> fleetVerdict) {
+    return fleetVerdict.map(verdict -> switch (verdict.status()) {
+      case FAIL -> ProcessExit.Code.COMPARE_FAILED;
+      case INCONCLUSIVE -> ProcessExit.Code.INCONCLUSIVE;
+      case PASS, INFO -> ProcessExit.Code.DONE;
+    }).orElse(ProcessExit.Code.DONE);
   }
 }

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.verdict.EvidenceProblem;
 import lab.portexhaustion.verdict.FleetClient;
 import lab.portexhaustion.verdict.FleetJudge;
 import lab.portexhaustion.verdict.FleetVerdict;
+import lab.portexhaustion.verdict.Verdict;
 
 /**
  * The fleet among merged runs, handed to its verdict ({@link FleetJudge}, which holds the rules): the clients of one
@@ -37,12 +40,17 @@ final class MergedFleet {
         first.prediction(), first.target().connectionLimit(), first.target().connectionsInUse()), clients);
   }
 
-  /** A client's run on the fleet's timeline; the server refused it where its onset was on the server's side. */
+  /**
+   * A client's run on the fleet's timeline; the server refused it where its onset was on the server's side; its evidence
+   * was not whole where its verdict named a problem with it, whether its expectations were checked or not.
+   */
   private static FleetClient client(RunSummary run, Instant fleetStart) {
     RunSummary.Fleet fleet = run.fleet().orElseThrow();
     Optional<Double> refused = run.onset().filter(o -> o.side().filter(OnsetRecord.SERVER::equals).isPresent())
         .map(o -> since(fleetStart, o.at()));
-    return new FleetClient(fleet.client(), fleet.joinIntervalSeconds(), since(fleetStart, run.startedAt()), refused);
+    Optional<String> notWhole = Optional.ofNullable(run.verdict()).map(Verdict::evidenceProblems).filter(p -> !p.isEmpty())
+        .map(problems -> problems.stream().map(EvidenceProblem::text).collect(Collectors.joining("; ")));
+    return new FleetClient(fleet.client(), fleet.joinIntervalSeconds(), since(fleetStart, run.startedAt()), refused, notWhole);
   }
 
   private static double since(Instant fleetStart, String at) {

@@ -11,8 +11,11 @@ import java.util.Optional;
  * @param startedSeconds when its run started
  * @param refusedSeconds when the server refused it: its run's onset, where that was on the server's side; empty when the
  *     server did not refuse it
+ * @param evidenceNotWhole why its own run's evidence was not whole ("this machine could not keep up (...)"), as its
+ *     verdict said; empty when it was whole
  */
-public record FleetClient(int number, double joinIntervalSeconds, double startedSeconds, Optional<Double> refusedSeconds) {
+public record FleetClient(int number, double joinIntervalSeconds, double startedSeconds, Optional<Double> refusedSeconds,
+    Optional<String> evidenceNotWhole) {
 
   /** When it was due to join: (number - 1) x the join interval. */
   double turnSeconds() {

@@ -3,6 +3,7 @@ package lab.portexhaustion.verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import lab.portexhaustion.model.FleetModel;
 import lab.portexhaustion.model.FleetModel.FleetPrediction;
 import lab.portexhaustion.model.Prediction;
@@ -11,7 +12,9 @@ import lab.portexhaustion.model.Resource;
 /**
  * Holds a fleet's merged runs against the fleet model, where the model applies: clients that each take the same
  * connections at one server as they start, joining on a shared timeline (the pool storm, docs/fleet.md). The rules:
- * {@link FirstRefusal}, and where it fails, {@link LateJoin}.
+ * {@link FirstRefusal}, and where it fails, {@link LateJoin}; neither where a client's own evidence was not whole (its
+ * target lost, its files not written, this machine not keeping up): then the fleet's is not either, and the verdict is
+ * inconclusive, as the client's was.
  */
 public final class FleetJudge {
 
@@ -46,6 +49,14 @@ public final class FleetJudge {
   static FleetVerdict judge(String simulation, FleetPrediction predicted, List<FleetClient> clients) {
     FirstRefusal.Finding refusal = FirstRefusal.check(predicted, clients);
     String text = simulation + ": predicted " + predicted.text() + ", got " + refusal.got();
+    String notWhole = clients.stream().filter(c -> c.evidenceNotWhole().isPresent())
+        .map(c -> "client " + c.number() + ": " + c.evidenceNotWhole().orElseThrow())
+        .collect(Collectors.joining("; "));
+    if (!notWhole.isEmpty()) {
+      // As a run's own inconclusive verdict: the reason first, then what the fleet would have been judged on.
+      return FleetVerdict.inconclusive(simulation + ": a client's evidence is not whole (" + notWhole + "); not judged: predicted "
+          + predicted.text() + ", got " + refusal.got());
+    }
     if (refusal.met()) {
       return FleetVerdict.pass(text);
     }

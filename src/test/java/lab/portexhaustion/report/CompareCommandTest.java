@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.verdict.FleetVerdict;
+import lab.portexhaustion.verdict.Verdict;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,18 @@ class CompareCommandTest {
     assertUsageFailure(() -> CompareCommand.run(CompareCommand.Options.parse(new String[] {"--merge", run.toString()}, results), results),
         "compare: '" + run + "' has no harness/requests.hlog");
     assertThat(out).doesNotExist();
+  }
+
+  /** A merge ends by its fleet verdict: 1 when it failed, 6 when a client's evidence made it inconclusive. */
+  @Test
+  void aMergeEndsByItsFleetVerdict() {
+    assertThat(CompareCommand.ending(Optional.empty())).isEqualTo(ProcessExit.Code.DONE);
+    assertThat(CompareCommand.ending(Optional.of(new FleetVerdict(true, Verdict.Status.PASS, "FLEET VERDICT PASS X"))))
+        .isEqualTo(ProcessExit.Code.DONE);
+    assertThat(CompareCommand.ending(Optional.of(new FleetVerdict(false, Verdict.Status.FAIL, "FLEET VERDICT FAIL X"))))
+        .isEqualTo(ProcessExit.Code.COMPARE_FAILED);
+    assertThat(CompareCommand.ending(Optional.of(new FleetVerdict(false, Verdict.Status.INCONCLUSIVE, "FLEET VERDICT INCONCLUSIVE X"))))
+        .extracting(ProcessExit.Code::status).isEqualTo(6);
   }
 
   @Test

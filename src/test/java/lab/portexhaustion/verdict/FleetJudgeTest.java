@@ -13,7 +13,10 @@ import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.model.ResourceUse;
 import org.junit.jupiter.api.Test;
 
-/** Where the fleet model applies, and the verdict's line when it fails: the late clients named. */
+/**
+ * Where the fleet model applies, the verdict's line when it fails (the late clients named), and when a client's own
+ * evidence was not whole (inconclusive, never a fault of the model).
+ */
 class FleetJudgeTest {
 
   private static final LoadProfile LIGHT = new LoadProfile(2, 5, Duration.ofSeconds(5), Duration.ofSeconds(25), Duration.ofMinutes(2),
@@ -32,6 +35,7 @@ class FleetJudgeTest {
   void theFleetModelTakesTheFirstClientsConnectionsAtTheServerAndItsLimit() {
     Optional<FleetVerdict> verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(refused(4, 18.5)));
 
+    assertThat(verdict).get().extracting(FleetVerdict::status).isEqualTo(Verdict.Status.PASS);
     assertThat(verdict).get().extracting(FleetVerdict::line).isEqualTo("FLEET VERDICT PASS PoolStormSimulation: predicted the server"
         + " refuses client 4 of 4, 18.0 s after the first joined (77 connection slots, 0 in use before, 22 per client, a client every"
         + " 6.0 s), got client 4 at 18.5 s (+2.8 %)");
@@ -52,7 +56,7 @@ class FleetJudgeTest {
 
   @Test
   void aFailedVerdictNamesTheClientsThatJoinedLate() {
-    FleetClient lateAndRefused = new FleetClient(4, 6.0, 27.0, Optional.of(27.0));
+    FleetClient lateAndRefused = new FleetClient(4, 6.0, 27.0, Optional.of(27.0), Optional.empty());
 
     FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(lateAndRefused)).orElseThrow();
 
@@ -62,8 +66,32 @@ class FleetJudgeTest {
   }
 
   @Test
+  void aClientWhoseEvidenceWasNotWholeMakesTheFleetVerdictInconclusiveWhateverTheRefusals() {
+    FleetClient starved = new FleetClient(3, 6.0, 12.4, Optional.empty(), Optional.of("this machine could not keep up (injection"
+        + " lag 3.4 s, more than the 2.0 s allowed)"));
+    FleetClient lateAndRefused = new FleetClient(4, 6.0, 27.0, Optional.of(27.0), Optional.of("the target process died at 30.1 s"
+        + " (signal 9)"));
+
+    FleetVerdict onTime = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(starved, refused(4, 18.5)))
+        .orElseThrow();
+    FleetVerdict wouldFail = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(starved, lateAndRefused))
+        .orElseThrow();
+
+    assertThat(onTime.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(onTime.passed()).isFalse();
+    assertThat(onTime.line()).isEqualTo("FLEET VERDICT INCONCLUSIVE PoolStormSimulation: a client's evidence is not whole (client 3:"
+        + " this machine could not keep up (injection lag 3.4 s, more than the 2.0 s allowed)); not judged: predicted the server"
+        + " refuses client 4 of 4, 18.0 s after the first joined (77 connection slots, 0 in use before, 22 per client, a client every"
+        + " 6.0 s), got client 4 at 18.5 s (+2.8 %)");
+    assertThat(wouldFail.status()).as("not a fault of the model").isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(wouldFail.line()).startsWith("FLEET VERDICT INCONCLUSIVE PoolStormSimulation: a client's evidence is not whole (client 3:"
+        + " this machine could not keep up (injection lag 3.4 s, more than the 2.0 s allowed); client 4: the target process died at"
+        + " 30.1 s (signal 9)); not judged: ").endsWith("got client 4 at 27.0 s (+50.0 %); the moment is more than 1.8 s from 18.0 s");
+  }
+
+  @Test
   void aPassedVerdictSaysNothingOfALateClient() {
-    FleetClient late = new FleetClient(2, 6.0, 9.0, Optional.empty());
+    FleetClient late = new FleetClient(2, 6.0, 9.0, Optional.empty(), Optional.empty());
 
     FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(late, refused(4, 18.6)))
         .orElseThrow();

@@ -17,12 +17,12 @@ class FleetVerdictTest {
 
   /** Client {@code number} of a fleet joining every 6 s, started on its turn (its probe and client take 0.4 s). */
   static FleetClient onTime(int number) {
-    return new FleetClient(number, 6.0, (number - 1) * 6.0 + 0.4, Optional.empty());
+    return new FleetClient(number, 6.0, (number - 1) * 6.0 + 0.4, Optional.empty(), Optional.empty());
   }
 
   /** The same client, refused by the server {@code at} seconds after the fleet's start. */
   static FleetClient refused(int number, double at) {
-    return new FleetClient(number, 6.0, (number - 1) * 6.0 + 0.4, Optional.of(at));
+    return new FleetClient(number, 6.0, (number - 1) * 6.0 + 0.4, Optional.of(at), Optional.empty());
   }
 
   /** Clients 1 to 4 on time, but for {@code others}, which stand in for the clients of their numbers. */

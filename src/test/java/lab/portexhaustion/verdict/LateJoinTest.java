@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LateJoinTest {
 
   private static FleetClient startedAt(int number, double joinIntervalSeconds, double startedSeconds) {
-    return new FleetClient(number, joinIntervalSeconds, startedSeconds, Optional.empty());
+    return new FleetClient(number, joinIntervalSeconds, startedSeconds, Optional.empty(), Optional.empty());
   }
 
   @Test
