@@ -153,8 +153,8 @@ class FleetRunScriptIT {
   }
 
   /**
-   * Each client sees its own range (--ranges), no reuse, its own bridge address, the fleet's rate, and reaches the
-   * round's server over the bridge.
+   * Each client sees its own range (--ranges), no reuse, its own bridge address, the fleet's rate, is told not to build
+   * (the fleet built once before it), and reaches the round's server over the bridge.
    */
   @Test
   void eachClientHasItsNamespaceAndReachesTheServerOverTheBridge() throws Exception {
@@ -177,7 +177,8 @@ class FleetRunScriptIT {
     String client2 = Files.readString(logs.get(1));
     assertThat(client1).contains("range=41000-41099 reuse=0 address=10.213.0.11/24 contained=1", "arg -Dtarget=uri",
         "arg -Dgatling.simulationClass=PooledSimulation", "arg -Dfleet.client=1", "arg -Dfleet.clients=2",
-        "arg -Dload.peakRate=1", "connected=10.213.0.1:27018")
+        "arg -Dload.peakRate=1", "arg -Dmaven.main.skip=true", "arg -Dmaven.test.skip=true", "arg -Dmaven.resources.skip=true",
+        "connected=10.213.0.1:27018")
         .containsPattern("arg -Dgatling.resultsFolder=.*/results/fleet-[0-9-]+/client-1\n");
     assertThat(client2).contains("range=41200-41399 reuse=0 address=10.213.0.12/24", "arg -Dfleet.client=2", "arg -Dload.peakRate=1",
         "connected=10.213.0.1:27018");
@@ -203,6 +204,29 @@ class FleetRunScriptIT {
       List<Path> logs = files.filter(p -> p.getFileName().toString().equals("ClientPerRequestSimulation.log")).toList();
       assertThat(logs).hasSize(3).allSatisfy(log -> assertThat(log).content().contains("arg -Dload.peakRate=" + carries.group(4) + "\n"));
     }
+    assertThat(fleetNamespaces(pidOf(run.output()))).isEmpty();
+  }
+
+  /**
+   * Maven ends with 1 whatever its simulation ended with: each client's simulation records its own code, and the fleet
+   * reads it, so that an inconclusive client is said to be one, apart from a failed verdict. The clients here write
+   * what a simulation's JVM would (docs/verdict.md, "Exit codes") and end as Maven would. The fleet is overcommitted
+   * (--overcommit on 1 core), so a failed verdict comes with the fleet's word that it may be the machine's.
+   */
+  @Test
+  void eachClientEndsWithItsSimulationsOwnCodeAndAnInconclusiveOneIsSaidApart() throws Exception {
+    assumeRoot();
+    TimedProcess.Result run = launch("--clients", "3", "--range", "41000-41099", "--cores", "1", "--overcommit", "--no-prepare",
+        "--simulations", "ClientPerRequestSimulation", "--", "bash", "-c",
+        "case \"$*\" in"
+            + " *-Dfleet.client=1*) printf '1 ClientPerRequestSimulation\\n6 ClientPerRequestSimulation\\n' > \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; exit 1 ;;"
+            + " *-Dfleet.client=2*) echo '2 ClientPerRequestSimulation' > \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; exit 1 ;;"
+            + " esac", "client");
+
+    assertThat(run.output()).contains("client 1 exited 6 (inconclusive)", "client 2 exited 2 (verdict failed)", "client 3 exited 0 (passed)",
+        "fleet-run: ClientPerRequestSimulation: 1 inconclusive (client 1); 1 verdict failed (client 2); 1 passed (client 3)",
+        "an inconclusive client's evidence was not whole", "ClientPerRequestSimulation: the fleet ran overcommitted (~",
+        " cores of 0.80, --overcommit): a failed verdict here may be this machine's, not the model's");
     assertThat(fleetNamespaces(pidOf(run.output()))).isEmpty();
   }
 
