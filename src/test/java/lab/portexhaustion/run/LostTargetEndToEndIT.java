@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,20 +40,20 @@ class LostTargetEndToEndIT {
   @Test
   void aUriServerThatStopsAnsweringMidRunIsATargetLost() throws Exception {
     EmbeddedMongoTarget server = EmbeddedMongoTarget.start("the test's own server, stopped mid-load");
-    ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor();
     try {
-      // The simulation's JVM takes a few seconds to start; the load runs 12 s, the server goes after about 8 s of it.
-      stopper.schedule(server::close, 14, TimeUnit.SECONDS);
+      // The load runs 12 s; the server goes some 4 s into it, however long the simulation's JVM took to start.
+      CompletableFuture<Instant> stopped = onceLoaded(Duration.ofSeconds(4), server::close);
       GatlingProcess.Result result = GatlingProcess.run("PooledSimulation", results, 180, "target=uri",
           "uri=mongodb://" + server.description().address() + "/?directConnection=true", "verdict.enabled=on",
           "load.startRate=20", "load.peakRate=20", "load.rampTime=0s", "load.holdTime=12s");
+
+      assertThat(stopped).as("the server was stopped mid-load").isCompleted();
 
       assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.TARGET_LOST.status());
       assertThat(result.output())
           .containsPattern("VERDICT INCONCLUSIVE PooledSimulation: the target stopped answering at \\d+\\.\\d s: no request"
               + " succeeded in the \\d+\\.\\d s after, [0-9,]+ timed out or were refused; not judged: predicted clean");
     } finally {
-      stopper.shutdownNow();
       server.close();
     }
   }
@@ -107,19 +104,25 @@ class LostTargetEndToEndIT {
 
   /**
    * SIGKILLs the embedded server of this test's simulation (a descendant of this JVM, never another's) some 6 s into
-   * its load, once its run folder holds {@code ports.csv}; completes with the moment of the kill.
+   * its load; completes with the moment of the kill.
    */
   private CompletableFuture<Instant> killServerOnceLoaded() {
+    return onceLoaded(Duration.ofSeconds(6), () -> ProcessHandle.current().descendants()
+        .filter(p -> commandLine(p).contains(EmbeddedServerMain.class.getName())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no embedded server process under this test"))
+        .destroyForcibly()); // SIGKILL on Linux
+  }
+
+  /** Runs {@code action} {@code after} the load began (the run folder holds {@code ports.csv}); completes with its moment. */
+  private CompletableFuture<Instant> onceLoaded(Duration after, Runnable action) {
     return CompletableFuture.supplyAsync(() -> {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       try {
         while (Instant.now().isBefore(deadline)) {
-          Optional<ProcessHandle> server = ProcessHandle.current().descendants()
-              .filter(p -> commandLine(p).contains(EmbeddedServerMain.class.getName())).findFirst();
-          if (server.isPresent() && portsCsvExists()) {
-            Thread.sleep(6_000);
+          if (portsCsvExists()) {
+            Thread.sleep(after.toMillis());
             Instant at = Instant.now();
-            server.get().destroyForcibly(); // SIGKILL on Linux
+            action.run();
             return at;
           }
           Thread.sleep(100);
@@ -127,7 +130,7 @@ class LostTargetEndToEndIT {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-      throw new IllegalStateException("no embedded server process with a running load within 2 minutes");
+      throw new IllegalStateException("no run with a running load within 2 minutes");
     });
   }
 
