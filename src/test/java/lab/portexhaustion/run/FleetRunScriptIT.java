@@ -254,7 +254,9 @@ class FleetRunScriptIT {
   /** Starts a fleet whose clients sleep, waits until its namespaces, clients and server exist, signals the script. */
   private static void interruptedMidRun(String signal, int expectedExit) throws Exception {
     Path output = Files.createTempFile("fleet-run", ".log");
-    Process script = new ProcessBuilder("scripts/fleet-run", "--clients", "2", "--range", "41000-41099", "--rate", "1", "--no-prepare",
+    // env resets the signal to its default first: a build started in the background of a non-interactive shell has
+    // SIGINT ignored, a disposition the script would inherit and could not trap.
+    Process script = new ProcessBuilder("env", "--default-signal=" + signal, "scripts/fleet-run", "--clients", "2", "--range", "41000-41099", "--rate", "1", "--no-prepare",
         "--simulations", "PooledSimulation", "--", "bash", "-c", "sleep 300", "client")
         .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
