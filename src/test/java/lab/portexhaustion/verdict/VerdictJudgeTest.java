@@ -297,7 +297,7 @@ class VerdictJudgeTest {
 
   @Test
   void aMachineThatCouldNotKeepUpOnlyAddsANoteWhenExpectationsAreNotChecked() {
-    Evidence stalled = withPace(new Evidence.Pace(Optional.of(0.2), Optional.of(180.0), 100, Optional.of(2600.0), Optional.empty(),
+    Evidence stalled = withPace(new Evidence.Pace(Optional.of(0.2), Optional.of(180.0), 100, Optional.of(5600.0), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty()));
 
     Verdict verdict = pooledClean(TestSettings.with("verdict.enabled", "off"), stalled);
@@ -306,7 +306,7 @@ class VerdictJudgeTest {
     assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.DONE);
     assertThat(verdict.line()).startsWith("VERDICT INFO Sim: predicted clean")
         .contains("; evidence: this machine could not keep up (the sampler took 180 ms per sample on average, set to 100 ms;"
-            + " the sampler stalled for 2.6 s, more than 2.0 s)");
+            + " the sampler stalled for 5.6 s, more than 5.0 s)");
   }
 
   @Test
@@ -322,15 +322,15 @@ class VerdictJudgeTest {
         normal.samplerLongestGapMillis(), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), normal.cpuStealPercent(),
         normal.cpuBusyPercent()))).line()).contains("the sampler took 151 ms per sample on average");
     assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
-        Optional.of(2001.0), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), normal.cpuStealPercent(),
-        normal.cpuBusyPercent()))).line()).contains("the sampler stalled for 2.0 s");
+        Optional.of(5001.0), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), normal.cpuStealPercent(),
+        normal.cpuBusyPercent()))).line()).contains("the sampler stalled for 5.0 s");
     assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
         normal.samplerLongestGapMillis(), Optional.of(4.0), Optional.of(105.0), normal.cpuStealPercent(),
         normal.cpuBusyPercent()))).line()).contains("OK-latency p50 rose from 4 ms in the first seconds to 105 ms, more than the 104 ms");
     assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
         normal.samplerLongestGapMillis(), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), Optional.of(11.0),
         normal.cpuBusyPercent()))).line()).contains("the hypervisor took 11 % of the CPU time, more than 10 %");
-    assertThat(pooledClean(checked, withPace(new Evidence.Pace(Optional.of(2.0), Optional.of(150.0), 100, Optional.of(2000.0),
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(Optional.of(2.0), Optional.of(150.0), 100, Optional.of(5000.0),
         Optional.of(4.0), Optional.of(104.0), Optional.of(10.0), Optional.of(100.0)))).status())
         .as("every figure at its threshold, none past it; a machine 100 % busy that kept up").isEqualTo(Verdict.Status.PASS);
   }
