@@ -2,24 +2,27 @@ package lab.portexhaustion.run;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A results file written row by row as the run goes ({@code ports.csv}, {@code requests.hlog}), where each append is
  * whole or not there: an append the disk cannot take is cut back to where it began, so a full disk leaves the rows
  * before it and no torn row. Each append goes to the OS at once, so a killed run keeps what was appended.
+ *
+ * <p>A {@link RandomAccessFile} rather than a {@code FileChannel}: a channel is closed for good when the thread
+ * writing to it is interrupted (a sampler or ticker being stopped), which lost a run's last rows and made the run
+ * inconclusive; a plain file write is not interruptible.
  */
 final class RowFile implements Closeable {
 
   private final Path path;
-  private final FileChannel channel;
+  private final RandomAccessFile file;
 
   RowFile(Path path) throws IOException {
     this.path = path;
-    this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    this.file = new RandomAccessFile(path.toFile(), "rw");
+    file.setLength(0);
   }
 
   Path path() {
@@ -28,16 +31,13 @@ final class RowFile implements Closeable {
 
   /** Appends {@code rows} whole; when the OS refuses part of them, the file is cut back to its length before, and the failure thrown. */
   void append(byte[] rows) throws IOException {
-    long end = channel.position();
-    ByteBuffer buffer = ByteBuffer.wrap(rows);
+    long end = file.getFilePointer();
     try {
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      file.write(rows);
     } catch (IOException e) {
       try {
-        channel.truncate(end);
-        channel.position(end);
+        file.setLength(end);
+        file.seek(end);
       } catch (IOException cut) {
         e.addSuppressed(cut);
       }
@@ -47,6 +47,6 @@ final class RowFile implements Closeable {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    file.close();
   }
 }

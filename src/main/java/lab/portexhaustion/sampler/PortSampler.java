@@ -234,11 +234,18 @@ public final class PortSampler implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops sampling; a sample under way finishes first. Not interrupted: the sample's listeners append to the run's
+   * files, and an interrupt in the middle of a write would close the file and lose the run's last rows.
+   */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
     try {
-      timer.awaitTermination(2, TimeUnit.SECONDS);
+      if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("port sampler: a sample still under way after 5 s; stopping it");
+        timer.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
