@@ -5,9 +5,9 @@ import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.gatling.RequestDefinition;
@@ -258,8 +258,8 @@ public final class MongoRequestBuilder implements ActionBuilder {
         }
 
         @Override
-        public void run(WireExchange wire) throws IOException {
-          verify(filled.run(wire, db), bound);
+        public CompletionStage<Void> run(WireExchange wire) {
+          return filled.run(wire, db).thenAccept(result -> verify(result, bound));
         }
       };
     };

@@ -3,10 +3,11 @@ package lab.portexhaustion.dsl;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import lab.portexhaustion.strategy.WireExchange;
@@ -24,7 +25,8 @@ final class Operation {
   interface Filled {
     OperationResult run(MongoDatabase database, String collection);
 
-    OperationResult run(WireExchange wire, String database) throws IOException;
+    /** Over a bare connection: the stage of the command's reply; nothing here blocks. */
+    CompletionStage<OperationResult> run(WireExchange wire, String database);
   }
 
   @FunctionalInterface
@@ -130,8 +132,8 @@ final class Operation {
         }
 
         @Override
-        public OperationResult run(WireExchange wire, String database) throws IOException {
-          return reply(wire.command(database, c));
+        public CompletionStage<OperationResult> run(WireExchange wire, String database) {
+          return wire.command(database, c).thenApply(Operation::reply);
         }
       };
     });
@@ -146,8 +148,8 @@ final class Operation {
       }
 
       @Override
-      public OperationResult run(WireExchange wire, String database) throws IOException {
-        return reply(wire.command("admin", new BsonDocument(wire.handshakeCommand(), new BsonInt32(1))));
+      public CompletionStage<OperationResult> run(WireExchange wire, String database) {
+        return wire.command("admin", new BsonDocument(wire.handshakeCommand(), new BsonInt32(1))).thenApply(Operation::reply);
       }
     });
   }
@@ -163,8 +165,8 @@ final class Operation {
         }
 
         @Override
-        public OperationResult run(WireExchange wire, String database) {
-          throw new IllegalStateException(name + " needs a driver; refused before the load");
+        public CompletionStage<OperationResult> run(WireExchange wire, String database) {
+          return CompletableFuture.failedFuture(new IllegalStateException(name + " needs a driver; refused before the load"));
         }
       };
     });

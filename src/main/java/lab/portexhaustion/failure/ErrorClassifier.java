@@ -3,6 +3,8 @@ package lab.portexhaustion.failure;
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.unix.Errors;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.BindException;
@@ -64,6 +66,9 @@ public final class ErrorClassifier {
     if (t instanceof MongoTimeoutException) {
       return found(ErrorKind.TIMEOUT, "timeout", "timeout: server selection", t);
     }
+    if (t instanceof ConnectTimeoutException) { // Netty's own, where a blocking socket throws SocketTimeoutException
+      return found(ErrorKind.TIMEOUT, "timeout", "timeout: connect", t);
+    }
     if (t instanceof MongoSocketReadTimeoutException || t instanceof SocketTimeoutException) {
       boolean connect = text.toLowerCase().contains("connect");
       return found(ErrorKind.TIMEOUT, "timeout", connect ? "timeout: connect" : "timeout: read", t);
@@ -113,9 +118,13 @@ public final class ErrorClassifier {
     return Optional.empty();
   }
 
-  // Descriptor exhaustion at accept/open time surfaces as a bare IOException, not a SocketException.
+  /**
+   * Descriptor exhaustion at accept/open time surfaces as a bare IOException, not a SocketException; Netty's native
+   * transports (epoll, io_uring) raise every socket errno but a connect's as their own IOException, with the OS's text
+   * (EMFILE making a channel, ECONNRESET on a read, EPIPE on a write).
+   */
   private static boolean isPlainIoException(Throwable t) {
-    return t.getClass() == IOException.class;
+    return t.getClass() == IOException.class || t instanceof Errors.NativeIoException;
   }
 
   private static Optional<ClassifiedError> found(ErrorKind kind, String code, String message, Throwable t) {

@@ -8,25 +8,25 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.measure.RequestRecorder;
-import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.RequestWork;
 import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
  * Resolves one request for its virtual user on Gatling's thread (a request that cannot be resolved is a KO that sent
- * nothing), then runs it through the strategy on the harness's own workers, never on Gatling's threads, then
- * logs it to Gatling's stats (start, end, OK/KO, normalised message) and hands the virtual user
- * on to the next action.
+ * nothing), then sends it through the strategy on its {@link RequestPath} (the user's own event loop, or a harness
+ * worker), then, on the thread that completed it, records it, logs it to Gatling's stats (start, end, OK/KO,
+ * normalised message) and hands the virtual user on to the next action.
  *
  * <p>Implements Gatling's Scala {@link Action} trait directly from Java (it compiles to an
  * interface with default methods). {@code next.$bang(session)} is Scala's {@code next ! session}:
- * called from a worker, it moves the virtual user back onto its own event loop and runs the next
- * action inside Gatling's error handling.
+ * on the user's own event loop it runs the next action at once; from any other thread (a worker) it moves the virtual
+ * user back onto its loop first; either way inside Gatling's error handling.
  */
 final class MongoRequestAction implements Action {
 
@@ -36,19 +36,17 @@ final class MongoRequestAction implements Action {
 
   private final String requestName;
   private final RequestDefinition definition;
-  private final ConnectionStrategy strategy;
-  private final Executor workers;
+  private final RequestPath path;
   private final RequestRecorder recorder;
   private final StatsEngine statsEngine;
   private final Clock clock;
   private final Action next;
 
-  MongoRequestAction(String requestName, RequestDefinition definition, ConnectionStrategy strategy, Executor workers,
+  MongoRequestAction(String requestName, RequestDefinition definition, RequestPath path,
       RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
     this.requestName = requestName;
     this.definition = definition;
-    this.strategy = strategy;
-    this.workers = workers;
+    this.path = path;
     this.recorder = recorder;
     this.statsEngine = statsEngine;
     this.clock = clock;
@@ -79,27 +77,23 @@ final class MongoRequestAction implements Action {
       next.$bang(session.markAsFailed());
       return;
     }
+    CompletionStage<Void> sent;
     try {
-      workers.execute(() -> {
-        recorder.started();
-        complete(session, startMillis, startNanos, runRequest(work));
-      });
+      sent = path.send(work, session.eventLoop(), recorder::started);
     } catch (RejectedExecutionException e) {
       if (!recorder.isOpen()) {
         return; // The run has ended and Gatling is stopping its users: this request was never sent.
       }
       recorder.started();
       complete(session, startMillis, startNanos, e);
+      return;
     }
+    sent.whenComplete((done, failure) -> complete(session, startMillis, startNanos, unwrapped(failure)));
   }
 
-  private Throwable runRequest(RequestWork work) {
-    try {
-      strategy.execute(work);
-      return null;
-    } catch (Exception e) {
-      return e;
-    }
+  /** The request's own failure: a stage hands on a failure from an earlier stage wrapped. */
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
   }
 
   private void complete(Session session, long startMillis, long startNanos, Throwable failure) {

@@ -1,8 +1,10 @@
 package lab.portexhaustion.gatling;
 
 import io.gatling.core.action.Action;
+import io.gatling.core.config.NettyConfiguration;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.netty.util.Transports;
 import java.util.concurrent.Executor;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.strategy.ConnectionStrategy;
@@ -32,7 +34,10 @@ public final class MongoRequestActionBuilder {
   public Action build(String requestName, RequestDefinition definition, ScenarioContext context, Action next) {
     visit.add(requestName, context, next);
     Action afterRequest = stopWhenExhausted.wrapped.build(context, next);
-    return new MongoRequestAction(requestName, definition, strategy, workers, recorder,
+    NettyConfiguration netty = context.coreComponents().configuration().netty();
+    // The sockets of the transport Gatling built its event loops with, as its HTTP client takes them.
+    RequestPath path = RequestPath.of(strategy, workers, Transports.newSocketChannelFactory(netty.useNativeTransport(), netty.useIoUring()));
+    return new MongoRequestAction(requestName, definition, path, recorder,
         context.coreComponents().statsEngine(), context.coreComponents().clock(), afterRequest);
   }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab.portexhaustion.config.Timeouts;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonString;
 
 /**
  * Commands over OP_MSG on a socket the caller opened, for the strategies that talk to the server
@@ -26,7 +28,7 @@ final class HandshakeExchange {
     this.timeouts = timeouts;
     try (Socket probe = new Socket()) {
       connect(probe, endpoint);
-      this.command = isOk(send(probe, "hello")) ? "hello" : "isMaster";
+      this.command = OpMsgCodec.isOk(send(probe, "hello")) ? "hello" : "isMaster";
     }
   }
 
@@ -41,16 +43,16 @@ final class HandshakeExchange {
     socket.setTcpNoDelay(true);
   }
 
-  /** The exchange of one request over {@code socket}, connected by {@link #connect}. */
+  /** The exchange of one request over {@code socket}, connected by {@link #connect}: each reply is read before it returns. */
   WireExchange over(Socket socket) {
     return new WireExchange() {
       @Override
-      public BsonDocument command(String database, BsonDocument command) throws IOException {
-        BsonDocument reply = send(socket, command.clone().append("$db", new BsonString(database)));
-        if (!isOk(reply)) {
-          throw new IOException("server answered " + command.getFirstKey() + " with " + reply.toJson());
+      public CompletionStage<BsonDocument> command(String database, BsonDocument command) {
+        try {
+          return CompletableFuture.completedFuture(OpMsgCodec.requireOk(command, send(socket, OpMsgCodec.addressed(command, database))));
+        } catch (IOException e) {
+          return CompletableFuture.failedFuture(e);
         }
-        return reply;
       }
 
       @Override
@@ -60,8 +62,26 @@ final class HandshakeExchange {
     };
   }
 
+  /**
+   * Runs {@code work} over a blocking exchange, whose stages are complete when it returns; throws the failure itself,
+   * as the blocking strategies do.
+   */
+  static void runBlocking(RequestWork work, WireExchange wire) throws IOException {
+    try {
+      work.run(wire).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
   private BsonDocument send(Socket socket, String name) throws IOException {
-    return send(socket, new BsonDocument(name, new BsonInt32(1)).append("$db", new BsonString("admin")));
+    return send(socket, OpMsgCodec.addressed(new BsonDocument(name, new BsonInt32(1)), "admin"));
   }
 
   private BsonDocument send(Socket socket, BsonDocument body) throws IOException {
@@ -71,7 +91,4 @@ final class HandshakeExchange {
     return OpMsgCodec.readReply(socket.getInputStream());
   }
 
-  private static boolean isOk(BsonDocument reply) {
-    return reply.containsKey("ok") && reply.get("ok").isNumber() && reply.getNumber("ok").doubleValue() == 1.0;
-  }
 }

@@ -33,7 +33,7 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
     try {
       handshake.connect(channel.socket(), endpoint);
       opened.record();
-      work.run(handshake.over(channel.socket()));
+      HandshakeExchange.runBlocking(work, handshake.over(channel.socket()));
       idle.keep(channel);
     } catch (IOException | RuntimeException e) {
       channel.close();

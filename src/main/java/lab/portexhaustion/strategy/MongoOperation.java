@@ -5,8 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
-import java.io.IOException;
 import java.util.Date;
+import java.util.concurrent.CompletionStage;
 import lab.portexhaustion.config.OperationKind;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -38,8 +38,8 @@ final class MongoOperation implements RequestWork {
   }
 
   @Override
-  public void run(WireExchange wire) throws IOException {
-    wire.command("admin", new BsonDocument(wire.handshakeCommand(), new BsonInt32(1)));
+  public CompletionStage<Void> run(WireExchange wire) {
+    return wire.command("admin", new BsonDocument(wire.handshakeCommand(), new BsonInt32(1))).thenApply(reply -> null);
   }
 
   @Override

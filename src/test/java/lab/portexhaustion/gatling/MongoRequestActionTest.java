@@ -97,15 +97,15 @@ class MongoRequestActionTest {
       }
     };
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
-    MongoRequestAction action = new MongoRequestAction("raw-socket", handshake, blocking, oneWorker, new RequestRecorder(metrics, onset),
-        stats.engine, System::currentTimeMillis, new NextAction());
+    MongoRequestAction action = new MongoRequestAction("raw-socket", handshake, new WorkerPath(blocking, oneWorker),
+        new RequestRecorder(metrics, onset), stats.engine, System::currentTimeMillis, new NextAction());
     try {
       action.execute(session()); // runs on the one worker
       assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
       action.execute(session()); // waits in the queue
       NextAction third = new NextAction();
-      new MongoRequestAction("raw-socket", handshake, blocking, oneWorker, new RequestRecorder(metrics, onset), stats.engine,
-          System::currentTimeMillis, third).execute(session()); // finds the queue full
+      new MongoRequestAction("raw-socket", handshake, new WorkerPath(blocking, oneWorker), new RequestRecorder(metrics, onset),
+          stats.engine, System::currentTimeMillis, third).execute(session()); // finds the queue full
 
       assertThat(third.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
       assertThat(stats.responses).singleElement().satisfies(r -> {
@@ -126,8 +126,8 @@ class MongoRequestActionTest {
       throw new UnresolvedRequestException("the filter of 'find user': No attribute named 'user' is defined");
     };
 
-    new MongoRequestAction("find user", missingKey, strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
-        System::currentTimeMillis, next).execute(session());
+    new MongoRequestAction("find user", missingKey, new WorkerPath(strategy, workers), new RequestRecorder(metrics, onset),
+        stats.engine, System::currentTimeMillis, next).execute(session());
 
     assertThat(next.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
     assertThat(strategy.thread).as("nothing ran on a worker").isNull();
@@ -143,8 +143,8 @@ class MongoRequestActionTest {
 
   private MongoRequestAction action(Action next) {
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
-    return new MongoRequestAction("raw-socket", handshake, strategy, workers, new RequestRecorder(metrics, onset), stats.engine,
-        System::currentTimeMillis, next);
+    return new MongoRequestAction("raw-socket", handshake, new WorkerPath(strategy, workers), new RequestRecorder(metrics, onset),
+        stats.engine, System::currentTimeMillis, next);
   }
 
   private Session session() {

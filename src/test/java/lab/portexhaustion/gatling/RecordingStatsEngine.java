@@ -13,8 +13,9 @@ import scala.Option;
  */
 final class RecordingStatsEngine {
 
+  /** One logged response, and the thread that logged it. */
   record Response(String scenario, String requestName, long startMillis, long endMillis, String status,
-      String code, String message) {}
+      String code, String message, String thread) {}
 
   final List<Response> responses = new CopyOnWriteArrayList<>();
 
@@ -22,7 +23,7 @@ final class RecordingStatsEngine {
       new Class<?>[] {StatsEngine.class}, (proxy, method, args) -> {
         if (method.getName().equals("logResponse")) {
           responses.add(new Response((String) args[0], (String) args[2], (Long) args[3], (Long) args[4],
-              ((Status) args[5]).name(), text(args[6]), text(args[7])));
+              ((Status) args[5]).name(), text(args[6]), text(args[7]), Thread.currentThread().getName()));
         }
         return null;
       });

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.gatling.core.config.GatlingConfiguration$;
 import scala.Option;
 
 /**
@@ -65,7 +66,9 @@ class VisitRequestsTest {
   }
 
   private void build(ScenarioBuilder scenario) {
-    CoreComponents core = new CoreComponents(null, null, null, Option.empty(), stats.engine, new DefaultClock(), null, null);
+    // Gatling's default configuration: the action takes its Netty transport from it.
+    CoreComponents core = new CoreComponents(null, null, null, Option.empty(), stats.engine, new DefaultClock(), null,
+        GatlingConfiguration$.MODULE$.loadForTest(scala.collection.immutable.List$.MODULE$.empty()));
     ScenarioContext context = new ScenarioContext(core, new ProtocolComponentsRegistry(core, null, null, null), Disabled$.MODULE$, false);
     scenario.wrapped.build(context, null); // Gatling's own build of the chain, from its last action back
   }
