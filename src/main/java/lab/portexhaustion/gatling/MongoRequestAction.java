@@ -65,6 +65,9 @@ final class MongoRequestAction implements Action {
 
   @Override
   public void execute(Session session) {
+    if (!recorder.isOpen()) {
+      return; // The run has ended and Gatling is stopping its users: nothing more is sent.
+    }
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
     RequestWork work;

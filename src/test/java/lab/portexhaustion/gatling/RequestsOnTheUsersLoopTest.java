@@ -115,10 +115,32 @@ class RequestsOnTheUsersLoopTest {
     assertThat(strategy.connectionsOpened()).isZero();
   }
 
+  @Test
+  void aUserStillArrivingAfterTheRunEndedSendsNothing() throws Exception {
+    EventLoop loop = gatlingLoops.next();
+    NextAction next = new NextAction();
+    RequestRecorder ended = recorder();
+    ended.close();
+
+    loop.submit(() -> action(next, ended).execute(session(loop))).get(5, TimeUnit.SECONDS);
+
+    assertThat(strategy.connectionsOpened()).isZero();
+    assertThat(metrics.counts().started()).isZero();
+    assertThat(ended.leftInFlight()).as("not a request of the run, not even one left running").isZero();
+    assertThat(stats.responses).isEmpty();
+  }
+
   private MongoRequestAction action(Action next) {
-    OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
+    return action(next, recorder());
+  }
+
+  private MongoRequestAction action(Action next, RequestRecorder recorder) {
     return new MongoRequestAction("raw-socket", session -> StrategyFactory.settingsOperation(TestSettings.with()), path,
-        new RequestRecorder(metrics, onset), stats.engine, System::currentTimeMillis, next);
+        recorder, stats.engine, System::currentTimeMillis, next);
+  }
+
+  private RequestRecorder recorder() {
+    return new RequestRecorder(metrics, new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { }));
   }
 
   private static Session session(EventLoop loop) {
