@@ -5,7 +5,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The throughput lines' cost per request, beside the benchmark table: for each side, the medians over its repetitions
- * of the side's JVM's figures and the embedded server's. Medians only, as min / median / max of seven figures for two
+ * of the side's JVM's figures and the embedded server's. Medians only, as min / median / max of six figures for two
  * sides would not fit a readable row; each figure's median is taken on its own, like the throughput's.
  */
 final class RequestCostTable {
