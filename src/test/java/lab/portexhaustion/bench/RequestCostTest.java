@@ -80,6 +80,7 @@ class RequestCostTest {
     ProcessCounters sleeping = ProcessCounters.read(pid, Set.of(reader));
     release.countDown();
     sleeper.join();
+    awaitGoneFromProc(pid, sleeperId.get());
     ProcessCounters after = ProcessCounters.read(pid, Set.of(reader));
 
     assertThat(sleeping.tasks()).doesNotContainKey(reader).containsKey(sleeperId.get());
@@ -88,5 +89,13 @@ class RequestCostTest {
     assertThat(sleeping.switchesSince(before).switches().voluntary()).isGreaterThanOrEqualTo(50);
     assertThat(after.tasks()).doesNotContainKey(sleeperId.get());
     assertThat(after.switchesSince(sleeping).threadsEnded()).isGreaterThanOrEqualTo(1);
+  }
+
+  /** join() returns when the Java thread is done; the OS thread leaves /proc a moment later. At most 10 s. */
+  private static void awaitGoneFromProc(long pid, long threadId) throws InterruptedException {
+    Path task = Path.of("/proc", Long.toString(pid), "task", Long.toString(threadId));
+    for (int i = 0; i < 1000 && Files.exists(task); i++) {
+      Thread.sleep(10);
+    }
   }
 }
