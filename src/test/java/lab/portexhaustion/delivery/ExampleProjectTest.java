@@ -102,8 +102,10 @@ class ExampleProjectTest {
         .containsExactlyInAnyOrder("io.gatling.highcharts:gatling-charts-highcharts", "lab.portexhaustion:port-exhaustion-lab");
     assertThat(coordinates(xpath, example, "/project/build/plugins/plugin"))
         .containsExactlyInAnyOrder("io.gatling:gatling-maven-plugin", "org.apache.maven.plugins:maven-enforcer-plugin");
-    assertThat(xpath.evaluate("count(/project/build/plugins/plugin[artifactId='maven-enforcer-plugin']//rules/requireUpperBoundDeps)",
-        example)).isEqualTo("1");
+    // Every scope: the rule leaves test dependencies out by default, and a Gatling project's are all test dependencies.
+    String upperBounds = "/project/build/plugins/plugin[artifactId='maven-enforcer-plugin']//rules/requireUpperBoundDeps";
+    assertThat(xpath.evaluate("count(" + upperBounds + "/excludedScopes)", example)).isEqualTo("1");
+    assertThat(xpath.evaluate("count(" + upperBounds + "/excludedScopes/*)", example)).isEqualTo("0");
     assertThat(xpath.evaluate("/project/properties/port-exhaustion-lab.version", example))
         .isEqualTo(xpath.evaluate("/project/version", lab));
     assertThat(xpath.evaluate("/project/properties/gatling.version", example))
