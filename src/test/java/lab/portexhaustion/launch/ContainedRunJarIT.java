@@ -3,6 +3,7 @@ package lab.portexhaustion.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,13 +24,17 @@ class ContainedRunJarIT {
   Path project;
 
   private TimedProcess.Result launch(String... args) throws Exception {
+    return TimedProcess.run(launcher(args).redirectErrorStream(true), Duration.ofSeconds(90));
+  }
+
+  private ProcessBuilder launcher(String... args) throws Exception {
     Path jar = Path.of(ContainedRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(jar.toString().endsWith(".jar")
         ? List.of(java, "-jar", jar.toString())
         : List.of(java, "-cp", jar.toString(), ContainedRun.class.getName()));
     command.addAll(List.of(args));
-    return TimedProcess.run(new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true), Duration.ofSeconds(90));
+    return new ProcessBuilder(command).directory(project.toFile());
   }
 
   private static void assumeNamespaces() throws Exception {
@@ -67,6 +72,33 @@ class ContainedRunJarIT {
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output().lines().map(String::trim).toList())
         .contains(project.toRealPath().toString(), "41000\t41099", "0", "300", "contained=1");
+  }
+
+  @Test
+  void aSigtermToTheLauncherStopsTheCommandInsideTheNamespace() throws Exception {
+    assumeNamespaces();
+    Path pidFile = project.resolve("command.pid");
+
+    Process launcher = launcher("--no-prepare", "--range", "41000-41099", "--", "sh", "-c", "echo $$ > command.pid; exec sleep 120")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<ProcessHandle> started = List.of(); // what it started, ended here whatever the test finds
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!(Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      started = launcher.descendants().toList();
+      ProcessHandle command = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+
+      launcher.destroy(); // SIGTERM, as a CI job's timeout sends it, to the launcher's JVM alone
+
+      assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+      assertThat(command.onExit().completeOnTimeout(command, 20, TimeUnit.SECONDS).get().isAlive())
+          .as("the command it started, inside the namespace, ended with it").isFalse();
+    } finally {
+      started.forEach(ProcessHandle::destroyForcibly);
+      launcher.destroyForcibly();
+    }
   }
 
   @Test
