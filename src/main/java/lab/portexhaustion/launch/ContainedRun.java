@@ -37,12 +37,9 @@ public final class ContainedRun {
       for (String script : SCRIPTS) {
         unpack(script, folder);
       }
-      status = run(folder.resolve(SCRIPTS.get(0)), args);
+      status = run(folder, args);
     } finally {
-      for (String script : SCRIPTS) {
-        Files.deleteIfExists(folder.resolve(script));
-      }
-      Files.deleteIfExists(folder);
+      remove(folder);
     }
     System.exit(status);
   }
@@ -58,8 +55,8 @@ public final class ContainedRun {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
   }
 
-  private static int run(Path launcher, String[] args) throws InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+  private static int run(Path folder, String[] args) throws InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", folder.resolve(SCRIPTS.get(0)).toString()));
     command.addAll(List.of(args));
     Process process;
     try {
@@ -69,8 +66,11 @@ public final class ContainedRun {
       return 2;
     }
     // Ctrl+C reaches every process of the terminal's group; a SIGTERM to this JVM alone (a CI job's timeout) would
-    // leave the namespace's mvn and its simulations running without it.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "contained-run-stop"));
+    // leave the namespace's mvn and its simulations running without it, and the unpacked scripts behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop(process);
+      remove(folder);
+    }, "contained-run-stop"));
     return process.waitFor();
   }
 
@@ -84,6 +84,18 @@ public final class ContainedRun {
       process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Quietly: it also runs as the JVM ends, where a folder left in the temporary directory is no reason to fail. */
+  private static void remove(Path folder) {
+    try {
+      for (String script : SCRIPTS) {
+        Files.deleteIfExists(folder.resolve(script));
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // Left behind in the temporary directory.
     }
   }
 }

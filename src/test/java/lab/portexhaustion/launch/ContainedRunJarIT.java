@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class ContainedRunJarIT {
   }
 
   @Test
-  void aSigtermToTheLauncherStopsTheCommandInsideTheNamespace() throws Exception {
+  void aSigtermToTheLauncherStopsTheCommandInsideTheNamespaceAndRemovesTheScripts() throws Exception {
     assumeNamespaces();
     Path pidFile = project.resolve("command.pid");
 
@@ -88,6 +90,11 @@ class ContainedRunJarIT {
         Thread.sleep(100);
       }
       started = launcher.descendants().toList();
+      // The wrapper, lab-test, runs the command from the folder the launcher unpacked both scripts into.
+      List<Path> unpacked = started.stream().flatMap(p -> p.info().arguments().stream()).flatMap(Arrays::stream)
+          .filter(argument -> argument.endsWith("/lab-test")).map(Path::of).flatMap(labTest -> Stream.of(labTest,
+              labTest.resolveSibling("contained-run"), labTest.getParent())).toList();
+      assertThat(unpacked).as("the unpacked scripts, seen in the processes' arguments").isNotEmpty().allMatch(Files::exists);
       ProcessHandle command = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
 
       launcher.destroy(); // SIGTERM, as a CI job's timeout sends it, to the launcher's JVM alone
@@ -95,6 +102,7 @@ class ContainedRunJarIT {
       assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
       assertThat(command.onExit().completeOnTimeout(command, 20, TimeUnit.SECONDS).get().isAlive())
           .as("the command it started, inside the namespace, ended with it").isFalse();
+      assertThat(unpacked).as("the scripts it unpacked, removed").noneMatch(Files::exists);
     } finally {
       started.forEach(ProcessHandle::destroyForcibly);
       launcher.destroyForcibly();
