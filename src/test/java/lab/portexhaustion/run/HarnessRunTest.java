@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 import lab.portexhaustion.verdict.Verdict;
 import org.junit.jupiter.api.AfterEach;
@@ -35,16 +36,16 @@ class HarnessRunTest {
 
   @BeforeEach
   void resultsHere() {
-    resultsProperty = System.getProperty(RunFolder.RESULTS_PROPERTY);
-    System.setProperty(RunFolder.RESULTS_PROPERTY, results.toString());
+    resultsProperty = System.getProperty(GatlingLaunch.RESULTS_PROPERTY);
+    System.setProperty(GatlingLaunch.RESULTS_PROPERTY, results.toString());
   }
 
   @AfterEach
   void resultsBack() {
     if (resultsProperty == null) {
-      System.clearProperty(RunFolder.RESULTS_PROPERTY);
+      System.clearProperty(GatlingLaunch.RESULTS_PROPERTY);
     } else {
-      System.setProperty(RunFolder.RESULTS_PROPERTY, resultsProperty);
+      System.setProperty(GatlingLaunch.RESULTS_PROPERTY, resultsProperty);
     }
   }
 
