@@ -22,16 +22,6 @@ final class RunFolder {
 
   private RunFolder() {}
 
-  /** The batch this run belongs to, if any ({@link GatlingLaunch}). */
-  static Optional<String> batch() {
-    return GatlingLaunch.ofThisJvm().batch();
-  }
-
-  /** Gatling's results folder ({@link GatlingLaunch}). */
-  static Path resultsRoot() {
-    return GatlingLaunch.ofThisJvm().resultsFolder();
-  }
-
   static Optional<Path> find(Path resultsRoot, String simulationSimpleName, Instant startedAt) throws IOException {
     if (!Files.isDirectory(resultsRoot)) {
       return Optional.empty();
@@ -54,7 +44,7 @@ final class RunFolder {
   static void removeUnused(String simulationSimpleName) {
     Instant jvmStarted = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     try {
-      Optional<Path> folder = find(resultsRoot(), simulationSimpleName, jvmStarted);
+      Optional<Path> folder = find(GatlingLaunch.ofThisJvm().resultsFolder(), simulationSimpleName, jvmStarted);
       if (folder.isEmpty()) {
         return;
       }
