@@ -1,8 +1,10 @@
 package lab.portexhaustion.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import lab.portexhaustion.config.Scenario;
@@ -22,9 +24,10 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
 
   /**
    * One line; a null value is a second without data, as the page's chart library (uPlot) takes a gap in a line.
+   * {@code label} is the run's name in the comparison ({@code run}, see {@link RunNames}) and what the line measures;
    * {@code scenario} picks its colour.
    */
-  record Series(String label, String scenario, List<Double> values) {}
+  record Series(String label, String run, String scenario, List<Double> values) {}
 
   /**
    * The resource chart: its lines, a marker per run at its onset, and the limit as a dashed line.
@@ -35,6 +38,7 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
       long limit) {}
 
   static ChartSeries of(Scenario.Family family, List<RunResults> runs) {
+    Map<Path, String> names = RunNames.of(runs);
     int length = 1;
     for (RunResults run : runs) {
       for (PortSample p : run.ports()) {
@@ -46,31 +50,31 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     for (int i = 0; i < length; i++) {
       seconds.add(i);
     }
-    MainChart main = family == Scenario.Family.IDLE_CONNECTIONS ? connections(runs, length) : ports(runs, length);
+    MainChart main = family == Scenario.Family.IDLE_CONNECTIONS ? connections(runs, names, length) : ports(runs, names, length);
     List<Series> rates = new ArrayList<>();
     List<Series> latencies = new ArrayList<>();
     for (RunResults run : runs) {
-      String scenario = run.summary().label();
-      rates.add(perSecond(run, length, scenario + ": requests started/s", s -> (double) s.started()));
-      rates.add(perSecond(run, length, scenario + ": requests OK/s", s -> (double) s.ok()));
-      rates.add(perSecond(run, length, scenario + ": requests KO/s", s -> (double) s.ko()));
-      latencies.add(perSecond(run, length, scenario + ": p50 ms", s -> s.ok() > 0 ? s.p50Millis() : null));
-      latencies.add(perSecond(run, length, scenario + ": p95 ms", s -> s.ok() > 0 ? s.p95Millis() : null));
-      latencies.add(perSecond(run, length, scenario + ": p99 ms", s -> s.ok() > 0 ? s.p99Millis() : null));
+      Line line = new Line(run, names.get(run.folder()), length);
+      rates.add(line.perSecond("requests started/s", s -> (double) s.started()));
+      rates.add(line.perSecond("requests OK/s", s -> (double) s.ok()));
+      rates.add(line.perSecond("requests KO/s", s -> (double) s.ko()));
+      latencies.add(line.perSecond("p50 ms", s -> s.ok() > 0 ? s.p50Millis() : null));
+      latencies.add(line.perSecond("p95 ms", s -> s.ok() > 0 ? s.p95Millis() : null));
+      latencies.add(line.perSecond("p99 ms", s -> s.ok() > 0 ? s.p99Millis() : null));
     }
     return new ChartSeries(seconds, main, rates, latencies);
   }
 
   /** Ports in use toward the target and TIME_WAIT toward it, from the full samples; the range as the limit. */
-  private static MainChart ports(List<RunResults> runs, int length) {
+  private static MainChart ports(List<RunResults> runs, Map<Path, String> names, int length) {
     List<Series> lines = new ArrayList<>();
     List<Series> onsets = new ArrayList<>();
     int range = 0;
     for (RunResults run : runs) {
-      String scenario = run.summary().label();
-      lines.add(fullSamples(run, length, scenario + ": ports in use", full -> full.ports().towardTarget()));
-      lines.add(fullSamples(run, length, scenario + ": TIME_WAIT", full -> full.towardTarget().timeWait()));
-      onsets.add(onset(run, length, o -> Optional.of(o.portsInUseTowardTarget())));
+      Line line = new Line(run, names.get(run.folder()), length);
+      lines.add(line.fullSamples("ports in use", full -> full.ports().towardTarget()));
+      lines.add(line.fullSamples("TIME_WAIT", full -> full.towardTarget().timeWait()));
+      onsets.add(line.onset(o -> Optional.of(o.portsInUseTowardTarget())));
       range = Math.max(range, run.conditions().rangeSize());
     }
     return new MainChart("chart-ports", "Ports in use and TIME_WAIT toward the target", "sockets", lines, onsets,
@@ -81,32 +85,21 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
    * ESTABLISHED connections toward the target, this process's open descriptors and, where the server is the harness's own
    * process, the server's, with its own limit in its label; this process's descriptor limit as the limit.
    */
-  private static MainChart connections(List<RunResults> runs, int length) {
+  private static MainChart connections(List<RunResults> runs, Map<Path, String> names, int length) {
     List<Series> lines = new ArrayList<>();
     List<Series> onsets = new ArrayList<>();
     long limit = 0;
     for (RunResults run : runs) {
-      String scenario = run.summary().label();
-      lines.add(fullSamples(run, length, scenario + ": ESTABLISHED", full -> full.towardTarget().established()));
-      lines.add(descriptors(run, length, scenario + ": descriptors open", p -> p.totals().descriptors()));
-      serverLimit(run).ifPresent(serverLimit -> lines.add(descriptors(run, length,
-          scenario + ": server's descriptors open (its limit " + serverLimit + ")",
-          p -> p.server().map(PortSample.ServerFigures::descriptors))));
-      onsets.add(onset(run, length, o -> o.descriptorsOpen().filter(n -> n >= 0).map(Long::intValue)));
+      Line line = new Line(run, names.get(run.folder()), length);
+      lines.add(line.fullSamples("ESTABLISHED", full -> full.towardTarget().established()));
+      lines.add(line.descriptors("descriptors open", p -> p.totals().descriptors()));
+      serverLimit(run).ifPresent(serverLimit -> lines.add(line.descriptors(
+          "server's descriptors open (its limit " + serverLimit + ")", p -> p.server().map(PortSample.ServerFigures::descriptors))));
+      onsets.add(line.onset(o -> o.descriptorsOpen().filter(n -> n >= 0).map(Long::intValue)));
       limit = Math.max(limit, run.conditions().descriptorLimit().orElse(0L));
     }
     return new MainChart("chart-connections", "Open connections and descriptors", "connections, descriptors", lines, onsets,
         "descriptor limit (" + limit + ")", limit);
-  }
-
-  private static Series fullSamples(RunResults run, int length, String label, Function<FullSample, Integer> value) {
-    Double[] values = new Double[length];
-    for (PortSample p : run.ports()) {
-      if (p instanceof FullSample full) {
-        values[(int) (p.elapsedMillis() / 1000)] = value.apply(full).doubleValue();
-      }
-    }
-    return new Series(label, run.summary().label(), Arrays.asList(values));
   }
 
   /** The server process's descriptor limit, where its samples have one. */
@@ -114,33 +107,49 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
     return run.ports().stream().flatMap(p -> p.server().stream()).map(s -> s.descriptors().max()).findFirst();
   }
 
-  /** The highest count of each second: descriptors come with every sample, ten a second by default. */
-  private static Series descriptors(RunResults run, int length, String label,
-      Function<PortSample, Optional<PortSample.Descriptors>> descriptors) {
-    Double[] values = new Double[length];
-    for (PortSample p : run.ports()) {
-      int i = (int) (p.elapsedMillis() / 1000);
-      descriptors.apply(p).map(PortSample.Descriptors::open)
-          .filter(open -> values[i] == null || values[i] < open)
-          .ifPresent(open -> values[i] = (double) open);
-    }
-    return new Series(label, run.summary().label(), Arrays.asList(values));
-  }
+  /** The lines of one run, each labelled "name: measure", on the comparison's axis of {@code length} seconds. */
+  private record Line(RunResults run, String name, int length) {
 
-  private static Series perSecond(RunResults run, int length, String label, Function<SecondStats, Double> value) {
-    Double[] values = new Double[length];
-    for (SecondStats s : run.requests()) {
-      values[(int) s.second()] = value.apply(s);
+    private Series fullSamples(String measure, Function<FullSample, Integer> value) {
+      Double[] values = new Double[length];
+      for (PortSample p : run.ports()) {
+        if (p instanceof FullSample full) {
+          values[(int) (p.elapsedMillis() / 1000)] = value.apply(full).doubleValue();
+        }
+      }
+      return series(measure, values);
     }
-    return new Series(label, run.summary().label(), Arrays.asList(values));
-  }
 
-  /** A single point at the onset (the chart's measure then), or no point. */
-  private static Series onset(RunResults run, int length, Function<OnsetRecord, Optional<Integer>> value) {
-    Double[] values = new Double[length];
-    run.summary().onset().ifPresent(onset -> value.apply(onset)
-        .ifPresent(v -> values[Math.min(length - 1, (int) onset.elapsedSeconds())] = v.doubleValue()));
-    String scenario = run.summary().label();
-    return new Series(scenario + ": onset", scenario, Arrays.asList(values));
+    /** The highest count of each second: descriptors come with every sample, ten a second by default. */
+    private Series descriptors(String measure, Function<PortSample, Optional<PortSample.Descriptors>> descriptors) {
+      Double[] values = new Double[length];
+      for (PortSample p : run.ports()) {
+        int i = (int) (p.elapsedMillis() / 1000);
+        descriptors.apply(p).map(PortSample.Descriptors::open)
+            .filter(open -> values[i] == null || values[i] < open)
+            .ifPresent(open -> values[i] = (double) open);
+      }
+      return series(measure, values);
+    }
+
+    private Series perSecond(String measure, Function<SecondStats, Double> value) {
+      Double[] values = new Double[length];
+      for (SecondStats s : run.requests()) {
+        values[(int) s.second()] = value.apply(s);
+      }
+      return series(measure, values);
+    }
+
+    /** A single point at the onset (the chart's measure then), or no point. */
+    private Series onset(Function<OnsetRecord, Optional<Integer>> value) {
+      Double[] values = new Double[length];
+      run.summary().onset().ifPresent(onset -> value.apply(onset)
+          .ifPresent(v -> values[Math.min(length - 1, (int) onset.elapsedSeconds())] = v.doubleValue()));
+      return series("onset", values);
+    }
+
+    private Series series(String measure, Double[] values) {
+      return new Series(name + ": " + measure, name, run.summary().label(), Arrays.asList(values));
+    }
   }
 }

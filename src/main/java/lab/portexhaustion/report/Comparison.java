@@ -22,7 +22,8 @@ public record Comparison(
   /**
    * One run's column of the table.
    *
-   * @param scenario empty for runs recorded before scenarios existed
+   * @param scenario the scenario's name, with the time its run started where two runs of the comparison share a scenario
+   *     ({@link RunNames}); empty for runs recorded before scenarios existed
    * @param prediction the model's prediction the verdict used: with the measured figure (per visit, or a pool's
    *     plateau) where there was one; empty where nothing was modelled
    * @param portsPerVisit ports each visit took, measured (a visit: one virtual user running its scenario once)

@@ -26,12 +26,13 @@ public final class ComparisonBuilder {
   /** Runs of one family in simulation order; paths relative to {@code resultsRoot}. */
   public static Comparison build(Scenario.Family family, List<RunResults> runs, Path resultsRoot) {
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
+    Map<Path, String> names = RunNames.of(ordered);
     List<Comparison.Row> rows = new ArrayList<>();
     List<String> folders = new ArrayList<>();
     for (RunResults run : ordered) {
       String folder = relative(resultsRoot, run.folder());
       folders.add(folder);
-      rows.add(row(run, folder));
+      rows.add(row(run, names.get(run.folder()), folder));
     }
     return new Comparison(family.configName(), title(family), folders, settingsThatDiffer(ordered), rows);
   }
@@ -43,7 +44,7 @@ public final class ComparisonBuilder {
     };
   }
 
-  private static Comparison.Row row(RunResults run, String folder) {
+  private static Comparison.Row row(RunResults run, String name, String folder) {
     RunSummary s = run.summary();
     RunConditions c = run.conditions();
     Optional<Comparison.Onset> onset = s.onset().map(o -> new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
@@ -54,7 +55,7 @@ public final class ComparisonBuilder {
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
         c.timeWaitSeconds(), c.tcpTwReuse(), known(c.descriptorLimit()), c.contained(), c.target().kind(), c.target().software(),
         c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
-    return new Comparison.Row(s.simulation(), Optional.of(s.label()), s.strategy(), folder, "../" + folder + "/index.html", conditions,
+    return new Comparison.Row(s.simulation(), Optional.of(name), s.strategy(), folder, "../" + folder + "/index.html", conditions,
         s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),

@@ -67,9 +67,9 @@ final class MainChartPng {
     return new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, pattern, 0);
   }
 
-  /** What a line measures: its label without the scenario, e.g. "descriptors open". */
+  /** What a line measures: its label without the run's name, e.g. "descriptors open". */
   private static String measure(ChartSeries.Series line) {
-    String prefix = line.scenario() + ": ";
+    String prefix = line.run() + ": ";
     return line.label().startsWith(prefix) ? line.label().substring(prefix.length()) : line.label();
   }
 

@@ -3,6 +3,7 @@ package lab.portexhaustion.run;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,8 +22,8 @@ final class RowFile implements Closeable {
 
   RowFile(Path path) throws IOException {
     this.path = path;
+    Files.write(path, new byte[0]); // created or emptied the way an open for writing does (a device stays as it is)
     this.file = new RandomAccessFile(path.toFile(), "rw");
-    file.setLength(0);
   }
 
   Path path() {

@@ -20,13 +20,15 @@ import lab.portexhaustion.target.TargetFactory;
 /**
  * The baseline of a throughput line, in a JVM of its own like the harness's Gatling run: the same
  * strategy's requests in {@code concurrency} plain threads, no Gatling, no harness. Prints the
- * requests completed in each second as {@code COMPLETED_PER_SECOND n,n,...}.
+ * requests completed in each second as {@code COMPLETED_PER_SECOND n,n,...}, and when its second 0 began as
+ * {@code STARTED_AT_EPOCH_MILLIS n}, so that the suite can find those seconds among its /proc snapshots.
  *
  * <p>Arguments: scenario, concurrency, seconds, MongoDB URI.
  */
 public final class BareLoop {
 
   static final String OUTPUT_PREFIX = "COMPLETED_PER_SECOND ";
+  static final String STARTED_AT_PREFIX = "STARTED_AT_EPOCH_MILLIS ";
 
   private BareLoop() {}
 
@@ -41,6 +43,7 @@ public final class BareLoop {
       AtomicLongArray completed = new AtomicLongArray((int) length.toSeconds() + 2);
       AtomicLong failures = new AtomicLong();
       long start = System.nanoTime();
+      long startedAt = System.currentTimeMillis();
       long end = start + length.toNanos();
       List<Thread> threads = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
@@ -65,6 +68,7 @@ public final class BareLoop {
         counts.add(String.valueOf(completed.get(s)));
       }
       System.out.println(OUTPUT_PREFIX + String.join(",", counts));
+      System.out.println(STARTED_AT_PREFIX + startedAt);
       if (failures.get() > 0) {
         System.out.println("FAILURES " + failures.get());
       }

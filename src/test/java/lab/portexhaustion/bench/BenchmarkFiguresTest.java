@@ -22,12 +22,12 @@ class BenchmarkFiguresTest {
     // 2 s before the first completion, then 2 s of warm-up, 3 steady seconds, the last one cut short.
     List<Long> perSecond = List.of(0L, 0L, 100L, 500L, 900L, 1000L, 1100L, 300L, 0L);
 
-    assertThat(SteadyRate.of(perSecond, 2)).isEqualTo(1000.0);
+    assertThat(SteadyRate.window(perSecond, 2)).isEqualTo(new SteadyRate.Window(4, 7, 1000.0));
   }
 
   @Test
   void steadyRateRefusesARunTooShortForItsWarmUp() {
-    assertThatThrownBy(() -> SteadyRate.of(List.of(0L, 10L, 20L, 5L), 2)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SteadyRate.window(List.of(0L, 10L, 20L, 5L), 2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no steady seconds");
   }
 
@@ -68,6 +68,22 @@ class BenchmarkFiguresTest {
     assertThat(line.outcome()).isEqualTo(BenchmarkLine.Outcome.NO_TARGET);
     assertThat(BenchmarkTable.render("benchmarks", "2 cores", List.of(line)))
         .contains("| client per request | requests/s | 1 | 400 / 400 / 400 | 500 / 500 / 500 | 0.80 | none | - |");
+  }
+
+  @Test
+  void theCostTableShowsEachSidesMediansAndSaysWhereThreadsEnded() {
+    SideCounters.Cost cheap = new SideCounters.Cost(new RequestCost(1.5, 0.25, 80, 0), new RequestCost(2.0, 0.5, 40, 0));
+    SideCounters.Cost dear = new SideCounters.Cost(new RequestCost(4.75, 1.0, 210, 2), new RequestCost(2.5, 0.75, 45, 0));
+    SideCounters.Cost middle = new SideCounters.Cost(new RequestCost(4.5, 0.5, 200, 0), new RequestCost(2.25, 0.5, 50, 0));
+
+    String table = RequestCostTable.render(List.of(
+        new RequestCostTable.Row("pooled operations (pooled)", "harness", List.of(6000.0, 7000.0, 6500.0), List.of(dear, middle, dear)),
+        new RequestCostTable.Row("pooled operations (pooled)", "bare", List.of(11000.0), List.of(cheap))));
+
+    assertThat(table).contains("| pooled operations (pooled) | harness | 6,500 | 4.75 | 1.00 | 210.0 | 2.50 | 0.75 | 45.0 |",
+        "| pooled operations (pooled) | bare | 11,000 | 1.50 | 0.25 | 80.0 | 2.00 | 0.50 | 40.0 |",
+        "- pooled operations (pooled), harness: 4 threads ended inside a measured window");
+    assertThat(table).doesNotContain("bare: 0 threads");
   }
 
   @Test

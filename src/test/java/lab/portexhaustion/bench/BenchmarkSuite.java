@@ -79,6 +79,9 @@ public final class BenchmarkSuite {
     StringBuilder table = new StringBuilder(BenchmarkTable.render("Port Exhaustion Lab: benchmarks, " + LocalDate.now(), machine(),
         lines));
     failures.forEach(f -> table.append("- **failed**: ").append(f).append('\n'));
+    if (!throughput.costs().isEmpty()) {
+      table.append('\n').append(RequestCostTable.render(throughput.costs()));
+    }
     System.out.println();
     System.out.println(table);
     Path file = write(table.toString());

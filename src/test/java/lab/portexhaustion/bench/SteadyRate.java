@@ -11,7 +11,10 @@ final class SteadyRate {
 
   private SteadyRate() {}
 
-  static double of(List<Long> completedPerSecond, int warmupSeconds) {
+  /** The steady seconds, {@code [fromSecond, toSecond)} of the run's own count, and their mean rate. */
+  record Window(int fromSecond, int toSecond, double perSecond) {}
+
+  static Window window(List<Long> completedPerSecond, int warmupSeconds) {
     int first = 0;
     while (first < completedPerSecond.size() && completedPerSecond.get(first) == 0) {
       first++;
@@ -25,6 +28,6 @@ final class SteadyRate {
     if (to - from < 1) {
       throw new IllegalArgumentException("no steady seconds in " + completedPerSecond + " after " + warmupSeconds + " s of warm-up");
     }
-    return completedPerSecond.subList(from, to).stream().mapToLong(Long::longValue).average().orElseThrow();
+    return new Window(from, to, completedPerSecond.subList(from, to).stream().mapToLong(Long::longValue).average().orElseThrow());
   }
 }

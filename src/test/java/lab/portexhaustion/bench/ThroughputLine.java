@@ -3,6 +3,7 @@ package lab.portexhaustion.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ final class ThroughputLine {
   private final int repetitions;
 
   private final int warmupSeconds;
+  private final List<RequestCostTable.Row> costs = new ArrayList<>();
 
   ThroughputLine(int concurrency, int seconds, int repetitions) {
     this.concurrency = concurrency;
@@ -47,33 +49,67 @@ final class ThroughputLine {
     return BenchmarkLine.forInformation(name, "requests/s", m.harness(), m.bare(), m.note() + "; " + why);
   }
 
+  /** The cost per request of each side of each line measured so far, in the order measured. */
+  List<RequestCostTable.Row> costs() {
+    return List.copyOf(costs);
+  }
+
   private record Measured(Spread harness, Spread bare, String note) {}
 
+  /** One side of one repetition: its steady rate and what a request cost its JVM and the server over the same seconds. */
+  private record Side(double perSecond, SideCounters.Cost cost) {}
+
   private Measured measure(String name, Scenario scenario) throws Exception {
-    List<Double> bare = new ArrayList<>();
-    List<Double> harness = new ArrayList<>();
+    List<Side> bare = new ArrayList<>();
+    List<Side> harness = new ArrayList<>();
     for (int rep = 1; rep <= repetitions; rep++) {
       bare.add(FreshServer.run(uri -> bare(scenario, uri)));
       harness.add(FreshServer.run(uri -> harness(scenario, uri)));
-      System.out.printf("  %s, repetition %d of %d: bare %.0f/s, harness %.0f/s%n", name, rep, repetitions,
-          bare.get(bare.size() - 1), harness.get(harness.size() - 1));
+      Side b = bare.get(bare.size() - 1);
+      Side h = harness.get(harness.size() - 1);
+      System.out.printf("  %s, repetition %d of %d: bare %.0f/s (%.2f voluntary switches/request), harness %.0f/s (%.2f)%n", name,
+          rep, repetitions, b.perSecond(), b.cost().jvm().voluntary(), h.perSecond(), h.cost().jvm().voluntary());
     }
-    return new Measured(Spread.of(harness), Spread.of(bare), String.format(
+    costs.add(row(name, "harness", harness));
+    costs.add(row(name, "bare", bare));
+    return new Measured(Spread.of(rates(harness)), Spread.of(rates(bare)), String.format(
         "concurrency %d, %d s per repetition (first %d s after the first request left out)", concurrency, seconds, warmupSeconds));
   }
 
-  private double bare(Scenario scenario, String mongoUri) throws Exception {
-    ChildJvm.Result result = ChildJvm.run(BareLoop.class.getName(), List.of(),
-        List.of(scenario.name(), String.valueOf(concurrency), String.valueOf(seconds), mongoUri), seconds + 60L);
-    String counts = result.output().lines().filter(l -> l.startsWith(BareLoop.OUTPUT_PREFIX)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("bare loop printed no counts (exit " + result.exitCode() + "):\n" + result.output()))
-        .substring(BareLoop.OUTPUT_PREFIX.length());
-    return SteadyRate.of(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), warmupSeconds);
+  private static List<Double> rates(List<Side> sides) {
+    return sides.stream().map(Side::perSecond).toList();
   }
 
-  private double harness(Scenario scenario, String mongoUri) throws Exception {
+  private static RequestCostTable.Row row(String line, String side, List<Side> sides) {
+    return new RequestCostTable.Row(line, side, rates(sides), sides.stream().map(Side::cost).toList());
+  }
+
+  /** The steady seconds of a run whose second 0 began at {@code runStartEpochMillis}, with their cost. */
+  private static Side side(SideCounters counters, long runStartEpochMillis, SteadyRate.Window steady) throws Exception {
+    return new Side(steady.perSecond(), counters.cost(runStartEpochMillis + steady.fromSecond() * 1000L,
+        runStartEpochMillis + steady.toSecond() * 1000L, steady.perSecond()));
+  }
+
+  private Side bare(Scenario scenario, String mongoUri) throws Exception {
+    try (SideCounters counters = SideCounters.start()) {
+      ChildJvm.Result result = ChildJvm.run(BareLoop.class.getName(), List.of(),
+          List.of(scenario.name(), String.valueOf(concurrency), String.valueOf(seconds), mongoUri), seconds + 60L);
+      String counts = printed(result, BareLoop.OUTPUT_PREFIX);
+      long startedAt = Long.parseLong(printed(result, BareLoop.STARTED_AT_PREFIX));
+      return side(counters, startedAt, SteadyRate.window(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), warmupSeconds));
+    }
+  }
+
+  private static String printed(ChildJvm.Result result, String prefix) {
+    return result.output().lines().filter(l -> l.startsWith(prefix)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("bare loop printed no " + prefix.trim() + " (exit " + result.exitCode() + "):\n"
+            + result.output()))
+        .substring(prefix.length());
+  }
+
+  private Side harness(Scenario scenario, String mongoUri) throws Exception {
     Path results = Files.createTempDirectory("benchmark-harness");
-    try {
+    try (SideCounters counters = SideCounters.start()) {
       ChildJvm.Result result = ChildJvm.run("io.gatling.app.Gatling",
           List.of("bench.scenario=" + scenario.name(), "bench.concurrency=" + concurrency, "bench.seconds=" + seconds,
               "target=uri", "uri=" + mongoUri, "cleanStart.maxDrainWait=0s", "verdict.enabled=off",
@@ -83,7 +119,9 @@ final class ThroughputLine {
       if (result.exitCode() != 0) {
         throw new IllegalStateException("the harness run failed (exit " + result.exitCode() + "):\n" + result.output());
       }
-      return SteadyRate.of(okPerSecond(onlyRun(results)), warmupSeconds);
+      RunResults run = RunResults.load(onlyRun(results));
+      // requests.csv counts its seconds from the run's start, the summary's startedAt
+      return side(counters, Instant.parse(run.summary().startedAt()).toEpochMilli(), SteadyRate.window(okPerSecond(run), warmupSeconds));
     } finally {
       deleteRecursively(results);
     }
@@ -95,8 +133,8 @@ final class ThroughputLine {
     }
   }
 
-  private static List<Long> okPerSecond(Path run) throws IOException {
-    List<SecondStats> seconds = RunResults.load(run).requests();
+  private static List<Long> okPerSecond(RunResults run) {
+    List<SecondStats> seconds = run.requests();
     Long[] ok = new Long[seconds.stream().mapToInt(s -> (int) s.second()).max().orElse(0) + 1];
     Arrays.fill(ok, 0L);
     seconds.forEach(s -> ok[(int) s.second()] = s.ok());

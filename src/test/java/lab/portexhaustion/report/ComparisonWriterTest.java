@@ -2,8 +2,12 @@ package lab.portexhaustion.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,5 +32,27 @@ class ComparisonWriterTest {
     run("ownsimulation-3", "null");
 
     assertThat(ComparisonWriter.runsOfBatch(results, "20261201-191336")).containsExactly(first, second);
+  }
+
+  @Test
+  void twoRunsOfOneScenarioAreComparedUnderTwoNames() throws Exception {
+    Path before = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path after = copyOfRecordedRun("clientperrequestsimulation-20261201205619588");
+    String secondStart = "2026-12-01T20:56:19.600000000Z";
+    Path summary = after.resolve("harness/summary.json");
+    Files.writeString(summary, Files.readString(summary).replace("2026-12-01T20:44:51.133899119Z", secondStart));
+
+    Path written = ComparisonWriter.write(List.of(before, after), results).get(0);
+
+    assertThat(written.resolve("comparison.png")).isNotEmptyFile();
+    assertThat(Files.readString(written.resolve("comparison.md")))
+        .contains("client-per-request (20:44:51)", "client-per-request (20:56:19)");
+  }
+
+  /** A run recorded by the harness (a clean-clone CI run of 2026-12-01, its samples cut to three). */
+  private Path copyOfRecordedRun(String folder) throws IOException, URISyntaxException {
+    Path recorded = Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation").toURI());
+    PathUtils.copyDirectory(recorded, results.resolve(folder));
+    return results.resolve(folder);
   }
 }

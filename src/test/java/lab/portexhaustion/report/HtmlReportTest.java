@@ -43,7 +43,7 @@ class HtmlReportTest {
 
   @Test
   void chartDataCannotCloseItsScriptElement() throws Exception {
-    ChartSeries withHostileLabel = charts(List.of(new ChartSeries.Series("</script>" + HOSTILE, "raw-socket", Arrays.asList(1.0, null))));
+    ChartSeries withHostileLabel = charts(List.of(new ChartSeries.Series("</script>" + HOSTILE, "raw-socket", "raw-socket", Arrays.asList(1.0, null))));
 
     String html = HtmlReport.render(comparisonWith("plain"), Trend.NONE, withHostileLabel);
 

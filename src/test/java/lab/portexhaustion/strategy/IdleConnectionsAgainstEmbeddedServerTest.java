@@ -71,7 +71,8 @@ class IdleConnectionsAgainstEmbeddedServerTest {
       for (int i = 0; i < 5; i++) {
         keepAlive.execute(StrategyFactory.settingsOperation(SETTINGS));
       }
-      assertThat(keepAlive.idleConnections()).isEqualTo(5);
+      // Not the idle count at this moment: on a busy machine the first connections may already be past 300 ms idle.
+      assertThat(keepAlive.connectionsOpened()).as("a connection per request").isEqualTo(5);
 
       awaitCount("the client released what the server closed", keepAlive::idleConnections, 0);
       awaitCount("the server holds nothing", server::openConnections, 0);

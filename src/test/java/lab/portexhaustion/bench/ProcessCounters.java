@@ -1,0 +1,78 @@
+package lab.portexhaustion.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A process's CPU time and its threads' context switches at one moment, read from {@code /proc} from outside.
+ *
+ * <p>CPU time comes from {@code /proc/<pid>/stat}, which counts the whole process, ended threads included. Context
+ * switches have no such whole-process count in {@code /proc}: {@code /proc/<pid>/status} holds the main thread's alone
+ * (a Gatling JVM's showed 1 voluntary switch where its threads together had 3,505), and {@code getrusage}, which sums
+ * ended threads too, answers only for the calling process. So they are kept per thread, and {@link #switchesSince}
+ * says what is lost: a thread that ended between two snapshots takes its switches since the earlier one with it.
+ *
+ * @param tasks each live thread's counts, by thread id
+ * @param cpuTicks user plus system time in clock ticks, less that of the threads left out
+ */
+record ProcessCounters(long epochMillis, Map<Long, ProcLines.ContextSwitches> tasks, long cpuTicks) {
+
+  /** Clock ticks per second of /proc's times: USER_HZ, which Linux fixes at 100 for user space on x86 and arm64. */
+  static final long TICKS_PER_SECOND = 100;
+
+  /** The switches of a window: those of the threads alive at its end, and how many threads ended during it. */
+  record WindowSwitches(ProcLines.ContextSwitches switches, int threadsEnded) {}
+
+  /** {@code pid}'s counters, leaving out the threads {@code leftOut} (the reader's own, when it reads its process). */
+  static ProcessCounters read(long pid, Set<Long> leftOut) throws IOException {
+    long epochMillis = System.currentTimeMillis();
+    Path process = Path.of("/proc", String.valueOf(pid));
+    Map<Long, ProcLines.ContextSwitches> tasks = new HashMap<>();
+    long leftOutTicks = 0;
+    try (Stream<Path> threads = Files.list(process.resolve("task"))) {
+      for (Path thread : threads.toList()) {
+        long tid = Long.parseLong(thread.getFileName().toString());
+        try {
+          if (leftOut.contains(tid)) {
+            leftOutTicks += ProcLines.cpuTicks(Files.readString(thread.resolve("stat")));
+          } else {
+            tasks.put(tid, ProcLines.contextSwitches(Files.readString(thread.resolve("status"))));
+          }
+        } catch (NoSuchFileException ended) {
+          // the thread ended between the listing and the read: as if it had ended just before
+        }
+      }
+    }
+    return new ProcessCounters(epochMillis, Map.copyOf(tasks), ProcLines.cpuTicks(Files.readString(process.resolve("stat"))) - leftOutTicks);
+  }
+
+  /** The id of the calling thread, from /proc/thread-self ({@code <pid>/task/<tid>}). */
+  static long currentThreadId() {
+    try {
+      return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Per thread, so that a thread born in the window counts from zero and one that ended does not subtract. */
+  WindowSwitches switchesSince(ProcessCounters earlier) {
+    ProcLines.ContextSwitches sum = ProcLines.ContextSwitches.NONE;
+    for (Map.Entry<Long, ProcLines.ContextSwitches> task : tasks.entrySet()) {
+      sum = sum.plus(task.getValue().minus(earlier.tasks.getOrDefault(task.getKey(), ProcLines.ContextSwitches.NONE)));
+    }
+    int ended = (int) earlier.tasks.keySet().stream().filter(tid -> !tasks.containsKey(tid)).count();
+    return new WindowSwitches(sum, ended);
+  }
+
+  double cpuMicrosSince(ProcessCounters earlier) {
+    return (cpuTicks - earlier.cpuTicks) * 1_000_000.0 / TICKS_PER_SECOND;
+  }
+}

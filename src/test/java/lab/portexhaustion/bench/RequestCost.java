@@ -1,0 +1,20 @@
+package lab.portexhaustion.bench;
+
+/**
+ * What one request cost a process over a window of steady load: context switches (voluntary: a thread waited, as a
+ * hand-off between threads makes it; involuntary: the scheduler took the core) and CPU time.
+ *
+ * @param threadsEnded threads of the process that ended during the window, whose switches in it are lost (0 is whole)
+ */
+record RequestCost(double voluntary, double involuntary, double cpuMicros, int threadsEnded) {
+
+  /** Between two snapshots of one process, over {@code requests} requests completed between them. */
+  static RequestCost between(ProcessCounters start, ProcessCounters end, double requests) {
+    if (requests <= 0) {
+      throw new IllegalArgumentException("no requests between the snapshots at " + start.epochMillis() + " and " + end.epochMillis());
+    }
+    ProcessCounters.WindowSwitches switches = end.switchesSince(start);
+    return new RequestCost(switches.switches().voluntary() / requests, switches.switches().involuntary() / requests,
+        end.cpuMicrosSince(start) / requests, switches.threadsEnded());
+  }
+}

@@ -1,0 +1,101 @@
+package lab.portexhaustion.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import lab.portexhaustion.bench.ProcLines.ContextSwitches;
+import org.junit.jupiter.api.Test;
+
+/** The cost per request of the throughput lines: /proc's lines as the kernel writes them, and the arithmetic on them. */
+class RequestCostTest {
+
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures/linux/proc-task");
+
+  @Test
+  void aTaskStatusGivesItsVoluntaryAndInvoluntarySwitches() throws Exception {
+    // a Java thread's status (Finalizer) copied from /proc/<pid>/task/<tid>/status
+    assertThat(ProcLines.contextSwitches(Files.readString(FIXTURES.resolve("status-java-thread.txt"))))
+        .isEqualTo(new ContextSwitches(3, 1));
+    assertThatThrownBy(() -> ProcLines.contextSwitches("Name:\tjava\nState:\tS (sleeping)\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Name:\tjava");
+  }
+
+  @Test
+  void aStatLineGivesUserPlusSystemTicksWhateverTheNameHolds() throws Exception {
+    // "VM Thread": a space in the name; utime 1, stime 4
+    assertThat(ProcLines.cpuTicks(Files.readString(FIXTURES.resolve("stat-java-compiler-thread.txt")))).isEqualTo(5);
+    // a process named "w) (x 1": a space and both parentheses in the name; utime 84, stime 0
+    assertThat(ProcLines.cpuTicks(Files.readString(FIXTURES.resolve("stat-comm-with-parenthesis.txt")))).isEqualTo(84);
+    assertThatThrownBy(() -> ProcLines.cpuTicks("12 (java) S 1 2")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too short");
+  }
+
+  @Test
+  void switchesPerRequestCountABornThreadFromZeroAndLeaveOutOneThatEnded() {
+    ProcessCounters start = new ProcessCounters(1_000, Map.of(1L, new ContextSwitches(100, 10), 2L, new ContextSwitches(50, 5)), 300);
+    // thread 2 ended, thread 3 was born; thread 1 made 1,000 voluntary and 100 involuntary switches, thread 3 made 200 and 20
+    ProcessCounters end = new ProcessCounters(11_000, Map.of(1L, new ContextSwitches(1_100, 110), 3L, new ContextSwitches(200, 20)),
+        1_300);
+
+    RequestCost cost = RequestCost.between(start, end, 400);
+
+    assertThat(cost.voluntary()).isCloseTo(1_200 / 400.0, within(1e-9));
+    assertThat(cost.involuntary()).isCloseTo(120 / 400.0, within(1e-9));
+    // 1,000 ticks of 10 ms: 10 s of CPU over 400 requests
+    assertThat(cost.cpuMicros()).isCloseTo(10_000_000.0 / 400, within(1e-6));
+    assertThat(cost.threadsEnded()).isEqualTo(1);
+    assertThatThrownBy(() -> RequestCost.between(start, end, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aThreadThatWaitsIsSeenSwitchingUntilItEndsAndTheReaderIsLeftOut() throws Exception {
+    long pid = ProcessHandle.current().pid();
+    long reader = ProcessCounters.currentThreadId();
+    CountDownLatch slept = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicLong sleeperId = new AtomicLong();
+    ProcessCounters before = ProcessCounters.read(pid, Set.of(reader));
+    Thread sleeper = new Thread(() -> {
+      sleeperId.set(ProcessCounters.currentThreadId());
+      try {
+        for (int i = 0; i < 50; i++) {
+          Thread.sleep(1); // each sleep gives the core up: a voluntary switch
+        }
+        slept.countDown();
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    sleeper.start();
+    slept.await();
+    ProcessCounters sleeping = ProcessCounters.read(pid, Set.of(reader));
+    release.countDown();
+    sleeper.join();
+    awaitGoneFromProc(pid, sleeperId.get());
+    ProcessCounters after = ProcessCounters.read(pid, Set.of(reader));
+
+    assertThat(sleeping.tasks()).doesNotContainKey(reader).containsKey(sleeperId.get());
+    assertThat(before.tasks()).doesNotContainKey(sleeperId.get());
+    assertThat(sleeping.tasks().get(sleeperId.get()).voluntary()).isGreaterThanOrEqualTo(50);
+    assertThat(sleeping.switchesSince(before).switches().voluntary()).isGreaterThanOrEqualTo(50);
+    assertThat(after.tasks()).doesNotContainKey(sleeperId.get());
+    assertThat(after.switchesSince(sleeping).threadsEnded()).isGreaterThanOrEqualTo(1);
+  }
+
+  /** join() returns when the Java thread is done; the OS thread leaves /proc a moment later. At most 10 s. */
+  private static void awaitGoneFromProc(long pid, long threadId) throws InterruptedException {
+    Path task = Path.of("/proc", Long.toString(pid), "task", Long.toString(threadId));
+    for (int i = 0; i < 1000 && Files.exists(task); i++) {
+      Thread.sleep(10);
+    }
+  }
+}

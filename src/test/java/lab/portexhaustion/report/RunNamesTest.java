@@ -1,0 +1,46 @@
+package lab.portexhaustion.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunNamesTest {
+
+  @TempDir
+  Path results;
+
+  private RunResults run(String folder, String scenario, String startedAt) throws Exception {
+    Path harness = Files.createDirectories(results.resolve(folder).resolve("harness"));
+    Files.writeString(harness.resolve("summary.json"),
+        "{\"simulation\": \"" + folder + "\", \"scenario\": \"" + scenario + "\", \"startedAt\": \"" + startedAt + "\"}");
+    Files.writeString(harness.resolve("conditions.json"), "{\"rangeSize\": 1000}");
+    Files.writeString(harness.resolve("ports.csv"), "elapsedMillis,tier\n");
+    return RunResults.load(results.resolve(folder));
+  }
+
+  @Test
+  void aScenarioComparedOnceIsCalledByItsName() throws Exception {
+    RunResults pooled = run("pooledsimulation-1", "pooled", "2026-12-01T20:44:51.1Z");
+    RunResults churn = run("rawsocketsimulation-2", "raw-socket", "2026-12-01T20:45:51.1Z");
+
+    assertThat(RunNames.of(List.of(pooled, churn))).containsExactlyInAnyOrderEntriesOf(Map.of(
+        pooled.folder(), "pooled", churn.folder(), "raw-socket"));
+  }
+
+  @Test
+  void twoRunsOfOneScenarioAreToldApartByWhenTheyStartedOrElseByFolder() throws Exception {
+    RunResults before = run("pooledsimulation-1", "pooled", "2026-12-01T20:44:51.133899119Z");
+    RunResults after = run("pooledsimulation-2", "pooled", "2026-12-01T20:56:19.5Z");
+    RunResults sameSecond = run("pooledsimulation-3", "pooled", "2026-12-01T20:56:19.9Z");
+
+    assertThat(RunNames.of(List.of(before, after, sameSecond))).containsExactlyInAnyOrderEntriesOf(Map.of(
+        before.folder(), "pooled (20:44:51)",
+        after.folder(), "pooled (pooledsimulation-2)",
+        sameSecond.folder(), "pooled (pooledsimulation-3)"));
+  }
+}
