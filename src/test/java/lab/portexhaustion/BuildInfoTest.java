@@ -15,4 +15,9 @@ class BuildInfoTest {
     String expected = head.exitCode() == 0 ? head.output().trim() : "unknown";
     assertThat(BuildInfo.gitCommit()).isEqualTo(expected);
   }
+
+  @Test
+  void theVersionIsThePomsAsTheBuildFilteredItIn() {
+    assertThat(BuildInfo.harnessVersion()).isEqualTo(ThisPom.text("/project/version")).doesNotContain("${");
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.ProgramFailure;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.verdict.FleetVerdict;
 
 /**
@@ -82,7 +83,7 @@ public final class CompareCommand {
   }
 
   public static void main(String[] args) throws IOException {
-    Path resultsRoot = Path.of(System.getProperty("portexhaustionlab.resultsFolder", "results"));
+    Path resultsRoot = GatlingLaunch.ofThisJvm().resultsFolder();
     ProcessExit.exit(ProcessExit.exitOnFailure(() -> run(Options.parse(args, resultsRoot), resultsRoot)));
   }
 

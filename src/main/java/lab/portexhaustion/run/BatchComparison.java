@@ -3,6 +3,7 @@ package lab.portexhaustion.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.report.ComparisonWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,14 @@ final class BatchComparison {
   private BatchComparison() {}
 
   /** Rewrites the comparison folders of this run's batch, if it belongs to one; a failure is logged, not thrown. */
-  static void refresh() {
-    Optional<String> batch = RunFolder.batch();
+  static void refresh(GatlingLaunch launch) {
+    Optional<String> batch = launch.batch();
     if (batch.isEmpty()) {
       return;
     }
+    Path results = launch.resultsFolder();
     try {
-      for (Path written : ComparisonWriter.write(ComparisonWriter.runsOfBatch(RunFolder.resultsRoot(), batch.get()), RunFolder.resultsRoot())) {
+      for (Path written : ComparisonWriter.write(ComparisonWriter.runsOfBatch(results, batch.get()), results)) {
         LOG.info("comparison of this mvn gatling:test so far: {}", written.resolve("index.html"));
       }
     } catch (IOException | RuntimeException e) {

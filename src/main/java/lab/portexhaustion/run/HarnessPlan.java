@@ -45,6 +45,7 @@ public final class HarnessPlan {
    */
   public static HarnessPlan of(ProtocolSettings protocol, ClientSettingsHook hook) {
     ProcessExit.begin(protocol.simulation());
+    LoggingDefaults.apply();
     try {
       HarnessSettings settings = SettingsLoader.fromSystem(protocol);
       return new HarnessPlan(settings.scenario(), protocol.simulation(), settings, hook);

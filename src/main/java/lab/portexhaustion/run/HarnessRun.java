@@ -32,6 +32,7 @@ import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.record.CleanStartState;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.record.RunSummary;
 import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
@@ -71,6 +72,8 @@ public final class HarnessRun {
   private final NetworkConditions network;
   private final SocketErrorRelay socketErrors;
   private final Instant startedAt = Instant.now();
+  /** Read once, before the load: reading it takes descriptors, which the run may have exhausted by its end. */
+  private final GatlingLaunch launch = GatlingLaunch.ofThisJvm();
   private final DescriptorReserve reserve = new DescriptorReserve();
   private final RequestWorkers workers;
   private final HarnessFiles files;
@@ -100,7 +103,7 @@ public final class HarnessRun {
     this.network = setup.network();
     this.socketErrors = setup.socketErrors();
     this.workers = new RequestWorkers(settings.load().workers(), settings.load().queueCapacity());
-    this.files = new HarnessFiles(RunFolder.resultsRoot(), simulation, startedAt);
+    this.files = new HarnessFiles(launch.resultsFolder(), simulation, startedAt);
     this.metrics = new RunMetrics(files);
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
     this.sampler = new PortSampler(setup.sockets(), target.endpoint(), network, target::serverStatus, startedAt);
@@ -248,7 +251,7 @@ public final class HarnessRun {
         unexplained, evidence);
     Verdict verdict = VerdictJudge.judge(judged);
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
-        RunFolder.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,
+        launch.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,
         sampler.peaks(), descriptorLimit(), model.beforeLoad(), prediction, model.unit(), model.connectionFigures(), onsetSeen,
         evidence, verdict));
     LOG.info(SummaryBuilder.consoleText(summary));
@@ -257,7 +260,7 @@ public final class HarnessRun {
     } else if (!files.notWritten().equals(evidence.filesNotWritten())) {
       verdict = VerdictJudge.judge(judged.withEvidence(RunEvidence.withFiles(evidence, files.notWritten())));
     }
-    BatchComparison.refresh();
+    BatchComparison.refresh(launch);
     watchdog.close();
     if (verdict.status() == Verdict.Status.PASS || verdict.status() == Verdict.Status.INFO) {
       LOG.info(verdict.line());

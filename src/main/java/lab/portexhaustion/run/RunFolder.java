@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lab.portexhaustion.record.GatlingLaunch;
 
 /**
  * The folder Gatling writes one run to, {@code <results>/<simulation, lower case>-<timestamp>}.
@@ -16,25 +17,10 @@ import java.util.stream.Stream;
  */
 final class RunFolder {
 
-  /** Set by the pom to the folder it gives Gatling (Gatling's own argument is not visible to a simulation). */
-  static final String RESULTS_PROPERTY = "portexhaustionlab.resultsFolder";
-
-  /** Set by the pom to the build's timestamp: the same for every simulation of one {@code mvn gatling:test}. */
-  static final String BATCH_PROPERTY = "portexhaustionlab.batch";
-
   /** Gatling's own log of a run, in its run folder. */
   private static final String GATLING_LOG = "simulation.log";
 
   private RunFolder() {}
-
-  static Optional<String> batch() {
-    return Optional.ofNullable(System.getProperty(BATCH_PROPERTY)).filter(b -> !b.isBlank());
-  }
-
-  /** Gatling's results folder; without the property, results/ in the working directory (the plugin's fork runs in the project folder). */
-  static Path resultsRoot() {
-    return Path.of(System.getProperty(RESULTS_PROPERTY, "results"));
-  }
 
   static Optional<Path> find(Path resultsRoot, String simulationSimpleName, Instant startedAt) throws IOException {
     if (!Files.isDirectory(resultsRoot)) {
@@ -58,7 +44,7 @@ final class RunFolder {
   static void removeUnused(String simulationSimpleName) {
     Instant jvmStarted = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     try {
-      Optional<Path> folder = find(resultsRoot(), simulationSimpleName, jvmStarted);
+      Optional<Path> folder = find(GatlingLaunch.ofThisJvm().resultsFolder(), simulationSimpleName, jvmStarted);
       if (folder.isEmpty()) {
         return;
       }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
@@ -52,8 +53,7 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       FleetTurn.await(settings.fleet(), simulation);
       TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
       LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
-      LOG.info("{}: ephemeral range {}, TIME_WAIT {} s, tcp_tw_reuse {}; clean start: {}", simulation,
-          network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"), clean.note());
+      LOG.info(conditionsLine(simulation, network, clean));
       SocketErrorRelay socketErrors = new SocketErrorRelay();
       ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);
       LOG.info("{}: {}", simulation, strategy.describe());
@@ -62,6 +62,16 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       target.close();
       throw e;
     }
+  }
+
+  /**
+   * The console's line of the run's conditions: the host's port settings, the clean start, and the harness's version
+   * and commit, as {@code conditions.json} has them, so that a pasted log says which build ran.
+   */
+  static String conditionsLine(String simulation, NetworkConditions network, CleanStartState clean) {
+    return String.format("%s: ephemeral range %s, TIME_WAIT %d s, tcp_tw_reuse %s; clean start: %s; port-exhaustion-lab %s @ %s",
+        simulation, network.range(), network.timeWait().toSeconds(), network.twReuse().map(String::valueOf).orElse("n/a"),
+        clean.note(), BuildInfo.harnessVersion(), BuildInfo.gitCommit());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import lab.portexhaustion.process.TimedProcess;
+import lab.portexhaustion.record.GatlingLaunch;
 
 /**
  * Runs one simulation the way the gatling-maven-plugin does: Gatling's main in a fresh JVM, on
@@ -47,7 +48,7 @@ final class GatlingProcess {
     command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("-D" + RunFolder.RESULTS_PROPERTY + "=" + resultsFolder);
+    command.add("-D" + GatlingLaunch.RESULTS_PROPERTY + "=" + resultsFolder);
     for (String property : properties) {
       command.add("-D" + property);
     }

@@ -2,6 +2,11 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,14 +14,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lab.portexhaustion.BuildInfo;
+import lab.portexhaustion.ThisPom;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 import lab.portexhaustion.verdict.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run against the embedded server, without Gatling: built whole, it runs nothing until {@link HarnessRun#start()};
@@ -35,16 +44,16 @@ class HarnessRunTest {
 
   @BeforeEach
   void resultsHere() {
-    resultsProperty = System.getProperty(RunFolder.RESULTS_PROPERTY);
-    System.setProperty(RunFolder.RESULTS_PROPERTY, results.toString());
+    resultsProperty = System.getProperty(GatlingLaunch.RESULTS_PROPERTY);
+    System.setProperty(GatlingLaunch.RESULTS_PROPERTY, results.toString());
   }
 
   @AfterEach
   void resultsBack() {
     if (resultsProperty == null) {
-      System.clearProperty(RunFolder.RESULTS_PROPERTY);
+      System.clearProperty(GatlingLaunch.RESULTS_PROPERTY);
     } else {
-      System.setProperty(RunFolder.RESULTS_PROPERTY, resultsProperty);
+      System.setProperty(GatlingLaunch.RESULTS_PROPERTY, resultsProperty);
     }
   }
 
@@ -72,6 +81,36 @@ class HarnessRunTest {
     assertThat(verdict.simulation()).isEqualTo("LifecycleSimulation");
     assertThat(results.resolve("lifecyclesimulation-1/harness/summary.json")).isNotEmptyFile();
     assertThat(runningPartsAfter(Duration.ofSeconds(5))).as("finished").isEmpty();
+  }
+
+  @Test
+  void theConditionsNameTheBuildThatRanInTheConsoleAndInConditionsJson() throws Exception {
+    HarnessPlan plan = HarnessPlan.of(Scenario.POOLED, "VersionSimulation",
+        SettingsLoader.load(Map.of("target", "embedded"), Path.of("no-harness.conf")), ClientSettingsHook.NONE);
+    Logger setupLog = (Logger) LoggerFactory.getLogger(RunSetup.class);
+    ListAppender<ILoggingEvent> console = new ListAppender<>();
+    console.start();
+    setupLog.addAppender(console);
+
+    HarnessRun run;
+    try {
+      run = HarnessRun.prepare(plan);
+    } finally {
+      setupLog.detachAppender(console);
+    }
+    Files.createDirectories(results.resolve("versionsimulation-1"));
+    try {
+      run.start();
+    } finally {
+      run.finish();
+    }
+
+    String build = "port-exhaustion-lab " + ThisPom.text("/project/version") + " @ " + BuildInfo.gitCommit();
+    assertThat(console.list).map(ILoggingEvent::getFormattedMessage)
+        .anyMatch(line -> line.startsWith("VersionSimulation: ephemeral range ") && line.endsWith("; " + build));
+    JsonNode conditions = new ObjectMapper().readTree(results.resolve("versionsimulation-1/harness/conditions.json").toFile());
+    assertThat(conditions.get("harnessVersion").asText() + " @ " + conditions.get("gitCommit").asText())
+        .isEqualTo(build.substring("port-exhaustion-lab ".length()));
   }
 
   private static List<String> runningParts() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import lab.portexhaustion.record.GatlingLaunch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +29,17 @@ class InProcessRunIT {
 
   @Test
   void aMongoDslSimulationRunsInThisJvmAndReturnsGatlingsStatus() throws Exception {
-    String before = System.getProperty(RunFolder.RESULTS_PROPERTY);
-    System.setProperty(RunFolder.RESULTS_PROPERTY, results.toString());
+    String before = System.getProperty(GatlingLaunch.RESULTS_PROPERTY);
+    System.setProperty(GatlingLaunch.RESULTS_PROPERTY, results.toString());
     int status;
     try {
       status = Gatling$.MODULE$.fromArgs(new String[] {
           "--simulation", InProcessSimulation.class.getName(), "--results-folder", results.toString()});
     } finally {
       if (before == null) {
-        System.clearProperty(RunFolder.RESULTS_PROPERTY);
+        System.clearProperty(GatlingLaunch.RESULTS_PROPERTY);
       } else {
-        System.setProperty(RunFolder.RESULTS_PROPERTY, before);
+        System.setProperty(GatlingLaunch.RESULTS_PROPERTY, before);
       }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.report.ComparisonWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ShortGatlingRunIT {
   static void runTheBatch() throws Exception {
     for (String simulation : SIMULATIONS) {
       GatlingProcess.Result result = GatlingProcess.run(simulation, results, 180, "target=embedded", "load.startRate=5",
-          "load.peakRate=30", "load.rampTime=2s", "load.holdTime=3s", RunFolder.BATCH_PROPERTY + "=test-batch");
+          "load.peakRate=30", "load.rampTime=2s", "load.holdTime=3s", GatlingLaunch.BATCH_PROPERTY + "=test-batch");
       assertThat(result.exitCode()).as(result.output()).isZero();
     }
   }

@@ -1,0 +1,44 @@
+package catalogue;
+
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static lab.portexhaustion.dsl.MongoDsl.*;
+
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Stream;
+import lab.portexhaustion.dsl.MongoProtocolBuilder;
+
+/**
+ * The product page of {@link ProductCatalogueSimulation} as it should be written: one MongoClient and its pool for the
+ * whole service. The only line that differs is {@code .connections(pooled())}.
+ */
+public class ProductCataloguePooledSimulation extends Simulation {
+
+  private final MongoProtocolBuilder mongo = mongo()
+      .target(embedded())
+      .connections(pooled())
+      // 5 visits/s rising to 30 over 10 s, then 10 s at 30: short, and past the end of a 1,000-port range.
+      .load(5, 30, Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+  /** 2,000 products in 20 categories, viewed in turn. */
+  private final Iterator<Map<String, Object>> products = Stream.iterate(0, i -> (i + 1) % 2000)
+      .map(i -> Map.<String, Object>of("sku", "sku-" + i, "category", "category-" + i % 20)).iterator();
+
+  {
+    setUp(scenario("product page")
+            .feed(products)
+            .exec(mongo("count view").collection("products")
+                .updateOne("{_id: '#{sku}'}", "{$inc: {views: 1}, $set: {category: '#{category}'}}")
+                .upsert()
+                .check(count().is(1)))
+            .pause(Duration.ofMillis(20))
+            .exec(mongo("most viewed in category").collection("products")
+                .aggregate("[{$match: {category: '#{category}'}}, {$sort: {views: -1}}, {$limit: 10}]")
+                .check(count().atLeast(1), field("category").is("#{category}")))
+            .injectOpen(mongo.injection()))
+        .protocols(mongo)
+        .maxDuration(mongo.maxDuration());
+  }
+}

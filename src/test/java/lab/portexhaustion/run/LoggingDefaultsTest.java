@@ -1,0 +1,59 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The harness's log levels in the real Logback context: set where the configuration left a logger unset, never over it. */
+class LoggingDefaultsTest {
+
+  private final LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+  private final Map<String, Level> configured = new HashMap<>();
+
+  @BeforeEach
+  void remember() {
+    LoggingDefaults.LEVELS.keySet().forEach(name -> configured.put(name, logback.getLogger(name).getLevel()));
+  }
+
+  @AfterEach
+  void restore() {
+    configured.forEach((name, level) -> logback.getLogger(name).setLevel(level));
+  }
+
+  @Test
+  void aProjectThatConfiguresNoneOfThemGetsTheHarnessAtInfoAndTheDriverQuiet() {
+    LoggingDefaults.LEVELS.keySet().forEach(name -> logback.getLogger(name).setLevel(null));
+    Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level rootLevel = root.getLevel();
+    root.setLevel(Level.WARN); // the gatling-maven-plugin's default configuration
+    try {
+      assertThat(LoggerFactory.getLogger(HarnessRun.class).isInfoEnabled()).as("before: the verdict would not show").isFalse();
+
+      LoggingDefaults.apply();
+
+      assertThat(LoggerFactory.getLogger(HarnessRun.class).isInfoEnabled()).isTrue();
+      assertThat(LoggerFactory.getLogger("org.mongodb.driver.connection").isWarnEnabled()).isFalse();
+    } finally {
+      root.setLevel(rootLevel);
+    }
+  }
+
+  @Test
+  void aLevelTheProjectSetIsLeftAsItIs() {
+    logback.getLogger("lab.portexhaustion").setLevel(Level.WARN);
+    logback.getLogger("org.mongodb.driver").setLevel(Level.DEBUG);
+
+    LoggingDefaults.apply();
+
+    assertThat(logback.getLogger("lab.portexhaustion").getLevel()).isEqualTo(Level.WARN);
+    assertThat(logback.getLogger("org.mongodb.driver").getLevel()).isEqualTo(Level.DEBUG);
+  }
+}
