@@ -2,14 +2,12 @@ package lab.portexhaustion.gatling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.scalalogging.Logger;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.session.Session$;
 import io.netty.channel.DefaultEventLoop;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.failure.SocketErrorListener;
@@ -25,7 +23,6 @@ import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The action's contract with Gatling: runs off Gatling's thread, logs OK/KO with times and message, hands the user on. */
 class MongoRequestActionTest {
@@ -54,7 +51,7 @@ class MongoRequestActionTest {
     Session passedOn = next.session.get(5, TimeUnit.SECONDS);
 
     assertThat(strategy.thread).startsWith("harness-worker-");
-    assertThat(next.onGatlingThread).as("next action runs on the virtual user's event loop").isTrue();
+    assertThat(next.onItsLoop).as("next action runs on the virtual user's event loop").isTrue();
     assertThat(passedOn.isFailed()).isFalse();
     assertThat(stats.responses).singleElement().satisfies(r -> {
       assertThat(r.status()).isEqualTo("OK");
@@ -185,30 +182,5 @@ class MongoRequestActionTest {
     public void close() {
       real.close();
     }
-  }
-
-  /** Stands for the next action of the scenario: records the session it is given and on which thread. */
-  private static final class NextAction implements Action {
-    final CompletableFuture<Session> session = new CompletableFuture<>();
-    volatile boolean onGatlingThread;
-
-    @Override
-    public String name() {
-      return "next";
-    }
-
-    @Override
-    public void execute(Session s) {
-      onGatlingThread = s.eventLoop().inEventLoop();
-      session.complete(s);
-    }
-
-    @Override
-    public Logger logger() {
-      return Logger.apply(LoggerFactory.getLogger(NextAction.class));
-    }
-
-    @Override
-    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
   }
 }

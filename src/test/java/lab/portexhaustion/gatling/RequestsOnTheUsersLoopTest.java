@@ -2,7 +2,6 @@ package lab.portexhaustion.gatling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.scalalogging.Logger;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.session.Session$;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.TestSettings;
@@ -28,7 +26,6 @@ import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Raw-socket requests on the virtual user's own event loop, built as Gatling builds its loops and sockets: sent,
@@ -145,32 +142,5 @@ class RequestsOnTheUsersLoopTest {
 
   private static Session session(EventLoop loop) {
     return Session$.MODULE$.apply("scenario-under-test", 1L, loop);
-  }
-
-  /** Stands for the next action of the scenario: records the session it is given and on which thread. */
-  private static final class NextAction implements Action {
-    final CompletableFuture<Session> session = new CompletableFuture<>();
-    volatile String thread;
-    volatile boolean onItsLoop;
-
-    @Override
-    public String name() {
-      return "next";
-    }
-
-    @Override
-    public void execute(Session s) {
-      thread = Thread.currentThread().getName();
-      onItsLoop = s.eventLoop().inEventLoop();
-      session.complete(s);
-    }
-
-    @Override
-    public Logger logger() {
-      return Logger.apply(LoggerFactory.getLogger(NextAction.class));
-    }
-
-    @Override
-    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {}
   }
 }

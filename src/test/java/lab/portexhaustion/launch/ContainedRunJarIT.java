@@ -1,7 +1,6 @@
 package lab.portexhaustion.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
+import lab.portexhaustion.run.NetworkNamespaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +39,6 @@ class ContainedRunJarIT {
     return new ProcessBuilder(command).directory(project.toFile());
   }
 
-  private static void assumeNamespaces() throws Exception {
-    Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
-    assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
-  }
-
   @Test
   void badInputIsRefusedInOneParagraphBeforeAnythingRuns() throws Exception {
     TimedProcess.Result range = launch("--no-prepare", "--range", "80-90", "--", "echo", "COMMAND-RAN");
@@ -66,7 +61,7 @@ class ContainedRunJarIT {
 
   @Test
   void theCommandRunsInTheProjectFolderInsideTheNamespace() throws Exception {
-    assumeNamespaces();
+    NetworkNamespaces.assumeAvailable();
 
     TimedProcess.Result result = launch("--no-prepare", "--range", "41000-41099", "--nofile", "300", "--", "sh", "-c",
         "pwd; cat /proc/sys/net/ipv4/ip_local_port_range /proc/sys/net/ipv4/tcp_tw_reuse; ulimit -n; echo contained=$PORT_EXHAUSTION_LAB_CONTAINED");
@@ -78,7 +73,7 @@ class ContainedRunJarIT {
 
   @Test
   void aSigtermToTheLauncherStopsTheCommandInsideTheNamespaceAndRemovesTheScripts() throws Exception {
-    assumeNamespaces();
+    NetworkNamespaces.assumeAvailable();
     Path pidFile = project.resolve("command.pid");
 
     Process launcher = launcher("--no-prepare", "--range", "41000-41099", "--", "sh", "-c", "echo $$ > command.pid; exec sleep 120")
@@ -111,7 +106,7 @@ class ContainedRunJarIT {
 
   @Test
   void itEndsWithTheCodeTheSimulationsRecorded() throws Exception {
-    assumeNamespaces();
+    NetworkNamespaces.assumeAvailable();
 
     // As simulations' JVMs record theirs, then mvn's 1: the first verdict failed, the second lost its target.
     TimedProcess.Result result = launch("--no-prepare", "--range", "41000-41099", "--", "sh", "-c",

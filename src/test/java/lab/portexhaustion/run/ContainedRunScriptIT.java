@@ -1,12 +1,10 @@
 package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +38,7 @@ class ContainedRunScriptIT {
 
   @Test
   void theCommandRunsWithTheNarrowRangeNoReuseAndTheDescriptorLimit() throws Exception {
-    Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
-    assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
+    NetworkNamespaces.assumeAvailable();
 
     Run run = launch("--no-prepare", "--range", "41000-41099", "--nofile", "300", "--", "sh", "-c",
         "cat /proc/sys/net/ipv4/ip_local_port_range /proc/sys/net/ipv4/tcp_tw_reuse; ulimit -n; ip -o link show up | cut -d: -f2;"

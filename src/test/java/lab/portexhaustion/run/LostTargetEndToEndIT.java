@@ -1,7 +1,6 @@
 package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -70,8 +68,7 @@ class LostTargetEndToEndIT {
 
   @Test
   void anEmbeddedServerKilledMidRunEndsAContainedRunWithTheSameCode() throws Exception {
-    Process probe = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true").start();
-    assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0, "this machine cannot make a network namespace");
+    NetworkNamespaces.assumeAvailable();
     CompletableFuture<Instant> killed = killServerOnceLoaded();
 
     GatlingProcess.Result result = GatlingProcess.run(List.of("scripts/contained-run", "--no-prepare", "--range", "40000-40999", "--"),
