@@ -121,7 +121,8 @@ public final class RunMetrics {
     long failedNow = failed.sum();
     total.add(interval);
     seconds.add(new SecondStats(second, startedNow - startedBefore, interval.getTotalCount(), failedNow - failedBefore,
-        millis(interval, 50), millis(interval, 95), millis(interval, 99)));
+        LatencyMillis.atPercentile(interval, 50), LatencyMillis.atPercentile(interval, 95),
+        LatencyMillis.atPercentile(interval, 99)));
     intervals.interval(second, interval);
     startedBefore = startedNow;
     failedBefore = failedNow;
@@ -145,10 +146,6 @@ public final class RunMetrics {
   /** Every closed second of the run, in order, including the quiet ones. */
   public synchronized List<SecondStats> perSecond() {
     return List.copyOf(seconds);
-  }
-
-  private static double millis(Histogram histogram, double percentile) {
-    return histogram.getTotalCount() == 0 ? 0 : Math.round(histogram.getValueAtPercentile(percentile) / 10.0) / 100.0;
   }
 
   public long succeededCount() {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.measure.IntervalSink;
+import lab.portexhaustion.measure.LatencyMillis;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.record.RunSummary;
 import lab.portexhaustion.sampler.FullSample;
@@ -178,7 +179,7 @@ final class RunMerger {
       open += t.open()[k];
       descriptors += t.descriptors()[k];
     }
-    return new MergedRuns.Second(sinceFirst, started, ok, ko, millis(latencies, 50), millis(latencies, 95), millis(latencies, 99),
+    return new MergedRuns.Second(sinceFirst, started, ok, ko, LatencyMillis.atPercentile(latencies, 50), LatencyMillis.atPercentile(latencies, 95), LatencyMillis.atPercentile(latencies, 99),
         running, ports, open, descriptors);
   }
 
@@ -207,8 +208,8 @@ final class RunMerger {
     long started = clients.stream().mapToLong(c -> c.requests().started()).sum();
     long ok = clients.stream().mapToLong(c -> c.requests().ok()).sum();
     long ko = clients.stream().mapToLong(c -> c.requests().ko()).sum();
-    MergedRuns.Latency latency = new MergedRuns.Latency(millis(allLatencies, 50), millis(allLatencies, 95), millis(allLatencies, 99),
-        allLatencies.getTotalCount() == 0 ? 0 : round(allLatencies.getMaxValue() / 1000.0));
+    MergedRuns.Latency latency = new MergedRuns.Latency(LatencyMillis.atPercentile(allLatencies, 50), LatencyMillis.atPercentile(allLatencies, 95), LatencyMillis.atPercentile(allLatencies, 99),
+        LatencyMillis.max(allLatencies));
     MergedRuns.Peaks peaks = new MergedRuns.Peaks(
         perSecond.stream().mapToInt(MergedRuns.Second::portsInUseTowardTarget).max().orElse(0),
         perSecond.stream().mapToInt(MergedRuns.Second::openTowardTarget).max().orElse(0),
@@ -232,10 +233,6 @@ final class RunMerger {
     }
     Path root = common;
     return absolute.stream().map(f -> root == null ? f.toString() : root.relativize(f).toString().replace('\\', '/')).toList();
-  }
-
-  private static double millis(Histogram histogram, double percentile) {
-    return histogram.getTotalCount() == 0 ? 0 : Math.round(histogram.getValueAtPercentile(percentile) / 10.0) / 100.0;
   }
 
   private static double round(double value) {

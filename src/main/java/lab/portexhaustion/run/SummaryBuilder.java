@@ -10,6 +10,7 @@ import lab.portexhaustion.config.FleetSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.ConnectionFigures;
+import lab.portexhaustion.measure.LatencyMillis;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.Resource;
@@ -44,7 +45,8 @@ final class SummaryBuilder {
         metrics.peakStartedPerSecond(), in.leftInFlight());
     Histogram latency = metrics.okLatencyMicros();
     RunSummary.Latency okLatency = new RunSummary.Latency(
-        millis(latency, 50), millis(latency, 95), millis(latency, 99), round(latency.getMaxValue() / 1000.0));
+        LatencyMillis.atPercentile(latency, 50), LatencyMillis.atPercentile(latency, 95), LatencyMillis.atPercentile(latency, 99),
+        LatencyMillis.max(latency));
     List<RunSummary.ErrorCount> errors = metrics.errorCounts().entrySet().stream()
         .map(e -> new RunSummary.ErrorCount(e.getKey().kind(), e.getKey().message(), e.getValue()))
         .toList();
@@ -123,10 +125,6 @@ final class SummaryBuilder {
         pace.okLatencyLaterMillis().map(ms -> String.format("%.1f ms", ms)).orElse("n/a"),
         pace.cpuBusyPercent().map(p -> String.format("%.0f %%", p)).orElse("n/a"),
         pace.cpuStealPercent().map(p -> String.format("%.1f %%", p)).orElse("n/a"));
-  }
-
-  private static double millis(Histogram histogram, double percentile) {
-    return histogram.getTotalCount() == 0 ? 0 : round(histogram.getValueAtPercentile(percentile) / 1000.0);
   }
 
   private static double round(double value) {
