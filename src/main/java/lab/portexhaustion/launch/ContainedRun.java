@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.process.ProcessExit;
 
 /**
  * {@code java -jar port-exhaustion-lab-VERSION.jar [--range LOW-HIGH] [--nofile N] [--no-prepare] [-- COMMAND...]}, run
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * the two into a temporary folder, runs the script with the arguments as they are, and ends with its status, which is
  * the simulations' own code (docs/verdict.md, "Exit codes").
  *
- * <p>It uses the JDK only, so that the jar alone, without its dependencies, is its class path.
+ * <p>It uses the JDK and the JDK-only {@code process} package, so that the jar alone, without its dependencies, is
+ * its class path.
  */
 public final class ContainedRun {
 
@@ -41,7 +43,7 @@ public final class ContainedRun {
     } finally {
       remove(folder);
     }
-    System.exit(status);
+    ProcessExit.passOn(status);
   }
 
   private static void unpack(String script, Path folder) throws IOException {

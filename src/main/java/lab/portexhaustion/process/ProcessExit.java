@@ -4,7 +4,7 @@ package lab.portexhaustion.process;
  * The one place the harness ends its JVM, and the table of the codes its programs end with (docs/verdict.md, "Exit
  * codes", has the same table). The rest of the harness throws a {@link ProgramFailure} or returns a {@link Code}, so
  * that it can be run in-process; only the edges call this class: where Gatling calls into the harness (the protocol's
- * build, a request's build, the end of the run), the watchdog, and the mains.
+ * build, a request's build, the end of the run), the watchdog, and the mains (the launcher's among them).
  *
  * <p>The gatling-maven-plugin turns every status of its fork into {@code mvn}'s 1, so a simulation also writes its
  * code where {@code scripts/lab-test} reads it ({@link ExitRecord}): {@link #begin} records it as crashed, and the
@@ -103,6 +103,15 @@ public final class ProcessExit {
     ExitRecord.fromEnvironment().end(code);
     flush();
     System.exit(code.status());
+  }
+
+  /**
+   * Ends the JVM with the status of a command this program ran and waited for ({@code java -jar}'s launcher, whose
+   * status is its simulations' own code), as it is: nothing is recorded here, the command's programs recorded theirs.
+   */
+  public static void passOn(int status) {
+    flush();
+    System.exit(status);
   }
 
   /**
