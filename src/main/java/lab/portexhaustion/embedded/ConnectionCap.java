@@ -1,5 +1,7 @@
 package lab.portexhaustion.embedded;
 
+import java.util.Optional;
+
 import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.ServerLimits;
 
@@ -22,14 +24,14 @@ final class ConnectionCap {
   /**
    * The cap, 0 for none.
    *
-   * @param descriptorLimit the server process's descriptor limit; -1 where the OS has none (Windows, where mongod too
+   * @param descriptorLimit the server process's descriptor limit; empty where the OS has none (Windows, where mongod too
    *     takes {@code maxIncomingConnections} alone)
    */
-  static int of(ServerLimits limits, long descriptorLimit) {
-    if (limits.failureMode() == EmbeddedFailureMode.SELECT_SERVER || descriptorLimit <= 0) {
+  static int of(ServerLimits limits, Optional<Long> descriptorLimit) {
+    if (limits.failureMode() == EmbeddedFailureMode.SELECT_SERVER || descriptorLimit.filter(limit -> limit > 0).isEmpty()) {
       return limits.maxIncomingConnections();
     }
-    int share = (int) Math.min(Integer.MAX_VALUE, (long) (descriptorLimit * MONGOD_SHARE));
+    int share = (int) Math.min(Integer.MAX_VALUE, (long) (descriptorLimit.get() * MONGOD_SHARE));
     return limits.limitsConnections() ? Math.min(share, limits.maxIncomingConnections()) : share;
   }
 }

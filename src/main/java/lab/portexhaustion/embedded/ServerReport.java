@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * What the embedded server process tells the process that started it, one line of its standard output per message, and
  * the one place that writes and reads those lines. A line is a keyword and its fields, separated by single spaces; a
- * field that may hold spaces (an error's text, an address) comes last and takes the rest of the line.
+ * field that may hold spaces (an error's text, an address) comes last and takes the rest of the line. A count the
+ * server's OS does not keep (descriptors on Windows) is written {@value #UNKNOWN}.
  *
  * <pre>
  * READY &lt;port&gt; &lt;pid&gt; &lt;descriptor limit&gt; &lt;connection cap, 0 for none&gt;
@@ -22,14 +23,15 @@ public sealed interface ServerReport permits ServerReady, ServerStatus, AcceptFa
   String STATUS = "STATUS";
   String ACCEPT_FAILED = "ACCEPT_FAILED";
   String REFUSED_FIRST = "REFUSED_FIRST";
+  String UNKNOWN = "-";
 
   /** The message as one line, without its line end. */
   static String format(ServerReport report) {
     if (report instanceof ServerReady r) {
-      return line(READY, r.port(), r.pid(), r.descriptorLimit(), r.connectionCap());
+      return line(READY, r.port(), r.pid(), count(r.descriptorLimit()), r.connectionCap());
     }
     if (report instanceof ServerStatus s) {
-      return line(STATUS, s.descriptorsOpen(), s.descriptorsMax(), s.openConnections(), s.refusedConnections(), s.acceptFailures(),
+      return line(STATUS, count(s.descriptorsOpen()), count(s.descriptorsMax()), s.openConnections(), s.refusedConnections(), s.acceptFailures(),
           s.idleClosedConnections());
     }
     if (report instanceof AcceptFailure f) {
@@ -46,12 +48,13 @@ public sealed interface ServerReport permits ServerReady, ServerStatus, AcceptFa
     try {
       return Optional.ofNullable(switch (keyword[0]) {
         case READY -> {
-          long[] f = numbers(rest, 4);
-          yield new ServerReady(Math.toIntExact(f[0]), f[1], f[2], Math.toIntExact(f[3]));
+          String[] f = fields(rest, 4);
+          yield new ServerReady(Math.toIntExact(Long.parseLong(f[0])), Long.parseLong(f[1]), count(f[2]), Integer.parseInt(f[3]));
         }
         case STATUS -> {
-          long[] f = numbers(rest, 6);
-          yield new ServerStatus(f[0], f[1], Math.toIntExact(f[2]), f[3], f[4], f[5]);
+          String[] f = fields(rest, 6);
+          yield new ServerStatus(count(f[0]), count(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+              Long.parseLong(f[5]));
         }
         case ACCEPT_FAILED -> {
           String[] f = rest.split(" ", 2);
@@ -76,17 +79,21 @@ public sealed interface ServerReport permits ServerReady, ServerStatus, AcceptFa
     return line.toString();
   }
 
-  /** Exactly {@code count} whole numbers, or NumberFormatException. */
-  private static long[] numbers(String fields, int count) {
+  /** Exactly {@code count} fields, or NumberFormatException. */
+  private static String[] fields(String fields, int count) {
     String[] f = fields.split(" ", -1);
     if (f.length != count) {
-      throw new NumberFormatException(count + " numbers expected, got '" + fields + "'");
+      throw new NumberFormatException(count + " fields expected, got '" + fields + "'");
     }
-    long[] values = new long[count];
-    for (int i = 0; i < count; i++) {
-      values[i] = Long.parseLong(f[i]);
-    }
-    return values;
+    return f;
+  }
+
+  private static String count(Optional<Long> count) {
+    return count.map(String::valueOf).orElse(UNKNOWN);
+  }
+
+  private static Optional<Long> count(String field) {
+    return field.equals(UNKNOWN) ? Optional.empty() : Optional.of(Long.parseLong(field));
   }
 
   private static String oneLine(String text) {

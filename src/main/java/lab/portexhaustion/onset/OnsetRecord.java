@@ -76,7 +76,8 @@ public record OnsetRecord(
         prediction.filter(Prediction::isMeasured).map(Prediction::perVisit),
         prediction.flatMap(Prediction::onsetSeconds),
         prediction.flatMap(Prediction::kneeVisitsPerSecond),
-        snapshot.server().map(s -> s.descriptors().open()), snapshot.server().map(s -> s.descriptors().max()),
+        snapshot.server().flatMap(PortSample.ServerFigures::descriptors).map(PortSample.Descriptors::open),
+        snapshot.server().flatMap(PortSample.ServerFigures::descriptors).map(PortSample.Descriptors::max),
         snapshot.server().map(PortSample.ServerFigures::openConnections));
   }
 

@@ -3,8 +3,9 @@ package lab.portexhaustion.process;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.Optional;
 
-/** This process's file descriptors, as the JDK counts them; -1 where the OS has no such count (Windows). */
+/** This process's file descriptors, as the JDK counts them; empty where the OS has no such count (Windows). */
 public final class OwnDescriptors {
 
   private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
@@ -16,19 +17,19 @@ public final class OwnDescriptors {
    * it throws InternalError (errno 24, EMFILE), and EMFILE means the process holds as many as it may, so the limit is
    * the count.
    */
-  public static long open() {
+  public static Optional<Long> open() {
     if (!(OS instanceof UnixOperatingSystemMXBean unix)) {
-      return -1;
+      return Optional.empty();
     }
     try {
-      return unix.getOpenFileDescriptorCount();
+      return Optional.of(unix.getOpenFileDescriptorCount());
     } catch (InternalError atTheLimit) {
-      return unix.getMaxFileDescriptorCount();
+      return Optional.of(unix.getMaxFileDescriptorCount());
     }
   }
 
   /** The process's descriptor limit. */
-  public static long max() {
-    return OS instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+  public static Optional<Long> max() {
+    return OS instanceof UnixOperatingSystemMXBean unix ? Optional.of(unix.getMaxFileDescriptorCount()) : Optional.empty();
   }
 }

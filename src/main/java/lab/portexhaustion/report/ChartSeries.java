@@ -94,7 +94,7 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
       lines.add(line.fullSamples("ESTABLISHED", full -> full.towardTarget().established()));
       lines.add(line.descriptors("descriptors open", p -> p.totals().descriptors()));
       serverLimit(run).ifPresent(serverLimit -> lines.add(line.descriptors(
-          "server's descriptors open (its limit " + serverLimit + ")", p -> p.server().map(PortSample.ServerFigures::descriptors))));
+          "server's descriptors open (its limit " + serverLimit + ")", p -> p.server().flatMap(PortSample.ServerFigures::descriptors))));
       onsets.add(line.onset(o -> o.descriptorsOpen().filter(n -> n >= 0).map(Long::intValue)));
       limit = Math.max(limit, run.conditions().descriptorLimit().orElse(0L));
     }
@@ -104,7 +104,7 @@ record ChartSeries(List<Integer> seconds, MainChart main, List<Series> rates, Li
 
   /** The server process's descriptor limit, where its samples have one. */
   private static Optional<Long> serverLimit(RunResults run) {
-    return run.ports().stream().flatMap(p -> p.server().stream()).map(s -> s.descriptors().max()).findFirst();
+    return run.ports().stream().flatMap(p -> p.server().flatMap(PortSample.ServerFigures::descriptors).stream()).map(PortSample.Descriptors::max).findFirst();
   }
 
   /** The lines of one run, each labelled "name: measure", on the comparison's axis of {@code length} seconds. */

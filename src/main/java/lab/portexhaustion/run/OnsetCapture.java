@@ -62,8 +62,8 @@ final class OnsetCapture {
     record.set(onset);
     written = outOfDescriptors ? files.writeJson(FILE, onset, reserve) : files.writeJson(FILE, onset);
     String server = snapshot.server()
-        .map(s -> String.format("; the server process: %d of %d descriptors open, %d connections", s.descriptors().open(),
-            s.descriptors().max(), s.openConnections()))
+        .map(s -> String.format("; the server process: %s descriptors open, %d connections",
+            s.descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a"), s.openConnections()))
         .orElse("");
     String descriptors = snapshot.totals().descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a");
     LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d requests; %d of %d ports"

@@ -71,7 +71,7 @@ final class RunModel {
         network.timeWait(),
         start.totals().descriptors().filter(d -> d.max() > 0).map(PortSample.Descriptors::free),
         freeServerConnections,
-        start.server().map(PortSample.ServerFigures::descriptors).filter(d -> d.max() > 0).map(PortSample.Descriptors::free),
+        start.server().flatMap(PortSample.ServerFigures::descriptors).filter(d -> d.max() > 0).map(PortSample.Descriptors::free),
         start.towardTarget().open());
     return new RunModel(start, connectionsOpenedBefore, room, uses, load, network, visit);
   }
@@ -158,7 +158,7 @@ final class RunModel {
           ? full.ports().towardTarget() : full.ports().anyDestination();
       case DESCRIPTORS -> full.totals().descriptors().map(d -> (int) d.open()).orElse(0);
       case SERVER_CONNECTIONS -> full.towardTarget().open();
-      case SERVER_DESCRIPTORS -> full.server().map(s -> (int) s.descriptors().open()).orElse(0);
+      case SERVER_DESCRIPTORS -> full.server().flatMap(PortSample.ServerFigures::descriptors).map(d -> (int) d.open()).orElse(0);
     };
   }
 }

@@ -81,8 +81,7 @@ final class CheapTotals implements AutoCloseable {
 
   /** This process's open descriptors (at the limit, the limit) and its limit; empty where the OS does not count them. */
   Optional<Descriptors> descriptors() {
-    long max = OwnDescriptors.max();
-    return max < 0 ? Optional.empty() : Optional.of(new Descriptors(OwnDescriptors.open(), max));
+    return OwnDescriptors.max().flatMap(max -> OwnDescriptors.open().map(open -> new Descriptors(open, max)));
   }
 
   @Override

@@ -67,13 +67,14 @@ public sealed interface PortSample permits TotalsSample, FullSample {
   /**
    * The embedded server process's figures, as it last reported them (some 100 ms old at most).
    *
+   * @param descriptors its open descriptors and limit; empty where its OS does not count them (Windows)
    * @param acceptFailures accepts that failed in the server so far (EMFILE at its descriptor limit)
    */
-  record ServerFigures(Descriptors descriptors, int openConnections, long acceptFailures) {
+  record ServerFigures(Optional<Descriptors> descriptors, int openConnections, long acceptFailures) {
 
     static ServerFigures of(ServerStatus status) {
-      return new ServerFigures(new Descriptors(status.descriptorsOpen(), status.descriptorsMax()), status.openConnections(),
-          status.acceptFailures());
+      Optional<Descriptors> descriptors = status.descriptorsMax().flatMap(max -> status.descriptorsOpen().map(open -> new Descriptors(open, max)));
+      return new ServerFigures(descriptors, status.openConnections(), status.acceptFailures());
     }
   }
 }

@@ -50,8 +50,8 @@ public final class PortsCsv {
       fullOnly("utilisationPercent", f -> f.ports().utilisationPercent()),
       new Column("descriptorsOpen", s -> s.totals().descriptors().map(Descriptors::open).orElse(null)),
       new Column("descriptorsMax", s -> s.totals().descriptors().map(Descriptors::max).orElse(null)),
-      new Column("serverDescriptorsOpen", s -> s.server().map(f -> f.descriptors().open()).orElse(null)),
-      new Column("serverDescriptorsMax", s -> s.server().map(f -> f.descriptors().max()).orElse(null)),
+      new Column("serverDescriptorsOpen", s -> s.server().flatMap(ServerFigures::descriptors).map(Descriptors::open).orElse(null)),
+      new Column("serverDescriptorsMax", s -> s.server().flatMap(ServerFigures::descriptors).map(Descriptors::max).orElse(null)),
       new Column("serverOpenConnections", s -> s.server().map(ServerFigures::openConnections).orElse(null)),
       new Column("serverAcceptFailures", s -> s.server().map(ServerFigures::acceptFailures).orElse(null)),
       new Column("full", s -> s instanceof FullSample));
@@ -126,9 +126,8 @@ public final class PortsCsv {
     Tier tier = Tier.of(row.text("tier"));
     Totals totals = new Totals(row.count("timeWaitTotal"), row.count("tcpInUseTotal"), row.count("rangeSize").orElse(0L).intValue(),
         row.descriptors("descriptorsOpen", "descriptorsMax"));
-    Optional<ServerFigures> server = row.descriptors("serverDescriptorsOpen", "serverDescriptorsMax").flatMap(descriptors ->
-        row.count("serverOpenConnections").flatMap(open -> row.count("serverAcceptFailures").map(failures ->
-            new ServerFigures(descriptors, open.intValue(), failures))));
+    Optional<ServerFigures> server = row.count("serverOpenConnections").flatMap(open -> row.count("serverAcceptFailures").map(failures ->
+        new ServerFigures(row.descriptors("serverDescriptorsOpen", "serverDescriptorsMax"), open.intValue(), failures)));
     if (tier == Tier.TOTALS) {
       return new TotalsSample(elapsed, totals, server);
     }

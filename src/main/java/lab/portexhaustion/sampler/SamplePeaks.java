@@ -22,7 +22,7 @@ public record SamplePeaks(
   SamplePeaks with(PortSample s) {
     long timeWait = Math.max(timeWaitTotal, s.totals().timeWaitTotal().orElse(0L));
     long descriptors = Math.max(descriptorsOpen, s.totals().descriptors().map(PortSample.Descriptors::open).orElse(0L));
-    Optional<Long> server = s.server().map(f -> Math.max(f.descriptors().open(), serverDescriptorsOpen.orElse(0L)))
+    Optional<Long> server = s.server().flatMap(PortSample.ServerFigures::descriptors).map(d -> Math.max(d.open(), serverDescriptorsOpen.orElse(0L)))
         .or(() -> serverDescriptorsOpen);
     if (!(s instanceof FullSample full)) {
       return new SamplePeaks(utilisationPercent, portsInUseTowardTarget, portsInUseAnyDestination, openTowardTarget,

@@ -104,9 +104,9 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     String limitText = limits.any() ? ", " + limits.describe() : "";
     String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connections", ready.connectionCap())
         : "accepts until its descriptors run out";
-    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %d%s)",
+    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %s%s)",
         BuildInfo.mongoJavaServerVersion(), ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,
-        ready.descriptorLimit(), limitNote.map(n -> ": " + n).orElse(""));
+        ready.descriptorLimit().map(String::valueOf).orElse("unknown"), limitNote.map(n -> ": " + n).orElse(""));
     limitNote.ifPresent(note -> LOG.warn("embedded server: {}", note));
     LOG.info("embedded server process {} listening on {} after {} ms", ready.pid(), address(endpoint), startMillis);
     ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorLimit(),

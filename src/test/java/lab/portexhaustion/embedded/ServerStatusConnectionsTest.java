@@ -63,7 +63,7 @@ class ServerStatusConnectionsTest {
       Document connections = connections(client);
 
       assertThat(connections.getInteger("available")).as("80 % of this process's descriptor limit, less the client's two")
-          .isEqualTo((int) (0.8 * OwnDescriptors.max()) - connections.getInteger("current"));
+          .isEqualTo((int) (0.8 * OwnDescriptors.max().orElseThrow()) - connections.getInteger("current"));
     }
   }
 

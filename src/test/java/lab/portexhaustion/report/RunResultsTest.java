@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.PortSample;
 import lab.portexhaustion.sampler.TotalsSample;
@@ -50,6 +51,6 @@ class RunResultsTest {
     PortSample first = RunResults.load(run).ports().get(0);
 
     assertThat(first).isInstanceOf(TotalsSample.class);
-    assertThat(first.server()).contains(new PortSample.ServerFigures(new PortSample.Descriptors(512, 512), 347, 3));
+    assertThat(first.server()).contains(new PortSample.ServerFigures(Optional.of(new PortSample.Descriptors(512, 512)), 347, 3));
   }
 }

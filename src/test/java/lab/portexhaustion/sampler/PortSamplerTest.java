@@ -107,21 +107,21 @@ class PortSamplerTest {
   @Test
   void putsTheServerProcesssFiguresBesideTheClientsInEveryTierAndInThePeaks() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
-    AtomicReference<ServerStatus> server = new AtomicReference<>(new ServerStatus(180, 512, 10, 0, 0, 0));
+    AtomicReference<ServerStatus> server = new AtomicReference<>(new ServerStatus(Optional.of(180L), Optional.of(512L), 10, 0, 0, 0));
     try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()),
         Instant.now())) {
       sampler.start(rows::add, Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(100);
-      server.set(new ServerStatus(512, 512, 340, 0, 7, 0));
+      server.set(new ServerStatus(Optional.of(512L), Optional.of(512L), 340, 0, 7, 0));
       FullSample atTheLimit = sampler.snapshot(PortSample.Tier.ONSET);
 
       assertThat(atTheLimit.tier()).isEqualTo(PortSample.Tier.ONSET);
-      assertThat(atTheLimit.server()).contains(new PortSample.ServerFigures(new PortSample.Descriptors(512, 512), 340, 7));
+      assertThat(atTheLimit.server()).contains(new PortSample.ServerFigures(Optional.of(new PortSample.Descriptors(512, 512)), 340, 7));
       assertThat(atTheLimit.totals().descriptors().orElseThrow().open()).as("the client's own, apart").isNotEqualTo(512);
       assertThat(sampler.peaks().serverDescriptorsOpen()).contains(512L);
     }
-    assertThat(rows).anyMatch(r -> r instanceof TotalsSample && r.server().orElseThrow().descriptors().open() == 180);
-    assertThat(rows).allMatch(r -> r.server().orElseThrow().descriptors().max() == 512);
+    assertThat(rows).anyMatch(r -> r instanceof TotalsSample && r.server().orElseThrow().descriptors().orElseThrow().open() == 180);
+    assertThat(rows).allMatch(r -> r.server().orElseThrow().descriptors().orElseThrow().max() == 512);
   }
 
   @Test

@@ -15,7 +15,7 @@ class PortsCsvTest {
 
   private static final PortSample.Totals TOTALS = new PortSample.Totals(Optional.of(624L), Optional.of(16L), 28_232,
       Optional.of(new PortSample.Descriptors(213, 20_000)));
-  private static final PortSample.ServerFigures SERVER = new PortSample.ServerFigures(new PortSample.Descriptors(512, 512), 341, 39);
+  private static final PortSample.ServerFigures SERVER = new PortSample.ServerFigures(Optional.of(new PortSample.Descriptors(512, 512)), 341, 39);
 
   @TempDir
   Path folder;

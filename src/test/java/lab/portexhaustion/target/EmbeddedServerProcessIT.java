@@ -114,9 +114,9 @@ class EmbeddedServerProcessIT {
     long againstChild;
     long serverSide;
     try {
-      long serverBefore = awaitStatus(child).descriptorsOpen();
+      long serverBefore = awaitStatus(child).descriptorsOpen().orElseThrow();
       AtomicLong serverWhileHeld = new AtomicLong();
-      againstChild = descriptorsTakenBy(child.endpoint(), () -> serverWhileHeld.set(awaitStatus(child).descriptorsOpen()));
+      againstChild = descriptorsTakenBy(child.endpoint(), () -> serverWhileHeld.set(awaitStatus(child).descriptorsOpen().orElseThrow()));
       serverSide = serverWhileHeld.get() - serverBefore;
     } finally {
       child.close();
@@ -194,7 +194,7 @@ class EmbeddedServerProcessIT {
     List<Socket> sockets = new ArrayList<>();
     try {
       int cap = server.serverConditions().orElseThrow().connectionCap();
-      assertThat(cap).isEqualTo((int) (0.8 * awaitStatus(server).descriptorsMax()));
+      assertThat(cap).isEqualTo((int) (0.8 * awaitStatus(server).descriptorsMax().orElseThrow()));
       fillUntil(server, sockets, () -> awaitStatus(server).openConnections() >= cap, cap);
       assertThat(awaitStatus(server).refusedConnections()).as("refused while filling").isZero();
 
