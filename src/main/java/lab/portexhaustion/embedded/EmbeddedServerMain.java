@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import lab.portexhaustion.config.ConfigName;
-import lab.portexhaustion.config.EmbeddedFailureMode;
-import lab.portexhaustion.config.EmbeddedMonitoring;
-import lab.portexhaustion.config.ServerLimits;
+import java.util.Optional;
 import lab.portexhaustion.process.OwnDescriptors;
 import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.process.ProcessExit;
@@ -25,45 +19,36 @@ import lab.portexhaustion.process.ProcessExit;
  * parent closed it, or died and the kernel closed it), or the parent's {@code /proc} entry says it
  * is gone, or a signal asks it to.
  *
- * <p>Arguments, as {@code key=value}: {@code ports} (candidates, comma-separated; any free port when none is free),
- * {@code maxIncomingConnections}, {@code idleTimeoutMillis}, {@code monitoring}, {@code failureMode} (mongod unless given),
- * {@code parentPid}, {@code address} (the address to
- * listen on, 127.0.0.1 unless given: scripts/fleet-run gives its bridge address, which the fleet's clients reach).
+ * <p>Its arguments are {@link ServerArguments}; one it cannot read ends it before it listens, with the reason on
+ * standard error.
  */
 public final class EmbeddedServerMain {
 
   public static final Duration STATUS_EVERY = Duration.ofMillis(100);
-  private static final String LOOPBACK = "127.0.0.1";
 
   private EmbeddedServerMain() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> given = new HashMap<>();
-    for (String arg : args) {
-      String[] kv = arg.split("=", 2);
-      given.put(kv[0], kv.length > 1 ? kv[1] : "");
+    ServerArguments given;
+    try {
+      given = ServerArguments.parse(args);
+    } catch (IllegalArgumentException refused) {
+      System.err.println(refused.getMessage());
+      ProcessExit.exit(ProcessExit.Code.SETUP_FAILED);
+      return;
     }
-    EmbeddedFailureMode failureMode = ConfigName.parse(EmbeddedFailureMode.class, given.getOrDefault("failureMode", "mongod"))
-        .orElseThrow(() -> new IllegalArgumentException("failureMode=" + given.get("failureMode")));
-    // Its descriptor limit is set on the process (prlimit), not here: 0 for none of its own.
-    ServerLimits limits = new ServerLimits(Integer.parseInt(given.getOrDefault("maxIncomingConnections", "0")),
-        Duration.ofMillis(Long.parseLong(given.getOrDefault("idleTimeoutMillis", "0"))), 0, failureMode);
-    EmbeddedMonitoring monitoring = ConfigName.parse(EmbeddedMonitoring.class, given.getOrDefault("monitoring", "streaming"))
-        .orElseThrow(() -> new IllegalArgumentException("monitoring=" + given.get("monitoring")));
     loadLateClasses();
-    EmbeddedMongoServer server = new EmbeddedMongoServer(limits, monitoring);
+    EmbeddedMongoServer server = new EmbeddedMongoServer(given.limits(), given.monitoring());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-server-close"));
-    String address = given.getOrDefault("address", LOOPBACK);
-    FreshPorts.bindFirstFree(ports(given.getOrDefault("ports", "")), port -> server.bind(new InetSocketAddress(address, port)));
+    FreshPorts.bindFirstFree(given.ports(), port -> server.bind(new InetSocketAddress(given.address(), port)));
     say(new ServerReady(server.localAddress().getPort(), ProcessHandle.current().pid(), OwnDescriptors.max(), server.connectionCap()));
 
-    long parentPid = Long.parseLong(given.getOrDefault("parentPid", "-1"));
-    ParentProcess parent = parentPid > 0 ? ProcessHandle.of(parentPid).map(ParentProcess::of).orElse(null) : null;
+    Optional<ParentProcess> parent = given.parentPid().flatMap(ProcessHandle::of).map(ParentProcess::of);
     daemon("embedded-server-stdin", () -> endAtEndOfInput(System.in));
     boolean failureSaid = false;
     boolean refusalSaid = false;
     while (true) {
-      if (parent == null || parent.isGone()) {
+      if (parent.isEmpty() || parent.get().isGone()) {
         exit("the process that started it is gone");
       }
       say(new ServerStatus(OwnDescriptors.open(), OwnDescriptors.max(), server.openConnections(), server.refusedConnections(),
@@ -97,11 +82,6 @@ public final class EmbeddedServerMain {
     }
     ServerReport.format(new AcceptFailure(0, new AcceptFailure(0, "java.io.IOException: warm").message()));
     ServerReport.format(new RefusedConnection(0, "warm"));
-  }
-
-  /** The candidate ports, comma-separated; none: any free port. */
-  private static List<Integer> ports(String candidates) {
-    return Arrays.stream(candidates.split(",")).filter(p -> !p.isBlank()).map(Integer::valueOf).toList();
   }
 
   private static void endAtEndOfInput(InputStream in) {
