@@ -25,13 +25,11 @@ import lab.portexhaustion.strategy.ClientSettingsHook;
  */
 public final class HarnessPlan {
 
-  private final Scenario scenario;
   private final String simulation;
   private final HarnessSettings settings;
   private final ClientSettingsHook hook;
 
-  private HarnessPlan(Scenario scenario, String simulation, HarnessSettings settings, ClientSettingsHook hook) {
-    this.scenario = scenario;
+  private HarnessPlan(String simulation, HarnessSettings settings, ClientSettingsHook hook) {
     this.simulation = simulation;
     this.settings = settings;
     this.hook = hook;
@@ -48,15 +46,15 @@ public final class HarnessPlan {
     LoggingDefaults.apply();
     try {
       HarnessSettings settings = SettingsLoader.fromSystem(protocol);
-      return new HarnessPlan(settings.scenario(), protocol.simulation(), settings, hook);
+      return new HarnessPlan(protocol.simulation(), settings, hook);
     } catch (InvalidSettingsException e) {
       throw new SetupFailureException(protocol.simulation(), e.problems());
     }
   }
 
-  /** As {@link #of} with settings given, not read from the system: for tests. */
-  public static HarnessPlan of(Scenario scenario, String simulation, HarnessSettings settings, ClientSettingsHook hook) {
-    return new HarnessPlan(scenario, simulation, settings, hook);
+  /** As {@link #of} with settings given, not read from the system: the scenario is still the settings' own. */
+  static HarnessPlan of(String simulation, HarnessSettings settings, ClientSettingsHook hook) {
+    return new HarnessPlan(simulation, settings, hook);
   }
 
   /**
@@ -94,7 +92,7 @@ public final class HarnessPlan {
   }
 
   public Scenario scenario() {
-    return scenario;
+    return settings.scenario();
   }
 
   public String simulation() {

@@ -11,6 +11,7 @@ import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.config.StrategyKind;
+import lab.portexhaustion.config.TargetKind;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 import lab.portexhaustion.target.DockerAvailability;
@@ -37,9 +38,20 @@ class HarnessPlanTest {
   }
 
   @Test
+  void aPlanGivenItsSettingsHasTheirScenarioAndNoOther() {
+    ProtocolSettings poolStorm = ProtocolSettings.of("PoolStormSimulation", StrategyKind.POOLED)
+        .with(ProtocolSettings.Server.of(TargetKind.AUTO).withMaxIncomingConnections(77));
+
+    HarnessPlan plan = HarnessPlan.of("PoolStormSimulation", SettingsLoader.load(Map.of(), Path.of("no-harness.conf"), poolStorm),
+        ClientSettingsHook.NONE);
+
+    assertThat(plan.scenario()).isEqualTo(Scenario.POOL_STORM);
+  }
+
+  @Test
   void aTargetThatCannotStartIsThrownBeforeAnyLoad() {
     assumeTrue(DockerAvailability.whyUnavailable().isPresent(), "Docker is available here");
-    HarnessPlan plan = HarnessPlan.of(Scenario.POOLED, "PlanSimulation",
+    HarnessPlan plan = HarnessPlan.of("PlanSimulation",
         SettingsLoader.load(Map.of("target", "container"), Path.of("no-harness.conf")), ClientSettingsHook.NONE);
 
     assertThatThrownBy(plan::start)

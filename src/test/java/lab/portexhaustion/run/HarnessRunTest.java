@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.ThisPom;
-import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.strategy.ClientSettingsHook;
@@ -59,7 +58,7 @@ class HarnessRunTest {
 
   @Test
   void runsNothingUntilStartedAndNothingOnceFinished() throws Exception {
-    HarnessPlan plan = HarnessPlan.of(Scenario.POOLED, "LifecycleSimulation",
+    HarnessPlan plan = HarnessPlan.of("LifecycleSimulation",
         SettingsLoader.load(Map.of("target", "embedded"), Path.of("no-harness.conf")), ClientSettingsHook.NONE);
 
     HarnessRun run = HarnessRun.prepare(plan);
@@ -85,7 +84,7 @@ class HarnessRunTest {
 
   @Test
   void theConditionsNameTheBuildThatRanInTheConsoleAndInConditionsJson() throws Exception {
-    HarnessPlan plan = HarnessPlan.of(Scenario.POOLED, "VersionSimulation",
+    HarnessPlan plan = HarnessPlan.of("VersionSimulation",
         SettingsLoader.load(Map.of("target", "embedded"), Path.of("no-harness.conf")), ClientSettingsHook.NONE);
     Logger setupLog = (Logger) LoggerFactory.getLogger(RunSetup.class);
     ListAppender<ILoggingEvent> console = new ListAppender<>();
