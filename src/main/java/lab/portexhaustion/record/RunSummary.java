@@ -26,6 +26,8 @@ import lab.portexhaustion.verdict.Verdict;
  *     the comparison made at the end of each run takes the runs of its batch
  * @param evidence what the run knew of its own evidence (its target, its files, this machine's pace), which the verdict
  *     checked first; empty in runs recorded before it was
+ * @param verdict the run's verdict: always there, not an Optional, as a run writes its summary once it is judged (the
+ *     comparison, the merge and the fleet verdict read it as such)
  * @param fleet this run's place in a fleet of clients; empty for a run on its own
  */
 public record RunSummary(

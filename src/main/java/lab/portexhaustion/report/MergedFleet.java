@@ -11,7 +11,6 @@ import lab.portexhaustion.verdict.EvidenceProblem;
 import lab.portexhaustion.verdict.FleetClient;
 import lab.portexhaustion.verdict.FleetJudge;
 import lab.portexhaustion.verdict.FleetVerdict;
-import lab.portexhaustion.verdict.Verdict;
 
 /**
  * The fleet among merged runs, handed to its verdict ({@link FleetJudge}, which holds the rules): the clients of one
@@ -48,7 +47,7 @@ final class MergedFleet {
     RunSummary.Fleet fleet = run.fleet().orElseThrow();
     Optional<Double> refused = run.onset().filter(o -> o.side().filter(OnsetRecord.SERVER::equals).isPresent())
         .map(o -> since(fleetStart, o.at()));
-    Optional<String> notWhole = Optional.ofNullable(run.verdict()).map(Verdict::evidenceProblems).filter(p -> !p.isEmpty())
+    Optional<String> notWhole = Optional.of(run.verdict().evidenceProblems()).filter(p -> !p.isEmpty())
         .map(problems -> problems.stream().map(EvidenceProblem::text).collect(Collectors.joining("; ")));
     return new FleetClient(fleet.client(), fleet.joinIntervalSeconds(), since(fleetStart, run.startedAt()), refused, notWhole);
   }
