@@ -45,7 +45,7 @@ class ExampleProjectTest {
   private static final Path EXAMPLE = Path.of("examples", "product-catalogue");
 
   /** The DSL is the lab's API for simulations; everything else of the harness is reached only through it. */
-  private static final ArchRule ONLY_THE_DSL = noClasses().should().dependOnClassesThat(
+  static final ArchRule ONLY_THE_DSL = noClasses().should().dependOnClassesThat(
       resideInAPackage("lab.portexhaustion..").and(DescribedPredicate.not(resideInAPackage("lab.portexhaustion.dsl.."))));
 
   @TempDir
