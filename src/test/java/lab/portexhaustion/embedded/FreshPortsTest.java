@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import lab.portexhaustion.sockets.ClosedPort;
 import org.junit.jupiter.api.Test;
 
 class FreshPortsTest {
@@ -53,10 +54,7 @@ class FreshPortsTest {
 
   @Test
   void theFirstFreeCandidateIsTheOneBound() throws IOException {
-    int free;
-    try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
-      free = probe.getLocalPort();
-    }
+    int free = ClosedPort.onLoopback();
     List<ServerSocket> opened = new ArrayList<>();
     try {
       FreshPorts.bindFirstFree(List.of(free), port -> opened.add(listen(port)));

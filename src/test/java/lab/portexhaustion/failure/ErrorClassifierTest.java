@@ -10,9 +10,9 @@ import com.mongodb.ServerAddress;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.RejectedExecutionException;
+import lab.portexhaustion.sockets.ClosedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -89,11 +89,7 @@ class ErrorClassifierTest {
 
   @Test
   void classifiesARealRefusedConnectionFromTheKernel() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      closedPort = probe.getLocalPort();
-    }
-    int port = closedPort;
+    int port = ClosedPort.onLoopback();
     Throwable refused = catchThrowable(() -> {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);

@@ -14,7 +14,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.unix.Errors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import lab.portexhaustion.sockets.ClosedPort;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +35,7 @@ class NettyNativeErrorsTest {
 
   @Test
   void aRealRefusedConnectThroughEpollIsEconnrefused() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.onLoopback();
     EventLoopGroup loops = Transports.newEventLoopGroup(true, false, 1, "epoll-test");
     try {
       ChannelFuture connect = new Bootstrap().group(loops).channelFactory(Transports.newSocketChannelFactory(true, false))

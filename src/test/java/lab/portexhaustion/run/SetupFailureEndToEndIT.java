@@ -3,11 +3,11 @@ package lab.portexhaustion.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.sockets.ClosedPort;
 import lab.portexhaustion.target.DockerAvailability;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.junit.jupiter.api.Test;
@@ -72,10 +72,7 @@ class SetupFailureEndToEndIT {
 
   @Test
   void anUnreachableUri() throws Exception {
-    int closedPort;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      closedPort = probe.getLocalPort();
-    }
+    int closedPort = ClosedPort.onLoopback();
 
     GatlingProcess.Result result = run("target=uri", "uri=mongodb://127.0.0.1:" + closedPort, "timeouts.serverSelection=1s");
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.NetworkSettings;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Optional;
+import lab.portexhaustion.sockets.ClosedPort;
 import lab.portexhaustion.sockets.SocketTable;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +22,12 @@ class ContainerEndpointTest {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-  /** A loopback port with nothing listening: a connect to it is refused at once. */
-  private static int closedPort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
-      return probe.getLocalPort();
-    }
-  }
-
   @Test
   void anUnreachableBridgeAddressFallsBackToTheMappedPortAndSaysSo() throws Exception {
     try (ServerSocket mapped = new ServerSocket(0, 1, LOOPBACK)) {
       InetSocketAddress mappedPort = new InetSocketAddress(LOOPBACK, mapped.getLocalPort());
 
-      ContainerEndpoint.Choice choice = ContainerEndpoint.choose(Optional.of(LOOPBACK.getHostAddress()), closedPort(), mappedPort,
+      ContainerEndpoint.Choice choice = ContainerEndpoint.choose(Optional.of(LOOPBACK.getHostAddress()), ClosedPort.onLoopback(), mappedPort,
           ContainerEndpoint::connects);
 
       assertThat(choice.address()).isEqualTo(mappedPort);
@@ -48,7 +41,7 @@ class ContainerEndpointTest {
       InetSocketAddress bridgeEndpoint = new InetSocketAddress(LOOPBACK, bridge.getLocalPort());
 
       ContainerEndpoint.Choice choice = ContainerEndpoint.choose(Optional.of(LOOPBACK.getHostAddress()), bridge.getLocalPort(),
-          new InetSocketAddress(LOOPBACK, closedPort()), ContainerEndpoint::connects);
+          new InetSocketAddress(LOOPBACK, ClosedPort.onLoopback()), ContainerEndpoint::connects);
 
       assertThat(choice.address()).isEqualTo(bridgeEndpoint);
       assertThat(choice.how()).contains("on its bridge network address");
