@@ -61,7 +61,7 @@ public final class ComparisonBuilder {
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
         s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerVisit(),
         connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(),
-        known(s.ports().peaks().serverDescriptorsOpen()), c.server().flatMap(ServerConditions::descriptorLimit), connections.serverLimits(),
+        known(s.ports().peaks().serverDescriptorsOpen()), known(c.server().flatMap(ServerConditions::descriptorLimit)), connections.serverLimits(),
         onset, s.predictionMeasured().or(s::prediction), s.ports().kneeVisitsPerSecond(), s.onset().flatMap(o -> measuredKnee(run, o)),
         s.verdict().line(), s.verdict().passed(), s.verdict().status(), s.evidence());
   }
