@@ -113,7 +113,8 @@ public final class VerdictJudge {
       return "";
     }
     long total = failures.values().stream().mapToLong(Long::longValue).sum();
-    return String.format("; but %,d failures that are not exhaustion came before any (the target lost, refusing or too slow?): %s",
-        total, failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
+    String counted = total == 1 ? "1 failure that is not exhaustion" : String.format("%,d failures that are not exhaustion", total);
+    return String.format("; but %s came before any (the target lost, refusing or too slow?): %s", counted,
+        failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
   }
 }

@@ -119,6 +119,17 @@ class VerdictJudgeTest {
   }
 
   @Test
+  void oneFailureThatIsNotExhaustionIsSaidInTheSingular() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Map<String, Long> one = Map.of("[timeout] server selection", 1L);
+
+    Verdict verdict = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, one);
+
+    assertThat(verdict.line()).contains("; but 1 failure that is not exhaustion came before any (the target lost, refusing or too"
+        + " slow?): 1 [timeout] server selection").doesNotContain("1 failures");
+  }
+
+  @Test
   void fixedExpectationsOverrideTheModelAndSayWhatItPredicts() {
     HarnessSettings clean = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "clean");
     HarnessSettings exhaustion = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "exhaustion");
