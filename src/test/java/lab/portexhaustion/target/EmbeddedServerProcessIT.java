@@ -140,7 +140,7 @@ class EmbeddedServerProcessIT {
     EmbeddedServerProcess server = EmbeddedServerProcess.start("test", new ServerLimits(0, Duration.ZERO, 256), EmbeddedMonitoring.STREAMING,
         port -> true);
     try {
-      assertThat(awaitStatus(server).descriptorsMax()).isEqualTo(256);
+      assertThat(awaitStatus(server).descriptorsMax()).contains(256L);
       assertThat(server.description().software()).contains("descriptor limit 256");
       assertThat(OS.getMaxFileDescriptorCount()).isNotEqualTo(256);
     } finally {
