@@ -3,6 +3,7 @@ package lab.portexhaustion.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class EmbeddedBackend extends MemoryBackend {
   @Override
   public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
     if (HelloReply.isHello(command)) {
-      return HelloReply.of(command, query.containsKey("helloOk"), ConnectionStatistics.connectionId(channel));
+      return pollingHello(channel, command, query);
     } else if (command.equalsIgnoreCase("buildInfo")) {
       return buildInfo();
     } else if (command.equalsIgnoreCase("endSessions") || command.equalsIgnoreCase("refreshSessions")) {
@@ -42,6 +43,20 @@ final class EmbeddedBackend extends MemoryBackend {
       return listDatabases(channel);
     }
     return super.handleCommand(channel, databaseName, command, query);
+  }
+
+  /**
+   * A handshake that reaches the backend: with {@code embedded.monitoring=polling}, where no streaming responder answers
+   * it first. Its awaitable part is checked as mongod checks it, so a malformed one is refused in both modes; a well-formed
+   * one is answered at once, since a polling server publishes no topology version a client could wait on.
+   */
+  private static Document pollingHello(Channel channel, String command, Document query) {
+    try {
+      AwaitableHello.of(DriverBson.of(query));
+    } catch (AwaitableHello.Refused refused) {
+      throw new MongoServerError(refused.code(), refused.codeName(), refused.getMessage());
+    }
+    return HelloReply.of(command, query.containsKey("helloOk"), ConnectionStatistics.connectionId(channel));
   }
 
   private static Document buildInfo() {
