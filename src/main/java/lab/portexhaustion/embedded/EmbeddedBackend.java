@@ -2,6 +2,7 @@ package lab.portexhaustion.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
@@ -14,7 +15,8 @@ import java.util.UUID;
  * mongo-java-server's in-memory backend, answering as the mongod release it claims ({@link MongodVersion}) where
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}) and {@code listDatabases} with
- * sizes. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
+ * sizes; its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}). Every other command is
+ * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
  * {@code connections.current}, and it looks up the host's name, which in a network namespace without a resolver blocks
  * the event loop (and every connection on it) for the resolver's 5 s timeout: the answer here is made without it.
  */
@@ -25,6 +27,11 @@ final class EmbeddedBackend extends MemoryBackend {
   EmbeddedBackend(ConnectionStatistics connections) {
     this.connections = connections;
     version(MongodVersion.CLAIMED);
+  }
+
+  @Override
+  public MemoryDatabase openOrCreateDatabase(String databaseName) {
+    return new TimeBasedUpsertDatabase(databaseName, getCursorRegistry());
   }
 
   @Override
