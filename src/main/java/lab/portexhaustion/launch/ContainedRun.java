@@ -17,7 +17,7 @@ import lab.portexhaustion.process.ProcessExit;
  * (docs/running.md). The launcher itself is the bash script shipped beside this class, with the exit-code wrapper it
  * runs its command through; this repository's {@code scripts/contained-run} runs the same script. This class unpacks
  * the two into a temporary folder, runs the script with the arguments as they are, and ends with its status, which is
- * the simulations' own code (docs/verdict.md, "Exit codes").
+ * the simulations' own code, or 3 for a refusal of the launcher's own (docs/verdict.md, "Exit codes").
  *
  * <p>It uses the JDK and the JDK-only {@code process} package, so that the jar alone, without its dependencies, is
  * its class path.
@@ -64,8 +64,9 @@ public final class ContainedRun {
     try {
       process = new ProcessBuilder(command).inheritIO().start();
     } catch (IOException e) {
+      // Nothing ran: the setup mistake's code, as the launcher's own refusals, so that a CI script never reads it as a verdict.
       System.err.println("contained-run: cannot start bash, which runs the launcher (" + e.getMessage() + "); install bash.");
-      return 2;
+      return ProcessExit.Code.SETUP_FAILED.status();
     }
     // Ctrl+C reaches every process of the terminal's group; a SIGTERM to this JVM alone (a CI job's timeout) would
     // leave the namespace's mvn and its simulations running without it, and the unpacked scripts behind.

@@ -32,7 +32,8 @@ public final class ProcessExit {
     /**
      * A simulation that did not start (wrong settings, a target that cannot start, a MongoDsl mistake): no load sent,
      * nothing written. Not 2, which the plugin would read as failed assertions and go on to the next simulation with
-     * the same bad settings.
+     * the same bad settings. Also the wrappers' own refusals, before their command runs: the launcher (its script and
+     * {@code java -jar}'s), {@code scripts/lab-test}, {@code scripts/fleet-run}.
      */
     SETUP_FAILED(3),
     /** A simulation the watchdog ended: past its bound, or the {@code mvn} that started it gone; its samples kept, no summary. */

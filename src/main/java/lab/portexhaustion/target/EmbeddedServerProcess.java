@@ -205,11 +205,7 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
    */
   @Override
   public void onDeath(Consumer<ProcessDeath> listener) {
-    process.onExit().thenAccept(ended -> {
-      if (!closing) {
-        listener.accept(new ProcessDeath(System.currentTimeMillis(), ended.exitValue()));
-      }
-    });
+    ProcessDeath.watch(process, () -> closing, listener);
   }
 
   /** Closes the server's standard input, which ends it; a server that does not end is terminated, then killed. */

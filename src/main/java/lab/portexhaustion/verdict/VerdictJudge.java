@@ -50,7 +50,8 @@ public final class VerdictJudge {
     boolean checked = in.settings().verdict().isChecked() && expected.outcome() != Expected.Outcome.ANY;
     Optional<OpenConnectionBound> bound = expected.outcome() == Expected.Outcome.CLEAN
         ? OpenConnectionBound.of(in.scenario(), in.settings()) : Optional.empty();
-    Optional<String> lateOrEarly = configured == Expectation.AUTO ? onsetOffTime(in) : Optional.empty();
+    Optional<Double> onsetTolerance = configured == Expectation.AUTO ? onsetToleranceSeconds(in) : Optional.empty();
+    Optional<String> lateOrEarly = onsetTolerance.flatMap(allowed -> onsetOffTime(in, allowed));
     boolean lostTarget = !in.unexplainedFailures().isEmpty();
     boolean met = switch (expected.outcome()) {
       case EXHAUSTION -> in.onset().isPresent() && lateOrEarly.isEmpty() && !lostTarget;
@@ -58,7 +59,7 @@ public final class VerdictJudge {
       case EITHER -> !lostTarget;
       case ANY -> true;
     };
-    List<EvidenceProblem> problems = EvidenceCheck.problems(in.evidence());
+    List<EvidenceProblem> problems = EvidenceCheck.problems(in.evidence(), onsetTolerance);
     boolean inconclusive = problems.stream().anyMatch(p -> checked || p.kind().spoilsEveryRun());
     Verdict.Status status = inconclusive ? Verdict.Status.INCONCLUSIVE
         : !checked ? Verdict.Status.INFO : met ? Verdict.Status.PASS : Verdict.Status.FAIL;
@@ -92,15 +93,19 @@ public final class VerdictJudge {
         .orElse("");
   }
 
+  /** How far the onset may be from the prediction: a share of the predicted moment, at least a floor. */
+  private static Optional<Double> onsetToleranceSeconds(Inputs in) {
+    return in.prediction().flatMap(Prediction::onsetSeconds)
+        .map(predicted -> Math.max(ONSET_TOLERANCE * predicted, ONSET_TOLERANCE_FLOOR_SECONDS));
+  }
+
   /** Why an exhausted run's onset does not count as the predicted one, if it does not. */
-  private static Optional<String> onsetOffTime(Inputs in) {
-    Optional<Double> predictedOnset = in.prediction().flatMap(Prediction::onsetSeconds);
-    if (in.onset().isEmpty() || predictedOnset.isEmpty()) {
+  private static Optional<String> onsetOffTime(Inputs in, double allowed) {
+    if (in.onset().isEmpty()) {
       return Optional.empty();
     }
-    double predicted = predictedOnset.get();
+    double predicted = in.prediction().flatMap(Prediction::onsetSeconds).orElseThrow();
     double measured = in.onset().get().elapsedSeconds();
-    double allowed = Math.max(ONSET_TOLERANCE * predicted, ONSET_TOLERANCE_FLOOR_SECONDS);
     if (Math.abs(measured - predicted) <= allowed) {
       return Optional.empty();
     }
@@ -113,7 +118,8 @@ public final class VerdictJudge {
       return "";
     }
     long total = failures.values().stream().mapToLong(Long::longValue).sum();
-    return String.format("; but %,d failures that are not exhaustion came before any (the target lost, refusing or too slow?): %s",
-        total, failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
+    String counted = total == 1 ? "1 failure that is not exhaustion" : String.format("%,d failures that are not exhaustion", total);
+    return String.format("; but %s came before any (the target lost, refusing or too slow?): %s", counted,
+        failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
   }
 }

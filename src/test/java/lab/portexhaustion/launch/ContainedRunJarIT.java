@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContainedRunJarIT {
 
+  /** The code of the launcher's own refusal, before anything runs: a setup mistake's, never a failed verdict's 2. */
+  private static final int SETUP_MISTAKE = ProcessExit.Code.SETUP_FAILED.status();
+
   @TempDir
   Path project;
 
@@ -44,9 +47,9 @@ class ContainedRunJarIT {
     TimedProcess.Result range = launch("--no-prepare", "--range", "80-90", "--", "echo", "COMMAND-RAN");
     TimedProcess.Result nofile = launch("--no-prepare", "--nofile", "10", "--", "echo", "COMMAND-RAN");
 
-    assertThat(range.exitCode()).isEqualTo(2);
+    assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(range.output()).contains("--range 80-90 is out of bounds").doesNotContain("COMMAND-RAN");
-    assertThat(nofile.exitCode()).isEqualTo(2);
+    assertThat(nofile.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(nofile.output()).contains("--nofile '10' must be a whole number of descriptors, at least 64").doesNotContain("COMMAND-RAN");
   }
 
@@ -55,8 +58,21 @@ class ContainedRunJarIT {
     // No pom.xml here: the build it prepares is this folder's, not the lab's.
     TimedProcess.Result result = launch("--range", "40000-40999", "--", "echo", "COMMAND-RAN");
 
-    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(result.output()).contains("preparing the build failed").doesNotContain("COMMAND-RAN");
+  }
+
+  /** The JVM finds bash on its own PATH: an empty folder there stands for a host without bash. */
+  @Test
+  void noBashIsRefusedAsASetupMistake() throws Exception {
+    ProcessBuilder launcher = launcher("--no-prepare", "--range", "40000-40999", "--", "echo", "COMMAND-RAN").redirectErrorStream(true);
+    launcher.environment().put("PATH", Files.createDirectories(project.resolve("no-bash")).toString());
+
+    TimedProcess.Result result = TimedProcess.run(launcher, Duration.ofSeconds(90));
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(result.output()).contains("contained-run: cannot start bash, which runs the launcher", "install bash")
+        .doesNotContain("COMMAND-RAN");
   }
 
   @Test

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 
 /** scripts/contained-run: its checks of bad input, and the namespace it makes. */
 class ContainedRunScriptIT {
+
+  /** The code of the launcher's own refusal, before anything runs: a setup mistake's, never a failed verdict's 2. */
+  private static final int SETUP_MISTAKE = ProcessExit.Code.SETUP_FAILED.status();
 
   private record Run(int exitCode, String output) {}
 
@@ -24,7 +28,7 @@ class ContainedRunScriptIT {
   void aRangeOutOfBoundsIsRefusedBeforeAnythingRuns() throws Exception {
     Run run = launch("--no-prepare", "--range", "80-90", "--", "echo", "COMMAND-RAN");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(run.output()).contains("--range 80-90 is out of bounds", "1024 <= LOW < HIGH <= 65535").doesNotContain("COMMAND-RAN");
   }
 
@@ -32,7 +36,7 @@ class ContainedRunScriptIT {
   void aMalformedRangeAndAnUnknownOptionAreRefused() throws Exception {
     assertThat(launch("--range", "40000").output()).contains("is not LOW-HIGH");
     Run unknown = launch("--ragne", "40000-40999");
-    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(unknown.output()).contains("unknown option '--ragne'");
   }
 

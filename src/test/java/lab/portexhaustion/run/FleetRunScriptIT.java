@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * of shells is given a rate the estimate accepts on any machine (--rate 1).
  */
 class FleetRunScriptIT {
+
+  /** The code of the fleet's own refusal, before anything runs: a setup mistake's, never a failed verdict's 2. */
+  private static final int SETUP_MISTAKE = ProcessExit.Code.SETUP_FAILED.status();
 
   private static final Duration LIMIT = Duration.ofSeconds(120);
   private static final Pattern CARRIES = Pattern.compile("at most (\\d+) clients? at (\\d+)/s, or (\\d+) at (\\d+)/s");
@@ -46,26 +50,26 @@ class FleetRunScriptIT {
   @Test
   void badInputIsRefusedBeforeAnyNamespaceExists() throws Exception {
     TimedProcess.Result none = launch("--clients", "0", "--", "echo", "COMMAND-RAN");
-    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(none.output()).contains("--clients '0' must be a whole number of client namespaces from 1 to 50")
         .doesNotContain("COMMAND-RAN", "tearing down");
     TimedProcess.Result range = launch("--clients", "2", "--range", "80-90");
-    assertThat(range.exitCode()).isEqualTo(2);
+    assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(range.output()).contains("--range 80-90 is out of bounds");
     TimedProcess.Result join = launch("--clients", "50", "--join-interval", "20");
-    assertThat(join.exitCode()).isEqualTo(2);
+    assertThat(join.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(join.output()).contains("--join-interval '20' must be a whole number of seconds", "at most 600 s");
     TimedProcess.Result slots = launch("--clients", "2", "--server-connections", "-1");
-    assertThat(slots.exitCode()).isEqualTo(2);
+    assertThat(slots.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(slots.output()).contains("--server-connections '-1' must be a whole number of connections");
     TimedProcess.Result rate = launch("--clients", "2", "--rate", "0");
-    assertThat(rate.exitCode()).isEqualTo(2);
+    assertThat(rate.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(rate.output()).contains("--rate '0' must be a whole number of requests per second per client, from 1 to 20000");
     TimedProcess.Result cores = launch("--clients", "2", "--cores", "0");
-    assertThat(cores.exitCode()).isEqualTo(2);
+    assertThat(cores.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(cores.output()).contains("--cores '0' must be a number of cores greater than 0");
     TimedProcess.Result both = launch("--clients", "2", "--scale-rate", "--overcommit");
-    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(both.output()).contains("--scale-rate and --overcommit exclude each other");
   }
 
@@ -73,23 +77,23 @@ class FleetRunScriptIT {
   @Test
   void badRangesAreRefusedBeforeAnyNamespaceExists() throws Exception {
     TimedProcess.Result fewer = launch("--clients", "3", "--ranges", "40000-40499,40000-40999", "--", "echo", "COMMAND-RAN");
-    assertThat(fewer.exitCode()).isEqualTo(2);
+    assertThat(fewer.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(fewer.output().strip()).isEqualTo("fleet-run: --ranges names 2 range(s) for 3 clients: give one LOW-HIGH per client,"
         + " separated by commas (e.g. 40000-40499,40000-40999).");
     TimedProcess.Result trailing = launch("--clients", "2", "--ranges", "40000-40499,40000-40999,");
-    assertThat(trailing.exitCode()).isEqualTo(2);
+    assertThat(trailing.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(trailing.output()).contains("--ranges names 3 range(s) for 2 clients");
     TimedProcess.Result notARange = launch("--clients", "2", "--ranges", "40000-40499,40999");
-    assertThat(notARange.exitCode()).isEqualTo(2);
+    assertThat(notARange.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(notARange.output()).contains("--ranges: '40999' (client 2) is not LOW-HIGH (for example 40000-40999).");
     TimedProcess.Result outOfBounds = launch("--clients", "3", "--ranges", "40000-40499,1000-1999,40000-41999");
-    assertThat(outOfBounds.exitCode()).isEqualTo(2);
+    assertThat(outOfBounds.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(outOfBounds.output()).contains("--ranges: 1000-1999 (client 2) is out of bounds: it must satisfy 1024 <= LOW < HIGH <= 65535.");
     TimedProcess.Result reversed = launch("--clients", "2", "--ranges", "40000-40499,41000-40000");
-    assertThat(reversed.exitCode()).isEqualTo(2);
+    assertThat(reversed.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(reversed.output()).contains("--ranges: 41000-40000 (client 2) is out of bounds");
     TimedProcess.Result withRange = launch("--clients", "2", "--range", "40000-40999", "--ranges", "40000-40499,40000-40999");
-    assertThat(withRange.exitCode()).isEqualTo(2);
+    assertThat(withRange.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(withRange.output()).contains("--range and --ranges exclude each other");
     for (TimedProcess.Result refused : List.of(fewer, trailing, notARange, outOfBounds, reversed, withRange)) {
       assertThat(refused.output()).doesNotContain("COMMAND-RAN", "CPU estimate", "tearing down").hasLineCount(1);
@@ -107,7 +111,7 @@ class FleetRunScriptIT {
     TimedProcess.Result refused = launch("--clients", "3", "--cores", "2", "--simulations", "ClientPerRequestSimulation", "--", "echo",
         "COMMAND-RAN");
 
-    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(refused.output()).hasLineCount(1).doesNotContain("COMMAND-RAN", "tearing down", "compiling")
         .startsWith("fleet-run: 3 clients at " + defaultRate + "/s (ClientPerRequestSimulation, the harness's default) need ~")
         .contains(" cores, --cores 2 (a fleet plans on ", "--overcommit runs it anyway");
@@ -122,14 +126,14 @@ class FleetRunScriptIT {
     assertThat(refused.output()).contains("use --rate " + highest + ", fewer --clients, or --scale-rate");
 
     assertThat(estimate("--clients", "3", "--rate", String.valueOf(highest)).output()).contains("fits");
-    assertThat(estimate("--clients", "3", "--rate", String.valueOf(highest + 1)).exitCode()).isEqualTo(2);
+    assertThat(estimate("--clients", "3", "--rate", String.valueOf(highest + 1)).exitCode()).isEqualTo(SETUP_MISTAKE);
     if (most > 0) {
       assertThat(estimate("--clients", String.valueOf(most)).output()).contains("fits");
     }
-    assertThat(estimate("--clients", String.valueOf(most + 1)).exitCode()).isEqualTo(2);
+    assertThat(estimate("--clients", String.valueOf(most + 1)).exitCode()).isEqualTo(SETUP_MISTAKE);
     // Fewer cores carry fewer clients; a fleet whose JVMs alone are too many fits at no rate.
     TimedProcess.Result tooMany = estimate("--clients", "50");
-    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(tooMany.output()).contains("50 do not fit at any rate (their JVMs and the server alone need ~", "use fewer --clients (");
   }
 

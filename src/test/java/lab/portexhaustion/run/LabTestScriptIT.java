@@ -38,8 +38,12 @@ class LabTestScriptIT {
         "lab-test: exit 3 (PooledSimulation): a simulation did not start (a setup mistake)");
   }
 
+  /**
+   * A code that stopped the batch wins over an earlier failed verdict: a lost target (5), and a crash (1) too,
+   * a simulation that began and recorded no end; a failed verdict wins over a pass.
+   */
   @Test
-  void theCodeThatStoppedTheBatchWinsThenAFailedVerdictThenACrash() throws Exception {
+  void aCodeThatStoppedTheBatchACrashAmongThemWinsOverAnEarlierFailedVerdict() throws Exception {
     // Pooled's verdict failed, the plugin went on; raw-socket's target was lost, which stopped the batch.
     TimedProcess.Result lost = recording("1 PooledSimulation", "2 PooledSimulation", "1 RawSocketSimulation", "5 RawSocketSimulation");
     TimedProcess.Result failed = recording("1 ClientPerRequestSimulation", "0 ClientPerRequestSimulation", "1 PooledSimulation",
@@ -52,6 +56,14 @@ class LabTestScriptIT {
     assertThat(failed.exitCode()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
     assertThat(crashed.exitCode()).isEqualTo(ProcessExit.Code.HARNESS_CRASHED.status());
     assertThat(crashed.output()).contains("lab-test: exit 1 (RawSocketSimulation): a crash");
+  }
+
+  @Test
+  void aDoubleDashWithoutACommandIsRefusedAsASetupMistake() throws Exception {
+    TimedProcess.Result result = labTest("--");
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
+    assertThat(result.output()).contains("lab-test: -- needs a command");
   }
 
   @Test

@@ -119,6 +119,17 @@ class VerdictJudgeTest {
   }
 
   @Test
+  void oneFailureThatIsNotExhaustionIsSaidInTheSingular() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Map<String, Long> one = Map.of("[timeout] server selection", 1L);
+
+    Verdict verdict = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, one);
+
+    assertThat(verdict.line()).contains("; but 1 failure that is not exhaustion came before any (the target lost, refusing or too"
+        + " slow?): 1 [timeout] server selection").doesNotContain("1 failures");
+  }
+
+  @Test
   void fixedExpectationsOverrideTheModelAndSayWhatItPredicts() {
     HarnessSettings clean = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "clean");
     HarnessSettings exhaustion = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "exhaustion");
@@ -293,6 +304,36 @@ class VerdictJudgeTest {
     assertThat(verdict.line()).startsWith("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the requests fell 4.2 s behind"
         + " the injection profile, more than 2.0 s; OK-latency p50 rose from 19 ms in the first seconds to 282 ms, more than the"
         + " 190 ms allowed); not judged: predicted exhaustion at");
+  }
+
+  @Test
+  void aClientStarvedFromItsFirstSecondIsInconclusiveWhereABusyMachinesRequestsTookATenthOfTheOnsetsTolerance() {
+    HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> exhaustion = predicted(Scenario.RAW_SOCKET, checked, 1000);
+    double predicted = exhaustion.get().onsetSeconds().orElseThrow();
+    double tolerance = Math.max(0.15 * predicted, 1.0);
+    Optional<OnsetRecord> late = Optional.of(portsOnset(predicted * 1.26));
+    // Client 3 of three on two cores shared with other builds: starved from its first second, so its latency did not
+    // grow over the run (1,631 ms, then 1,107 ms), and its onset came 26 % late.
+    Evidence.Pace starved = new Evidence.Pace(Optional.of(0.0), Optional.of(99.96), 100, Optional.of(1732.0), Optional.of(1631.0),
+        Optional.of(1107.0), Optional.of(1.3), Optional.of(99.9));
+    Evidence.Pace slowServerIdleMachine = new Evidence.Pace(starved.injectionLagSeconds(), starved.samplerIntervalMillis(), 100,
+        starved.samplerLongestGapMillis(), starved.okLatencyFirstMillis(), starved.okLatencyLaterMillis(), starved.cpuStealPercent(),
+        Optional.of(35.0));
+
+    Verdict onAStarvedMachine = judge(Scenario.RAW_SOCKET, checked, exhaustion, late, QUIET, NO_FAILURES, withPace(starved));
+    Verdict againstASlowServer = judge(Scenario.RAW_SOCKET, checked, exhaustion, late, QUIET, NO_FAILURES,
+        withPace(slowServerIdleMachine));
+    Verdict onABusyMachineThatKeptUp = judge(Scenario.RAW_SOCKET, checked, exhaustion, late, QUIET, NO_FAILURES);
+
+    assertThat(onAStarvedMachine.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(onAStarvedMachine.line()).startsWith(String.format("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the CPU"
+        + " was 100 %% busy and OK-latency p50 reached 1631 ms, more than %.0f ms (a tenth of the %.1f s the onset may be off));"
+        + " not judged: predicted exhaustion at", 100 * tolerance, tolerance));
+    assertThat(againstASlowServer.status()).as("slow requests on a machine with CPU to spare: the onset is judged")
+        .isEqualTo(Verdict.Status.FAIL);
+    assertThat(onABusyMachineThatKeptUp.status()).as("96 %% busy, 9 ms: judged").isEqualTo(Verdict.Status.FAIL);
+    assertThat(onABusyMachineThatKeptUp.line()).contains("the onset is", "from the prediction");
   }
 
   @Test
