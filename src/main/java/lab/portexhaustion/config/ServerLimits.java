@@ -3,10 +3,13 @@ package lab.portexhaustion.config;
 import java.time.Duration;
 
 /**
- * Limits of the embedded server (settings {@code embedded.*}), each off when 0.
+ * Limits of the embedded server (settings {@code embedded.*}). 0 sets none of its own: no idle timeout, the inherited
+ * descriptor limit, and for connections the failure mode's own rule (failing as mongod, the cap of 80 % of the
+ * descriptor limit; as the select() server, no limit).
  *
  * @param maxIncomingConnections like mongod's {@code net.maxIncomingConnections}: a connection
- *     beyond this many open ones is closed as soon as it is accepted
+ *     beyond this many open ones is closed as soon as it is accepted; failing as mongod, the cap when lower than 80 % of
+ *     the descriptor limit
  * @param idleTimeout a connection with nothing read or written for this long is closed by the
  *     server (Twisted's site timeout in the incident, docs/background.md)
  * @param maxDescriptors the server process's own limit on open descriptors (the incident's server
@@ -52,13 +55,18 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
     return limitsConnections() || closesIdle() || limitsDescriptors();
   }
 
-  /** For logs and reports. */
+  /** For logs and reports: each setting, the connection limit as the failure mode makes it. */
   public String describe() {
-    if (!any()) {
-      return "no connection limit, no idle timeout";
-    }
-    return (limitsConnections() ? "at most " + maxIncomingConnections + " connections" : "no connection limit") + ", "
-        + (closesIdle() ? "idle timeout " + idleTimeout.toMillis() / 1000.0 + " s" : "no idle timeout")
+    return connections() + ", " + (closesIdle() ? "idle timeout " + idleTimeout.toMillis() / 1000.0 + " s" : "no idle timeout")
         + (limitsDescriptors() ? ", at most " + maxDescriptors + " descriptors" : "");
+  }
+
+  private String connections() {
+    if (failureMode == EmbeddedFailureMode.SELECT_SERVER) {
+      return limitsConnections() ? "at most " + maxIncomingConnections + " connections" : "no connection limit";
+    }
+    return limitsConnections()
+        ? "at most " + maxIncomingConnections + " connections (80 % of the descriptor limit when lower)"
+        : "connections capped at 80 % of the descriptor limit";
   }
 }

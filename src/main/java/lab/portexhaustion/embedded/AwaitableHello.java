@@ -80,6 +80,14 @@ record AwaitableHello(ObjectId processId, long counter, long maxAwaitMillis) {
       this.codeName = codeName;
     }
 
+    int code() {
+      return code;
+    }
+
+    String codeName() {
+      return codeName;
+    }
+
     /** The error reply, as mongod's: {@code ok: 0} with the message, code and code name. */
     BsonDocument reply() {
       return new BsonDocument("ok", new BsonDouble(0)).append("errmsg", new BsonString(getMessage()))

@@ -4,6 +4,8 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded server's connection cap ({@link ConnectionCap}): a connection that arrives while the
- * cap is reached is closed at once, before anything is read, as mongod does, and logged with
- * mongod's words. The client sees the end of the stream where it expected a reply. One instance
- * counts for the whole listener.
+ * cap is reached is closed at once, before anything is read, as mongod does, and logged with the
+ * words of the mongod release the server claims. The client sees the end of the stream where it
+ * expected a reply. One instance counts for the whole listener.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
@@ -42,11 +44,12 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     if (open.incrementAndGet() > limit) {
-      open.decrementAndGet();
+      int connectionCount = open.decrementAndGet();
       refused.incrementAndGet();
-      first.compareAndSet(null, new RefusedConnection(System.currentTimeMillis(), String.valueOf(ctx.channel().remoteAddress())));
+      SocketAddress remote = ctx.channel().remoteAddress();
+      first.compareAndSet(null, new RefusedConnection(System.currentTimeMillis(), String.valueOf(remote)));
       ctx.channel().attr(REFUSED).set(Boolean.TRUE);
-      log();
+      log(remote, connectionCount);
       ctx.close();
       return;
     }
@@ -61,15 +64,26 @@ final class ConnectionLimitHandler extends ChannelInboundHandlerAdapter {
     super.channelInactive(ctx);
   }
 
-  private void log() {
+  /**
+   * mongod 7.0's line for a refusal (its structured log's id 22942, with the attributes {@code remote} and
+   * {@code connectionCount}) in this server's plain-text log: {@code Connection refused because there are too many open
+   * connections (remote: 10.0.0.2:51234, connectionCount: 409)}, and, when the line stands for more than one refusal, how
+   * many since the last.
+   */
+  private void log(SocketAddress remote, int connectionCount) {
     long unlogged = refusedSinceLogged.incrementAndGet();
     long last = loggedAt.get();
     long now = System.nanoTime();
     if (now - last >= LOG_EVERY_NANOS && loggedAt.compareAndSet(last, now)) {
       refusedSinceLogged.addAndGet(-unlogged);
-      LOG.info("connection refused because too many open connections: {}{}", limit,
-          unlogged > 1 ? " (" + unlogged + " refused since the last such line)" : "");
+      LOG.info("Connection refused because there are too many open connections (remote: {}, connectionCount: {}){}",
+          hostAndPort(remote), connectionCount, unlogged > 1 ? "; " + unlogged + " refused since the last such line" : "");
     }
+  }
+
+  /** "10.0.0.2:51234", as mongod writes a remote address (Java's own form starts with a slash). */
+  private static String hostAndPort(SocketAddress remote) {
+    return remote instanceof InetSocketAddress inet ? inet.getHostString() + ":" + inet.getPort() : String.valueOf(remote);
   }
 
   long refused() {

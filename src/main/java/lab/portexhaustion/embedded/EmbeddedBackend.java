@@ -2,7 +2,9 @@ package lab.portexhaustion.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ import java.util.UUID;
  * mongo-java-server's in-memory backend, answering as the mongod release it claims ({@link MongodVersion}) where
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}) and {@code listDatabases} with
- * sizes. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
+ * sizes; its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}). Every other command is
+ * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
  * {@code connections.current}, and it looks up the host's name, which in a network namespace without a resolver blocks
  * the event loop (and every connection on it) for the resolver's 5 s timeout: the answer here is made without it.
  */
@@ -27,9 +30,14 @@ final class EmbeddedBackend extends MemoryBackend {
   }
 
   @Override
+  public MemoryDatabase openOrCreateDatabase(String databaseName) {
+    return new TimeBasedUpsertDatabase(databaseName, getCursorRegistry());
+  }
+
+  @Override
   public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
     if (HelloReply.isHello(command)) {
-      return HelloReply.of(command, query.containsKey("helloOk"), ConnectionStatistics.connectionId(channel));
+      return pollingHello(channel, command, query);
     } else if (command.equalsIgnoreCase("buildInfo")) {
       return buildInfo();
     } else if (command.equalsIgnoreCase("endSessions") || command.equalsIgnoreCase("refreshSessions")) {
@@ -42,6 +50,20 @@ final class EmbeddedBackend extends MemoryBackend {
       return listDatabases(channel);
     }
     return super.handleCommand(channel, databaseName, command, query);
+  }
+
+  /**
+   * A handshake that reaches the backend: with {@code embedded.monitoring=polling}, where no streaming responder answers
+   * it first. Its awaitable part is checked as mongod checks it, so a malformed one is refused in both modes; a well-formed
+   * one is answered at once, since a polling server publishes no topology version a client could wait on.
+   */
+  private static Document pollingHello(Channel channel, String command, Document query) {
+    try {
+      AwaitableHello.of(DriverBson.of(query));
+    } catch (AwaitableHello.Refused refused) {
+      throw new MongoServerError(refused.code(), refused.codeName(), refused.getMessage());
+    }
+    return HelloReply.of(command, query.containsKey("helloOk"), ConnectionStatistics.connectionId(channel));
   }
 
   private static Document buildInfo() {

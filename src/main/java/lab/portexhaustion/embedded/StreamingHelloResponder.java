@@ -1,8 +1,6 @@
 package lab.portexhaustion.embedded;
 
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -128,17 +126,8 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
 
   /** The claimed release's handshake reply with this server's topology version. */
   private BsonDocument body(ChannelHandlerContext ctx, Hello hello) {
-    de.bwaldvogel.mongo.bson.Document reply = HelloReply.of(hello.command(), hello.body().containsKey("helloOk"),
-        ConnectionStatistics.connectionId(ctx.channel()));
-    ByteBuf encoded = Unpooled.buffer();
-    BsonDocument body;
-    try {
-      BsonEncoder.encodeDocument(reply, encoded);
-      body = new BsonDocumentCodec().decode(new BsonBinaryReader(ByteBuffer.wrap(ByteBufUtil.getBytes(encoded))),
-          DecoderContext.builder().build());
-    } finally {
-      encoded.release();
-    }
+    BsonDocument body = DriverBson.of(HelloReply.of(hello.command(), hello.body().containsKey("helloOk"),
+        ConnectionStatistics.connectionId(ctx.channel())));
     body.put("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId))
         .append("counter", new BsonInt64(TOPOLOGY_COUNTER)));
     return body;

@@ -96,12 +96,7 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
     long startMillis = (System.nanoTime() - began) / 1_000_000;
     InetSocketAddress endpoint = new InetSocketAddress("127.0.0.1", ready.port());
     ConnectionString connection = directConnection(endpoint);
-    String limitText = limits.any() ? ", " + limits.describe() : "";
-    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connections", ready.connectionCap())
-        : "accepts until its descriptors run out";
-    String software = String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %s%s)",
-        BuildInfo.mongoJavaServerVersion(), ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,
-        ready.descriptorLimit().map(String::valueOf).orElse("unknown"), limitNote.map(n -> ": " + n).orElse(""));
+    String software = software(BuildInfo.mongoJavaServerVersion(), ready, monitoring, limits, limitNote);
     limitNote.ifPresent(note -> LOG.warn("embedded server: {}", note));
     LOG.info("embedded server process {} listening on {} after {} ms", ready.pid(), address(endpoint), startMillis);
     ServerConditions conditions = new ServerConditions(ready.pid(), ready.descriptorLimit(),
@@ -109,6 +104,20 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
         limits.failureMode().configName(), ready.connectionCap(), limits.idleTimeout().toMillis() / 1000.0, monitoring.configName());
     return new EmbeddedServerProcess(process, monitoring, output, conditions,
         connection, endpoint, new TargetDescription("embedded", software, "", address(endpoint), connection.getConnectionString(), reason));
+  }
+
+  /**
+   * The target's software line: the server, its settings as set ({@link ServerLimits#describe()}) and what they came to
+   * in the process (its connection cap, its descriptor limit), which must not contradict each other.
+   */
+  static String software(String serverVersion, ServerReady ready, EmbeddedMonitoring monitoring, ServerLimits limits,
+      Optional<String> limitNote) {
+    String limitText = limits.any() ? ", " + limits.describe() : "";
+    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connections", ready.connectionCap())
+        : "accepts until its descriptors run out";
+    return String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %s%s)",
+        serverVersion, ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,
+        ready.descriptorLimit().map(String::valueOf).orElse("unknown"), limitNote.map(n -> ": " + n).orElse(""));
   }
 
   /**

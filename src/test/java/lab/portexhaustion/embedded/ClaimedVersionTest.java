@@ -64,14 +64,21 @@ class ClaimedVersionTest {
     }
   }
 
-  @Test
-  void anAwaitableHelloWithOnlyOneOfItsTwoFieldsIsRefusedAsMongodRefusesIt() {
-    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
+  @ParameterizedTest
+  @EnumSource(EmbeddedMonitoring.class)
+  void anAwaitableHelloWithOnlyOneOfItsTwoFieldsIsRefusedAsMongodRefusesIt(EmbeddedMonitoring monitoring) {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", ServerLimits.NONE, monitoring, port -> true);
         MongoClient client = MongoClients.create(server.connectionString())) {
       MongoDatabase admin = client.getDatabase("admin");
-      Document topologyVersion = admin.runCommand(new Document("hello", 1)).get("topologyVersion", Document.class);
+      // A polling server publishes no topology version: a client that sends one anyway names some other process.
+      Document topologyVersion = monitoring == EmbeddedMonitoring.STREAMING
+          ? admin.runCommand(new Document("hello", 1)).get("topologyVersion", Document.class)
+          : new Document("processId", new ObjectId()).append("counter", 0L);
 
-      assertThat(refusal(admin, new Document("hello", 1).append("topologyVersion", topologyVersion)).getErrorCode()).isEqualTo(31368);
+      MongoCommandException onlyTopologyVersion = refusal(admin, new Document("hello", 1).append("topologyVersion", topologyVersion));
+      assertThat(onlyTopologyVersion.getErrorCode()).isEqualTo(31368);
+      assertThat(onlyTopologyVersion.getErrorCodeName()).isEqualTo("Location31368");
+      assertThat(onlyTopologyVersion.getErrorMessage()).contains("maxAwaitTimeMS");
       assertThat(refusal(admin, new Document("hello", 1).append("maxAwaitTimeMS", 100)).getErrorCode()).isEqualTo(31368);
       assertThat(refusal(admin, new Document("isMaster", 1).append("maxAwaitTimeMS", 100)).getErrorCode()).isEqualTo(31368);
       assertThat(refusal(admin, awaitable(new Document("processId", topologyVersion.get("processId")), 0)).getErrorCode())
@@ -80,6 +87,27 @@ class ClaimedVersionTest {
           .getErrorCode()).as("a counter that is not a long").isEqualTo(14);
       assertThat(refusal(admin, awaitable(withCounter(topologyVersion, -1), 0)).getErrorCode()).isEqualTo(31372);
       assertThat(refusal(admin, awaitable(topologyVersion, -1)).getErrorCode()).isEqualTo(31373);
+    }
+  }
+
+  @Test
+  void aPollingServerAnswersTheDriversOwnHelloAndAWellFormedAwaitableOneAtOnce() {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", ServerLimits.NONE, EmbeddedMonitoring.POLLING, port -> true);
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      MongoDatabase admin = client.getDatabase("admin");
+      // The polling monitor's own handshake: neither topologyVersion nor maxAwaitTimeMS.
+      Document hello = admin.runCommand(new Document("hello", 1).append("helloOk", true));
+      assertThat(hello.getDouble("ok")).isEqualTo(1.0);
+      assertThat(hello.containsKey("topologyVersion")).isFalse();
+
+      long began = System.nanoTime();
+      Document awaited = admin.runCommand(awaitable(new Document("processId", new ObjectId()).append("counter", 0L), 5_000));
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
+      assertThat(awaited.getDouble("ok")).isEqualTo(1.0);
+
+      // The driver's monitor saw the server and keeps it: an operation runs.
+      assertThat(client.getDatabase("test").getCollection("c").countDocuments()).isZero();
+      assertThat(client.getClusterDescription().getServerDescriptions().get(0).isOk()).isTrue();
     }
   }
 

@@ -10,22 +10,40 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a driver sends a MongoDB 7.0 server, taken by the embedded one: sessions (implicit on every command, an explicit
- * one), a write batch of mongod's size, a request that wants no reply, and {@code listDatabases} with sizes. The real
+ * one), a write batch of mongod's size, a request that wants no reply, upserts whose ids the server makes (time-based),
+ * and {@code listDatabases} with sizes. The real
  * Java driver on a real socket, every command it sends watched.
  */
 class DriverRequestsTest {
+
+  private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
   private final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
   private EmbeddedMongoTarget server;
@@ -82,6 +100,50 @@ class DriverRequestsTest {
     assertThat(collection.find(new Document("_id", 1)).first()).as("the unacknowledged insert, read back on the same connection")
         .isEqualTo(new Document("_id", 1));
     assertThat(server.openConnections()).as("the pool connection, the monitor and its round-trip-time connection").isEqualTo(3);
+  }
+
+  @Test
+  void anIdTheServerMakesForAnUpsertIsTimeBasedAsMongodsAre() {
+    MongoCollection<Document> collection = client.getDatabase("test").getCollection("upserts");
+    Instant now = Instant.now();
+
+    ObjectId operator = collection.updateOne(Filters.eq("sku", "a"), Updates.set("stock", 1), UPSERT)
+        .getUpsertedId().asObjectId().getValue();
+    ObjectId replacement = collection.replaceOne(Filters.eq("sku", "b"), new Document("sku", "b").append("stock", 2),
+        new ReplaceOptions().upsert(true)).getUpsertedId().asObjectId().getValue();
+    Document found = collection.findOneAndUpdate(Filters.eq("sku", "c"), Updates.combine(Updates.set("stock", 3),
+        Updates.setOnInsert("added", true)), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+
+    // mongo-java-server's own ids are twelve random bytes: their "time" lands anywhere in 136 years.
+    for (ObjectId id : List.of(operator, replacement, found.getObjectId("_id"))) {
+      assertThat(Duration.between(now, id.getDate().toInstant()).abs()).as("the time in %s", id)
+          .isLessThan(Duration.ofSeconds(5));
+    }
+    assertThat(found.getBoolean("added")).as("the update's own $setOnInsert, kept beside the id").isTrue();
+    assertThat(collection.find(Filters.eq("_id", replacement)).first()).containsEntry("stock", 2);
+  }
+
+  @Test
+  void anUpsertThatNamesItsOwnIdKeepsItAndAReplacementThatMatchesKeepsTheMatchedId() {
+    MongoCollection<Document> collection = client.getDatabase("test").getCollection("upserts");
+    ObjectId old = new ObjectId(new Date(0));
+
+    assertThat(collection.updateOne(Filters.eq("_id", "mine"), Updates.set("stock", 1), UPSERT).getUpsertedId())
+        .isEqualTo(new BsonString("mine"));
+    assertThat(collection.updateOne(Filters.eq("sku", "d"), Updates.setOnInsert("_id", old), UPSERT).getUpsertedId())
+        .isEqualTo(new BsonObjectId(old));
+    assertThat(collection.replaceOne(Filters.eq("sku", "e"), new Document("_id", 7).append("sku", "e"),
+        new ReplaceOptions().upsert(true)).getUpsertedId()).isEqualTo(new BsonInt32(7));
+
+    // A replacement upsert that matches replaces the document and keeps its id (no new id forced into it).
+    ObjectId first = collection.replaceOne(Filters.eq("sku", "f"), new Document("sku", "f").append("stock", 1),
+        new ReplaceOptions().upsert(true)).getUpsertedId().asObjectId().getValue();
+    UpdateResult again = collection.replaceOne(Filters.eq("sku", "f"), new Document("sku", "f").append("stock", 2),
+        new ReplaceOptions().upsert(true));
+    assertThat(again.getUpsertedId()).isNull();
+    assertThat(again.getModifiedCount()).isEqualTo(1);
+    assertThat(collection.find(Filters.eq("sku", "f")).into(new ArrayList<>())).singleElement()
+        .satisfies(document -> assertThat(document).containsEntry("_id", first).containsEntry("stock", 2));
   }
 
   @Test

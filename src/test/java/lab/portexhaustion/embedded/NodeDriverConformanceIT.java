@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Node.js driver (npm's {@code mongodb}, the 7.x pinned in src/test/node/package.json, installed there by
- * {@code npm ci}) against the embedded server in its own process: src/test/node/conformance.mjs. Skipped without node
- * or without the installed package.
+ * {@code npm ci}) against the embedded server in its own process: src/test/node/conformance.mjs. Skipped without node,
+ * without the installed package, or with a node older than the package's {@code engines.node}.
  */
 class NodeDriverConformanceIT {
 
@@ -24,9 +24,14 @@ class NodeDriverConformanceIT {
 
   @Test
   void theNodeDriverConnectsStreamsUsesSessionsAndSeesTheCap() throws Exception {
-    assumeTrue(nodeRuns(), "no node on the PATH: the Node.js driver's conformance is not checked");
-    assumeTrue(Files.isRegularFile(FOLDER.resolve("node_modules/mongodb/package.json")),
+    String node = nodeVersion();
+    assumeTrue(node != null, "no node on the PATH: the Node.js driver's conformance is not checked");
+    Path driverPackage = FOLDER.resolve("node_modules/mongodb/package.json");
+    assumeTrue(Files.isRegularFile(driverPackage),
         "no src/test/node/node_modules: run 'npm ci' in src/test/node (.ci/run does) to check the Node.js driver");
+    NodeEngine engine = NodeEngine.ofPackageJson(Files.readString(driverPackage));
+    assumeTrue(engine.admits(node), "node " + node + " is older than the driver's engines.node " + engine.range()
+        + ": the Node.js driver's conformance is not checked");
 
     Map<String, String> summary = DriverConformance.run(FOLDER, List.of("node", "conformance.mjs"));
 
@@ -35,11 +40,13 @@ class NodeDriverConformanceIT {
     DriverConformance.assertConforms(summary);
   }
 
-  private static boolean nodeRuns() {
+  /** {@code node --version}'s answer ("v20.20.2"), or null when node does not run. */
+  private static String nodeVersion() {
     try {
-      return TimedProcess.run(new ProcessBuilder("node", "--version"), Duration.ofSeconds(10)).exitCode() == 0;
+      TimedProcess.Result version = TimedProcess.run(new ProcessBuilder("node", "--version"), Duration.ofSeconds(10));
+      return version.exitCode() == 0 ? version.output().strip() : null;
     } catch (Exception e) {
-      return false;
+      return null;
     }
   }
 

@@ -1,0 +1,87 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.Map;
+
+/**
+ * mongo-java-server's in-memory collection, whose upserts insert with an {@code _id} made as mongod makes it: an
+ * ObjectId whose first four bytes are the time (mongo-java-server draws all twelve at random, so its ids do not sort by
+ * time). Only where the server makes the id: an upsert whose filter and update name no {@code _id}; drivers make the ids
+ * of the documents they insert themselves.
+ *
+ * <p>An operator update gets the id as {@code $setOnInsert._id}, which counts only if the upsert inserts. A replacement
+ * cannot say "on insert": it gets the id only when nothing matches its filter, checked under the collection's lock, the
+ * same that the update then takes (mongo-java-server's collection methods synchronise on the collection).
+ */
+final class TimeBasedUpsertCollection extends MemoryCollection {
+
+  private static final String ID = "_id";
+
+  TimeBasedUpsertCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+    super(database, name, options, cursors);
+  }
+
+  @Override
+  public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean multi,
+      boolean upsert, Oplog oplog) {
+    Document withId = upsert ? withTimeBasedId(selector, update) : update;
+    return super.updateDocuments(selector, withId, arrayFilters, multi, upsert, oplog);
+  }
+
+  @Override
+  public synchronized Document findAndModify(Document command) {
+    if (Utils.isTrue(command.get("upsert")) && command.get("update") instanceof Document update) {
+      Document selector = command.get("query") instanceof Document query ? query : new Document();
+      Document withId = command.clone();
+      withId.put("update", withTimeBasedId(selector, update));
+      return super.findAndModify(withId);
+    }
+    return super.findAndModify(command);
+  }
+
+  /** The update an upsert runs: {@code update} itself, or with a time-based {@code _id} for the document it may insert. */
+  private Document withTimeBasedId(Document selector, Document update) {
+    if (selector.containsKey(ID) || namesId(update)) {
+      return update;
+    }
+    if (!isOperatorUpdate(update)) {
+      if (count(selector, 0, 1) > 0) {
+        return update; // it replaces a document and keeps that one's _id
+      }
+      Document replacement = update.clone();
+      replacement.put(ID, timeBasedId());
+      return replacement;
+    }
+    Document withId = update.clone();
+    Document onInsert = withId.get("$setOnInsert") instanceof Document given ? given.clone() : new Document();
+    onInsert.put(ID, timeBasedId());
+    withId.put("$setOnInsert", onInsert);
+    return withId;
+  }
+
+  /** An ObjectId made now, as mongod's and the drivers' are: seconds since the epoch, then a process value and a counter. */
+  private static ObjectId timeBasedId() {
+    return new ObjectId(new org.bson.types.ObjectId().toByteArray());
+  }
+
+  private static boolean isOperatorUpdate(Document update) {
+    return update.keySet().stream().anyMatch(key -> key.startsWith("$"));
+  }
+
+  /** Whether the update sets {@code _id} itself: a replacement's own field, or one of an operator's. */
+  private static boolean namesId(Document update) {
+    if (!isOperatorUpdate(update)) {
+      return update.containsKey(ID);
+    }
+    return update.values().stream().anyMatch(fields -> fields instanceof Map<?, ?> map
+        && map.keySet().stream().anyMatch(field -> field.equals(ID) || String.valueOf(field).startsWith(ID + ".")));
+  }
+}
