@@ -14,8 +14,7 @@ import lab.portexhaustion.config.ServerLimits;
 
 /**
  * What the process that starts the embedded server tells it, as {@code key=value} arguments, and the one place that
- * writes and reads them. Each key but {@code ports} may be left out and takes its default; scripts/fleet-run writes
- * its own four.
+ * writes and reads them. Each key may be left out and takes its default; scripts/fleet-run writes its own four.
  *
  * <pre>
  * ports=&lt;candidates, comma-separated; none: any free port&gt;  address=&lt;to listen on, 127.0.0.1&gt;
@@ -54,7 +53,7 @@ public record ServerArguments(List<Integer> ports, String address, int maxIncomi
     return new ServerLimits(maxIncomingConnections, idleTimeout, 0, failureMode);
   }
 
-  /** The arguments, each {@code key=value}, in the order {@link #parse} documents. */
+  /** The arguments, each {@code key=value}, in the order of the table above ({@link #parse} takes them in any order). */
   public List<String> toArgs() {
     List<String> args = new ArrayList<>();
     args.add("ports=" + ports.stream().map(String::valueOf).collect(Collectors.joining(",")));
@@ -87,37 +86,38 @@ public record ServerArguments(List<Integer> ports, String address, int maxIncomi
         ports(given.getOrDefault("ports", "")),
         given.getOrDefault("address", LOOPBACK),
         whole(given, "maxIncomingConnections"),
-        Duration.ofMillis(whole(given, "idleTimeoutMillis")),
+        Duration.ofMillis(number("idleTimeoutMillis", given.getOrDefault("idleTimeoutMillis", "0"), Long.MAX_VALUE)),
         named(EmbeddedFailureMode.class, given, "failureMode", EmbeddedFailureMode.MONGOD),
         named(EmbeddedMonitoring.class, given, "monitoring", EmbeddedMonitoring.STREAMING),
-        Optional.ofNullable(given.get("parentPid")).map(pid -> (long) number("parentPid", pid)));
+        Optional.ofNullable(given.get("parentPid")).map(pid -> number("parentPid", pid, Long.MAX_VALUE)));
   }
 
   private static List<Integer> ports(String candidates) {
     List<Integer> ports = new ArrayList<>();
     for (String port : candidates.split(",")) {
       if (!port.isBlank()) {
-        ports.add((int) number("ports", port));
+        ports.add((int) number("ports", port, 65_535));
       }
     }
     return ports;
   }
 
   private static int whole(Map<String, String> given, String key) {
-    return (int) number(key, given.getOrDefault(key, "0"));
+    return (int) number(key, given.getOrDefault(key, "0"), Integer.MAX_VALUE);
   }
 
-  /** A whole number of at least 0 that fits an int, or the refusal naming the argument. */
-  private static long number(String key, String text) {
+  /** A whole number from 0 to {@code most}, or the refusal naming the argument. */
+  private static long number(String key, String text, long most) {
     try {
-      int value = Integer.parseInt(text.trim());
-      if (value >= 0) {
+      long value = Long.parseLong(text.trim());
+      if (value >= 0 && value <= most) {
         return value;
       }
     } catch (NumberFormatException notANumber) {
       // refused below
     }
-    throw new IllegalArgumentException("The embedded server's argument " + key + "=" + text + " is not a whole number of 0 or more.");
+    throw new IllegalArgumentException("The embedded server's argument " + key + "=" + text + " is not a whole number from 0 to "
+        + most + ".");
   }
 
   private static <E extends Enum<E> & ConfigName> E named(Class<E> type, Map<String, String> given, String key, E otherwise) {

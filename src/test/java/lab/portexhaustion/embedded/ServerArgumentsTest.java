@@ -60,9 +60,18 @@ class ServerArgumentsTest {
   }
 
   @Test
+  void anIdleTimeoutLongerThanAnIntOfMillisecondsReadsBack() {
+    ServerArguments written = ServerArguments.parse(new String[] {"ports=40123", "idleTimeoutMillis=" + Duration.ofDays(25).toMillis()});
+
+    assertThat(ServerArguments.parse(written.toArgs().toArray(String[]::new)).idleTimeout()).isEqualTo(Duration.ofDays(25));
+  }
+
+  @Test
   void aValueThatDoesNotReadIsRefusedByName() {
     assertThatThrownBy(() -> ServerArguments.parse(new String[] {"parentPid=-1"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parentPid=-1 is not a whole number");
+    assertThatThrownBy(() -> ServerArguments.parse(new String[] {"ports=70000"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ports=70000 is not a whole number from 0 to 65535");
     assertThatThrownBy(() -> ServerArguments.parse(new String[] {"ports=40123,forty"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ports=forty");
     assertThatThrownBy(() -> ServerArguments.parse(new String[] {"failureMode=refuse"}))
