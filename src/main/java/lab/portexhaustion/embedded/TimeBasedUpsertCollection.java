@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +19,9 @@ import java.util.Map;
  * of the documents they insert themselves.
  *
  * <p>An operator update gets the id as {@code $setOnInsert._id}, which counts only if the upsert inserts. A replacement
- * cannot say "on insert": it gets the id only when nothing matches its filter, checked under the collection's lock, the
- * same that the update then takes (mongo-java-server's collection methods synchronise on the collection).
+ * cannot say "on insert": it gets the id only when nothing matches its filter. mongo-java-server does not lock a
+ * collection, so every write here holds this collection's monitor: no insert or delete lands between that check and the
+ * update.
  */
 final class TimeBasedUpsertCollection extends MemoryCollection {
 
@@ -34,6 +36,16 @@ final class TimeBasedUpsertCollection extends MemoryCollection {
       boolean upsert, Oplog oplog) {
     Document withId = upsert ? withTimeBasedId(selector, update) : update;
     return super.updateDocuments(selector, withId, arrayFilters, multi, upsert, oplog);
+  }
+
+  @Override
+  public synchronized List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+    return super.insertDocuments(documents, isOrdered);
+  }
+
+  @Override
+  public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+    return super.deleteDocuments(selector, limit, oplog);
   }
 
   @Override
