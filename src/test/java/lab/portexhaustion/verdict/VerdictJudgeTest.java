@@ -332,8 +332,24 @@ class VerdictJudgeTest {
         + " not judged: predicted exhaustion at", 100 * tolerance, tolerance));
     assertThat(againstASlowServer.status()).as("slow requests on a machine with CPU to spare: the onset is judged")
         .isEqualTo(Verdict.Status.FAIL);
-    assertThat(onABusyMachineThatKeptUp.status()).as("96 %% busy, 9 ms: judged").isEqualTo(Verdict.Status.FAIL);
+    assertThat(onABusyMachineThatKeptUp.status()).as("96 % busy, 9 ms: judged").isEqualTo(Verdict.Status.FAIL);
     assertThat(onABusyMachineThatKeptUp.line()).contains("the onset is", "from the prediction");
+  }
+
+  @Test
+  void aSaturatedMachinesSlowRequestsLeaveAnOnsetWithinItsToleranceJudged() {
+    HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> exhaustion = predicted(Scenario.RAW_SOCKET, checked, 1000);
+    double predicted = exhaustion.get().onsetSeconds().orElseThrow();
+    Evidence starved = withPace(new Evidence.Pace(Optional.of(0.0), Optional.of(99.96), 100, Optional.of(1732.0),
+        Optional.of(1631.0), Optional.of(1107.0), Optional.of(1.3), Optional.of(99.9)));
+
+    Verdict onTime = judge(Scenario.RAW_SOCKET, checked, exhaustion, Optional.of(portsOnset(predicted * 1.05)), QUIET, NO_FAILURES,
+        starved);
+    Verdict predictedClean = pooledClean(checked, starved);
+
+    assertThat(onTime.status()).as("the onset came within its tolerance: nothing blurred it enough").isEqualTo(Verdict.Status.PASS);
+    assertThat(predictedClean.status()).as("no onset is held to a moment: the rule has nothing to blur").isEqualTo(Verdict.Status.PASS);
   }
 
   @Test
