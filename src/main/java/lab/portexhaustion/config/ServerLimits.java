@@ -67,6 +67,6 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
     }
     return limitsConnections()
         ? "at most " + maxIncomingConnections + " connections (80 % of the descriptor limit when lower)"
-        : "connections capped at 80 % of the descriptor limit";
+        : "connections capped at 80 % of the descriptor limit (where the OS gives one)";
   }
 }

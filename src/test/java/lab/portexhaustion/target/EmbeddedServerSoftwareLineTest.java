@@ -23,7 +23,7 @@ class EmbeddedServerSoftwareLineTest {
     String line = line(new ServerLimits(0, IDLE, 2048, EmbeddedFailureMode.MONGOD), new ServerReady(27017, 41, Optional.of(2048L), 1638));
 
     assertThat(line).isEqualTo("mongo-java-server 1.47.0 (process 41, streaming monitoring, connections capped at 80 % of the"
-        + " descriptor limit, idle timeout 5.0 s, at most 2048 descriptors, fails as mongod: at most 1638 connections,"
+        + " descriptor limit (where the OS gives one), idle timeout 5.0 s, at most 2048 descriptors, fails as mongod: at most 1638 connections,"
         + " descriptor limit 2048)");
   }
 
@@ -49,7 +49,7 @@ class EmbeddedServerSoftwareLineTest {
     assertThat(line(ServerLimits.NONE, new ServerReady(27017, 41, Optional.of(20000L), 16000))).isEqualTo("mongo-java-server 1.47.0"
         + " (process 41, streaming monitoring, fails as mongod: at most 16000 connections, descriptor limit 20000)");
     assertThat(ServerLimits.NONE.describe()).as("in the summary's serverLimits")
-        .isEqualTo("connections capped at 80 % of the descriptor limit, no idle timeout");
+        .isEqualTo("connections capped at 80 % of the descriptor limit (where the OS gives one), no idle timeout");
   }
 
   @Test
