@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.function.IntSupplier;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import org.assertj.core.data.Offset;
@@ -38,14 +37,13 @@ class ConnectionLimitTest {
     limitLog.detachAppender(logged);
   }
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @Test
   void theServerKeepsWhoItRefusedFirst() throws Exception {
     try (EmbeddedMongoServer server = new EmbeddedMongoServer(new ServerLimits(1, Duration.ZERO), EmbeddedMonitoring.STREAMING)) {
       server.bind(new InetSocketAddress("127.0.0.1", 0));
       try (Socket kept = new Socket("127.0.0.1", server.localAddress().getPort())) {
-        awaitOpen(server::openConnections, 1); // accepted first, so that the limit falls on the second
+        OpenConnections.awaitAtLeast(server::openConnections, 1); // accepted first, so that the limit falls on the second
         Socket refused = new Socket("127.0.0.1", server.localAddress().getPort());
         refused.setSoTimeout(5_000);
         InputStream in = refused.getInputStream();
@@ -68,7 +66,7 @@ class ConnectionLimitTest {
     try (EmbeddedMongoServer server = new EmbeddedMongoServer(new ServerLimits(1, Duration.ZERO), EmbeddedMonitoring.STREAMING)) {
       server.bind(new InetSocketAddress("127.0.0.1", 0));
       try (Socket kept = new Socket("127.0.0.1", server.localAddress().getPort())) {
-        awaitOpen(server::openConnections, 1);
+        OpenConnections.awaitAtLeast(server::openConnections, 1);
         long began = System.nanoTime();
         for (int i = 0; i < 3; i++) {
           refuse(server);
@@ -97,10 +95,4 @@ class ConnectionLimitTest {
     }
   }
 
-  private static void awaitOpen(IntSupplier open, int connections) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (open.getAsInt() < connections && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-  }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 import lab.portexhaustion.config.EmbeddedFailureMode;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** {@code serverStatus.connections} with mongod's fields, read through the real driver from connections on real sockets. */
 class ServerStatusConnectionsTest {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @Test
   void connectionsTakenAreCreatedAndThosePastTheLimitRejected() throws Exception {
@@ -34,7 +32,7 @@ class ServerStatusConnectionsTest {
       for (int i = 0; i < 3; i++) {
         held.add(new Socket(server.endpoint().getAddress(), server.endpoint().getPort()));
       }
-      awaitOpen(server::openConnections, 3);
+      OpenConnections.awaitAtLeast(server::openConnections, 3);
       try (Socket refused = new Socket(server.endpoint().getAddress(), server.endpoint().getPort())) {
         refused.setSoTimeout(5_000);
         InputStream in = refused.getInputStream();
@@ -43,7 +41,7 @@ class ServerStatusConnectionsTest {
       for (Socket socket : held) {
         socket.close();
       }
-      awaitClosed(server::openConnections);
+      OpenConnections.awaitNone(server::openConnections);
 
       try (MongoClient client = pollingClient(server)) {
         Document connections = connections(client);
@@ -89,7 +87,7 @@ class ServerStatusConnectionsTest {
         assertThat(connections.getLong("awaitingTopologyChanges")).isEqualTo(1);
         assertThat(connections.getInteger("active")).as("serverStatus's connection and the waiting hello's").isEqualTo(2);
       }
-      awaitClosed(server::openConnections);
+      OpenConnections.awaitNone(server::openConnections);
       try (MongoClient polling = pollingClient(server)) {
         Document connections = connections(polling);
 
@@ -134,17 +132,4 @@ class ServerStatusConnectionsTest {
     return client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("connections", Document.class);
   }
 
-  private static void awaitOpen(IntSupplier open, int connections) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (open.getAsInt() < connections && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-  }
-
-  private static void awaitClosed(IntSupplier open) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (open.getAsInt() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-  }
 }
