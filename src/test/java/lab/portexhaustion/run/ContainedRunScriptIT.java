@@ -53,4 +53,16 @@ class ContainedRunScriptIT {
         .contains("41000\t41099", "0", "300", "lo", "contained=1");
     assertThat(run.output()).doesNotContain("eth0");
   }
+
+  @Test
+  void aDescriptorLimitTheNamespaceCannotTakeIsRefusedAsASetupMistake() throws Exception {
+    NetworkNamespaces.assumeAvailable();
+
+    // Above the kernel's fs.nr_open (1,048,576 by default), which not even root may pass.
+    Run run = launch("--no-prepare", "--range", "41000-41099", "--nofile", "2000000000", "--", "echo", "COMMAND-RAN");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(run.output()).contains("contained-run: cannot set the descriptor limit to 2000000000 (--nofile)")
+        .doesNotContain("COMMAND-RAN");
+  }
 }
