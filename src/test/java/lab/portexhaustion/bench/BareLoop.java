@@ -1,21 +1,10 @@
 package lab.portexhaustion.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.config.Scenario;
-import lab.portexhaustion.config.SettingsLoader;
-import lab.portexhaustion.strategy.ConnectionStrategy;
-import lab.portexhaustion.strategy.RequestWork;
-import lab.portexhaustion.strategy.StrategyFactory;
-import lab.portexhaustion.target.MongoTarget;
-import lab.portexhaustion.target.TargetFactory;
 
 /**
  * The baseline of a throughput line, in a JVM of its own like the harness's Gatling run: the same
@@ -33,13 +22,9 @@ public final class BareLoop {
   private BareLoop() {}
 
   public static void main(String[] args) throws Exception {
-    Scenario scenario = Scenario.valueOf(args[0]);
     int concurrency = Integer.parseInt(args[1]);
     Duration length = Duration.ofSeconds(Long.parseLong(args[2]));
-    HarnessSettings settings = SettingsLoader.load(Map.of("target", "uri", "uri", args[3]), Path.of("no-harness.conf"));
-    try (MongoTarget target = TargetFactory.start(settings, port -> true);
-        ConnectionStrategy strategy = StrategyFactory.create(scenario.strategy(), target, settings, SocketErrorListener.NONE)) {
-      RequestWork work = StrategyFactory.settingsOperation(settings);
+    try (BareRequests requests = BareRequests.open(args[0], args[3])) {
       AtomicLongArray completed = new AtomicLongArray((int) length.toSeconds() + 2);
       AtomicLong failures = new AtomicLong();
       long start = System.nanoTime();
@@ -49,10 +34,9 @@ public final class BareLoop {
       for (int i = 0; i < concurrency; i++) {
         Thread thread = new Thread(() -> {
           while (System.nanoTime() < end) {
-            try {
-              strategy.execute(work);
+            if (requests.send()) {
               completed.incrementAndGet((int) ((System.nanoTime() - start) / 1_000_000_000L));
-            } catch (Exception e) {
+            } else {
               failures.incrementAndGet();
             }
           }
@@ -63,15 +47,20 @@ public final class BareLoop {
       for (Thread thread : threads) {
         thread.join();
       }
-      List<String> counts = new ArrayList<>();
-      for (int s = 0; s < completed.length(); s++) {
-        counts.add(String.valueOf(completed.get(s)));
-      }
-      System.out.println(OUTPUT_PREFIX + String.join(",", counts));
+      System.out.println(OUTPUT_PREFIX + counts(completed));
       System.out.println(STARTED_AT_PREFIX + startedAt);
       if (failures.get() > 0) {
         System.out.println("FAILURES " + failures.get());
       }
     }
+  }
+
+  /** The completions of each second, comma-separated, as {@link #OUTPUT_PREFIX} prints them. */
+  static String counts(AtomicLongArray completed) {
+    List<String> counts = new ArrayList<>();
+    for (int s = 0; s < completed.length(); s++) {
+      counts.add(String.valueOf(completed.get(s)));
+    }
+    return String.join(",", counts);
   }
 }

@@ -50,6 +50,14 @@ class BenchmarkFiguresTest {
   }
 
   @Test
+  void gatlingsFloorIsGivenAsItsShareOfTheBareLoopAndTheHarnessAsItsShareOfTheFloor() {
+    String note = ThroughputLine.floorNote(Spread.of(List.of(12000.0, 13000.0, 15000.0)), Spread.of(List.of(19000.0, 20000.0, 21000.0)),
+        Spread.of(List.of(17000.0, 18000.0, 18500.0)));
+
+    assertThat(note).contains("17,000 / 18,000 / 18,500 requests/s, 0.90 of the bare loop; the harness 0.72 of the floor");
+  }
+
+  @Test
   void theTableShowsEveryLineWithItsRepetitionsSpreadRatioAndVerdict() {
     BenchmarkLine line = BenchmarkLine.higherIsBetter("pooled operations", "requests/s", Spread.of(List.of(8000.0, 9000.0, 9500.0)),
         Spread.of(List.of(12000.0, 13000.0, 14000.0)), 0.9, "concurrency 8");

@@ -15,7 +15,9 @@ import lab.portexhaustion.report.RunResults;
 /**
  * A strategy's throughput through Gatling and the harness against a bare loop of the same
  * strategy, at the same concurrency, each side on an empty embedded server of its own ({@link FreshServer});
- * repetitions interleaved (bare, harness, bare, harness...) so that the machine's slow moments fall on both.
+ * repetitions interleaved (bare, harness, floor, bare, harness, floor...) so that the machine's slow moments fall on
+ * all three. The floor ({@link GatlingFloorSimulation}) is the bare loop's requests through Gatling alone: what no
+ * request path through Gatling can beat, printed beside the line.
  */
 final class ThroughputLine {
 
@@ -40,13 +42,13 @@ final class ThroughputLine {
   /** A line whose harness throughput must be at least {@code atLeast} times the bare loop's. */
   BenchmarkLine atLeast(String name, Scenario scenario, double atLeast) throws Exception {
     Measured m = measure(name, scenario);
-    return BenchmarkLine.higherIsBetter(name, "requests/s", m.harness(), m.bare(), atLeast, m.note());
+    return BenchmarkLine.higherIsBetter(name, "requests/s", m.harness(), m.bare(), atLeast, m.note() + "; " + m.floorNote());
   }
 
   /** A line printed side by side without a target. */
   BenchmarkLine forInformation(String name, Scenario scenario, String why) throws Exception {
     Measured m = measure(name, scenario);
-    return BenchmarkLine.forInformation(name, "requests/s", m.harness(), m.bare(), m.note() + "; " + why);
+    return BenchmarkLine.forInformation(name, "requests/s", m.harness(), m.bare(), m.note() + "; " + m.floorNote() + "; " + why);
   }
 
   /** The cost per request of each side of each line measured so far, in the order measured. */
@@ -54,7 +56,20 @@ final class ThroughputLine {
     return List.copyOf(costs);
   }
 
-  private record Measured(Spread harness, Spread bare, String note) {}
+  private record Measured(Spread harness, Spread bare, Spread floor, String note) {
+
+    String floorNote() {
+      return ThroughputLine.floorNote(harness, bare, floor);
+    }
+  }
+
+  /** Gatling's floor beside the line: its own figures, its share of the bare loop's, and the harness's share of it. */
+  static String floorNote(Spread harness, Spread bare, Spread floor) {
+    return String.format("Gatling's floor (the bare loop's requests inline on an event loop per virtual user, logged to"
+            + " Gatling's stats, no harness): %,.0f / %,.0f / %,.0f requests/s, %.2f of the bare loop; the harness %.2f of"
+            + " the floor", floor.min(), floor.median(), floor.max(), floor.median() / bare.median(),
+        harness.median() / floor.median());
+  }
 
   /** One side of one repetition: its steady rate and what a request cost its JVM and the server over the same seconds. */
   private record Side(double perSecond, SideCounters.Cost cost) {}
@@ -62,18 +77,24 @@ final class ThroughputLine {
   private Measured measure(String name, Scenario scenario) throws Exception {
     List<Side> bare = new ArrayList<>();
     List<Side> harness = new ArrayList<>();
+    List<Side> floor = new ArrayList<>();
     for (int rep = 1; rep <= repetitions; rep++) {
       bare.add(FreshServer.run(uri -> bare(scenario, uri)));
       harness.add(FreshServer.run(uri -> harness(scenario, uri)));
-      Side b = bare.get(bare.size() - 1);
-      Side h = harness.get(harness.size() - 1);
-      System.out.printf("  %s, repetition %d of %d: bare %.0f/s (%.2f voluntary switches/request), harness %.0f/s (%.2f)%n", name,
-          rep, repetitions, b.perSecond(), b.cost().jvm().voluntary(), h.perSecond(), h.cost().jvm().voluntary());
+      floor.add(FreshServer.run(uri -> floor(scenario, uri)));
+      System.out.printf("  %s, repetition %d of %d, requests/s (voluntary switches/request): bare %s, harness %s, Gatling's floor %s%n",
+          name, rep, repetitions, last(bare), last(harness), last(floor));
     }
     costs.add(row(name, "harness", harness));
     costs.add(row(name, "bare", bare));
-    return new Measured(Spread.of(rates(harness)), Spread.of(rates(bare)), String.format(
+    costs.add(row(name, "Gatling's floor", floor));
+    return new Measured(Spread.of(rates(harness)), Spread.of(rates(bare)), Spread.of(rates(floor)), String.format(
         "concurrency %d, %d s per repetition (first %d s after the first request left out)", concurrency, seconds, warmupSeconds));
+  }
+
+  private static String last(List<Side> sides) {
+    Side side = sides.get(sides.size() - 1);
+    return String.format("%.0f (%.2f)", side.perSecond(), side.cost().jvm().voluntary());
   }
 
   private static List<Double> rates(List<Side> sides) {
@@ -94,15 +115,37 @@ final class ThroughputLine {
     try (SideCounters counters = SideCounters.start()) {
       ChildJvm.Result result = ChildJvm.run(BareLoop.class.getName(), List.of(),
           List.of(scenario.name(), String.valueOf(concurrency), String.valueOf(seconds), mongoUri), seconds + 60L);
-      String counts = printed(result, BareLoop.OUTPUT_PREFIX);
-      long startedAt = Long.parseLong(printed(result, BareLoop.STARTED_AT_PREFIX));
-      return side(counters, startedAt, SteadyRate.window(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), warmupSeconds));
+      return printedSide(counters, "bare loop", result);
     }
   }
 
-  private static String printed(ChildJvm.Result result, String prefix) {
+  /** Gatling's floor: {@link GatlingFloorSimulation} with an event loop per virtual user, in a Gatling JVM of its own. */
+  private Side floor(Scenario scenario, String mongoUri) throws Exception {
+    Path results = Files.createTempDirectory("benchmark-floor");
+    try (SideCounters counters = SideCounters.start()) {
+      ChildJvm.Result result = ChildJvm.run("io.gatling.app.Gatling",
+          List.of("bench.scenario=" + scenario.name(), "bench.concurrency=" + concurrency, "bench.seconds=" + seconds,
+              "bench.uri=" + mongoUri, "io.netty.eventLoopThreads=" + concurrency),
+          List.of("--simulation", GatlingFloorSimulation.class.getName(), "--results-folder", results.toString()), seconds + 120L);
+      if (result.exitCode() != 0) {
+        throw new IllegalStateException("Gatling's floor run failed (exit " + result.exitCode() + "):\n" + result.output());
+      }
+      return printedSide(counters, "Gatling's floor", result);
+    } finally {
+      deleteRecursively(results);
+    }
+  }
+
+  /** A side that printed its completions per second and its second 0 as {@link BareLoop} does. */
+  private Side printedSide(SideCounters counters, String what, ChildJvm.Result result) throws Exception {
+    String counts = printed(result, what, BareLoop.OUTPUT_PREFIX);
+    long startedAt = Long.parseLong(printed(result, what, BareLoop.STARTED_AT_PREFIX));
+    return side(counters, startedAt, SteadyRate.window(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), warmupSeconds));
+  }
+
+  private static String printed(ChildJvm.Result result, String what, String prefix) {
     return result.output().lines().filter(l -> l.startsWith(prefix)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("bare loop printed no " + prefix.trim() + " (exit " + result.exitCode() + "):\n"
+        .orElseThrow(() -> new IllegalStateException(what + " printed no " + prefix.trim() + " (exit " + result.exitCode() + "):\n"
             + result.output()))
         .substring(prefix.length());
   }
