@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
@@ -121,19 +122,10 @@ final class ThroughputLine {
 
   /** Gatling's floor: {@link GatlingFloorSimulation} with an event loop per virtual user, in a Gatling JVM of its own. */
   private Side floor(Scenario scenario, String mongoUri) throws Exception {
-    Path results = Files.createTempDirectory("benchmark-floor");
-    try (SideCounters counters = SideCounters.start()) {
-      ChildJvm.Result result = ChildJvm.run("io.gatling.app.Gatling",
-          List.of("bench.scenario=" + scenario.name(), "bench.concurrency=" + concurrency, "bench.seconds=" + seconds,
-              "bench.uri=" + mongoUri, "io.netty.eventLoopThreads=" + concurrency),
-          List.of("--simulation", GatlingFloorSimulation.class.getName(), "--results-folder", results.toString()), seconds + 120L);
-      if (result.exitCode() != 0) {
-        throw new IllegalStateException("Gatling's floor run failed (exit " + result.exitCode() + "):\n" + result.output());
-      }
-      return printedSide(counters, "Gatling's floor", result);
-    } finally {
-      deleteRecursively(results);
-    }
+    return gatling("Gatling's floor", GatlingFloorSimulation.class, results -> List.of("bench.scenario=" + scenario.name(),
+            "bench.concurrency=" + concurrency, "bench.seconds=" + seconds, "bench.uri=" + mongoUri,
+            "io.netty.eventLoopThreads=" + concurrency),
+        (counters, result, results) -> printedSide(counters, "Gatling's floor", result));
   }
 
   /** A side that printed its completions per second and its second 0 as {@link BareLoop} does. */
@@ -151,20 +143,37 @@ final class ThroughputLine {
   }
 
   private Side harness(Scenario scenario, String mongoUri) throws Exception {
-    Path results = Files.createTempDirectory("benchmark-harness");
+    return gatling("the harness", HarnessThroughputSimulation.class, results -> List.of("bench.scenario=" + scenario.name(),
+            "bench.concurrency=" + concurrency, "bench.seconds=" + seconds, "target=uri", "uri=" + mongoUri,
+            "cleanStart.maxDrainWait=0s", "verdict.enabled=off", "portexhaustionlab.resultsFolder=" + results),
+        (counters, result, results) -> {
+          RunResults run = RunResults.load(onlyRun(results));
+          // requests.csv counts its seconds from the run's start, the summary's startedAt
+          return side(counters, Instant.parse(run.summary().startedAt()).toEpochMilli(), SteadyRate.window(okPerSecond(run),
+              warmupSeconds));
+        });
+  }
+
+  /** How a Gatling side's figures are read once its JVM has ended: from what it printed, or from its results folder. */
+  private interface GatlingSideReader {
+    Side read(SideCounters counters, ChildJvm.Result result, Path results) throws Exception;
+  }
+
+  /**
+   * Runs {@code simulation} in a Gatling JVM of its own with the system properties {@code properties} gives for the run's
+   * results folder (a temporary one, deleted afterwards), and reads the side with {@code reader}.
+   */
+  private Side gatling(String what, Class<?> simulation, Function<Path, List<String>> properties, GatlingSideReader reader)
+      throws Exception {
+    Path results = Files.createTempDirectory("benchmark-side");
     try (SideCounters counters = SideCounters.start()) {
       ChildJvm.Result result = ChildJvm.run("io.gatling.app.Gatling",
-          List.of("bench.scenario=" + scenario.name(), "bench.concurrency=" + concurrency, "bench.seconds=" + seconds,
-              "target=uri", "uri=" + mongoUri, "cleanStart.maxDrainWait=0s", "verdict.enabled=off",
-              "portexhaustionlab.resultsFolder=" + results),
-          List.of("--simulation", HarnessThroughputSimulation.class.getName(), "--results-folder", results.toString()),
-          seconds + 120L);
+          properties.apply(results),
+          List.of("--simulation", simulation.getName(), "--results-folder", results.toString()), seconds + 120L);
       if (result.exitCode() != 0) {
-        throw new IllegalStateException("the harness run failed (exit " + result.exitCode() + "):\n" + result.output());
+        throw new IllegalStateException(what + " run failed (exit " + result.exitCode() + "):\n" + result.output());
       }
-      RunResults run = RunResults.load(onlyRun(results));
-      // requests.csv counts its seconds from the run's start, the summary's startedAt
-      return side(counters, Instant.parse(run.summary().startedAt()).toEpochMilli(), SteadyRate.window(okPerSecond(run), warmupSeconds));
+      return reader.read(counters, result, results);
     } finally {
       deleteRecursively(results);
     }
