@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's arithmetic and its table: what the figures of docs/performance.md rest on. */
@@ -80,9 +81,10 @@ class BenchmarkFiguresTest {
 
   @Test
   void theCostTableShowsEachSidesMediansAndSaysWhereThreadsEnded() {
-    SideCounters.Cost cheap = new SideCounters.Cost(new RequestCost(1.5, 0.25, 80, 0), new RequestCost(2.0, 0.5, 40, 0));
-    SideCounters.Cost dear = new SideCounters.Cost(new RequestCost(4.75, 1.0, 210, 2), new RequestCost(2.5, 0.75, 45, 0));
-    SideCounters.Cost middle = new SideCounters.Cost(new RequestCost(4.5, 0.5, 200, 0), new RequestCost(2.25, 0.5, 50, 0));
+    Map<String, Double> none = Map.of();
+    SideCounters.Cost cheap = new SideCounters.Cost(new RequestCost(1.5, 0.25, 80, none, 0), new RequestCost(2.0, 0.5, 40, none, 0));
+    SideCounters.Cost dear = new SideCounters.Cost(new RequestCost(4.75, 1.0, 210, none, 2), new RequestCost(2.5, 0.75, 45, none, 0));
+    SideCounters.Cost middle = new SideCounters.Cost(new RequestCost(4.5, 0.5, 200, none, 0), new RequestCost(2.25, 0.5, 50, none, 0));
 
     String table = RequestCostTable.render(List.of(
         new RequestCostTable.Row("pooled operations (pooled)", "harness", List.of(6000.0, 7000.0, 6500.0), List.of(dear, middle, dear)),
@@ -92,6 +94,27 @@ class BenchmarkFiguresTest {
         "| pooled operations (pooled) | bare | 11,000 | 1.50 | 0.25 | 80.0 | 2.00 | 0.50 | 40.0 |",
         "- pooled operations (pooled), harness: 4 threads ended inside a measured window");
     assertThat(table).doesNotContain("bare: 0 threads");
+  }
+
+  @Test
+  void theCostTableSaysWhichKindsOfThreadMadeTheSwitchesMostFirstAndLeavesOutTheFew() {
+    SideCounters.Cost first = new SideCounters.Cost(new RequestCost(3.0, 0, 0,
+        Map.of("harness-worker-#", 1.0, "gatling-#-#", 1.9, "Timer-#", 0.01), 0), cheapServer());
+    // the stats writer's threads did not switch in this repetition: 0 in its median
+    SideCounters.Cost second = new SideCounters.Cost(new RequestCost(3.0, 0, 0,
+        Map.of("harness-worker-#", 1.2, "gatling-#-#", 1.7, "pool-#-thread-#", 0.9), 0), cheapServer());
+    SideCounters.Cost third = new SideCounters.Cost(new RequestCost(3.0, 0, 0,
+        Map.of("harness-worker-#", 1.1, "gatling-#-#", 2.1, "pool-#-thread-#", 0.7), 0), cheapServer());
+
+    String table = RequestCostTable.render(List.of(
+        new RequestCostTable.Row("pooled operations (pooled)", "harness", List.of(1.0, 2.0, 3.0), List.of(first, second, third))));
+
+    assertThat(table).contains("- pooled operations (pooled), harness: gatling-#-# 1.90, harness-worker-# 1.10, pool-#-thread-# 0.70\n");
+    assertThat(table).doesNotContain("Timer-#");
+  }
+
+  private static RequestCost cheapServer() {
+    return new RequestCost(1.0, 0, 0, Map.of(), 0);
   }
 
   @Test

@@ -2,7 +2,7 @@ package lab.portexhaustion.bench;
 
 /**
  * The two Linux {@code /proc} files the throughput lines read for their cost per request: a task's {@code status}
- * (its context switches) and a process's or task's {@code stat} (its CPU time).
+ * (its name and context switches) and a process's or task's {@code stat} (its CPU time).
  */
 final class ProcLines {
 
@@ -20,6 +20,7 @@ final class ProcLines {
     }
   }
 
+  private static final String NAME = "Name:";
   private static final String VOLUNTARY = "voluntary_ctxt_switches:";
   private static final String INVOLUNTARY = "nonvoluntary_ctxt_switches:";
 
@@ -44,6 +45,14 @@ final class ProcLines {
           + status.lines().findFirst().orElse("") + "'");
     }
     return new ContextSwitches(voluntary, involuntary);
+  }
+
+  /** The name of a {@code /proc/<pid>/task/<tid>/status} text: a Java thread's name, cut by Linux to 15 characters. */
+  static String name(String status) {
+    return status.lines().filter(line -> line.startsWith(NAME)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no Name line in a /proc status text starting '"
+            + status.lines().findFirst().orElse("") + "'"))
+        .substring(NAME.length()).strip();
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -17,24 +18,32 @@ import java.util.stream.Stream;
  * switches have no such whole-process count in {@code /proc}: {@code /proc/<pid>/status} holds the main thread's alone
  * (a Gatling JVM's showed 1 voluntary switch where its threads together had 3,505), and {@code getrusage}, which sums
  * ended threads too, answers only for the calling process. So they are kept per thread, and {@link #switchesSince}
- * says what is lost: a thread that ended between two snapshots takes its switches since the earlier one with it.
+ * says what is lost: a thread that ended between two snapshots takes its switches since the earlier one with it. Each
+ * thread's name is kept too, so that a window's switches can be told by the kind of thread that made them (its
+ * {@link #threadKind}): the harness's workers, Gatling's event loops, its stats writer, the driver's own threads.
  *
- * @param tasks each live thread's counts, by thread id
+ * @param tasks each live thread's name and counts, by thread id
  * @param cpuTicks user plus system time in clock ticks, less that of the threads left out
  */
-record ProcessCounters(long epochMillis, Map<Long, ProcLines.ContextSwitches> tasks, long cpuTicks) {
+record ProcessCounters(long epochMillis, Map<Long, Task> tasks, long cpuTicks) {
 
   /** Clock ticks per second of /proc's times: USER_HZ, which Linux fixes at 100 for user space on x86 and arm64. */
   static final long TICKS_PER_SECOND = 100;
 
-  /** The switches of a window: those of the threads alive at its end, and how many threads ended during it. */
-  record WindowSwitches(ProcLines.ContextSwitches switches, int threadsEnded) {}
+  /** One live thread: its name (as Linux keeps it) and its context switches since it started. */
+  record Task(String name, ProcLines.ContextSwitches switches) {}
+
+  /**
+   * The switches of a window: those of the threads alive at its end, the same by {@link #threadKind}, and how many
+   * threads ended during it.
+   */
+  record WindowSwitches(ProcLines.ContextSwitches switches, Map<String, ProcLines.ContextSwitches> byKind, int threadsEnded) {}
 
   /** {@code pid}'s counters, leaving out the threads {@code leftOut} (the reader's own, when it reads its process). */
   static ProcessCounters read(long pid, Set<Long> leftOut) throws IOException {
     long epochMillis = System.currentTimeMillis();
     Path process = Path.of("/proc", String.valueOf(pid));
-    Map<Long, ProcLines.ContextSwitches> tasks = new HashMap<>();
+    Map<Long, Task> tasks = new HashMap<>();
     long leftOutTicks = 0;
     try (Stream<Path> threads = Files.list(process.resolve("task"))) {
       for (Path thread : threads.toList()) {
@@ -43,7 +52,8 @@ record ProcessCounters(long epochMillis, Map<Long, ProcLines.ContextSwitches> ta
           if (leftOut.contains(tid)) {
             leftOutTicks += ProcLines.cpuTicks(Files.readString(thread.resolve("stat")));
           } else {
-            tasks.put(tid, ProcLines.contextSwitches(Files.readString(thread.resolve("status"))));
+            String status = Files.readString(thread.resolve("status"));
+            tasks.put(tid, new Task(ProcLines.name(status), ProcLines.contextSwitches(status)));
           }
         } catch (NoSuchFileException ended) {
           // the thread ended between the listing and the read: as if it had ended just before
@@ -65,11 +75,23 @@ record ProcessCounters(long epochMillis, Map<Long, ProcLines.ContextSwitches> ta
   /** Per thread, so that a thread born in the window counts from zero and one that ended does not subtract. */
   WindowSwitches switchesSince(ProcessCounters earlier) {
     ProcLines.ContextSwitches sum = ProcLines.ContextSwitches.NONE;
-    for (Map.Entry<Long, ProcLines.ContextSwitches> task : tasks.entrySet()) {
-      sum = sum.plus(task.getValue().minus(earlier.tasks.getOrDefault(task.getKey(), ProcLines.ContextSwitches.NONE)));
+    Map<String, ProcLines.ContextSwitches> byKind = new TreeMap<>();
+    for (Map.Entry<Long, Task> task : tasks.entrySet()) {
+      Task before = earlier.tasks.get(task.getKey());
+      ProcLines.ContextSwitches made = task.getValue().switches().minus(before == null ? ProcLines.ContextSwitches.NONE : before.switches());
+      sum = sum.plus(made);
+      byKind.merge(threadKind(task.getValue().name()), made, ProcLines.ContextSwitches::plus);
     }
     int ended = (int) earlier.tasks.keySet().stream().filter(tid -> !tasks.containsKey(tid)).count();
-    return new WindowSwitches(sum, ended);
+    return new WindowSwitches(sum, Map.copyOf(byKind), ended);
+  }
+
+  /**
+   * The kind of a thread by its name, its numbers made {@code #}: a pool's threads ({@code harness-worker-12},
+   * {@code gatling-1-3}) are one kind however many it has.
+   */
+  static String threadKind(String name) {
+    return name.replaceAll("[0-9]+", "#");
   }
 
   double cpuMicrosSince(ProcessCounters earlier) {

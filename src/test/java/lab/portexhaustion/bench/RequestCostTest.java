@@ -20,10 +20,13 @@ class RequestCostTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/linux/proc-task");
 
   @Test
-  void aTaskStatusGivesItsVoluntaryAndInvoluntarySwitches() throws Exception {
+  void aTaskStatusGivesItsNameAndItsVoluntaryAndInvoluntarySwitches() throws Exception {
     // a Java thread's status (Finalizer) copied from /proc/<pid>/task/<tid>/status
-    assertThat(ProcLines.contextSwitches(Files.readString(FIXTURES.resolve("status-java-thread.txt"))))
-        .isEqualTo(new ContextSwitches(3, 1));
+    String status = Files.readString(FIXTURES.resolve("status-java-thread.txt"));
+    assertThat(ProcLines.name(status)).isEqualTo("Finalizer");
+    assertThat(ProcLines.contextSwitches(status)).isEqualTo(new ContextSwitches(3, 1));
+    assertThatThrownBy(() -> ProcLines.name("Umask:\t0022\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no Name line");
     assertThatThrownBy(() -> ProcLines.contextSwitches("Name:\tjava\nState:\tS (sleeping)\n"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Name:\tjava");
   }
@@ -40,14 +43,18 @@ class RequestCostTest {
 
   @Test
   void switchesPerRequestCountABornThreadFromZeroAndLeaveOutOneThatEnded() {
-    ProcessCounters start = new ProcessCounters(1_000, Map.of(1L, new ContextSwitches(100, 10), 2L, new ContextSwitches(50, 5)), 300);
-    // thread 2 ended, thread 3 was born; thread 1 made 1,000 voluntary and 100 involuntary switches, thread 3 made 200 and 20
-    ProcessCounters end = new ProcessCounters(11_000, Map.of(1L, new ContextSwitches(1_100, 110), 3L, new ContextSwitches(200, 20)),
-        1_300);
+    ProcessCounters start = new ProcessCounters(1_000, Map.of(1L, task("worker-1", 100, 10), 2L, task("worker-2", 50, 5)), 300);
+    // thread 2 ended, threads 3 and 4 were born; thread 1 made 1,000 voluntary and 100 involuntary switches, thread 3 made
+    // 200 and 20, thread 4 100 and 0
+    ProcessCounters end = new ProcessCounters(11_000, Map.of(1L, task("worker-1", 1_100, 110), 3L, task("worker-3", 200, 20),
+        4L, task("loop-1-2", 100, 0)), 1_300);
 
     RequestCost cost = RequestCost.between(start, end, 400);
 
-    assertThat(cost.voluntary()).isCloseTo(1_200 / 400.0, within(1e-9));
+    assertThat(cost.voluntary()).isCloseTo(1_300 / 400.0, within(1e-9));
+    assertThat(cost.voluntaryByThreadKind()).containsOnlyKeys("worker-#", "loop-#-#");
+    assertThat(cost.voluntaryByThreadKind().get("worker-#")).isCloseTo(1_200 / 400.0, within(1e-9));
+    assertThat(cost.voluntaryByThreadKind().get("loop-#-#")).isCloseTo(100 / 400.0, within(1e-9));
     assertThat(cost.involuntary()).isCloseTo(120 / 400.0, within(1e-9));
     // 1,000 ticks of 10 ms: 10 s of CPU over 400 requests
     assertThat(cost.cpuMicros()).isCloseTo(10_000_000.0 / 400, within(1e-6));
@@ -74,7 +81,7 @@ class RequestCostTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    });
+    }, "bench-sleeper-7");
     sleeper.start();
     slept.await();
     ProcessCounters sleeping = ProcessCounters.read(pid, Set.of(reader));
@@ -85,10 +92,16 @@ class RequestCostTest {
 
     assertThat(sleeping.tasks()).doesNotContainKey(reader).containsKey(sleeperId.get());
     assertThat(before.tasks()).doesNotContainKey(sleeperId.get());
-    assertThat(sleeping.tasks().get(sleeperId.get()).voluntary()).isGreaterThanOrEqualTo(50);
+    assertThat(sleeping.tasks().get(sleeperId.get()).name()).isEqualTo("bench-sleeper-7");
+    assertThat(sleeping.tasks().get(sleeperId.get()).switches().voluntary()).isGreaterThanOrEqualTo(50);
     assertThat(sleeping.switchesSince(before).switches().voluntary()).isGreaterThanOrEqualTo(50);
+    assertThat(sleeping.switchesSince(before).byKind().get("bench-sleeper-#").voluntary()).isGreaterThanOrEqualTo(50);
     assertThat(after.tasks()).doesNotContainKey(sleeperId.get());
     assertThat(after.switchesSince(sleeping).threadsEnded()).isGreaterThanOrEqualTo(1);
+  }
+
+  private static ProcessCounters.Task task(String name, long voluntary, long involuntary) {
+    return new ProcessCounters.Task(name, new ContextSwitches(voluntary, involuntary));
   }
 
   /** join() returns when the Java thread is done; the OS thread leaves /proc a moment later. At most 10 s. */
