@@ -33,6 +33,20 @@ class BenchmarkFiguresTest {
   }
 
   @Test
+  void aSideWhoseRequestsFailedInItsSteadySecondsIsRefusedAndFailuresOutsideThemAreNot() {
+    SteadyRate.Window steady = SteadyRate.window(List.of(0L, 100L, 500L, 900L, 1000L, 1100L, 300L), 2);
+    // the seconds 3 to 5 are steady; failures in the warm-up (second 1) and in the cut last second (6) do not count
+    List<Long> failedOutside = List.of(0L, 7L, 0L, 0L, 0L, 0L, 3L);
+    List<Long> failedInside = List.of(0L, 0L, 0L, 0L, 2L, 0L, 0L);
+
+    assertThat(steady.sumOf(failedOutside)).isZero();
+    ThroughputLine.refuseFailures("bare loop", steady, failedOutside);
+    assertThatThrownBy(() -> ThroughputLine.refuseFailures("bare loop", steady, failedInside))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bare loop: 2 requests failed in its steady seconds 3 to 6 (1,000 completed per second)");
+  }
+
+  @Test
   void linesCompareMediansAndSayWhetherTheTargetIsMet() {
     Spread bare = Spread.of(List.of(100.0, 110.0, 120.0));
 

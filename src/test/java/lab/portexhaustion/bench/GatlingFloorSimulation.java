@@ -27,7 +27,7 @@ import scala.Option;
  * Blocking an event loop is what the harness must never do in a run (every user of that loop would wait); here it is
  * the way to take the hand-offs out and see what is left.
  *
- * <p>Prints its completions per second and the start of its second 0 as {@link BareLoop} does. Not one of the
+ * <p>Prints its completions and failures per second and the start of its second 0 as {@link BareLoop} does. Not one of the
  * product's simulations: the pom keeps the plugin from running it.
  */
 public class GatlingFloorSimulation extends Simulation {
@@ -35,6 +35,7 @@ public class GatlingFloorSimulation extends Simulation {
   private final BareRequests requests = BareRequests.open(System.getProperty("bench.scenario"), System.getProperty("bench.uri"));
   private final Duration length = Duration.ofSeconds(Long.getLong("bench.seconds"));
   private final AtomicLongArray completed = new AtomicLongArray((int) length.toSeconds() + 12);
+  private final AtomicLongArray failed = new AtomicLongArray(completed.length());
   private volatile long startNanos;
   private volatile long startedAt;
 
@@ -55,6 +56,7 @@ public class GatlingFloorSimulation extends Simulation {
   public void after() {
     requests.close();
     System.out.println(BareLoop.OUTPUT_PREFIX + BareLoop.counts(completed));
+    System.out.println(BareLoop.FAILED_PREFIX + BareLoop.counts(failed));
     System.out.println(BareLoop.STARTED_AT_PREFIX + startedAt);
   }
 
@@ -91,9 +93,7 @@ public class GatlingFloorSimulation extends Simulation {
       long endMillis = System.currentTimeMillis();
       statsEngine.logResponse(session.scenario(), session.groups(), "floor", startMillis, endMillis,
           ok ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.empty());
-      if (ok) {
-        completed.incrementAndGet((int) ((System.nanoTime() - startNanos) / 1_000_000_000L));
-      }
+      (ok ? completed : failed).incrementAndGet((int) ((System.nanoTime() - startNanos) / 1_000_000_000L));
       next.$bang(session);
     }
 

@@ -12,7 +12,14 @@ final class SteadyRate {
   private SteadyRate() {}
 
   /** The steady seconds, {@code [fromSecond, toSecond)} of the run's own count, and their mean rate. */
-  record Window(int fromSecond, int toSecond, double perSecond) {}
+  record Window(int fromSecond, int toSecond, double perSecond) {
+
+    /** The sum of {@code perSecond}'s counts over these seconds (another count of the same run, as its failures). */
+    long sumOf(List<Long> perSecond) {
+      return perSecond.subList(Math.min(fromSecond, perSecond.size()), Math.min(toSecond, perSecond.size())).stream()
+          .mapToLong(Long::longValue).sum();
+    }
+  }
 
   static Window window(List<Long> completedPerSecond, int warmupSeconds) {
     int first = 0;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
@@ -106,8 +107,14 @@ final class ThroughputLine {
     return new RequestCostTable.Row(line, side, rates(sides), sides.stream().map(Side::cost).toList());
   }
 
-  /** The steady seconds of a run whose second 0 began at {@code runStartEpochMillis}, with their cost. */
-  private static Side side(SideCounters counters, long runStartEpochMillis, SteadyRate.Window steady) throws Exception {
+  /**
+   * The steady seconds of a run whose second 0 began at {@code runStartEpochMillis}, with their cost; refused when any of
+   * its requests failed in those seconds, as a rate of requests that fail (fast, often) is no throughput to compare.
+   */
+  private Side side(String what, SideCounters counters, long runStartEpochMillis, List<Long> completedPerSecond,
+      List<Long> failedPerSecond) throws Exception {
+    SteadyRate.Window steady = SteadyRate.window(completedPerSecond, warmupSeconds);
+    refuseFailures(what, steady, failedPerSecond);
     return new Side(steady.perSecond(), counters.cost(runStartEpochMillis + steady.fromSecond() * 1000L,
         runStartEpochMillis + steady.toSecond() * 1000L, steady.perSecond()));
   }
@@ -128,11 +135,25 @@ final class ThroughputLine {
         (counters, result, results) -> printedSide(counters, "Gatling's floor", result));
   }
 
-  /** A side that printed its completions per second and its second 0 as {@link BareLoop} does. */
+  /** Throws when any of {@code what}'s requests failed in its steady seconds. */
+  static void refuseFailures(String what, SteadyRate.Window steady, List<Long> failedPerSecond) {
+    long failed = steady.sumOf(failedPerSecond);
+    if (failed > 0) {
+      throw new IllegalStateException(String.format("%s: %,d requests failed in its steady seconds %d to %d (%,.0f completed"
+              + " per second); a side whose requests fail cannot be compared. Failed per second: %s", what, failed,
+          steady.fromSecond(), steady.toSecond(), steady.perSecond(), failedPerSecond));
+    }
+  }
+
+  /** A side that printed its completions and failures per second and its second 0 as {@link BareLoop} does. */
   private Side printedSide(SideCounters counters, String what, ChildJvm.Result result) throws Exception {
-    String counts = printed(result, what, BareLoop.OUTPUT_PREFIX);
     long startedAt = Long.parseLong(printed(result, what, BareLoop.STARTED_AT_PREFIX));
-    return side(counters, startedAt, SteadyRate.window(Arrays.stream(counts.split(",")).map(Long::parseLong).toList(), warmupSeconds));
+    return side(what, counters, startedAt, printedCounts(result, what, BareLoop.OUTPUT_PREFIX),
+        printedCounts(result, what, BareLoop.FAILED_PREFIX));
+  }
+
+  private static List<Long> printedCounts(ChildJvm.Result result, String what, String prefix) {
+    return Arrays.stream(printed(result, what, prefix).split(",")).map(Long::parseLong).toList();
   }
 
   private static String printed(ChildJvm.Result result, String what, String prefix) {
@@ -149,8 +170,8 @@ final class ThroughputLine {
         (counters, result, results) -> {
           RunResults run = RunResults.load(onlyRun(results));
           // requests.csv counts its seconds from the run's start, the summary's startedAt
-          return side(counters, Instant.parse(run.summary().startedAt()).toEpochMilli(), SteadyRate.window(okPerSecond(run),
-              warmupSeconds));
+          return side("the harness", counters, Instant.parse(run.summary().startedAt()).toEpochMilli(),
+              perSecond(run, SecondStats::ok), perSecond(run, SecondStats::ko));
         });
   }
 
@@ -185,12 +206,13 @@ final class ThroughputLine {
     }
   }
 
-  private static List<Long> okPerSecond(RunResults run) {
+  /** One count of each second of the run (0 for a second requests.csv has no row for). */
+  private static List<Long> perSecond(RunResults run, ToLongFunction<SecondStats> count) {
     List<SecondStats> seconds = run.requests();
-    Long[] ok = new Long[seconds.stream().mapToInt(s -> (int) s.second()).max().orElse(0) + 1];
-    Arrays.fill(ok, 0L);
-    seconds.forEach(s -> ok[(int) s.second()] = s.ok());
-    return Arrays.asList(ok);
+    Long[] counts = new Long[seconds.stream().mapToInt(s -> (int) s.second()).max().orElse(0) + 1];
+    Arrays.fill(counts, 0L);
+    seconds.forEach(s -> counts[(int) s.second()] = count.applyAsLong(s));
+    return Arrays.asList(counts);
   }
 
   static void deleteRecursively(Path folder) throws IOException {
