@@ -73,9 +73,12 @@ final class MongoProtocol implements Protocol {
     return connections.configName();
   }
 
-  /** A simulation that sends MongoDB requests without a MongoDB protocol cannot run. */
+  /**
+   * A simulation that sends MongoDB requests without a MongoDB protocol cannot run. Gatling asks for the protocol after
+   * it made the run's folder; the failure, named after the simulation Gatling was given, removes that folder as it ends.
+   */
   private static MongoProtocol noProtocolSet() {
-    throw new SetupFailureException("The simulation", List.of("It sends MongoDB requests but sets no MongoDB protocol: build one"
+    throw SetupFailureException.ofThisJvmsSimulation(List.of("It sends MongoDB requests but sets no MongoDB protocol: build one"
         + " with MongoDsl.mongo() (its target, connections and expectation) and give it to setUp(...).protocols(...), as"
         + " docs/dsl.md shows. The protocol is what starts the target and the port sampler and gives the verdict."));
   }

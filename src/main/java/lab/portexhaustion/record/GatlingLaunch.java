@@ -38,6 +38,7 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
   static final Path PLUGIN_DEFAULT_RESULTS = Path.of("target", "gatling");
 
   private static final List<String> RESULTS_OPTIONS = List.of("-rf", "--results-folder");
+  private static final List<String> SIMULATION_OPTIONS = List.of("-s", "--simulation");
   private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   /** This JVM's launch: its system properties, the fork's arguments on its classpath, and the process that started it. */
@@ -63,6 +64,26 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
     return new GatlingLaunch(results, batch);
   }
 
+  /**
+   * The class of the simulation Gatling was given to run ({@code -s}, {@code --simulation}): in the plugin's fork
+   * arguments, else after the main class on this JVM's command line ({@code java ... io.gatling.app.Gatling --simulation
+   * ...}); empty when neither names one (Gatling then picks the only simulation on the classpath).
+   *
+   * <p>The command line is read from {@code sun.java.command} (the main class and its arguments, space-separated, as
+   * HotSpot JVMs set it on every system) rather than {@code ProcessHandle.info().arguments()}, which Linux JDKs leave
+   * empty for a command line as long as a Gatling classpath makes it. Split on spaces, an argument holding a space
+   * (a path) reads wrongly, but a class name holds none.
+   */
+  public static Optional<String> simulationOfThisJvm() {
+    return forkArguments(ClassLoader.getSystemClassLoader()).flatMap(GatlingLaunch::simulationOption)
+        .or(() -> Optional.ofNullable(System.getProperty("sun.java.command"))
+            .flatMap(command -> simulationOption(List.of(command.trim().split(" +")))));
+  }
+
+  static Optional<String> simulationOption(List<String> arguments) {
+    return option(arguments, SIMULATION_OPTIONS);
+  }
+
   /** The arguments in {@link #FORK_ARGUMENTS} as {@code loader} finds it, one per line; empty when it has none. */
   static Optional<List<String>> forkArguments(ClassLoader loader) {
     try (InputStream in = loader.getResourceAsStream(FORK_ARGUMENTS)) {
@@ -76,9 +97,14 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
   }
 
   private static Optional<Path> resultsOption(List<String> arguments) {
+    return option(arguments, RESULTS_OPTIONS).map(Path::of);
+  }
+
+  /** The value after the first of {@code names} in {@code arguments}. */
+  private static Optional<String> option(List<String> arguments, List<String> names) {
     for (int i = 0; i + 1 < arguments.size(); i++) {
-      if (RESULTS_OPTIONS.contains(arguments.get(i))) {
-        return Optional.of(Path.of(arguments.get(i + 1)));
+      if (names.contains(arguments.get(i))) {
+        return Optional.of(arguments.get(i + 1));
       }
     }
     return Optional.empty();

@@ -3,6 +3,7 @@ package lab.portexhaustion.run;
 import java.util.List;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.ProgramFailure;
+import lab.portexhaustion.record.GatlingLaunch;
 
 /**
  * A simulation that cannot start (wrong settings, unreachable target, no Docker, a MongoDsl mistake), found before any
@@ -18,6 +19,16 @@ public final class SetupFailureException extends ProgramFailure {
     super(ProcessExit.Code.SETUP_FAILED, text(simulation, paragraphs));
     this.simulation = simulation;
     this.paragraphs = List.copyOf(paragraphs);
+  }
+
+  /**
+   * A failure of the simulation this JVM was launched to run, named by its class's simple name as Gatling was given it
+   * ("The simulation" when the launch names none): for a mistake found where the harness has no simulation at hand.
+   */
+  public static SetupFailureException ofThisJvmsSimulation(List<String> paragraphs) {
+    String simulation = GatlingLaunch.simulationOfThisJvm().map(name -> name.substring(name.lastIndexOf('.') + 1))
+        .orElse("The simulation");
+    return new SetupFailureException(simulation, paragraphs);
   }
 
   /** The reasons, one paragraph each, as the message gives them. */

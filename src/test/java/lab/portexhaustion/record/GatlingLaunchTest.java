@@ -44,6 +44,15 @@ class GatlingLaunchTest {
   }
 
   @Test
+  void theSimulationIsTheOneGatlingWasGivenInEitherSpelling() {
+    assertThat(GatlingLaunch.simulationOption(List.of("-s", "orders.OrdersSimulation", "-rf", "/srv/runs")))
+        .contains("orders.OrdersSimulation");
+    assertThat(GatlingLaunch.simulationOption(List.of("-Xmx1G", "io.gatling.app.Gatling", "--simulation", "A", "--results-folder",
+        "/srv/runs"))).contains("A");
+    assertThat(GatlingLaunch.simulationOption(List.of("-rf", "/srv/runs", "-s"))).isEmpty();
+  }
+
+  @Test
   void aClasspathWithoutForkArgumentsHasNone() throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classpathFolder.toUri().toURL()}, null)) {
       assertThat(GatlingLaunch.forkArguments(loader)).isEmpty();
