@@ -87,8 +87,8 @@ record ProcessCounters(long epochMillis, Map<Long, Task> tasks, long cpuTicks) {
   }
 
   /**
-   * The kind of a thread by its name, its numbers made {@code #}: a pool's threads ({@code harness-worker-12},
-   * {@code gatling-1-3}) are one kind however many it has.
+   * The kind of a thread by its name, its numbers made {@code #}: a pool's threads ({@code gatling-1-3},
+   * {@code pool-2-thread-1}) are one kind however many it has.
    */
   static String threadKind(String name) {
     return name.replaceAll("[0-9]+", "#");
