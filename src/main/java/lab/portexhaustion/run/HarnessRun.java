@@ -246,7 +246,7 @@ public final class HarnessRun {
     Map<String, Long> unexplained = new LinkedHashMap<>();
     metrics.unexplainedCounts().forEach((key, count) -> unexplained.put("[" + key.kind() + "] " + key.message(), count));
     Evidence evidence = RunEvidence.gather(new RunEvidence.Parts(startedAt, endedAt, Optional.ofNullable(targetDied.get()), metrics,
-        onsetSeen, settings, samples.pace(), files.notWritten(), cpuAtStart));
+        onsetSeen, settings, samples.pace(), files.notWritten(), cpuAtStart, onsetCapture.cpuAtOnset()));
     VerdictJudge.Inputs judged = new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen, sampler.peaks(),
         unexplained, evidence);
     Verdict verdict = VerdictJudge.judge(judged);

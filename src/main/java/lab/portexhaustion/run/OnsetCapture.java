@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.measure.CpuTimes;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.Onset;
 import lab.portexhaustion.onset.OnsetRecord;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a run's onset into {@code onset.json} and its log line, on the thread that met it (a
- * worker, or the driver's monitor). When descriptors ran out, the reserve gives back half of its
+ * worker, or the driver's monitor), and notes this machine's CPU time at that moment for the run's pace. When descriptors ran out, the reserve gives back half of its
  * descriptors for the snapshot, and the rest one at a time to the file's write, each just before a
  * try; if the snapshot still cannot be taken, the newest full sample stands in (its age is
  * recorded); if the file still cannot be written, it is tried again at the end of the run.
@@ -32,6 +33,7 @@ final class OnsetCapture {
   private final LoadProfile load;
   private final Supplier<Optional<Prediction>> prediction;
   private final AtomicReference<OnsetRecord> record = new AtomicReference<>();
+  private final AtomicReference<CpuTimes> cpuAtOnset = new AtomicReference<>();
   private volatile boolean written;
 
   /** @param prediction the model's prediction as it stands when asked: the one the onset record keeps */
@@ -50,6 +52,7 @@ final class OnsetCapture {
     if (outOfDescriptors) {
       reserve.releaseForSnapshot();
     }
+    CpuTimes.now().ifPresent(cpuAtOnset::set); // before the snapshot: it reads and closes /proc/stat in one descriptor
     FullSample snapshot;
     try {
       snapshot = sampler.snapshot(PortSample.Tier.ONSET);
@@ -73,6 +76,11 @@ final class OnsetCapture {
         onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
         descriptors, server, onset.visitRatePerSecond(),
         predicted.map(Prediction::text).orElse("nothing (no model for this run)")));
+  }
+
+  /** This machine's CPU time as the onset was met: empty before it, or where {@code /proc/stat} could not be read then. */
+  Optional<CpuTimes> cpuAtOnset() {
+    return Optional.ofNullable(cpuAtOnset.get());
   }
 
   /** The onset's record, once there was one; writes onset.json now if it could not be written then. */

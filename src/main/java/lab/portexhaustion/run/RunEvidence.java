@@ -16,14 +16,17 @@ import lab.portexhaustion.verdict.Evidence;
 /**
  * Gathers what a finished run knows of its own evidence ({@link Evidence}) from its parts: the target's death, the
  * requests' answers and pace, the sampler's pace, the files not written, and this machine's CPU time since the start.
- * The pace is measured before the onset, if there was one: after it, a run is meant to slow down.
+ * The pace is measured before the onset, if there was one: after it, a run is meant to slow down. So is the CPU's
+ * share: after the onset a client may idle on timeouts or spin on refusals, which says nothing of whether the machine
+ * kept up while the onset was being timed (where the CPU time could not be read at the onset, the end's reading
+ * stands in).
  */
 final class RunEvidence {
 
   /** What the run's parts hold at its end. */
   record Parts(Instant startedAt, Instant endedAt, Optional<Evidence.TargetDeath> targetDied, RunMetrics metrics,
       Optional<OnsetRecord> onset, HarnessSettings settings, SamplerPace samplerPace, List<Evidence.FileNotWritten> notWritten,
-      Optional<CpuTimes> cpuAtStart) {}
+      Optional<CpuTimes> cpuAtStart, Optional<CpuTimes> cpuAtOnset) {}
 
   private RunEvidence() {}
 
@@ -37,9 +40,9 @@ final class RunEvidence {
     Optional<Double> lag = metrics.firstStarted().flatMap(first ->
         ScheduleLag.worst(perSecond, seconds(parts.startedAt(), first), parts.settings().load(), until)).map(RunEvidence::round);
     Optional<LatencyGrowth.Medians> latency = LatencyGrowth.of(perSecond, until);
-    Optional<CpuTimes> cpuNow = CpuTimes.now();
-    Optional<Double> steal = parts.cpuAtStart().flatMap(before -> cpuNow.flatMap(now -> now.stealPercentSince(before)));
-    Optional<Double> busy = parts.cpuAtStart().flatMap(before -> cpuNow.flatMap(now -> now.busyPercentSince(before)));
+    Optional<CpuTimes> cpuUntil = parts.cpuAtOnset().or(CpuTimes::now);
+    Optional<Double> steal = parts.cpuAtStart().flatMap(before -> cpuUntil.flatMap(now -> now.stealPercentSince(before)));
+    Optional<Double> busy = parts.cpuAtStart().flatMap(before -> cpuUntil.flatMap(now -> now.busyPercentSince(before)));
     Evidence.Pace pace = new Evidence.Pace(lag, parts.samplerPace().meanIntervalMillis().map(RunEvidence::round),
         parts.settings().sampler().totalsInterval().toMillis(), parts.samplerPace().longestGapMillis(),
         latency.map(LatencyGrowth.Medians::firstMillis), latency.map(LatencyGrowth.Medians::laterMillis), steal, busy);

@@ -1,0 +1,51 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.measure.CpuTimes;
+import lab.portexhaustion.measure.RunMetrics;
+import lab.portexhaustion.verdict.Evidence;
+import org.junit.jupiter.api.Test;
+
+/** The machine's part of a run's evidence: its CPU shares up to the onset, as the rest of the pace. */
+class RunEvidenceTest {
+
+  private static final Instant STARTED = Instant.parse("2026-12-02T08:00:00Z");
+
+  private static Evidence.Pace pace(Optional<CpuTimes> atStart, Optional<CpuTimes> atOnset) {
+    RunEvidence.Parts parts = new RunEvidence.Parts(STARTED, STARTED.plusSeconds(60), Optional.empty(),
+        new RunMetrics((second, okLatencyMicros) -> {}), Optional.empty(), SettingsLoader.load(Map.of(), Path.of("no-harness.conf")),
+        new SamplerPace(), List.of(), atStart, atOnset);
+    return RunEvidence.gather(parts).pace();
+  }
+
+  @Test
+  void theCpuSharesAreThoseFromTheStartToTheOnset() {
+    // 1,000 ticks between the start and the onset: 100 of them idle, 50 stolen
+    Optional<CpuTimes> start = Optional.of(new CpuTimes(10_000, 4_000, Optional.of(200L)));
+    Optional<CpuTimes> onset = Optional.of(new CpuTimes(11_000, 4_100, Optional.of(250L)));
+
+    Evidence.Pace pace = pace(start, onset);
+
+    assertThat(pace.cpuBusyPercent()).contains(90.0);
+    assertThat(pace.cpuStealPercent()).contains(5.0);
+  }
+
+  @Test
+  void withoutAReadingAtTheOnsetTheEndsStandsIn() {
+    CpuTimes now = CpuTimes.now().orElseThrow(() -> new AssertionError("this test reads Linux's /proc/stat"));
+    // starts 1,000 ticks before now, all of them idle or none: the share then comes from the end's reading (the few
+    // ticks this test itself takes move it by a percent or so)
+    Optional<CpuTimes> allIdle = Optional.of(new CpuTimes(now.total() - 1_000, now.idle() - 1_000, Optional.empty()));
+    Optional<CpuTimes> allBusy = Optional.of(new CpuTimes(now.total() - 1_000, now.idle(), Optional.empty()));
+
+    assertThat(pace(allIdle, Optional.empty()).cpuBusyPercent()).hasValueSatisfying(busy -> assertThat(busy).isLessThan(10.0));
+    assertThat(pace(allBusy, Optional.empty()).cpuBusyPercent()).hasValueSatisfying(busy -> assertThat(busy).isGreaterThan(90.0));
+  }
+}
