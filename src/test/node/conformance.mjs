@@ -3,18 +3,23 @@
 //
 //   node conformance.mjs <uri> <uri of a server capped at N connections> <N>
 //
+// The driver is the package named by CONFORMANCE_DRIVER, 'mongodb' (the 7.x pinned in package.json)
+// when it is not set; 'mongodb-6' is the 6.x pinned beside it.
+//
 // Prints one line, "CONFORMANCE key=value ...", and exits 0; or "CONFORMANCE-FAILED <step>: <error>"
 // and exits 1. The capped server must have no other client while this runs.
 import net from 'node:net';
 import { createRequire } from 'node:module';
-import { MongoClient } from 'mongodb';
+
+const driverPackage = process.env.CONFORMANCE_DRIVER || 'mongodb';
+const { MongoClient } = await import(driverPackage);
 
 const [uri, cappedUri, capText] = process.argv.slice(2);
 if (!uri || !cappedUri || !capText) {
   console.error('usage: node conformance.mjs <uri> <capped-uri> <cap>');
   process.exit(2);
 }
-const driverVersion = createRequire(import.meta.url)('mongodb/package.json').version;
+const driverVersion = createRequire(import.meta.url)(`${driverPackage}/package.json`).version;
 const HEARTBEAT_MS = 500; // the driver's shortest
 const WATCH_MS = 3000;
 const SELECTION_MS = 10000; // a server that is there answers at once; one that refuses this driver says why within this

@@ -30,6 +30,12 @@ final class DriverConformance {
 
   /** Runs {@code command} (the script and its interpreter) with the two servers' URIs; returns its summary. */
   static Map<String, String> run(Path folder, List<String> command) throws IOException, InterruptedException {
+    return run(folder, command, Map.of());
+  }
+
+  /** As {@link #run(Path, List)}, with {@code environment} added to the script's. */
+  static Map<String, String> run(Path folder, List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
     EmbeddedServerProcess server = EmbeddedServerProcess.start("conformance", ServerLimits.NONE, EmbeddedMonitoring.STREAMING, port -> true);
     try {
       EmbeddedServerProcess capped = EmbeddedServerProcess.start("conformance at the cap", new ServerLimits(CAP, Duration.ZERO),
@@ -38,7 +44,7 @@ final class DriverConformance {
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of(server.connectionString().getConnectionString(), capped.connectionString().getConnectionString(),
             Integer.toString(CAP)));
-        String output = runScript(folder, full);
+        String output = runScript(folder, full, environment);
         System.out.println(output.strip());
         assertThat(capped.serverStatus().orElseThrow().refusedConnections())
             .as("connections the capped server refused (the script's probe and its driver's)").isGreaterThanOrEqualTo(2);
@@ -51,9 +57,12 @@ final class DriverConformance {
     }
   }
 
-  private static String runScript(Path folder, List<String> command) throws IOException, InterruptedException {
+  private static String runScript(Path folder, List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder script = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+    script.environment().putAll(environment);
     try {
-      return TimedProcess.run(new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true), SCRIPT_LIMIT).output();
+      return TimedProcess.run(script, SCRIPT_LIMIT).output();
     } catch (TimedProcess.TimeoutException e) {
       throw new AssertionError("the conformance script did not end within " + SCRIPT_LIMIT.toSeconds() + " s; it printed: "
           + e.outputSoFar());
