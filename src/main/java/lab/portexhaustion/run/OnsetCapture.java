@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a run's onset into {@code onset.json} and its log line, on the thread that met it (a
- * worker, or the driver's monitor), and notes this machine's CPU time at that moment for the run's pace. When descriptors ran out, the reserve gives back half of its
- * descriptors for the snapshot, and the rest one at a time to the file's write, each just before a
- * try; if the snapshot still cannot be taken, the newest full sample stands in (its age is
- * recorded); if the file still cannot be written, it is tried again at the end of the run.
+ * worker, or the driver's monitor), and notes this machine's CPU time at that moment for the run's
+ * pace. When descriptors ran out, the reserve gives back half of its descriptors for the snapshot,
+ * and the rest one at a time to the file's write, each just before a try; if the snapshot still
+ * cannot be taken, the newest full sample stands in (its age is recorded); if the file still cannot
+ * be written, it is tried again at the end of the run.
  */
 final class OnsetCapture {
 
