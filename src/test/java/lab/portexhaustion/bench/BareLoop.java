@@ -36,7 +36,7 @@ public final class BareLoop {
         Thread thread = new Thread(() -> {
           while (System.nanoTime() < end) {
             boolean ok = requests.send();
-            (ok ? completed : failed).incrementAndGet((int) ((System.nanoTime() - start) / 1_000_000_000L));
+            countNow(ok ? completed : failed, start);
           }
         }, "bare-loop-" + i);
         thread.start();
@@ -49,6 +49,14 @@ public final class BareLoop {
       System.out.println(FAILED_PREFIX + counts(failed));
       System.out.println(STARTED_AT_PREFIX + startedAt);
     }
+  }
+
+  /**
+   * Counts one request in the second since {@code startNanos} it ended in; one that ended after the last second the
+   * array has (a slow failure past the end) in that last second.
+   */
+  static void countNow(AtomicLongArray perSecond, long startNanos) {
+    perSecond.incrementAndGet((int) Math.min((System.nanoTime() - startNanos) / 1_000_000_000L, perSecond.length() - 1));
   }
 
   /** The completions (or failures) of each second, comma-separated, as {@link #OUTPUT_PREFIX} prints them. */

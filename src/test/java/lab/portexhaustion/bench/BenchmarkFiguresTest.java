@@ -33,17 +33,21 @@ class BenchmarkFiguresTest {
   }
 
   @Test
-  void aSideWhoseRequestsFailedInItsSteadySecondsIsRefusedAndFailuresOutsideThemAreNot() {
+  void aSideWhoseRequestsFailedFromItsSteadySecondsOnIsRefusedAndWarmUpFailuresAreNot() {
     SteadyRate.Window steady = SteadyRate.window(List.of(0L, 100L, 500L, 900L, 1000L, 1100L, 300L), 2);
-    // the seconds 3 to 5 are steady; failures in the warm-up (second 1) and in the cut last second (6) do not count
-    List<Long> failedOutside = List.of(0L, 7L, 0L, 0L, 0L, 0L, 3L);
+    // the seconds 3 to 5 are steady; failures in the warm-up (second 1) do not count
+    List<Long> failedInWarmUp = List.of(0L, 7L, 0L, 0L, 0L, 0L, 0L);
     List<Long> failedInside = List.of(0L, 0L, 0L, 0L, 2L, 0L, 0L);
+    // a server that stopped answering: no completion after second 6, failures in 7 and 8
+    List<Long> failedAfter = List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 40L, 50L);
 
-    assertThat(steady.sumOf(failedOutside)).isZero();
-    ThroughputLine.refuseFailures("bare loop", steady, failedOutside);
+    assertThat(steady.sumFromStart(failedInWarmUp)).isZero();
+    ThroughputLine.refuseFailures("bare loop", steady, failedInWarmUp);
     assertThatThrownBy(() -> ThroughputLine.refuseFailures("bare loop", steady, failedInside))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("bare loop: 2 requests failed in its steady seconds 3 to 6 (1,000 completed per second)");
+        .hasMessageContaining("bare loop: 2 requests failed from second 3 on (its steady seconds 3 to 5: 1,000 completed per second)");
+    assertThatThrownBy(() -> ThroughputLine.refuseFailures("the harness", steady, failedAfter))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("the harness: 90 requests failed");
   }
 
   @Test
@@ -113,18 +117,18 @@ class BenchmarkFiguresTest {
   @Test
   void theCostTableSaysWhichKindsOfThreadMadeTheSwitchesMostFirstAndLeavesOutTheFew() {
     SideCounters.Cost first = new SideCounters.Cost(new RequestCost(3.0, 0, 0,
-        Map.of("harness-worker-#", 1.0, "gatling-#-#", 1.9, "Timer-#", 0.01), 0), cheapServer());
+        Map.of("harness-worker", 1.0, "gatling", 1.9, "Timer", 0.01), 0), cheapServer());
     // the stats writer's threads did not switch in this repetition: 0 in its median
     SideCounters.Cost second = new SideCounters.Cost(new RequestCost(3.0, 0, 0,
-        Map.of("harness-worker-#", 1.2, "gatling-#-#", 1.7, "pool-#-thread-#", 0.9), 0), cheapServer());
+        Map.of("harness-worker", 1.2, "gatling", 1.7, "pool-#-thread", 0.9), 0), cheapServer());
     SideCounters.Cost third = new SideCounters.Cost(new RequestCost(3.0, 0, 0,
-        Map.of("harness-worker-#", 1.1, "gatling-#-#", 2.1, "pool-#-thread-#", 0.7), 0), cheapServer());
+        Map.of("harness-worker", 1.1, "gatling", 2.1, "pool-#-thread", 0.7), 0), cheapServer());
 
     String table = RequestCostTable.render(List.of(
         new RequestCostTable.Row("pooled operations (pooled)", "harness", List.of(1.0, 2.0, 3.0), List.of(first, second, third))));
 
-    assertThat(table).contains("- pooled operations (pooled), harness: gatling-#-# 1.90, harness-worker-# 1.10, pool-#-thread-# 0.70\n");
-    assertThat(table).doesNotContain("Timer-#");
+    assertThat(table).contains("- pooled operations (pooled), harness: gatling 1.90, harness-worker 1.10, pool-#-thread 0.70\n");
+    assertThat(table).doesNotContain("Timer");
   }
 
   private static RequestCost cheapServer() {

@@ -93,7 +93,7 @@ public class GatlingFloorSimulation extends Simulation {
       long endMillis = System.currentTimeMillis();
       statsEngine.logResponse(session.scenario(), session.groups(), "floor", startMillis, endMillis,
           ok ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.empty());
-      (ok ? completed : failed).incrementAndGet((int) ((System.nanoTime() - startNanos) / 1_000_000_000L));
+      BareLoop.countNow(ok ? completed : failed, startNanos);
       next.$bang(session);
     }
 

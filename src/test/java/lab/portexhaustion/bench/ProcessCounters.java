@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +74,7 @@ record ProcessCounters(long epochMillis, Map<Long, Task> tasks, long cpuTicks) {
   /** Per thread, so that a thread born in the window counts from zero and one that ended does not subtract. */
   WindowSwitches switchesSince(ProcessCounters earlier) {
     ProcLines.ContextSwitches sum = ProcLines.ContextSwitches.NONE;
-    Map<String, ProcLines.ContextSwitches> byKind = new TreeMap<>();
+    Map<String, ProcLines.ContextSwitches> byKind = new HashMap<>();
     for (Map.Entry<Long, Task> task : tasks.entrySet()) {
       Task before = earlier.tasks.get(task.getKey());
       ProcLines.ContextSwitches made = task.getValue().switches().minus(before == null ? ProcLines.ContextSwitches.NONE : before.switches());
@@ -87,11 +86,13 @@ record ProcessCounters(long epochMillis, Map<Long, Task> tasks, long cpuTicks) {
   }
 
   /**
-   * The kind of a thread by its name, its numbers made {@code #}: a pool's threads ({@code gatling-1-3},
-   * {@code pool-2-thread-1}) are one kind however many it has.
+   * The kind of a thread by its name: its numbers made {@code #}, and what ends it after its last word left off, so
+   * that a pool's threads are one kind however many it has and however Linux cut their names at 15 characters
+   * ({@code pool-2-thread-1} and {@code pool-10-thread-} are both {@code pool-#-thread}; {@code gatling-1-3} is
+   * {@code gatling}).
    */
   static String threadKind(String name) {
-    return name.replaceAll("[0-9]+", "#");
+    return name.replaceAll("[0-9]+", "#").replaceAll("[-#]+$", "");
   }
 
   double cpuMicrosSince(ProcessCounters earlier) {

@@ -1,7 +1,7 @@
 package lab.portexhaustion.bench;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What one request cost a process over a window of steady load: context switches (voluntary: a thread waited, as a
@@ -20,7 +20,7 @@ record RequestCost(double voluntary, double involuntary, double cpuMicros, Map<S
       throw new IllegalArgumentException("no requests between the snapshots at " + start.epochMillis() + " and " + end.epochMillis());
     }
     ProcessCounters.WindowSwitches switches = end.switchesSince(start);
-    Map<String, Double> byKind = new TreeMap<>();
+    Map<String, Double> byKind = new HashMap<>();
     switches.byKind().forEach((kind, made) -> byKind.put(kind, made.voluntary() / requests));
     return new RequestCost(switches.switches().voluntary() / requests, switches.switches().involuntary() / requests,
         end.cpuMicrosSince(start) / requests, Map.copyOf(byKind), switches.threadsEnded());

@@ -62,7 +62,8 @@ final class RequestCostTable {
           .append(" |\n");
     }
     md.append("\nWhere the JVM's voluntary switches were made, per request, by kind of thread (a thread's name with its numbers"
-        + " as #; medians of the repetitions; kinds under ").append(SHOWN_FROM).append(" left out):\n\n");
+        + " as # and its trailing numbers left off; medians of the repetitions; kinds under ").append(SHOWN_FROM)
+        .append(" left out):\n\n");
     for (Row row : rows) {
       md.append("- ").append(row.line()).append(", ").append(row.side()).append(": ").append(row.jvmSwitchesByThreadKind().stream()
           .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "))).append('\n');

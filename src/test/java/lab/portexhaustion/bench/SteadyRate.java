@@ -14,10 +14,12 @@ final class SteadyRate {
   /** The steady seconds, {@code [fromSecond, toSecond)} of the run's own count, and their mean rate. */
   record Window(int fromSecond, int toSecond, double perSecond) {
 
-    /** The sum of {@code perSecond}'s counts over these seconds (another count of the same run, as its failures). */
-    long sumOf(List<Long> perSecond) {
-      return perSecond.subList(Math.min(fromSecond, perSecond.size()), Math.min(toSecond, perSecond.size())).stream()
-          .mapToLong(Long::longValue).sum();
+    /**
+     * The sum of {@code perSecond}'s counts from the first of these seconds to the run's end (another count of the same
+     * run, as its failures): what happened after the last completion counts too, as a server that stopped answering.
+     */
+    long sumFromStart(List<Long> perSecond) {
+      return perSecond.subList(Math.min(fromSecond, perSecond.size()), perSecond.size()).stream().mapToLong(Long::longValue).sum();
     }
   }
 

@@ -109,7 +109,8 @@ final class ThroughputLine {
 
   /**
    * The steady seconds of a run whose second 0 began at {@code runStartEpochMillis}, with their cost; refused when any of
-   * its requests failed in those seconds, as a rate of requests that fail (fast, often) is no throughput to compare.
+   * its requests failed in those seconds or after them, as a rate of requests that fail (fast, often) is no throughput
+   * to compare, and one that ends where they began measures too little.
    */
   private Side side(String what, SideCounters counters, long runStartEpochMillis, List<Long> completedPerSecond,
       List<Long> failedPerSecond) throws Exception {
@@ -135,13 +136,13 @@ final class ThroughputLine {
         (counters, result, results) -> printedSide(counters, "Gatling's floor", result));
   }
 
-  /** Throws when any of {@code what}'s requests failed in its steady seconds. */
+  /** Throws when any of {@code what}'s requests failed from the first of its steady seconds on. */
   static void refuseFailures(String what, SteadyRate.Window steady, List<Long> failedPerSecond) {
-    long failed = steady.sumOf(failedPerSecond);
+    long failed = steady.sumFromStart(failedPerSecond);
     if (failed > 0) {
-      throw new IllegalStateException(String.format("%s: %,d requests failed in its steady seconds %d to %d (%,.0f completed"
-              + " per second); a side whose requests fail cannot be compared. Failed per second: %s", what, failed,
-          steady.fromSecond(), steady.toSecond(), steady.perSecond(), failedPerSecond));
+      throw new IllegalStateException(String.format("%s: %,d requests failed from second %d on (its steady seconds %d to %d:"
+              + " %,.0f completed per second); a side whose requests fail cannot be compared. Failed per second: %s", what,
+          failed, steady.fromSecond(), steady.fromSecond(), steady.toSecond() - 1, steady.perSecond(), failedPerSecond));
     }
   }
 
