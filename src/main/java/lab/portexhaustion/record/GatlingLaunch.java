@@ -39,6 +39,7 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
 
   private static final List<String> RESULTS_OPTIONS = List.of("-rf", "--results-folder");
   private static final List<String> SIMULATION_OPTIONS = List.of("-s", "--simulation");
+  private static final String GATLING_MAIN = "io.gatling.app.Gatling";
   private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   /** This JVM's launch: its system properties, the fork's arguments on its classpath, and the process that started it. */
@@ -71,13 +72,19 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
    *
    * <p>The command line is read from {@code sun.java.command} (the main class and its arguments, space-separated, as
    * HotSpot JVMs set it on every system) rather than {@code ProcessHandle.info().arguments()}, which Linux JDKs leave
-   * empty for a command line as long as a Gatling classpath makes it. Split on spaces, an argument holding a space
-   * (a path) reads wrongly, but a class name holds none.
+   * empty for a command line as long as a Gatling classpath makes it; and only when that main class is Gatling's, as
+   * another program's {@code -s} means something else (Maven's: its settings file). Split on spaces, an argument
+   * holding a space (a path) reads wrongly, but a class name holds none.
    */
   public static Optional<String> simulationOfThisJvm() {
     return forkArguments(ClassLoader.getSystemClassLoader()).flatMap(GatlingLaunch::simulationOption)
-        .or(() -> Optional.ofNullable(System.getProperty("sun.java.command"))
-            .flatMap(command -> simulationOption(List.of(command.trim().split(" +")))));
+        .or(() -> Optional.ofNullable(System.getProperty("sun.java.command")).flatMap(GatlingLaunch::simulationOfCommand));
+  }
+
+  /** The simulation a {@code sun.java.command} names, when its main class is Gatling's. */
+  static Optional<String> simulationOfCommand(String command) {
+    List<String> words = List.of(command.trim().split(" +"));
+    return words.get(0).equals(GATLING_MAIN) ? simulationOption(words.subList(1, words.size())) : Optional.empty();
   }
 
   static Optional<String> simulationOption(List<String> arguments) {

@@ -53,7 +53,7 @@ final class OnsetCapture {
     if (outOfDescriptors) {
       reserve.releaseForSnapshot();
     }
-    CpuTimes.now().ifPresent(cpuAtOnset::set); // before the snapshot: it reads and closes /proc/stat in one descriptor
+    Optional<CpuTimes> cpu = CpuTimes.now(); // before the snapshot: it reads and closes /proc/stat in one descriptor
     FullSample snapshot;
     try {
       snapshot = sampler.snapshot(PortSample.Tier.ONSET);
@@ -63,6 +63,7 @@ final class OnsetCapture {
     }
     Optional<Prediction> predicted = prediction.get();
     OnsetRecord onset = OnsetRecord.of(first, snapshot, load, predicted);
+    cpu.ifPresent(cpuAtOnset::set); // with the record: the pace and the CPU's share then end at the same onset
     record.set(onset);
     written = outOfDescriptors ? files.writeJson(FILE, onset, reserve) : files.writeJson(FILE, onset);
     String server = snapshot.server()

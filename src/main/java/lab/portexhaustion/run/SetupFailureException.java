@@ -26,8 +26,7 @@ public final class SetupFailureException extends ProgramFailure {
    * ("The simulation" when the launch names none): for a mistake found where the harness has no simulation at hand.
    */
   public static SetupFailureException ofThisJvmsSimulation(List<String> paragraphs) {
-    String simulation = GatlingLaunch.simulationOfThisJvm().map(name -> name.substring(name.lastIndexOf('.') + 1))
-        .orElse("The simulation");
+    String simulation = GatlingLaunch.simulationOfThisJvm().map(SimulationClassCheck::simpleNameOf).orElse("The simulation");
     return new SetupFailureException(simulation, paragraphs);
   }
 

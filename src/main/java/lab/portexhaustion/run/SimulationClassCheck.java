@@ -100,7 +100,8 @@ public final class SimulationClassCheck {
         .min(Comparator.comparingInt((String s) -> distance.apply(typed, simpleNameOf(s).toLowerCase(Locale.ROOT))));
   }
 
-  private static String simpleNameOf(String className) {
+  /** A class's name without its package. */
+  static String simpleNameOf(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
   }
 }

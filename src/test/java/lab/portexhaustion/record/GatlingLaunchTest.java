@@ -47,9 +47,16 @@ class GatlingLaunchTest {
   void theSimulationIsTheOneGatlingWasGivenInEitherSpelling() {
     assertThat(GatlingLaunch.simulationOption(List.of("-s", "orders.OrdersSimulation", "-rf", "/srv/runs")))
         .contains("orders.OrdersSimulation");
-    assertThat(GatlingLaunch.simulationOption(List.of("-Xmx1G", "io.gatling.app.Gatling", "--simulation", "A", "--results-folder",
-        "/srv/runs"))).contains("A");
     assertThat(GatlingLaunch.simulationOption(List.of("-rf", "/srv/runs", "-s"))).isEmpty();
+  }
+
+  @Test
+  void aCommandLineNamesTheSimulationOnlyWhenGatlingsMainRan() {
+    assertThat(GatlingLaunch.simulationOfCommand("io.gatling.app.Gatling --simulation orders.OrdersSimulation --results-folder /srv/runs"))
+        .contains("orders.OrdersSimulation");
+    // Maven's -s is its settings file
+    assertThat(GatlingLaunch.simulationOfCommand("org.codehaus.plexus.classworlds.launcher.Launcher -s settings.xml gatling:test"))
+        .isEmpty();
   }
 
   @Test
