@@ -35,10 +35,9 @@ class PluginResultsFolderEndToEndIT {
         "-Dload.rampTime=2s", "-Dload.holdTime=3s");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.gatlingJvms()).as("one fork per simulation, told nothing by a -D of the harness's").hasSize(2)
+    assertThat(run.gatlingJvms()).as("one fork per simulation, told nothing by a -D of the harness's; %s", run.seen()).hasSize(2)
         .allSatisfy(commandLine -> assertThat(commandLine).doesNotContain("-Dportexhaustionlab."));
-    long maven = run.commandLines().entrySet().stream().filter(e -> e.getValue().contains("org.codehaus.plexus.classworlds.launcher.Launcher"))
-        .mapToLong(Map.Entry::getKey).findFirst().orElseThrow();
+    long maven = run.mavenPid();
 
     List<JsonNode> summaries = new ArrayList<>();
     try (Stream<Path> folders = Files.list(results)) {

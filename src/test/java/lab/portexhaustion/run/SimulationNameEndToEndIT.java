@@ -30,7 +30,7 @@ class SimulationNameEndToEndIT {
     assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(run.output()).contains("no simulation KeepAliveSimulation; did you mean idle.KeepAliveSimulation?")
         .doesNotContain("ClassNotFoundException", "\tat ", "Running simulation");
-    assertThat(run.gatlingJvms()).as("Gatling's JVM").isEmpty();
+    assertThat(run.gatlingJvms()).as("Gatling's JVM; %s", run.seen()).isEmpty();
     if (Files.exists(results)) {
       try (Stream<Path> left = Files.list(results)) {
         assertThat(left).as("files left in results/").isEmpty();
