@@ -109,9 +109,15 @@ final class MavenGatlingRun {
     }
   }
 
+  /**
+   * Reads one process's command line into {@code seen}, unless it is its parent's: a child between fork and exec (the
+   * harness starting {@code ss}, the plugin starting its fork) shows its parent's command line until exec replaces it,
+   * and is not a second JVM of that kind.
+   */
   private static void look(ProcessHandle process, Instant now, Map<String, SeenProcess> seen) {
+    Optional<String> parents = process.parent().flatMap(parent -> commandLine(parent.pid()));
     Instant started = process.info().startInstant().orElse(Instant.EPOCH);
-    commandLine(process.pid()).ifPresent(commandLine -> seen.merge(process.pid() + "@" + started,
+    commandLine(process.pid()).filter(commandLine -> !parents.equals(Optional.of(commandLine))).ifPresent(commandLine -> seen.merge(process.pid() + "@" + started,
         new SeenProcess(process.pid(), started, now, now, commandLine),
         (earlier, later) -> new SeenProcess(earlier.pid(), earlier.started(), earlier.firstSeen(), now, later.commandLine())));
   }
