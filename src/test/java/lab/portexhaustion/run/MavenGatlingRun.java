@@ -110,8 +110,8 @@ final class MavenGatlingRun {
   }
 
   /**
-   * Reads one process's command line into {@code seen}, unless it is its parent's: a child between fork and exec (the
-   * harness starting {@code ss}, the plugin starting its fork) shows its parent's command line until exec replaces it,
+   * Reads one process's command line into {@code seen}, unless it is its parent's: a child between fork and exec (a command the
+   * fork or a library in it runs, the plugin starting its fork) shows its parent's command line until exec replaces it,
    * and is not a second JVM of that kind.
    */
   private static void look(ProcessHandle process, Instant now, Map<String, SeenProcess> seen) {
