@@ -35,7 +35,7 @@ class KilledBuildEndToEndIT {
         .start();
     try {
       ProcessHandle fork = awaitFork(mvn.toHandle());
-      awaitLoad();
+      LoadStarted.await(results, FORK_START_LIMIT);
       mvn.toHandle().destroyForcibly();
       mvn.waitFor();
 
@@ -73,19 +73,5 @@ class KilledBuildEndToEndIT {
       Thread.sleep(200);
     }
     throw new AssertionError("mvn started no Gatling JVM within " + FORK_START_LIMIT.toMinutes() + " minutes");
-  }
-
-  /** The harness has started the run once its ports.csv exists. */
-  private void awaitLoad() throws Exception {
-    Instant deadline = Instant.now().plus(FORK_START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      try (var files = Files.walk(results)) {
-        if (files.anyMatch(f -> f.getFileName().toString().equals("ports.csv"))) {
-          return;
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the simulation did not start its run within " + FORK_START_LIMIT.toMinutes() + " minutes");
   }
 }

@@ -116,7 +116,7 @@ class LostTargetEndToEndIT {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       try {
         while (Instant.now().isBefore(deadline)) {
-          if (portsCsvExists()) {
+          if (LoadStarted.under(results)) {
             Thread.sleep(after.toMillis());
             Instant at = Instant.now();
             action.run();
@@ -137,12 +137,6 @@ class LostTargetEndToEndIT {
       return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ');
     } catch (Exception e) {
       return ""; // gone, or not Linux
-    }
-  }
-
-  private boolean portsCsvExists() throws Exception {
-    try (Stream<Path> files = Files.walk(results)) {
-      return files.anyMatch(f -> f.getFileName().toString().equals("ports.csv"));
     }
   }
 
