@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ class LostTargetEndToEndIT {
     EmbeddedMongoTarget server = EmbeddedMongoTarget.start("the test's own server, stopped mid-load");
     try {
       // The load runs 12 s; the server goes some 4 s into it, however long the simulation's JVM took to start.
-      CompletableFuture<Instant> stopped = onceLoaded(Duration.ofSeconds(4), server::close);
+      CompletableFuture<Instant> stopped = onceLoaded(Duration.ofSeconds(4), () -> server::close);
       GatlingProcess.Result result = GatlingProcess.run("PooledSimulation", results, 180, "target=uri",
           "uri=mongodb://" + server.description().address() + "/?directConnection=true", "verdict.enabled=on",
           "load.startRate=20", "load.peakRate=20", "load.rampTime=0s", "load.holdTime=12s");
@@ -104,20 +105,27 @@ class LostTargetEndToEndIT {
    * its load; completes with the moment of the kill.
    */
   private CompletableFuture<Instant> killServerOnceLoaded() {
-    return onceLoaded(Duration.ofSeconds(6), () -> ProcessHandle.current().descendants()
-        .filter(p -> commandLine(p).contains(EmbeddedServerMain.class.getName())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no embedded server process under this test"))
-        .destroyForcibly()); // SIGKILL on Linux
+    return onceLoaded(Duration.ofSeconds(6), () -> {
+      ProcessHandle server = ProcessHandle.current().descendants()
+          .filter(p -> commandLine(p).contains(EmbeddedServerMain.class.getName())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no embedded server process under this test"));
+      return server::destroyForcibly; // SIGKILL on Linux
+    });
   }
 
-  /** Runs {@code action} {@code after} the load began (the run folder holds {@code ports.csv}); completes with its moment. */
-  private CompletableFuture<Instant> onceLoaded(Duration after, Runnable action) {
+  /**
+   * {@code after} the load began (the run folder holds {@code ports.csv}), finds what to act on with {@code prepare}
+   * and runs the action it gives; completes with the action's moment, taken after the finding (a walk of every
+   * process's command line, slow on a busy machine) and right before the action.
+   */
+  private CompletableFuture<Instant> onceLoaded(Duration after, Callable<Runnable> prepare) {
     return CompletableFuture.supplyAsync(() -> {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       try {
         while (Instant.now().isBefore(deadline)) {
           if (LoadStarted.under(results)) {
             Thread.sleep(after.toMillis());
+            Runnable action = prepare.call();
             Instant at = Instant.now();
             action.run();
             return at;
