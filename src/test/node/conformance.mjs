@@ -122,7 +122,7 @@ async function atTheCap() {
     for (let i = 0; i < Number(capText); i++) {
       held.push(await connected(hostname, Number(port)));
     }
-    await sleep(300); // the server takes them
+    await sleep(1000); // the server takes them (it counts a connection as one of its threads accepts it)
     const probe = await connected(hostname, Number(port));
     const closedBy = await Promise.race([new Promise(resolve => probe.once('close', () => resolve('server'))), sleep(2000).then(() => 'nobody')]);
     probe.destroy();

@@ -75,8 +75,22 @@ def observer(uri):
     """Reads the server's figures; its own connections (monitor, round-trip time, pool) made before it is used."""
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS, maxPoolSize=1)
     client.admin.command("ping")
-    time.sleep(1.0)  # its round-trip-time monitor connects in the background
+    time.sleep(1.0)  # its round-trip-time monitor connects in the background (later on a busy machine: settled)
+    settled(lambda: total_created(client))
     return client
+
+
+def settled(read, quiet_s=0.5, limit_s=5.0):
+    """Reads a figure until it stays the same for quiet_s (at most limit_s); returns it."""
+    deadline = time.monotonic() + limit_s
+    value = read()
+    while time.monotonic() < deadline:
+        time.sleep(quiet_s)
+        again = read()
+        if again == value:
+            return value
+        value = again
+    return value
 
 
 def one_life_cycle(uri, watcher):
@@ -144,7 +158,7 @@ def at_the_cap(capped_uri, cap):
     try:
         for _ in range(cap):
             held.append(socket.create_connection((address.hostname, address.port), timeout=2))
-        time.sleep(0.3)  # the server takes them
+        time.sleep(1.0)  # the server takes them (it counts a connection as one of its threads accepts it)
         probe = socket.create_connection((address.hostname, address.port), timeout=2)
         try:
             check(probe.recv(1) == b"", "the server closes connection %d" % (cap + 1))
