@@ -54,7 +54,7 @@ class FreshPortsTest {
 
   @Test
   void theFirstFreeCandidateIsTheOneBound() throws IOException {
-    int free = ClosedPort.onLoopback();
+    int free = ClosedPort.freeOnLoopback();
     List<ServerSocket> opened = new ArrayList<>();
     try {
       FreshPorts.bindFirstFree(List.of(free), port -> opened.add(listen(port)));

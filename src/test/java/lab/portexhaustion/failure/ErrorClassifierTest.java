@@ -89,12 +89,14 @@ class ErrorClassifierTest {
 
   @Test
   void classifiesARealRefusedConnectionFromTheKernel() throws Exception {
-    int port = ClosedPort.onLoopback();
-    Throwable refused = catchThrowable(() -> {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-      }
-    });
+    Throwable refused;
+    try (ClosedPort closed = ClosedPort.held()) {
+      refused = catchThrowable(() -> {
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress("127.0.0.1", closed.port()), 1000);
+        }
+      });
+    }
 
     assertThat(refused).isInstanceOf(ConnectException.class);
     assertThat(ErrorClassifier.classify(refused).kind()).isEqualTo(ErrorKind.SERVER_REFUSED);

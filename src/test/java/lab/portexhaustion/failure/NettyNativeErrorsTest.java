@@ -35,11 +35,10 @@ class NettyNativeErrorsTest {
 
   @Test
   void aRealRefusedConnectThroughEpollIsEconnrefused() throws Exception {
-    int closedPort = ClosedPort.onLoopback();
     EventLoopGroup loops = Transports.newEventLoopGroup(true, false, 1, "epoll-test");
-    try {
+    try (ClosedPort closed = ClosedPort.held()) {
       ChannelFuture connect = new Bootstrap().group(loops).channelFactory(Transports.newSocketChannelFactory(true, false))
-          .handler(new ChannelInboundHandlerAdapter()).connect(new InetSocketAddress("127.0.0.1", closedPort)).await();
+          .handler(new ChannelInboundHandlerAdapter()).connect(new InetSocketAddress("127.0.0.1", closed.port())).await();
 
       assertThat(connect.cause().getClass().getName()).as("Netty's own type").startsWith("io.netty.channel.");
       ClassifiedError error = ErrorClassifier.classify(connect.cause());

@@ -72,12 +72,12 @@ class SetupFailureEndToEndIT {
 
   @Test
   void anUnreachableUri() throws Exception {
-    int closedPort = ClosedPort.onLoopback();
+    try (ClosedPort closed = ClosedPort.held()) {
+      GatlingProcess.Result result = run("target=uri", "uri=mongodb://127.0.0.1:" + closed.port(), "timeouts.serverSelection=1s");
 
-    GatlingProcess.Result result = run("target=uri", "uri=mongodb://127.0.0.1:" + closedPort, "timeouts.serverSelection=1s");
-
-    assertStoppedBeforeLoad(result);
-    assertThat(result.output()).contains("did not answer", "ECONNREFUSED");
+      assertStoppedBeforeLoad(result);
+      assertThat(result.output()).contains("did not answer", "ECONNREFUSED");
+    }
   }
 
   @Test

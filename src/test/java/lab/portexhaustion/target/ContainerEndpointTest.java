@@ -24,10 +24,10 @@ class ContainerEndpointTest {
 
   @Test
   void anUnreachableBridgeAddressFallsBackToTheMappedPortAndSaysSo() throws Exception {
-    try (ServerSocket mapped = new ServerSocket(0, 1, LOOPBACK)) {
+    try (ServerSocket mapped = new ServerSocket(0, 1, LOOPBACK); ClosedPort bridgePort = ClosedPort.held()) {
       InetSocketAddress mappedPort = new InetSocketAddress(LOOPBACK, mapped.getLocalPort());
 
-      ContainerEndpoint.Choice choice = ContainerEndpoint.choose(Optional.of(LOOPBACK.getHostAddress()), ClosedPort.onLoopback(), mappedPort,
+      ContainerEndpoint.Choice choice = ContainerEndpoint.choose(Optional.of(LOOPBACK.getHostAddress()), bridgePort.port(), mappedPort,
           ContainerEndpoint::connects);
 
       assertThat(choice.address()).isEqualTo(mappedPort);
@@ -37,11 +37,11 @@ class ContainerEndpointTest {
 
   @Test
   void aReachableBridgeAddressIsTakenAndTheCheckLeavesNoTimeWait() throws Exception {
-    try (ServerSocket bridge = new ServerSocket(0, 8, LOOPBACK)) {
+    try (ServerSocket bridge = new ServerSocket(0, 8, LOOPBACK); ClosedPort mappedPort = ClosedPort.held()) {
       InetSocketAddress bridgeEndpoint = new InetSocketAddress(LOOPBACK, bridge.getLocalPort());
 
       ContainerEndpoint.Choice choice = ContainerEndpoint.choose(Optional.of(LOOPBACK.getHostAddress()), bridge.getLocalPort(),
-          new InetSocketAddress(LOOPBACK, ClosedPort.onLoopback()), ContainerEndpoint::connects);
+          new InetSocketAddress(LOOPBACK, mappedPort.port()), ContainerEndpoint::connects);
 
       assertThat(choice.address()).isEqualTo(bridgeEndpoint);
       assertThat(choice.how()).contains("on its bridge network address");
