@@ -35,7 +35,7 @@ class KilledBuildEndToEndIT {
         .start();
     try {
       ProcessHandle fork = awaitFork(mvn.toHandle());
-      LoadStarted.await(results, FORK_START_LIMIT);
+      LoadStarted.await(results, FORK_START_LIMIT, mvn.onExit());
       mvn.toHandle().destroyForcibly();
       mvn.waitFor();
 

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -35,10 +36,17 @@ final class LoadStarted {
     }
   }
 
-  /** Waits until {@link #under} is true, looking every 100 ms. */
-  static void await(Path results, Duration limit) throws IOException, InterruptedException {
+  /**
+   * Waits until {@link #under} is true, looking every 100 ms; fails at once if {@code run} (the process or the thread
+   * that makes the run) ends first, with what it ended with, instead of waiting out the limit for a load that cannot come.
+   */
+  static void await(Path results, Duration limit, CompletableFuture<?> run) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     while (!under(results)) {
+      if (run.isDone()) {
+        Object ended = run.handle((result, failure) -> failure == null ? result : failure).join();
+        throw new AssertionError("the run ended before its load began: " + ended);
+      }
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("no run under " + results + " began its load within " + limit.toSeconds() + " s");
       }

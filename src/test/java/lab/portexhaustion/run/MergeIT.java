@@ -41,7 +41,7 @@ class MergeIT {
   @BeforeAll
   static void runThreeClientsAndMergeThem() throws Exception {
     CompletableFuture<GatlingProcess.Result> first = CompletableFuture.supplyAsync(() -> run("PooledSimulation", 0, LONGER_HOLD));
-    LoadStarted.await(fleet.resolve("client-0"), Duration.ofMinutes(2));
+    LoadStarted.await(fleet.resolve("client-0"), Duration.ofMinutes(2), first);
     GatlingProcess.Result second = run("RawSocketSimulation", 1);
     assertThat(first.get().exitCode()).as(first.get().output()).isZero();
     assertThat(second.exitCode()).as(second.output()).isZero();
