@@ -29,6 +29,24 @@ final class CrossFieldRules {
     }
   }
 
+  /**
+   * The run's bound must hold the whole profile: Gatling ends the run at {@code load.maxDuration} however much of the
+   * profile is left, and a verdict on a profile cut short would hold the model's prediction against load never sent.
+   */
+  static void profileWithinTheBound(SettingsReader in, LoadProfile load) {
+    Duration profile = load.rampTime().plus(load.holdTime());
+    if (profile.compareTo(load.maxDuration()) > 0) {
+      in.problem("Settings 'load.rampTime' (" + seconds(load.rampTime()) + ") and 'load.holdTime' (" + seconds(load.holdTime())
+          + ") make a profile of " + seconds(profile) + ", longer than 'load.maxDuration' (" + seconds(load.maxDuration())
+          + "), which ends the run: the rest of the profile would never be sent, and the prediction is made for all of it."
+          + " Raise load.maxDuration to at least " + seconds(profile) + " (it may be up to 48h), or shorten the ramp or the hold.");
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
+  }
+
   static void minPoolAtMostMaxPool(SettingsReader in, PoolSettings pool) {
     if (pool.minPoolSize() > pool.maxPoolSize()) {
       in.problem("Setting 'pool.minPoolSize' is " + pool.minPoolSize() + ", more than 'pool.maxPoolSize' (" + pool.maxPoolSize()

@@ -114,6 +114,7 @@ public final class SettingsLoader {
         SectionReaders.verdict(in), fleet, reported);
     CrossFieldRules.uriTargetHasAUri(in, target, in.text("uri"));
     CrossFieldRules.profileSendsSomething(in, load);
+    CrossFieldRules.profileWithinTheBound(in, load);
     CrossFieldRules.minPoolAtMostMaxPool(in, pool);
     CrossFieldRules.serverLimitsOnlyForTheEmbeddedServer(in, target, embedded);
     CrossFieldRules.noConnectionLimitForASelectServer(in, embedded);

@@ -187,6 +187,20 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aProfileLongerThanTheRunsBoundIsRejectedNamingAllThree() {
+    assertThat(rejected(Map.of("load.rampTime", "20s", "load.holdTime", "80s")).getMessage())
+        .contains("'load.rampTime' (20 s)", "'load.holdTime' (80 s)", "a profile of 100 s", "'load.maxDuration' (90 s)",
+            "Raise load.maxDuration to at least 100 s");
+  }
+
+  @Test
+  void aProfileAsLongAsTheBoundIsAccepted() {
+    HarnessSettings s = load(Map.of("load.rampTime", "10s", "load.holdTime", "5s", "load.maxDuration", "15s"));
+
+    assertThat(s.load().maxDuration()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
   void reportedValuesCoverEveryKeyAndMaskThePassword() {
     HarnessSettings s = load(Map.of("uri", "mongodb://alice:s3cret@db:27017", "load.peakRate", "42"));
 
