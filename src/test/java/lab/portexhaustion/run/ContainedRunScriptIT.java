@@ -41,6 +41,16 @@ class ContainedRunScriptIT {
   }
 
   @Test
+  void anOptionWithoutItsValueIsRefusedRatherThanTakingTheNextOption() throws Exception {
+    Run range = launch("--range", "--no-prepare", "--", "echo", "COMMAND-RAN");
+    assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(range.output().strip()).isEqualTo("contained-run: --range needs LOW-HIGH, such as 40000-40999.");
+    Run nofile = launch("--no-prepare", "--nofile");
+    assertThat(nofile.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(nofile.output().strip()).isEqualTo("contained-run: --nofile needs a number of descriptors, such as 2048.");
+  }
+
+  @Test
   void theCommandRunsWithTheNarrowRangeNoReuseAndTheDescriptorLimit() throws Exception {
     NetworkNamespaces.assumeAvailable();
 
