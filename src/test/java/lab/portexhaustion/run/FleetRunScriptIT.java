@@ -73,6 +73,38 @@ class FleetRunScriptIT {
     assertThat(both.output()).contains("--scale-rate and --overcommit exclude each other");
   }
 
+  /** An option without its value says so, rather than taking the next option for it. */
+  @Test
+  void anOptionWithoutItsValueIsRefusedRatherThanTakingTheNextOption() throws Exception {
+    TimedProcess.Result range = launch("--clients", "2", "--range", "--estimate");
+    assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(range.output().strip()).isEqualTo("fleet-run: --range needs LOW-HIGH, such as 40000-40999");
+    TimedProcess.Result clients = launch("--estimate", "--clients");
+    assertThat(clients.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(clients.output().strip()).isEqualTo("fleet-run: --clients needs a number of clients");
+  }
+
+  /**
+   * A simulation the project does not have is refused before the estimate, with the one meant where the class name
+   * matches one in another package, or else the list of them; a test simulation of the project's own is run by full name.
+   */
+  @Test
+  void anUnknownSimulationIsRefusedBeforeTheEstimate() throws Exception {
+    TimedProcess.Result unknown = estimate("--clients", "2", "--simulations", "PooledSimulation Nope");
+    assertThat(unknown.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(unknown.output()).hasLineCount(1).doesNotContain("CPU estimate")
+        .startsWith("fleet-run: --simulations: no simulation Nope; the simulations are ClientPerRequestSimulation, PooledSimulation,")
+        .contains("fleet.PoolStormSimulation, idle.KeepAliveIdleTimeoutSimulation");
+    TimedProcess.Result bare = estimate("--clients", "2", "--simulations", "poolstormsimulation");
+    assertThat(bare.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(bare.output()).contains("no simulation poolstormsimulation; did you mean fleet.PoolStormSimulation?");
+    TimedProcess.Result notASimulation = estimate("--clients", "2", "--simulations", "lab.portexhaustion.run.FleetRunScriptIT");
+    assertThat(notASimulation.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(notASimulation.output()).contains("no simulation lab.portexhaustion.run.FleetRunScriptIT;");
+    assertThat(estimate("--clients", "1", "--simulations", "lab.portexhaustion.bench.GatlingFloorSimulation").output())
+        .contains("CPU estimate: 1 client at");
+  }
+
   /** One range per client: as many as clients, each as --range's, and not with --range; one line each, before any load. */
   @Test
   void badRangesAreRefusedBeforeAnyNamespaceExists() throws Exception {
