@@ -2,14 +2,18 @@ package lab.portexhaustion.config;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the password of a connection string out of anything printed or written. Works on the raw text, whatever its
- * scheme ({@code mongo://} as well), case, surrounding whitespace or escaping, so that it also covers strings the driver
- * refused to parse.
+ * Keeps the secrets of a connection string out of anything printed or written: its password, and the values of the
+ * options that hold one (see {@link #isSecretOption}). Works on the raw text, whatever its scheme ({@code mongo://} as
+ * well), case, surrounding whitespace or escaping, so that it also covers strings the driver refused to parse.
  *
  * <p>The user information is taken to run to the <em>last</em> {@code @}, not to the first {@code /}: a password with
  * an unescaped {@code /} or {@code @} is then masked whole. The price is that an {@code @} in the options
@@ -19,6 +23,8 @@ public final class UriRedaction {
 
   public static final String MASK = "****";
 
+  private static final String AUTH_MECHANISM_PROPERTIES = "authmechanismproperties";
+
   private static final String SCHEME_END = "://";
   /** A run of non-blank text with "://" in it: a connection string inside a message. */
   private static final Pattern LOOKS_LIKE_A_URI = Pattern.compile("\\S*" + Pattern.quote(SCHEME_END) + "\\S*");
@@ -27,8 +33,21 @@ public final class UriRedaction {
 
   private UriRedaction() {}
 
-  /** One connection string with the secret part of its user information replaced by {@value #MASK}. */
+  /**
+   * One connection string with the secret part of its user information, and the value of each secret option, replaced
+   * by {@value #MASK}; the user name and the options' names stay.
+   */
   public static String redact(String uri) {
+    String masked = withoutPassword(uri);
+    StringBuilder redacted = new StringBuilder(masked);
+    List<SecretValue> values = secretOptionValues(masked);
+    for (int i = values.size() - 1; i >= 0; i--) {
+      redacted.replace(values.get(i).start(), values.get(i).end(), MASK);
+    }
+    return redacted.toString();
+  }
+
+  private static String withoutPassword(String uri) {
     return parts(uri).map(p -> uri.substring(0, p.userStart) + p.user + ":" + MASK + uri.substring(p.at)).orElse(uri);
   }
 
@@ -46,18 +65,44 @@ public final class UriRedaction {
   }
 
   /**
-   * {@code text} with every connection string in it redacted and the password of {@code uri} masked wherever it
-   * appears (raw and percent-decoded): for a message about {@code uri} that may quote it in any form.
+   * {@code text} with every connection string in it redacted and each secret of {@code uri} masked wherever it appears
+   * (raw and percent-decoded): for a message about {@code uri} that may quote it in any form.
    */
   public static String scrub(String text, String uri) {
     String result = mask(text);
-    Optional<String> password = password(uri);
-    if (password.isEmpty() || result == null) {
-      return result;
+    if (result == null) {
+      return null;
     }
-    result = result.replace(password.get(), MASK);
-    String decoded = decoded(password.get());
-    return decoded.isEmpty() ? result : result.replace(decoded, MASK);
+    for (String secret : secrets(uri)) {
+      result = result.replace(secret, MASK);
+    }
+    return result;
+  }
+
+  /**
+   * The secrets of {@code uri} as a message may quote them, raw and percent-decoded, longest first (a shorter one may
+   * be part of a longer): the password, each secret option's value and, for {@code authMechanismProperties}, each
+   * property's value on its own (the driver quotes a property it cannot read, {@code 'x' is not a key value pair}).
+   */
+  private static List<String> secrets(String uri) {
+    List<String> raw = new ArrayList<>();
+    password(uri).ifPresent(raw::add);
+    String masked = withoutPassword(uri);
+    for (SecretValue value : secretOptionValues(masked)) {
+      String text = masked.substring(value.start(), value.end());
+      raw.add(text);
+      if (value.option().equals(AUTH_MECHANISM_PROPERTIES)) {
+        for (String property : text.split(",")) {
+          raw.add(property.substring(property.indexOf(':') + 1));
+        }
+      }
+    }
+    List<String> secrets = new ArrayList<>();
+    for (String secret : raw) {
+      secrets.add(secret);
+      secrets.add(decoded(secret));
+    }
+    return secrets.stream().filter(s -> !s.isEmpty()).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 
   /**
@@ -82,6 +127,65 @@ public final class UriRedaction {
     }
     int options = uri.indexOf('?', slash);
     return uri.substring(slash, options < 0 ? uri.length() : options).contains("@");
+  }
+
+  /**
+   * Whether the option {@code name} holds a secret, its name compared as the driver compares it (whatever its case),
+   * after percent-decoding (more masked, never less):
+   * <ul>
+   *   <li>every option with "password" in its name: {@code tlsCertificateKeyFilePassword}, the older
+   *       {@code sslClientCertificateKeyPassword}, the Java driver's {@code proxyPassword};
+   *   <li>{@code authMechanismProperties}, its whole value: {@code AWS_SESSION_TOKEN} is a secret, and a property's
+   *       value may hold a {@code ,} or a {@code :} of its own, so no split into keys and values could be trusted to
+   *       show only the keys. The mechanism itself ({@code authMechanism}) stays visible.
+   * </ul>
+   */
+  private static boolean isSecretOption(String name) {
+    String option = optionName(name);
+    return option.contains("password") || option.equals(AUTH_MECHANISM_PROPERTIES);
+  }
+
+  private static String optionName(String name) {
+    return decoded(name).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Where the non-empty values of the secret options of {@code uri} are, in order. The options begin at the first
+   * {@code ?} (as the driver reads them); a value runs to the next {@code &} or {@code ;}. A piece with no {@code =}
+   * right after a secret value is taken as more of it: an unescaped {@code &} in a password, which the driver would
+   * quote as an option of its own.
+   */
+  private static List<SecretValue> secretOptionValues(String uri) {
+    List<SecretValue> values = new ArrayList<>();
+    int options = uri.indexOf('?');
+    if (options < 0) {
+      return values;
+    }
+    String secretOption = null;
+    for (int start = options + 1; start <= uri.length(); ) {
+      int end = nextOptionSeparator(uri, start);
+      String piece = uri.substring(start, end);
+      int equals = piece.indexOf('=');
+      if (equals >= 0) {
+        String name = piece.substring(0, equals);
+        secretOption = isSecretOption(name) ? optionName(name) : null;
+        if (secretOption != null && equals + 1 < piece.length()) {
+          values.add(new SecretValue(secretOption, start + equals + 1, end));
+        }
+      } else if (secretOption != null && !piece.isEmpty()) {
+        values.add(new SecretValue(secretOption, start, end));
+      }
+      start = end + 1;
+    }
+    return values;
+  }
+
+  /** A secret option's value: the option's name in lower case, and where the value is. */
+  private record SecretValue(String option, int start, int end) {}
+
+  private static int nextOptionSeparator(String uri, int from) {
+    int separator = firstOf(uri.substring(from), '&', ';');
+    return separator < 0 ? uri.length() : from + separator;
   }
 
   static Optional<String> password(String uri) {

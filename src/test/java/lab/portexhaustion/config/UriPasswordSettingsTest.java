@@ -60,6 +60,25 @@ class UriPasswordSettingsTest {
   }
 
   @Test
+  void theReportedUriMasksTheSessionTokenAndTheKeyPassword() {
+    HarnessSettings s = SettingsLoader.load(Map.of("target", "uri", "uri", "mongodb://AKIAXXX:" + PASSWORD + "@db.example/"
+        + "?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:SessTok3nSECRET&tlsCertificateKeyFilePassword=K3yPass"),
+        dir.resolve("absent.conf"));
+
+    assertThat(s.reported().get("uri")).isEqualTo("mongodb://AKIAXXX:****@db.example/?authMechanism=MONGODB-AWS"
+        + "&authMechanismProperties=****&tlsCertificateKeyFilePassword=****");
+  }
+
+  @Test
+  void aRefusedUriIsQuotedWithoutAPieceOfItsSessionToken() {
+    InvalidSettingsException e = rejected(Map.of("target", "uri",
+        "uri", "mongodb://AKIAXXX:" + PASSWORD + "@host/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:Sess,Tok3n"));
+
+    assertThat(e.getMessage()).contains("Setting 'uri' (", "authMechanismProperties=****", "not a key value pair")
+        .doesNotContain(PASSWORD, "Sess", "Tok3n");
+  }
+
+  @Test
   void aUriGivenToAnotherKeyIsMaskedInThatKeysMessage() {
     assertThat(rejected(Map.of("target", "mongodb://u:" + PASSWORD + "@host/")).getMessage())
         .contains("Setting 'target'", "mongodb://u:****@host/").doesNotContain(PASSWORD);

@@ -42,6 +42,53 @@ class UriRedactionTest {
   }
 
   @Test
+  void masksTheSecretsInTheOptionsAndKeepsTheUserAndTheOptionNames() {
+    assertThat(UriRedaction.redact("mongodb://AKIAXXX:awsSecretKEY123@127.0.0.1:1/?authMechanism=MONGODB-AWS"
+        + "&authMechanismProperties=AWS_SESSION_TOKEN:SessTok3nSECRET"))
+        .isEqualTo("mongodb://AKIAXXX:****@127.0.0.1:1/?authMechanism=MONGODB-AWS&authMechanismProperties=****");
+    assertThat(UriRedaction.redact("mongodb://db1/?tls=true&tlsCertificateKeyFile=/etc/client.pem&tlsCertificateKeyFilePassword=K3yPass"))
+        .isEqualTo("mongodb://db1/?tls=true&tlsCertificateKeyFile=/etc/client.pem&tlsCertificateKeyFilePassword=****");
+  }
+
+  /** Option names are case-insensitive for the driver; values may be percent-encoded or hold what splits options. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "mongodb://h/?sslClientCertificateKeyPassword=K3yZq9                        | mongodb://h/?sslClientCertificateKeyPassword=****",
+      "mongodb://h/?TLSCERTIFICATEKEYFILEPASSWORD=K3yZq9&tls=true                 | mongodb://h/?TLSCERTIFICATEKEYFILEPASSWORD=****&tls=true",
+      "mongodb://h/?tlscertificatekeyfilepassword=K3y%26Zq9%3Bword                | mongodb://h/?tlscertificatekeyfilepassword=****",
+      "mongodb://h/?proxyHost=px&proxyPassword=K3yZq9                             | mongodb://h/?proxyHost=px&proxyPassword=****",
+      "mongodb://h/?tlsCertificateKeyFile%50assword=K3yZq9                        | mongodb://h/?tlsCertificateKeyFile%50assword=****",
+      "mongodb://h/?tlsCertificateKeyFilePassword=K3y&Zq9&ssl=1                   | mongodb://h/?tlsCertificateKeyFilePassword=****&****&ssl=1",
+      "mongodb://h/?tlsCertificateKeyFilePassword=K3y;Zq9                         | mongodb://h/?tlsCertificateKeyFilePassword=****;****",
+      "MONGODB://u:p@h/?AUTHMECHANISMPROPERTIES=AWS_SESSION_TOKEN%3AK3yZq9        | MONGODB://u:****@h/?AUTHMECHANISMPROPERTIES=****",
+      "mongodb://h/?authmechanismproperties=aws_session_token:K3y,Zq9             | mongodb://h/?authmechanismproperties=****",
+      "mongodb://h/?authMechanismProperties=AWS_SESSION_TOKEN:K3y%2BZq9;appName=x | mongodb://h/?authMechanismProperties=****;appName=x"})
+  void masksTheSecretOptionsWhateverTheirCaseOrEscaping(String uri, String redacted) {
+    assertThat(UriRedaction.redact(uri)).isEqualTo(redacted).doesNotContain("K3y").doesNotContain("Zq9");
+  }
+
+  @Test
+  void leavesOptionsWithoutSecretsAndEmptySecretsAlone() {
+    String uri = "mongodb://db1/?authMechanism=MONGODB-X509&tlsCertificateKeyFile=/etc/client.pem&tlsCertificateKeyFilePassword=&appName=a";
+
+    assertThat(UriRedaction.redact(uri)).isEqualTo(uri);
+  }
+
+  @Test
+  void masksTheSecretOptionsOfEveryConnectionStringInAText() {
+    assertThat(UriRedaction.mask("refused mongodb://db1/?tlsCertificateKeyFilePassword=K3yPass&tls=true, retrying"))
+        .isEqualTo("refused mongodb://db1/?tlsCertificateKeyFilePassword=****&tls=true, retrying");
+  }
+
+  @Test
+  void scrubsTheOptionSecretsAndEachAuthPropertyRawAndDecoded() {
+    String uri = "mongodb://u:pw9@db1/?authMechanismProperties=AWS_SESSION_TOKEN:Sess%2BTok,Tok3n&tlsCertificateKeyFilePassword=K3y%40Zq9";
+
+    assertThat(UriRedaction.scrub("'Tok3n' is not a key value pair; token Sess+Tok; key K3y@Zq9 or K3y%40Zq9", uri))
+        .isEqualTo("'****' is not a key value pair; token ****; key **** or ****");
+  }
+
+  @Test
   void masksEveryConnectionStringInAText() {
     String text = "could not reach (MONGO://u:secret@db1/) nor 'mongodb+srv://v:p@ss/w@db2/x', see mongodb://db3:27017 at user@example";
 
