@@ -19,16 +19,14 @@ import java.util.TreeMap;
 
 /**
  * Builds {@link HarnessSettings} from the layers of {@link SettingsLayers}, in one order, strongest first: {@code -D}
- * system properties, the optional user file ({@code ./harness.conf} or {@code -Dharness.config}), the simulation's own
- * values (what its MongoDsl protocol says), the scenario defaults and the built-in defaults of
- * {@code harness-defaults.conf}. The scenario is derived from the result, and must be the one the protocol describes.
- * Everything is validated here, before any target starts or any load is sent.
+ * system properties, the user file ({@link SettingsFile}: {@code harness.conf} if there is one, or the file
+ * {@code -Dharness.config} names), the simulation's own values (what its MongoDsl protocol says), the scenario defaults
+ * and the built-in defaults of {@code harness-defaults.conf}. The scenario is derived from the result, and must be the
+ * one the protocol describes. Everything is validated here, before any target starts or any load is sent.
  */
 public final class SettingsLoader {
 
   static final String DEFAULTS_RESOURCE = "harness-defaults.conf";
-  static final String USER_FILE_PROPERTY = "harness.config";
-  static final Path DEFAULT_USER_FILE = Path.of("harness.conf");
   private static final String COMMAND_LINE = "-D on the command line";
 
   private SettingsLoader() {}
@@ -40,8 +38,7 @@ public final class SettingsLoader {
   public static HarnessSettings fromSystem(ProtocolSettings protocol) {
     Properties system = System.getProperties();
     UriSource.warnIfOnThisCommandLine(system);
-    Path userFile = Optional.ofNullable(system.getProperty(USER_FILE_PROPERTY)).map(Path::of).orElse(DEFAULT_USER_FILE);
-    return load(UriSource.withEnvironment(system, System.getenv()), userFile, protocol);
+    return load(UriSource.withEnvironment(system, System.getenv()), SettingsFile.of(system), protocol);
   }
 
   /** Settings from explicit overrides (as {@code -D} would give them) over {@code userFile} (if it exists) over the defaults, for a pool. */

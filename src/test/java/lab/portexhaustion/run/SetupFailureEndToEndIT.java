@@ -61,6 +61,16 @@ class SetupFailureEndToEndIT {
   }
 
   @Test
+  void aSettingsFileThatIsNotThere() throws Exception {
+    Path missing = results.resolve("nope.conf");
+
+    GatlingProcess.Result result = run("harness.config=" + missing);
+
+    assertStoppedBeforeLoad(result);
+    assertThat(result.output()).contains("Setting 'harness.config' names the settings file '" + missing + "', which does not exist");
+  }
+
+  @Test
   void containerWithoutDocker() throws Exception {
     assumeTrue(DockerAvailability.whyUnavailable().isPresent(), "Docker is available here");
 
