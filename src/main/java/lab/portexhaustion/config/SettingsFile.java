@@ -9,12 +9,18 @@ import java.util.Optional;
 /**
  * Which settings file a run reads. The file {@code -D}{@value #PROPERTY} names was asked for, so it must be there: one
  * that is missing, a folder or unreadable is refused, not passed over to run on the defaults. Without it,
- * {@value #DEFAULT_NAME} is read when there is one.
+ * {@value #DEFAULT_NAME} in the project folder is read when there is one.
+ *
+ * <p>The project folder is {@code -D}{@value #PROJECT_DIR_PROPERTY}, which the pom gives the gatling-maven-plugin's
+ * fork: the fork runs in the folder {@code mvn} was started in, which need not be the project's ({@code mvn -f}).
+ * Without it (Gatling started in a test's JVM or by hand, a user's project that does not pass it) it is the current
+ * folder.
  */
 final class SettingsFile {
 
   static final String PROPERTY = "harness.config";
   static final String DEFAULT_NAME = "harness.conf";
+  static final String PROJECT_DIR_PROPERTY = "harness.projectDir";
 
   private SettingsFile() {}
 
@@ -26,15 +32,20 @@ final class SettingsFile {
   static Path of(Map<?, ?> system) {
     Object named = system.get(PROPERTY);
     if (named == null) {
-      return Path.of(DEFAULT_NAME);
+      return projectFolder(system).resolve(DEFAULT_NAME);
     }
     Path file = Path.of(String.valueOf(named).strip());
     whyUnusable(String.valueOf(named), file).ifPresent(why -> {
       throw new InvalidSettingsException(List.of("Setting '" + PROPERTY + "' names the settings file '" + named + "'" + why
           + ". Give the path of a readable HOCON file (a relative path is taken from the current folder), or leave out -D"
-          + PROPERTY + " to read " + DEFAULT_NAME + " when there is one."));
+          + PROPERTY + " to read the project folder's " + DEFAULT_NAME + " when there is one."));
     });
     return file;
+  }
+
+  private static Path projectFolder(Map<?, ?> system) {
+    Object folder = system.get(PROJECT_DIR_PROPERTY);
+    return Path.of(folder == null ? "" : String.valueOf(folder).strip());
   }
 
   private static Optional<String> whyUnusable(String named, Path file) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The settings file -Dharness.config names must be there; harness.conf may be missing. */
+/** The settings file -Dharness.config names must be there; harness.conf, in the project folder, may be missing. */
 class SettingsFileTest {
 
   @TempDir
@@ -67,7 +67,38 @@ class SettingsFileTest {
   }
 
   @Test
-  void withoutTheSettingHarnessConfIsReadWhenThereIsOne() {
+  void withoutTheProjectFolderHarnessConfIsTheCurrentFoldersOne() {
     assertThat(SettingsFile.of(Map.of())).isEqualTo(Path.of(SettingsFile.DEFAULT_NAME));
+  }
+
+  @Test
+  void harnessConfIsTheProjectFoldersWhateverTheCurrentFolder() {
+    assertThat(SettingsFile.of(Map.of(SettingsFile.PROJECT_DIR_PROPERTY, dir.toString()))).isEqualTo(dir.resolve("harness.conf"));
+  }
+
+  @Test
+  void aMissingHarnessConfInTheProjectFolderLeavesTheDefaults() {
+    Path file = SettingsFile.of(Map.of(SettingsFile.PROJECT_DIR_PROPERTY, dir.toString()));
+
+    assertThat(SettingsLoader.load(Map.of(), file).load().peakRate()).isEqualTo(100);
+  }
+
+  @Test
+  void theProjectFoldersHarnessConfIsReadAndItsUnknownKeysRefused() throws IOException {
+    Files.writeString(dir.resolve("harness.conf"), "load.peakRtae = 7\n");
+    Path file = SettingsFile.of(Map.of(SettingsFile.PROJECT_DIR_PROPERTY, dir.toString()));
+
+    InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, () -> SettingsLoader.load(Map.of(), file));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("load.peakRtae", dir.resolve("harness.conf").toString(), "Did you mean 'load.peakRate'?");
+  }
+
+  @Test
+  void aNamedFileIsNotLookedForInTheProjectFolder() throws IOException {
+    Path file = Files.writeString(dir.resolve("mine.conf"), "load.peakRate = 7\n");
+    Map<String, String> system = Map.of(SettingsFile.PROJECT_DIR_PROPERTY, "/nowhere", SettingsFile.PROPERTY, file.toString());
+
+    assertThat(SettingsFile.of(system)).isEqualTo(file);
   }
 }
