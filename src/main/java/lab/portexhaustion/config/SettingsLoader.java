@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public final class SettingsLoader {
 
   /**
    * Every key of the defaults with its effective value as text (a -D value and a file value of
-   * the same setting then compare equal), sorted; the URI with its password masked.
+   * the same setting then compare equal), sorted; the URI with its secrets masked.
    */
   private static Map<String, String> reported(Config merged, Config defaults) {
     Map<String, String> values = new TreeMap<>();
@@ -78,6 +79,9 @@ public final class SettingsLoader {
         continue; // a scenario default shows as the key it sets
       }
       String value = String.valueOf(merged.getValue(entry.getKey()).unwrapped());
+      if (entry.getValue().valueType() == ConfigValueType.NUMBER) {
+        value = NumberText.of(value);
+      }
       values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value.strip()) : value);
     }
     return Collections.unmodifiableMap(values);

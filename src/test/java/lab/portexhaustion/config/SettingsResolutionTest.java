@@ -63,8 +63,24 @@ class SettingsResolutionTest {
     assertThat(settings.load().peakRate()).as("not the scenario default's 50").isEqualTo(8);
     assertThat(settings.load().rampTime()).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.load().holdTime()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(settings.reported()).containsEntry("embedded.maxDescriptors", "2048").containsEntry("load.peakRate", "8.0")
+    assertThat(settings.reported()).containsEntry("embedded.maxDescriptors", "2048").containsEntry("load.peakRate", "8")
         .containsEntry("load.rampTime", "1s");
+  }
+
+  /** A simulation's .load(5, 100, 20s, 15s) gives doubles; the defaults give ints: the same values, the same text. */
+  @Test
+  void aNumberIsReportedAsTheSameTextWhicheverLayerGaveIt() {
+    ProtocolSettings sameLoad = ProtocolSettings.of("SameLoadSimulation", StrategyKind.POOLED)
+        .with(new ProtocolSettings.Arrivals(5, 100, Duration.ofSeconds(20), Duration.ofSeconds(15)));
+    ProtocolSettings halfRate = ProtocolSettings.of("HalfRateSimulation", StrategyKind.POOLED)
+        .with(new ProtocolSettings.Arrivals(2.5, 100, Duration.ofSeconds(20), Duration.ofSeconds(15)));
+
+    Map<String, String> pooled = load(ProtocolSettings.of("PooledSimulation", StrategyKind.POOLED)).reported();
+
+    assertThat(load(sameLoad).reported()).isEqualTo(pooled).containsEntry("load.peakRate", "100").containsEntry("load.startRate", "5");
+    assertThat(load(halfRate).reported()).containsEntry("load.startRate", "2.5");
+    assertThat(load(KEEP_ALIVE, "load.peakRate", "100.0", "fleet.clients", "0").reported())
+        .containsEntry("load.peakRate", "100").containsEntry("fleet.clients", "0");
   }
 
   @Test
