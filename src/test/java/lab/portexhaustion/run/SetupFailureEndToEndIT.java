@@ -103,4 +103,17 @@ class SetupFailureEndToEndIT {
       assertThat(result.output()).contains("mongodb://alice:****@").doesNotContain(PASSWORD);
     }
   }
+
+  @Test
+  void aUrisSessionTokenAndKeyPasswordAreNeverShown() throws Exception {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test")) {
+      String uri = "mongodb://AKIAXXX:" + PASSWORD + "@" + server.description().address() + "/?authMechanism=MONGODB-AWS"
+          + "&authMechanismProperties=AWS_SESSION_TOKEN:SessTok3nSECRET&tlsCertificateKeyFilePassword=K3yPassSECRET";
+
+      GatlingProcess.Result result = run("target=uri", "uri=" + uri, "timeouts.serverSelection=1s");
+
+      assertStoppedBeforeLoad(result);
+      assertThat(result.output()).contains("mongodb://AKIAXXX:****@").doesNotContain(PASSWORD, "SessTok3n", "K3yPass");
+    }
+  }
 }
