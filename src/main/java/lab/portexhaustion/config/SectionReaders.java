@@ -16,6 +16,8 @@ final class SectionReaders {
   private static final String RATE_CEILING = String.format("%.0f (the most one simulation process injects and"
       + " records; for more, run several load generators: a higher rate only fails as \"harness saturated\")", LoadProfile.MAX_RATE);
 
+  private static final String IDLE_TIMEOUTS = "0s (never close idle connections) or at least "
+      + ServerLimits.MIN_IDLE_TIMEOUT.toSeconds() + "s";
   private static final String PERCENT_ENCODING = "In the user name and the password write '/' as %2F, '@' as %40, ':' as %3A,"
       + " '?' as %3F, '#' as %23, '%' as %25 and a blank as %20.";
 
@@ -112,10 +114,14 @@ final class SectionReaders {
   static ServerLimits embedded(SettingsReader in) {
     ServerLimits embedded = new ServerLimits(
         in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections, 0 (no limit) or more"),
-        in.duration("embedded.idleTimeout", Duration.ZERO, "0s (never close idle connections) or longer"),
+        in.duration("embedded.idleTimeout", Duration.ZERO, IDLE_TIMEOUTS),
         in.integer("embedded.maxDescriptors", 0, ServerLimits.MAX_DESCRIPTORS, "0 (the limit the simulation's process has) or a whole"
             + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS),
         in.choice("embedded.failureMode", EmbeddedFailureMode.class, EmbeddedFailureMode.MONGOD));
+    if (embedded.closesIdle() && embedded.idleTimeout().compareTo(ServerLimits.MIN_IDLE_TIMEOUT) < 0) {
+      in.reject("embedded.idleTimeout", IDLE_TIMEOUTS + " (shorter, the server would close connections between a handshake and its"
+          + " first command, before the harness's own probe could ask it anything)");
+    }
     if (embedded.limitsDescriptors() && embedded.maxDescriptors() < ServerLimits.MIN_DESCRIPTORS) {
       in.reject("embedded.maxDescriptors", "0 (the limit the simulation's process has) or at least " + ServerLimits.MIN_DESCRIPTORS
           + " (the server's JVM needs some descriptors of its own before it accepts a connection)");

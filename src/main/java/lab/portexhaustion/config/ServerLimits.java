@@ -25,6 +25,13 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
    */
   public static final int MIN_DESCRIPTORS = 256;
   public static final int MAX_DESCRIPTORS = 1 << 20;
+  /**
+   * The shortest idle timeout a server may have. A connection goes quiet between its handshake and its first command, and
+   * between the probe's commands before the load: milliseconds on an idle machine, hundreds of them on a loaded one (a GC
+   * or JIT pause on two shared cores). Shorter, the server would close connections for the harness's own pace, not for
+   * idling as a scenario means, and the probe could fail before any load was sent.
+   */
+  public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
   public static final ServerLimits NONE = new ServerLimits(0, Duration.ZERO, 0);
 

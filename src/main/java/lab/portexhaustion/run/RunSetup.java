@@ -4,7 +4,6 @@ import com.mongodb.MongoException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
@@ -13,6 +12,7 @@ import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.target.MongoTarget;
+import lab.portexhaustion.target.ProbeTimeout;
 import lab.portexhaustion.target.ServerProbe;
 import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.target.TargetFactory;
@@ -51,7 +51,7 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()),
           settings.cleanStart().bound(network.timeWait()));
       FleetTurn.await(settings.fleet(), simulation);
-      TargetDescription description = ServerProbe.describe(target, probeTimeout(settings));
+      TargetDescription description = ServerProbe.describe(target, ProbeTimeout.of(settings.timeouts()), settings.embedded());
       LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
       LOG.info(conditionsLine(simulation, network, clean));
       SocketErrorRelay socketErrors = new SocketErrorRelay();
@@ -89,10 +89,5 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
           + " give it more time with -Dtimeouts.serverSelection (now %d ms).", plan.scenario().strategy().configName(),
           description.address(), description.kind(), ErrorClassifier.classify(e).message(), settings.timeouts().serverSelection().toMillis()));
     }
-  }
-
-  private static Duration probeTimeout(HarnessSettings settings) {
-    Duration floor = Duration.ofSeconds(10);
-    return settings.timeouts().serverSelection().compareTo(floor) > 0 ? settings.timeouts().serverSelection() : floor;
   }
 }

@@ -9,8 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ServerMonitoringMode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import lab.portexhaustion.config.UriRedaction;
-import lab.portexhaustion.failure.ErrorClassifier;
+import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.failure.SocketErrorCapture;
 import lab.portexhaustion.failure.SocketErrorListener;
 import org.bson.Document;
@@ -29,16 +28,21 @@ public final class ServerProbe {
 
   private ServerProbe() {}
 
-  /** The target's description completed with the version its server reports, and its connections where it says. */
-  public static TargetDescription describe(MongoTarget target, Duration timeout) {
+  /**
+   * The target's description completed with the version its server reports, and its connections where it says.
+   *
+   * @param embedded the embedded server's limits, named in the advice when they can be why the probe failed
+   * @throws TargetUnavailableException when the probe fails, with a paragraph saying how ({@link ProbeFailure})
+   */
+  public static TargetDescription describe(MongoTarget target, ProbeTimeout timeout, ServerLimits embedded) {
     TargetDescription description = target.description();
-    String describedAs = description.kind() + " target " + description.connection();
+    Duration wait = timeout.duration();
     ConnectionString connection = target.connectionString();
     SocketErrorCapture socketError = new SocketErrorCapture(SocketErrorListener.NONE);
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(connection)
-        .applyToClusterSettings(b -> b.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(b -> b.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS))
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b.connectTimeout((int) wait.toMillis(), TimeUnit.MILLISECONDS))
         .applyToServerSettings(b -> b.serverMonitoringMode(ServerMonitoringMode.POLL)
             .addServerListener(socketError).addServerMonitorListener(socketError))
         .build();
@@ -48,10 +52,7 @@ public final class ServerProbe {
       return connections(admin, description.withServerVersion(String.valueOf(info.get("version"))));
     } catch (RuntimeException e) {
       socketError.attachTo(e);
-      String why = UriRedaction.scrub(ErrorClassifier.classify(e).message(), connection.getConnectionString());
-      throw new TargetUnavailableException("The " + describedAs + " did not answer within " + timeout.toSeconds()
-          + " s (" + why + "), so no load was sent. Check that the server runs and is reachable from this machine,"
-          + " that the credentials in 'uri' are right, or run against the built-in server with -Dtarget=embedded.");
+      throw new TargetUnavailableException(ProbeFailure.paragraph(description, e, timeout, embedded, connection.getConnectionString()));
     }
   }
 

@@ -149,6 +149,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void anIdleTimeoutTooShortForTheProbeIsRefusedAsBadInput() {
+    assertThat(rejected(Map.of("embedded.idleTimeout", "1ms")).problems()).singleElement().asString()
+        .startsWith("Setting 'embedded.idleTimeout' has the value '1ms', but it must be 0s (never close idle connections) or at"
+            + " least 1s (shorter, the server would close connections between a handshake and its first command")
+        .contains("-Dembedded.idleTimeout=");
+    assertThat(load(Map.of("embedded.idleTimeout", "1s")).embedded().idleTimeout()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void anUnknownKeyInTheFileIsRejected() throws IOException {
     Path file = Files.writeString(dir.resolve("harness.conf"), "pool.maxPoolSzie = 5\n");
 

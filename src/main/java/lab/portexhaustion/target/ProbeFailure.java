@@ -1,0 +1,92 @@
+package lab.portexhaustion.target;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoTimeoutException;
+import java.util.Optional;
+import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.config.UriRedaction;
+import lab.portexhaustion.failure.ClassifiedError;
+import lab.portexhaustion.failure.ErrorClassifier;
+
+/**
+ * The paragraph a failed probe stops the run with: what the target did (refused, closed, did not answer in time, turned
+ * the credentials down, answered with an error), in the words of the classified failure, and the advice that fits that
+ * and the kind of target. Credentials never appear: the connection is the masked one, the driver's text is scrubbed.
+ */
+final class ProbeFailure {
+
+  private ProbeFailure() {}
+
+  /**
+   * @param failure the probe's failure, with the socket error its monitor met attached
+   * @param embedded the embedded server's limits (none set for another target)
+   * @param connectionString the connection string the probe used, whose password is scrubbed from the driver's text
+   */
+  static String paragraph(TargetDescription target, RuntimeException failure, ProbeTimeout timeout, ServerLimits embedded,
+      String connectionString) {
+    String subject = "The " + target.kind() + " target " + target.connection();
+    Optional<MongoSecurityException> credentials = securityFailure(failure);
+    if (credentials.isPresent()) {
+      String why = UriRedaction.scrub(authenticationWhy(credentials.get()), connectionString);
+      return subject + " turned down the credentials in 'uri' (" + why + "), so no load was sent. Check the user name, the password"
+          + " and authSource in 'uri', or leave the credentials out for a server without authentication.";
+    }
+    ClassifiedError error = ErrorClassifier.classify(failure);
+    String why = UriRedaction.scrub(error.message(), connectionString);
+    // Server selection gives up only after the whole timeout: the server's refusals went on for all of it.
+    String throughout = failure instanceof MongoTimeoutException ? " throughout the probe's wait of " + timeout.text() : "";
+    boolean embeddedTarget = target.kind().equals("embedded");
+    String closedAdvice = embeddedTarget ? embeddedClosedAdvice(embedded)
+        : " A server at its connection limit, or a proxy or firewall between, closes connections so: check the server's log.";
+    String elsewhere = embeddedTarget ? "" : ", or run against the built-in server with -Dtarget=embedded";
+    return subject + switch (error.kind()) {
+      case TIMEOUT -> " did not answer within " + timeout.text() + " (" + why + "), so no load was sent. Check that the server runs"
+          + " and is reachable from this machine (a firewall that drops packets leaves a connection waiting), give it longer with"
+          + " -Dtimeouts.serverSelection" + elsewhere + ".";
+      case SERVER_REFUSED -> error.code().equals("ECONNREFUSED")
+          ? " refused the connection (" + why + ")" + throughout + ", so no load was sent. Nothing listens on " + target.address()
+              + (embeddedTarget ? ": the embedded server's process no longer does (its lines above say why)." : ": check that the"
+              + " server runs there" + elsewhere + ".")
+          : " closed the connection before it answered (" + why + ")" + throughout + ", so no load was sent." + closedAdvice;
+      case EPHEMERAL_PORTS, DESCRIPTORS, KERNEL_BUFFERS -> " could not be connected to: this machine ran out of " + error.kind().label()
+          + " before the load began (" + why + "), so no load was sent. Let an earlier run's connections close (TIME_WAIT ends after"
+          + " its time) or raise this machine's limit, then run again.";
+      case HARNESS_SATURATED, OTHER -> " answered the probe with an error (" + why + "), so no load was sent. Check that it is a"
+          + " MongoDB server and that the user in 'uri', if any, may run buildInfo" + elsewhere + ".";
+    };
+  }
+
+  /** What the embedded server's own settings can do to a connection, when they are set; nothing it should do else. */
+  private static String embeddedClosedAdvice(ServerLimits limits) {
+    if (!limits.any()) {
+      return " None of the embedded server's limits is set: its lines above may say why.";
+    }
+    return " The embedded server closes connections by its limits (" + limits.describe() + "): one of embedded.idleTimeout,"
+        + " embedded.maxIncomingConnections or embedded.maxDescriptors is too low for the probe (2 connections, each open while it"
+        + " asks); raise it, or set it to 0.";
+  }
+
+  private static Optional<MongoSecurityException> securityFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof MongoSecurityException security) {
+        return Optional.of(security);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The server's own reason where it gave one ({@code saslStart}'s error), else the driver's cause; never the exception's
+   * own message, which names the user.
+   */
+  private static String authenticationWhy(MongoSecurityException security) {
+    for (Throwable t = security.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof MongoCommandException command) {
+        return "the server said: error " + command.getErrorCode() + " " + command.getErrorCodeName() + ", " + command.getErrorMessage();
+      }
+    }
+    Throwable cause = security.getCause();
+    return cause == null ? "authentication failed" : ErrorClassifier.classify(cause).message();
+  }
+}
