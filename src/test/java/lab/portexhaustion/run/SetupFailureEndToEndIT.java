@@ -71,6 +71,14 @@ class SetupFailureEndToEndIT {
   }
 
   @Test
+  void anIdleTimeoutTooShortForTheProbe() throws Exception {
+    GatlingProcess.Result result = run("embedded.idleTimeout=1ms");
+
+    assertStoppedBeforeLoad(result);
+    assertThat(result.output()).contains("Setting 'embedded.idleTimeout' has the value '1ms'", "at least 1s");
+  }
+
+  @Test
   void containerWithoutDocker() throws Exception {
     assumeTrue(DockerAvailability.whyUnavailable().isPresent(), "Docker is available here");
 
