@@ -53,8 +53,17 @@ public final class ErrorClassifier {
       case HARNESS_SATURATED -> 1;
       case SERVER_REFUSED -> 2;
       case TIMEOUT -> 3;
-      case OTHER -> 4;
+      case OTHER, NOT_BUILT -> 4;
     };
+  }
+
+  /**
+   * A request the simulation could not build for its virtual user, named with its reason (the mistake's message, which
+   * says what was missing): never classified from the exception, which is the simulation's, not a socket's.
+   */
+  public static ClassifiedError notBuilt(String request, Throwable mistake) {
+    return new ClassifiedError(ErrorKind.NOT_BUILT, "not sent", request + ": " + mistake.getMessage(), mistake.getClass().getName(),
+        String.valueOf(mistake.getMessage()));
   }
 
   /** One exception on its own, if its class is one that carries a socket-level condition. */

@@ -14,6 +14,11 @@ public enum ErrorKind {
   TIMEOUT("timeout", false),
   /** The harness's own worker queue was full: the load generator, not the target, was the limit. */
   HARNESS_SATURATED("harness saturated", false),
+  /**
+   * The simulation could not build the request for its virtual user (a session attribute no feeder set, a document that is
+   * not JSON once filled in): nothing was sent, so it says nothing of the target nor of the client's sockets.
+   */
+  NOT_BUILT("request not built", false),
   OTHER("other", false);
 
   private final String label;

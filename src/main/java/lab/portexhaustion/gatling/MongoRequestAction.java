@@ -74,9 +74,9 @@ final class MongoRequestAction implements Action {
     try {
       work = definition.resolve(session);
     } catch (UnresolvedRequestException e) {
-      recorder.unresolved(e);
+      ClassifiedError error = recorder.notBuilt(requestName, e);
       statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, clock.nowMillis(),
-          KO$.MODULE$, Option.apply("not sent"), Option.apply(requestName + ": " + e.getMessage()));
+          KO$.MODULE$, Option.apply(error.code()), Option.apply(error.reportText()));
       next.$bang(session.markAsFailed());
       return;
     }

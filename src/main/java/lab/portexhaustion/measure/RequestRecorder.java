@@ -53,13 +53,16 @@ public final class RequestRecorder {
   }
 
   /**
-   * A request that could not be made for its virtual user (the simulation's mistake): not a request of the run, as
-   * nothing was sent, but a failure the verdict names, so that a run whose requests were never sent cannot pass.
+   * A request the simulation could not build for its virtual user: a KO, as in Gatling's report, but not started, as
+   * nothing was sent, and not shown to the onset detector; the verdict names it, so that a run whose requests were never
+   * sent cannot pass. Returns its error, for Gatling's report.
    */
-  public void unresolved(Throwable mistake) {
+  public ClassifiedError notBuilt(String request, Throwable mistake) {
+    ClassifiedError error = ErrorClassifier.notBuilt(request, mistake);
     if (open.get()) {
-      metrics.unexplained(ErrorClassifier.classify(mistake));
+      metrics.notBuilt(error);
     }
+    return error;
   }
 
   /** The first request of a virtual user succeeded (after {@link #finished} reported it). */

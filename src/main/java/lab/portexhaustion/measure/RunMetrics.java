@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.failure.ErrorKind;
@@ -31,6 +32,8 @@ public final class RunMetrics {
   private final LongAdder succeeded = new LongAdder();
   private final LongAdder arrivalsServed = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder notBuilt = new LongAdder();
+  private final AtomicReference<String> firstNotBuilt = new AtomicReference<>();
   // When the first request started and the last one succeeded (epoch ms, 0 before), and the requests left unanswered
   // since that success: whether the target answered to the end. Each written without a lock: a request counted a
   // moment early or late does not change what they show.
@@ -81,6 +84,16 @@ public final class RunMetrics {
     errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
   }
 
+  /**
+   * A request the simulation could not build (its {@link ErrorKind#NOT_BUILT} error): a KO as Gatling counts it, never
+   * started, so in no figure of sockets, nor in the counts the onset is given.
+   */
+  public void notBuilt(ClassifiedError error) {
+    notBuilt.increment();
+    firstNotBuilt.compareAndSet(null, error.message());
+    errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+  }
+
   /** Counts a failure that exhaustion does not explain: not exhaustion-class, and before any exhaustion began. */
   public void unexplained(ClassifiedError error) {
     unexplained.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
@@ -118,7 +131,7 @@ public final class RunMetrics {
     Histogram interval = okLatencyMicros.getIntervalHistogram(recycled);
     long second = seconds.size();
     long startedNow = started.sum();
-    long failedNow = failed.sum();
+    long failedNow = failedCount();
     total.add(interval);
     seconds.add(new SecondStats(second, startedNow - startedBefore, interval.getTotalCount(), failedNow - failedBefore,
         LatencyMillis.atPercentile(interval, 50), LatencyMillis.atPercentile(interval, 95),
@@ -129,7 +142,7 @@ public final class RunMetrics {
     recycled = interval;
   }
 
-  /** The counts now. */
+  /** The counts of the requests sent, now: what the onset is told (a request not built opened no socket). */
   public RequestCounts counts() {
     return new RequestCounts(started.sum(), succeeded.sum(), failed.sum());
   }
@@ -152,8 +165,19 @@ public final class RunMetrics {
     return succeeded.sum();
   }
 
+  /** KO, as in Gatling's report: the requests that failed and those the simulation could not build. */
   public long failedCount() {
-    return failed.sum();
+    return failed.sum() + notBuilt.sum();
+  }
+
+  /** Requests the simulation could not build for their virtual users: nothing was sent. */
+  public long notBuiltCount() {
+    return notBuilt.sum();
+  }
+
+  /** The first request the simulation could not build, with why ("find user: the filter of ..."); empty when none. */
+  public Optional<String> firstNotBuilt() {
+    return Optional.ofNullable(firstNotBuilt.get());
   }
 
   /** A copy of the OK latencies of the closed seconds, in microseconds. */

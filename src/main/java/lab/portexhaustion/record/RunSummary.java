@@ -67,8 +67,13 @@ public record RunSummary(
    */
   public record Fleet(int client, int clients, Optional<String> start, double joinIntervalSeconds) {}
 
-  /** Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling). */
-  public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight) {}
+  /**
+   * Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling).
+   * {@code ko} is Gatling's, so it holds the {@code notBuilt} requests the simulation could not build, which were never
+   * started (0 in a summary written before they were counted).
+   */
+  public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight,
+      long notBuilt) {}
 
   public record Latency(double p50, double p95, double p99, double max) {}
 

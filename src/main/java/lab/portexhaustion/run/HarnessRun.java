@@ -42,6 +42,7 @@ import lab.portexhaustion.target.MongoTarget;
 import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.verdict.Evidence;
+import lab.portexhaustion.verdict.RequestsNotBuilt;
 import lab.portexhaustion.verdict.Verdict;
 import lab.portexhaustion.verdict.VerdictJudge;
 import org.slf4j.Logger;
@@ -248,7 +249,7 @@ public final class HarnessRun {
     Evidence evidence = RunEvidence.gather(new RunEvidence.Parts(startedAt, endedAt, Optional.ofNullable(targetDied.get()), metrics,
         onsetSeen, settings, samples.pace(), files.notWritten(), cpuAtStart, onsetCapture.cpuAtOnset()));
     VerdictJudge.Inputs judged = new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen, sampler.peaks(),
-        unexplained, evidence);
+        unexplained, new RequestsNotBuilt(metrics.notBuiltCount(), metrics.firstNotBuilt().orElse("")), evidence);
     Verdict verdict = VerdictJudge.judge(judged);
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         launch.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import lab.portexhaustion.config.FleetSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.measure.ConnectionFigures;
 import lab.portexhaustion.measure.LatencyMillis;
 import lab.portexhaustion.measure.RunMetrics;
@@ -42,7 +43,7 @@ final class SummaryBuilder {
     long ko = metrics.failedCount();
     RunSummary.Requests requests = new RunSummary.Requests(metrics.startedCount(), ok, ko,
         ok + ko == 0 ? 0 : round(100.0 * ko / (ok + ko)), round(metrics.startedCount() / seconds),
-        metrics.peakStartedPerSecond(), in.leftInFlight());
+        metrics.peakStartedPerSecond(), in.leftInFlight(), metrics.notBuiltCount());
     Histogram latency = metrics.okLatencyMicros();
     RunSummary.Latency okLatency = new RunSummary.Latency(
         LatencyMillis.atPercentile(latency, 50), LatencyMillis.atPercentile(latency, 95), LatencyMillis.atPercentile(latency, 99),
@@ -83,6 +84,10 @@ final class SummaryBuilder {
     text.append(String.format("requests: %,d started, %,d OK, %,d KO (%.2f %%), %.1f per s over %.1f s, busiest second %,d%n",
         s.requests().started(), s.requests().ok(), s.requests().ko(), s.requests().koPercent(),
         s.requests().meanPerSecond(), s.durationSeconds(), s.requests().peakPerSecond()));
+    if (s.requests().notBuilt() > 0) {
+      text.append(String.format("%,d of the KO could not be built for their virtual users, so nothing was sent for them: the"
+          + " simulation's mistake, not the target's ([%s] below)%n", s.requests().notBuilt(), ErrorKind.NOT_BUILT.label()));
+    }
     if (s.requests().leftInFlight() > 0) {
       text.append(String.format("%,d requests were still running when the run ended: left out, as in Gatling's report%n",
           s.requests().leftInFlight()));

@@ -30,15 +30,17 @@ public final class VerdictJudge {
    *
    * @param prediction the model's, with the measured figure per request where the run measured one; empty where
    *     nothing is modelled (descriptors on Windows)
-   * @param unexplainedFailures failures that are neither exhaustion nor its echo, by "[kind] message"
+   * @param unexplainedFailures failures of requests sent that are neither exhaustion nor its echo, by "[kind] message"
+   * @param notBuilt the requests the simulation could not build: failures too, but not the target's
    * @param evidence what the run knows of its own evidence
    */
   public record Inputs(String simulation, Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
-      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplainedFailures, Evidence evidence) {
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplainedFailures, RequestsNotBuilt notBuilt,
+      Evidence evidence) {
 
     /** The same run, with {@code other} evidence: what it knew once its summary could not be written. */
     public Inputs withEvidence(Evidence other) {
-      return new Inputs(simulation, scenario, settings, prediction, onset, peaks, unexplainedFailures, other);
+      return new Inputs(simulation, scenario, settings, prediction, onset, peaks, unexplainedFailures, notBuilt, other);
     }
   }
 
@@ -56,19 +58,19 @@ public final class VerdictJudge {
     // the verdict holds the onset to the prediction and it missed, or never came; an onset within its tolerance stands.
     Optional<Double> missedTolerance = expected.outcome() == Expected.Outcome.EXHAUSTION
         && (lateOrEarly.isPresent() || in.onset().isEmpty()) ? onsetTolerance : Optional.empty();
-    boolean lostTarget = !in.unexplainedFailures().isEmpty();
+    boolean unexplained = !in.unexplainedFailures().isEmpty() || in.notBuilt().any();
     boolean met = switch (expected.outcome()) {
-      case EXHAUSTION -> in.onset().isPresent() && lateOrEarly.isEmpty() && !lostTarget;
-      case CLEAN -> in.onset().isEmpty() && bound.map(b -> in.peaks().openTowardTarget() <= b.allowed()).orElse(true) && !lostTarget;
-      case EITHER -> !lostTarget;
+      case EXHAUSTION -> in.onset().isPresent() && lateOrEarly.isEmpty() && !unexplained;
+      case CLEAN -> in.onset().isEmpty() && bound.map(b -> in.peaks().openTowardTarget() <= b.allowed()).orElse(true) && !unexplained;
+      case EITHER -> !unexplained;
       case ANY -> true;
     };
     List<EvidenceProblem> problems = EvidenceCheck.problems(in.evidence(), missedTolerance);
     boolean inconclusive = problems.stream().anyMatch(p -> checked || p.kind().spoilsEveryRun());
     Verdict.Status status = inconclusive ? Verdict.Status.INCONCLUSIVE
         : !checked ? Verdict.Status.INFO : met ? Verdict.Status.PASS : Verdict.Status.FAIL;
-    String judged = String.format("%s%s, got %s%s%s", expected.text(), bound.map(b -> " (" + b.description() + ")").orElse(""),
-        happened(in), lateOrEarly.map(s -> "; " + s).orElse(""), unexplainedText(in.unexplainedFailures()));
+    String judged = String.format("%s%s, got %s%s%s%s", expected.text(), bound.map(b -> " (" + b.description() + ")").orElse(""),
+        happened(in), lateOrEarly.map(s -> "; " + s).orElse(""), unexplainedText(in.unexplainedFailures()), in.notBuilt().verdictText());
     String evidence = problems.stream().map(EvidenceProblem::text).collect(Collectors.joining("; "));
     String line = inconclusive
         // The reason first: it is what the user acts on; what the run would have been judged on follows.

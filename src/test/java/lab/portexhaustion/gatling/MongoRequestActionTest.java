@@ -17,6 +17,7 @@ import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.measure.RequestRecorder;
 import lab.portexhaustion.measure.RunMetrics;
 import lab.portexhaustion.onset.OnsetDetector;
+import lab.portexhaustion.onset.RequestCounts;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
@@ -116,7 +117,7 @@ class MongoRequestActionTest {
   }
 
   @Test
-  void aRequestThatCannotBeResolvedForItsUserIsAKoNamingItAndSendsNothing() throws Exception {
+  void aRequestThatCannotBeBuiltForItsUserIsAKoOfTheRunNamingItThatStartedNothing() throws Exception {
     NextAction next = new NextAction();
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     RequestDefinition missingKey = session -> {
@@ -132,10 +133,16 @@ class MongoRequestActionTest {
       assertThat(r.status()).isEqualTo("KO");
       assertThat(r.requestName()).isEqualTo("find user");
       assertThat(r.code()).isEqualTo("not sent");
-      assertThat(r.message()).isEqualTo("find user: the filter of 'find user': No attribute named 'user' is defined");
+      assertThat(r.message()).isEqualTo("request not built: find user: the filter of 'find user': No attribute named 'user' is defined");
     });
-    assertThat(metrics.counts().started()).as("no load: not a request of the run").isZero();
-    assertThat(metrics.unexplainedCounts()).as("named in the verdict").hasSize(1);
+    assertThat(metrics.failedCount()).as("a KO, as in Gatling's report").isEqualTo(1);
+    assertThat(metrics.notBuiltCount()).isEqualTo(1);
+    assertThat(metrics.firstNotBuilt()).contains("find user: the filter of 'find user': No attribute named 'user' is defined");
+    assertThat(metrics.errorCounts()).containsEntry(new RunMetrics.ClassifiedErrorKey("request not built",
+        "find user: the filter of 'find user': No attribute named 'user' is defined"), 1L);
+    assertThat(metrics.counts()).as("nothing started, and the onset told of no failed request")
+        .isEqualTo(new RequestCounts(0, 0, 0));
+    assertThat(metrics.unexplainedCounts()).as("not the target's: the verdict names it apart").isEmpty();
   }
 
   private MongoRequestAction action(Action next) {

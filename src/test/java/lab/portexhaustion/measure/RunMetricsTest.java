@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.failure.ErrorClassifier;
+import lab.portexhaustion.onset.RequestCounts;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,27 @@ class RunMetricsTest {
     secondsSeen.add(second);
     intervalsSeen.add(latency.copy());
   });
+
+  @Test
+  void aRequestNotBuiltIsAKoOfItsSecondButNeverStartedNorToldToTheOnset() {
+    ClassifiedError mistake = ErrorClassifier.notBuilt("find user", new IllegalArgumentException("No attribute named 'user' is defined"));
+    metrics.started();
+    metrics.succeeded(1_000_000);
+    metrics.notBuilt(mistake);
+    metrics.notBuilt(ErrorClassifier.notBuilt("find user", new IllegalArgumentException("the second")));
+    metrics.closeSecond();
+
+    assertThat(metrics.perSecond()).singleElement().satisfies(row -> {
+      assertThat(row.started()).isEqualTo(1);
+      assertThat(row.ko()).as("as Gatling's report counts them").isEqualTo(2);
+    });
+    assertThat(metrics.failedCount()).isEqualTo(2);
+    assertThat(metrics.notBuiltCount()).isEqualTo(2);
+    assertThat(metrics.counts()).as("what the onset is told: sent requests only").isEqualTo(new RequestCounts(1, 1, 0));
+    assertThat(metrics.firstNotBuilt()).contains("find user: No attribute named 'user' is defined");
+    assertThat(metrics.unansweredSinceLastOk()).as("the target left nothing unanswered").isZero();
+    assertThat(mistake.reportText()).isEqualTo("request not built: find user: No attribute named 'user' is defined");
+  }
 
   @Test
   void eachSecondGetsItsCountsAndThePercentilesOfItsOwnLatencies() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import lab.portexhaustion.process.ProcessExit;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A simulation that uses MongoDsl wrongly, run as the plugin runs it: mistakes visible in the simulation itself end
  * it before any load with a paragraph naming the request (or, with no MongoDB protocol, the simulation), and leave no
- * run folder; a session that lacks what a request refers to makes that request a KO naming it. Never a stack trace.
+ * run folder; a session that lacks what a request refers to makes that request a KO naming it, counted by the
+ * harness as Gatling counts it. Never a stack trace.
  */
 class DslMisuseEndToEndIT {
 
@@ -74,5 +77,11 @@ class DslMisuseEndToEndIT {
         .contains("VERDICT INFO MissingSessionKeySimulation")
         .doesNotContain("\tat ", "Exception in thread");
     assertThat(result.exitCode()).as(result.output()).isZero();
+    Matcher gatlingCount = Pattern.compile("> request count\\s+\\|\\s+(\\d+) \\|").matcher(result.output());
+    assertThat(gatlingCount.find()).as(result.output()).isTrue();
+    assertThat(result.output()).as("the harness counts the KO Gatling counts, none of them started, and blames the simulation")
+        .contains("requests: 0 started, 0 OK, " + gatlingCount.group(1) + " KO (100.00 %)",
+            "could not be built, so nothing was sent for them (the simulation's mistake, not the target's), the first: read session:")
+        .doesNotContain("refusing or too slow");
   }
 }

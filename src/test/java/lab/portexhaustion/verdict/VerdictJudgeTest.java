@@ -53,7 +53,8 @@ class VerdictJudgeTest {
 
   private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
       Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplained, Evidence evidence) {
-    return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", scenario, settings, prediction, onset, peaks, unexplained, evidence));
+    return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", scenario, settings, prediction, onset, peaks, unexplained,
+        RequestsNotBuilt.NONE, evidence));
   }
 
   /** A pooled run, predicted clean and clean, with {@code evidence}. */
@@ -127,6 +128,21 @@ class VerdictJudgeTest {
 
     assertThat(verdict.line()).contains("; but 1 failure that is not exhaustion came before any (the target lost, refusing or too"
         + " slow?): 1 [timeout] server selection").doesNotContain("1 failures");
+  }
+
+  @Test
+  void requestsTheSimulationCouldNotBuildFailTheVerdictAsItsMistakeNotTheTargets() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    RequestsNotBuilt notBuilt = new RequestsNotBuilt(45, "find user: the filter of 'find user': No attribute named 'user' is defined");
+
+    Verdict verdict = VerdictJudge.judge(new VerdictJudge.Inputs("Sim", Scenario.POOLED, settings,
+        predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, NO_FAILURES, notBuilt, WHOLE));
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.status()).isEqualTo(Verdict.Status.FAIL);
+    assertThat(verdict.line()).contains("; but 45 requests could not be built, so nothing was sent for them (the simulation's mistake,"
+        + " not the target's), the first: find user: the filter of 'find user': No attribute named 'user' is defined")
+        .doesNotContain("the target lost", "refusing or too slow");
   }
 
   @Test
