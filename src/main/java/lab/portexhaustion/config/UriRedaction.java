@@ -84,7 +84,7 @@ public final class UriRedaction {
    * be part of a longer): the password, each secret option's value and, for {@code authMechanismProperties}, each
    * property's value on its own (the driver quotes a property it cannot read, {@code 'x' is not a key value pair}).
    */
-  private static List<String> secrets(String uri) {
+  static List<String> secrets(String uri) {
     List<String> raw = new ArrayList<>();
     password(uri).ifPresent(raw::add);
     String masked = withoutPassword(uri);

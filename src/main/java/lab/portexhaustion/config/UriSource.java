@@ -59,18 +59,20 @@ public final class UriSource {
   }
 
   /**
-   * A one-line warning when {@code -Duri}'s password is among {@code arguments}, this JVM's command line; empty when it
-   * is not (no password, the URI from the environment, or arguments this platform does not show).
+   * A one-line warning when a secret of {@code -Duri} (its password, a secret option's value: {@link UriRedaction}) is
+   * among {@code arguments}, this JVM's command line; empty when none is (no secret, the URI from the environment, or
+   * arguments this platform does not show).
    */
   static Optional<String> commandLineWarning(Map<?, ?> system, List<String> arguments) {
     Object uri = system.get(URI_KEY);
-    Optional<String> password = uri == null ? Optional.empty() : UriRedaction.password(String.valueOf(uri));
-    if (password.isEmpty() || arguments.stream().noneMatch(argument -> argument.contains(password.get()))) {
+    List<String> secrets = uri == null ? List.of() : UriRedaction.secrets(String.valueOf(uri));
+    if (secrets.stream().noneMatch(secret -> arguments.stream().anyMatch(argument -> argument.contains(secret)))) {
       return Optional.empty();
     }
-    return Optional.of("The password in -Duri is on this JVM's command line (and on the mvn command that started it),"
-        + " where every user of this machine can read it (ps, /proc/<pid>/cmdline). Pass the connection string in the"
-        + " environment variable " + URI_ENV + ", or in a file named by " + URI_FILE_ENV + ", instead (docs/settings.md).");
+    return Optional.of("A secret in -Duri (its password, or the value of authMechanismProperties or of an option named"
+        + " ...Password) is on this JVM's command line (and on the mvn command that started it), where every user of this"
+        + " machine can read it (ps, /proc/<pid>/cmdline). Pass the connection string in the environment variable " + URI_ENV
+        + ", or in a file named by " + URI_FILE_ENV + ", instead (docs/settings.md).");
   }
 
   /** Logs {@link #commandLineWarning} for this JVM, whose arguments Linux and macOS show (elsewhere: no warning). */

@@ -138,4 +138,17 @@ class UriPasswordSettingsTest {
     assertThat(UriSource.commandLineWarning(Map.of("uri", "mongodb://db.example/"), List.of("-Duri=mongodb://db.example/")))
         .as("no password").isEmpty();
   }
+
+  @Test
+  void aSessionTokenOrKeyPasswordOnTheCommandLineIsWarnedAboutToo() {
+    String token = "mongodb://db.example/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:T0kenS3cret";
+    String keyPassword = "mongodb://db.example/?tls=true&tlsCertificateKeyFilePassword=K3yPass";
+
+    assertThat(UriSource.commandLineWarning(Map.of("uri", token), List.of("java", "-Duri=" + token)))
+        .hasValueSatisfying(w -> assertThat(w).contains("A secret in -Duri", "HARNESS_URI").doesNotContain("T0kenS3cret"));
+    assertThat(UriSource.commandLineWarning(Map.of("uri", keyPassword), List.of("java", "-Duri=" + keyPassword)))
+        .hasValueSatisfying(w -> assertThat(w).doesNotContain("K3yPass"));
+    assertThat(UriSource.commandLineWarning(Map.of("uri", keyPassword), List.of("java", "io.gatling.app.Gatling"))).as("from elsewhere")
+        .isEmpty();
+  }
 }

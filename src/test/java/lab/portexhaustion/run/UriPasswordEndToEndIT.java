@@ -52,7 +52,7 @@ class UriPasswordEndToEndIT {
 
       assertThat(run.gatlingJvms()).as("the plugin's fork was seen running; %s%nmvn said:%n%s", run.seen(), run.output()).isNotEmpty();
       assertThat(run.output()).contains("did not start; no load was sent", "mongodb://alice:****@").doesNotContain(PASSWORD)
-          .doesNotContain("The password in -Duri");
+          .doesNotContain("A secret in -Duri");
       assertThat(run.commandLines()).noneMatch(commandLine -> commandLine.contains(PASSWORD));
       assertNoPasswordIn(results.resolve("results"));
     }
@@ -69,7 +69,7 @@ class UriPasswordEndToEndIT {
 
       assertThat(run.gatlingJvms()).as("the plugin copies -Duri onto its fork's command line; %s%nmvn said:%n%s", run.seen(), run.output())
           .anyMatch(c -> c.contains(PASSWORD));
-      assertThat(run.output()).contains("The password in -Duri is on this JVM's command line", "HARNESS_URI")
+      assertThat(run.output()).contains("A secret in -Duri (its password", "is on this JVM's command line", "HARNESS_URI")
           .doesNotContain(PASSWORD);
       assertNoPasswordIn(results.resolve("results"));
     }
