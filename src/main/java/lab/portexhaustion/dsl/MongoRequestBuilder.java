@@ -268,7 +268,7 @@ public final class MongoRequestBuilder implements ActionBuilder {
   private void verify(OperationResult result, List<MongoCheck.Bound> bound) {
     for (MongoCheck.Bound check : bound) {
       check.failure(result).ifPresent(failure -> {
-        throw new CheckFailedException(name + ": check failed: " + failure);
+        throw new CheckFailedException(name, failure);
       });
     }
   }

@@ -44,7 +44,14 @@ public final class ErrorClassifier {
     }
     return findings.stream()
         .min((a, b) -> Integer.compare(rank(a.kind()), rank(b.kind())))
+        .or(() -> checkFailure(failure))
         .orElseGet(() -> other(failure));
+  }
+
+  /** A check of the simulation's that did not hold, wherever it is in the graph: the target was there and answered. */
+  private static Optional<ClassifiedError> checkFailure(Throwable failure) {
+    return graph(failure).stream().filter(CheckFailure.class::isInstance).findFirst()
+        .flatMap(check -> found(ErrorKind.CHECK_FAILED, "check", check.getMessage(), check));
   }
 
   private static int rank(ErrorKind kind) {
@@ -53,7 +60,7 @@ public final class ErrorClassifier {
       case HARNESS_SATURATED -> 1;
       case SERVER_REFUSED -> 2;
       case TIMEOUT -> 3;
-      case OTHER, NOT_BUILT -> 4;
+      case CHECK_FAILED, OTHER, NOT_BUILT -> 4;
     };
   }
 

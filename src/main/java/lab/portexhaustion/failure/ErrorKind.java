@@ -15,6 +15,11 @@ public enum ErrorKind {
   /** The harness's own worker queue was full: the load generator, not the target, was the limit. */
   HARNESS_SATURATED("harness saturated", false),
   /**
+   * The target answered, but the answer did not pass a check of the simulation's ({@link CheckFailure}): the target was
+   * there and answering, so this says nothing of its being lost or of the client's sockets.
+   */
+  CHECK_FAILED("check failed", false),
+  /**
    * The simulation could not build the request for its virtual user (a session attribute no feeder set, a document that is
    * not JSON once filled in): nothing was sent, so it says nothing of the target nor of the client's sockets.
    */

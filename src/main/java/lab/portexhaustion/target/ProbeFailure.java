@@ -52,7 +52,7 @@ final class ProbeFailure {
       case EPHEMERAL_PORTS, DESCRIPTORS, KERNEL_BUFFERS -> " could not be connected to: this machine ran out of " + error.kind().label()
           + " before the load began (" + why + "), so no load was sent. Let an earlier run's connections close (TIME_WAIT ends after"
           + " its time) or raise this machine's limit, then run again.";
-      case HARNESS_SATURATED, OTHER, NOT_BUILT -> " answered the probe with an error (" + why + "), so no load was sent. Check that it is a"
+      case HARNESS_SATURATED, CHECK_FAILED, OTHER, NOT_BUILT -> " answered the probe with an error (" + why + "), so no load was sent. Check that it is a"
           + " MongoDB server and that the user in 'uri', if any, may run buildInfo" + elsewhere + ".";
     };
   }

@@ -3,10 +3,12 @@ package lab.portexhaustion.verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import lab.portexhaustion.config.Expectation;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
@@ -119,13 +121,27 @@ public final class VerdictJudge {
         Math.abs(measured - predicted), allowed, ONSET_TOLERANCE * 100, ONSET_TOLERANCE_FLOOR_SECONDS));
   }
 
+  /**
+   * What the failures suggest, from their kinds: a failed check is an answer, so only failures of another kind can
+   * mean the target was lost, refusing or too slow.
+   */
+  private static String likelyCause(Set<String> failures) {
+    String check = "[" + ErrorKind.CHECK_FAILED.label() + "]";
+    boolean checks = failures.stream().anyMatch(f -> f.startsWith(check));
+    boolean others = failures.stream().anyMatch(f -> !f.startsWith(check));
+    if (!others) {
+      return "the target answered, but not as the simulation's checks expect";
+    }
+    return checks ? "answers that failed the simulation's checks, and the target lost, refusing or too slow?" : "the target lost, refusing or too slow?";
+  }
+
   private static String unexplainedText(Map<String, Long> failures) {
     if (failures.isEmpty()) {
       return "";
     }
     long total = failures.values().stream().mapToLong(Long::longValue).sum();
     String counted = total == 1 ? "1 failure that is not exhaustion" : String.format("%,d failures that are not exhaustion", total);
-    return String.format("; but %s came before any (the target lost, refusing or too slow?): %s", counted,
+    return String.format("; but %s came before any (%s): %s", counted, likelyCause(failures.keySet()),
         failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
   }
 }

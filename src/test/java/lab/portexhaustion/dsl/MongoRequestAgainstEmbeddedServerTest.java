@@ -64,7 +64,7 @@ class MongoRequestAgainstEmbeddedServerTest {
   void aCheckThatDoesNotHoldFailsTheRequestWithAMessageNamingIt() {
     assertThatThrownBy(() -> send(mongo("read session").collection("sessions").find("{_id: '#{user}'}").check(count().is(1)), user("nobody")))
         .isInstanceOf(CheckFailedException.class)
-        .hasMessage("read session: check failed: count is 1, got 0");
+        .hasMessage("check failed: read session: count is 1, got 0");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import lab.portexhaustion.sockets.ClosedPort;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,25 @@ class ErrorClassifierTest {
 
     assertThat(error.kind()).isEqualTo(ErrorKind.OTHER);
     assertThat(error.message()).startsWith("IllegalArgumentException: xxx").hasSizeLessThanOrEqualTo(160);
+  }
+
+  @Test
+  void aCheckOfTheSimulationsIsItsOwnKindWhereverItIsWrapped() {
+    CheckFailure check = new CheckFailure("read session", "count is 1, got 0") {};
+
+    ClassifiedError error = ErrorClassifier.classify(new CompletionException(check));
+
+    assertThat(error.kind()).isEqualTo(ErrorKind.CHECK_FAILED);
+    assertThat(error.kind().isExhaustion()).isFalse();
+    assertThat(error.reportText()).isEqualTo("check failed: read session: count is 1, got 0");
+  }
+
+  @Test
+  void aSocketErrorBesideACheckStillWins() {
+    CompletionException failed = new CompletionException(new CheckFailure("read session", "count is 1, got 0") {});
+    failed.addSuppressed(new ConnectException("Connection refused"));
+
+    assertThat(ErrorClassifier.classify(failed).kind()).isEqualTo(ErrorKind.SERVER_REFUSED);
   }
 
   @Test

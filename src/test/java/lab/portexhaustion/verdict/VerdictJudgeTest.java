@@ -131,6 +131,22 @@ class VerdictJudgeTest {
   }
 
   @Test
+  void failedChecksFailTheVerdictWithoutBlamingTheTargetThatAnswered() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    Map<String, Long> checks = Map.of("[check failed] check failed: read session: count is 1, got 0", 12L);
+    Map<String, Long> mixed = Map.of("[check failed] check failed: read session: count is 1, got 0", 12L, "[timeout] server selection", 3L);
+
+    Verdict onlyChecks = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, checks);
+    Verdict both = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, mixed);
+
+    assertThat(onlyChecks.status()).isEqualTo(Verdict.Status.FAIL);
+    assertThat(onlyChecks.line()).contains("; but 12 failures that are not exhaustion came before any (the target answered, but not as"
+        + " the simulation's checks expect): 12 [check failed] check failed: read session").doesNotContain("target lost", "too slow");
+    assertThat(both.status()).isEqualTo(Verdict.Status.FAIL);
+    assertThat(both.line()).contains("(answers that failed the simulation's checks, and the target lost, refusing or too slow?)");
+  }
+
+  @Test
   void requestsTheSimulationCouldNotBuildFailTheVerdictAsItsMistakeNotTheTargets() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
     RequestsNotBuilt notBuilt = new RequestsNotBuilt(45, "find user: the filter of 'find user': No attribute named 'user' is defined");
