@@ -75,13 +75,14 @@ final class JsonTemplate {
     try {
       new ElText(text);
     } catch (Exception e) {
-      return Optional.of(what + " " + quoted() + ": its Gatling EL does not compile: " + e.getMessage());
+      return Optional.of(what + " " + quoted() + ": its Gatling EL does not compile: " + withoutFullStop(e.getMessage()));
     }
     try {
       parse(EL_REFERENCE.matcher(text).replaceAll("0"), array);
       return Optional.empty();
     } catch (JsonParseException | BsonInvalidOperationException e) {
-      return Optional.of(what + " " + quoted() + " is not " + (array ? "a JSON array of documents" : "a JSON document") + ": " + e.getMessage());
+      return Optional.of(what + " " + quoted() + " is not " + (array ? "a JSON array of documents" : "a JSON document") + ": "
+          + withoutFullStop(e.getMessage()));
     }
   }
 
@@ -98,7 +99,8 @@ final class JsonTemplate {
     try {
       return parse(json, array);
     } catch (JsonParseException | BsonInvalidOperationException e) {
-      throw new UnresolvedRequestException(what + " is not JSON once filled in (" + shortened(json) + "): " + e.getMessage());
+      throw new UnresolvedRequestException(what + " is not JSON once filled in (" + shortened(json) + "): "
+          + withoutFullStop(e.getMessage()));
     }
   }
 
@@ -109,6 +111,15 @@ final class JsonTemplate {
     BsonArray parsed = BsonArray.parse(json);
     parsed.forEach(element -> element.asDocument()); // every element a document, or a BsonInvalidOperationException
     return parsed;
+  }
+
+  /**
+   * A parser's message as the end of one of ours: without its own closing full stop, as the problem it ends up in gets
+   * one ("... found '<eof>'." would read "'<eof>'..").
+   */
+  private static String withoutFullStop(String message) {
+    String text = String.valueOf(message).strip();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   private String quoted() {

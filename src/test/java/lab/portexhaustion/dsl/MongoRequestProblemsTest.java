@@ -42,6 +42,13 @@ class MongoRequestProblemsTest {
   }
 
   @Test
+  void theParsersMessageEndsTheProblemWithOneFullStop() {
+    // The parser says "JSON reader was expecting a name but found '<eof>'.", a sentence of its own.
+    assertThat(withDriver(mongo("read session").find("{_id: 'a'"))).singleElement().asString()
+        .endsWith(" is not a JSON document: JSON reader was expecting a name but found '<eof>'.");
+  }
+
+  @Test
   void aPipelineThatIsNotAnArrayOfDocuments() {
     assertThat(withDriver(mongo("stats").aggregate("[{$limit: 1}, 3]"))).singleElement().asString()
         .contains("The request 'stats': the pipeline of 'stats'", "is not a JSON array of documents");
