@@ -23,6 +23,15 @@ public final class RunPredictor {
       return use.plateau().isPresent();
     }
 
+    /**
+     * What the model cannot know of the visit before the load ({@link Visit#warning()}), where the visit counts: for a
+     * resource taken request by request. A pool's connections (and its slots at the server) are reused whatever the
+     * visits send, so a loop or another scenario changes nothing predicted of them, and nothing is said.
+     */
+    public Optional<String> visitWarning() {
+      return use.perRequest() > 0 ? visit.warning() : Optional.empty();
+    }
+
     /** The same prediction with the units per visit the run measured. */
     public Prediction withMeasured(LoadProfile load, double measuredPerVisit) {
       return ExhaustionModel.predictMeasured(load, use, free, visit, measuredPerVisit);

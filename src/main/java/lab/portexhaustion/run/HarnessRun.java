@@ -170,7 +170,7 @@ public final class HarnessRun {
    */
   public void userStarts() {
     if (model.predict()) {
-      model.visit().warning().ifPresent(warning -> LOG.warn("{}: {}", simulation, warning));
+      model.visitWarning().ifPresent(warning -> LOG.warn("{}: {}", simulation, warning));
       LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
     }
   }

@@ -110,9 +110,9 @@ final class RunModel {
     });
   }
 
-  /** The visit the prediction counted: Visit#ONE_REQUEST until it is made. */
-  Visit visit() {
-    return made().flatMap(Predicted::modelled).map(RunPredictor.Modelled::visit).orElse(Visit.ONE_REQUEST);
+  /** What the model cannot know of the visit it counted, where the visit matters to its prediction (not for a pool). */
+  Optional<String> visitWarning() {
+    return made().flatMap(Predicted::modelled).flatMap(RunPredictor.Modelled::visitWarning);
   }
 
   /** The modelled resource's unit ("port"), for the figures per connection; empty where nothing is modelled. */

@@ -89,6 +89,23 @@ class RunModelTest {
   }
 
   @Test
+  void aLoopIsWarnedOfWhereTheModelCountsPortsPerVisitAndNotForAPool() {
+    Visit looping = new Visit(2, List.of("read page"), 1);
+    HarnessSettings perRequest = TestSettings.forScenario(Scenario.CLIENT_PER_REQUEST, "verdict.enabled", "on");
+    RunModel clients = model(Scenario.CLIENT_PER_REQUEST, perRequest, sample(120, 2000, 0, 5), range(40000, 41999),
+        new AtomicReference<>(looping));
+    RunModel pool = model(Scenario.POOLED, TestSettings.with("verdict.enabled", "on"), sample(125, 2000, 3, 2), range(40000, 41999),
+        new AtomicReference<>(looping));
+    clients.predict();
+    pool.predict();
+
+    assertThat(clients.visitWarning().orElseThrow()).startsWith("the request 'read page' is inside a loop")
+        .contains("prediction before the load is low");
+    assertThat(pool.beforeLoad().orElseThrow().plateau()).as("a pool's plateau, whatever the visits").isPresent();
+    assertThat(pool.visitWarning()).as("a pool's connections do not grow with the loop: nothing of it is low").isEmpty();
+  }
+
+  @Test
   void nothingIsPredictedBeforeTheVisitIsKnown() {
     HarnessSettings settings = TestSettings.with();
     RunModel model = model(Scenario.POOLED, settings, sample(125, 1000, 3, 2), range(40000, 40999), new AtomicReference<>(Visit.ONE_REQUEST));
