@@ -20,6 +20,7 @@ final class MongoComponents implements ProtocolComponents {
 
   private final MongoProtocol protocol;
   private final HarnessRun run;
+  private final RequestProblems problems = new RequestProblems();
 
   MongoComponents(MongoProtocol protocol, HarnessRun run, CoreComponents coreComponents) {
     this.protocol = protocol;
@@ -42,9 +43,22 @@ final class MongoComponents implements ProtocolComponents {
     return run;
   }
 
-  /** The first virtual user's start is the moment the model predicts: every request is built, none sent. */
+  /** The problems of the requests built so far, refused together by {@link #onStart()}. */
+  RequestProblems problems() {
+    return problems;
+  }
+
+  /**
+   * Gatling asks for this as it ends the build of a scenario, every request of it built and none sent: the edge where
+   * the problems its requests have end the JVM, all of them together. The first virtual user's start is then the moment
+   * the model predicts.
+   */
   @Override
   public Function1<Session, Session> onStart() {
+    ProcessExit.exitOnFailure(() -> {
+      problems.refuseIfAny(protocol.simulation());
+      return null;
+    });
     return session -> {
       run.userStarts();
       return session;

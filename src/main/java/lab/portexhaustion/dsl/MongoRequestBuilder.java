@@ -11,8 +11,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.gatling.RequestDefinition;
-import lab.portexhaustion.process.ProcessExit;
-import lab.portexhaustion.run.SetupFailureException;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
 import lab.portexhaustion.strategy.WireExchange;
@@ -172,28 +170,29 @@ public final class MongoRequestBuilder implements ActionBuilder {
     return new MongoRequestBuilder(name, database, collection, next, false, checks, misuse);
   }
 
-  /**
-   * Gatling builds the request's action here, while it builds the scenario: the edge where a mistake ends the JVM,
-   * before any load.
-   */
+  /** Gatling builds the request's action here, while it builds the scenario, before any load. */
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     return new io.gatling.core.action.builder.ActionBuilder() {
       @Override
       public Action build(ScenarioContext context, Action next) {
-        return ProcessExit.exitOnFailure(() -> action(context, next));
+        return action(context, next);
       }
     };
   }
 
-  /** This request's action in the run of {@code context}; a request that cannot work as written is refused with its problems. */
+  /**
+   * This request's action in the run of {@code context}. A request that cannot work as written gets none: its problems
+   * join those of the scenario's other requests, refused together once Gatling has built them all ({@link RequestProblems}).
+   */
   private Action action(ScenarioContext context, Action next) {
     MongoComponents components = context.protocolComponentsRegistry().components(MongoProtocol.KEY);
     MongoProtocol protocol = components.protocol();
     HarnessSettings settings = protocol.plan().settings();
     List<String> problems = problems(settings, protocol.usesDriver(), protocol.connectionsName());
     if (!problems.isEmpty()) {
-      throw new SetupFailureException(protocol.simulation(), problems);
+      components.problems().add(problems);
+      return next;
     }
     return components.run().action(name, definition(settings), context, next);
   }

@@ -4,7 +4,7 @@ package lab.portexhaustion.process;
  * The one place the harness ends its JVM, and the table of the codes its programs end with (docs/verdict.md, "Exit
  * codes", has the same table). The rest of the harness throws a {@link ProgramFailure} or returns a {@link Code}, so
  * that it can be run in-process; only the edges call this class: where Gatling calls into the harness (the protocol's
- * build, a request's build, the end of the run), the watchdog, and the mains (the launcher's among them).
+ * build, the end of a scenario's build, the end of the run), the watchdog, and the mains (the launcher's among them).
  *
  * <p>The gatling-maven-plugin turns every status of its fork into {@code mvn}'s 1, so a simulation also writes its
  * code where {@code scripts/lab-test} reads it ({@link ExitRecord}): {@link #begin} records it as crashed, and the

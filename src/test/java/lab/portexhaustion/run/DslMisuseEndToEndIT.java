@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A simulation that uses MongoDsl wrongly, run as the plugin runs it: mistakes visible in the simulation itself end
- * it before any load with a paragraph naming the request (or, with no MongoDB protocol, the simulation), and leave no
+ * it before any load with a paragraph naming the request, one for each problem of every request (or, with no MongoDB
+ * protocol, one naming the simulation), and leave no
  * run folder; a session that lacks what a request refers to makes that request a KO naming it, counted by the
  * harness as Gatling counts it. Never a stack trace.
  */
@@ -65,6 +66,18 @@ class DslMisuseEndToEndIT {
 
     assertRefusedBeforeLoad(result);
     assertThat(result.output()).contains("The request 'read session': the filter of 'read session' '{_id: 'a'' is not a JSON document");
+    assertNothingWritten();
+  }
+
+  @Test
+  void twoBrokenRequestsAreNamedTogether() throws Exception {
+    GatlingProcess.Result result = run("TwoBrokenRequestsSimulation");
+
+    assertRefusedBeforeLoad(result);
+    assertThat(result.output()).as("each request's problem in a paragraph of its own, in the chain's order")
+        .containsSubsequence("TwoBrokenRequestsSimulation did not start",
+            "\n\nThe request 'read session': the filter of 'read session' '{_id: 'a'' is not a JSON document",
+            "\n\nThe request 'save session' has an empty collection name");
     assertNothingWritten();
   }
 
