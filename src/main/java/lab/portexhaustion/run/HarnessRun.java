@@ -228,13 +228,15 @@ public final class HarnessRun {
     Instant endedAt = Instant.now();
     recorder.close();
     progress.close();
+    // The run's seconds end with it: a request still answering while the workers drain is left in flight, not counted,
+    // so seconds ticked meanwhile would be empty rows past the run's end (and a fleet's merge would count them).
+    seconds.close();
+    metrics.closeSecond(); // the last part of a second
     try {
       workers.drain(WORKER_DRAIN_SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    seconds.close();
-    metrics.closeSecond(); // the last part of a second
     sampler.close();
     strategy.close();
     target.close();

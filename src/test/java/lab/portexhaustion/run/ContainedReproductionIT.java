@@ -75,7 +75,11 @@ class ContainedReproductionIT {
       Path harness = folders.filter(Files::isDirectory).findFirst().orElseThrow().resolve("harness");
       assertThat(harness.resolve("ports.csv")).isNotEmptyFile();
       assertThat(harness.resolve("conditions.json")).content().contains("\"rangeSize\" : 1000", "\"tcpTwReuse\" : 0");
-      return new ObjectMapper().readTree(harness.resolve("summary.json").toFile());
+      JsonNode summary = new ObjectMapper().readTree(harness.resolve("summary.json").toFile());
+      // One row per second of the run, the last a part of one: none for the seconds its workers drain after its end.
+      assertThat(Files.readAllLines(harness.resolve("requests.csv"))).as("requests.csv's rows after its header")
+          .hasSize(1 + (int) Math.ceil(summary.get("durationSeconds").asDouble()));
+      return summary;
     }
   }
 }
