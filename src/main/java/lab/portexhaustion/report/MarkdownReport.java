@@ -1,6 +1,9 @@
 package lab.portexhaustion.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code comparison.md}: the table and the verdicts, for CI step summaries and pull requests. */
 final class MarkdownReport {
@@ -9,11 +12,14 @@ final class MarkdownReport {
 
   static String render(Comparison c, Trend trend, String pngName) {
     StringBuilder md = new StringBuilder("# Port Exhaustion Lab: ").append(cell(c.title())).append("\n\n");
-    if (!c.table().isEmpty()) {
-      Comparison.Conditions k = c.table().get(0).conditions();
-      md.append(String.format("%s, ephemeral range %d-%d (%,d ports), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s%n%n",
-          cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), k.timeWaitSeconds(), k.tcpTwReuse().map(String::valueOf).orElse("n/a"),
-          cell(k.targetKind()), cell(k.targetServer()), cell(k.targetVersion()), cell(k.harnessVersion()), cell(k.gitCommit())));
+    Map<String, List<String>> runsByConditions = new LinkedHashMap<>();
+    c.table().forEach(r -> runsByConditions.computeIfAbsent(conditions(r.conditions()), k -> new ArrayList<>()).add(r.simulation()));
+    if (runsByConditions.size() == 1) {
+      md.append(runsByConditions.keySet().iterator().next()).append("\n\n");
+    } else if (!runsByConditions.isEmpty()) {
+      // Runs from different hosts, ranges or servers: each its own, so that none is read under another's conditions.
+      runsByConditions.forEach((text, runs) -> md.append("- ").append(cell(String.join(", ", runs))).append(": ").append(text).append('\n'));
+      md.append('\n');
     }
     List<String> header = TableText.header(c);
     md.append("| |");
@@ -49,6 +55,12 @@ final class MarkdownReport {
   }
 
   /** Text from outside (messages, settings) must not break the table or add markup. */
+  private static String conditions(Comparison.Conditions k) {
+    return String.format("%s, ephemeral range %d-%d (%,d ports), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s",
+        cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), k.timeWaitSeconds(), k.tcpTwReuse().map(String::valueOf).orElse("n/a"),
+        cell(k.targetKind()), cell(k.targetServer()), cell(k.targetVersion()), cell(k.harnessVersion()), cell(k.gitCommit()));
+  }
+
   static String cell(String text) {
     return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\n", " ");

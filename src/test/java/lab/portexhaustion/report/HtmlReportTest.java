@@ -14,18 +14,22 @@ class HtmlReportTest {
 
   private static final String HOSTILE = "<script>alert('x')</script>";
 
+  private static final Comparison.Conditions CONDITIONS = new Comparison.Conditions("Linux", 40000, 40999, 1000, 60, Optional.of(0),
+      Optional.of(1024L), true, "uri", "MongoDB deployment", "8.0.4", "0.1.0", "abc123");
+
   private static Comparison comparisonWith(String text) {
-    Comparison.Conditions conditions = new Comparison.Conditions("Linux", 40000, 40999, 1000, 60, Optional.of(0), Optional.of(1024L),
-        true, "uri", "MongoDB deployment", "8.0.4", "0.1.0", "abc123");
+    return new Comparison("ports", "Pooled vs unpooled", List.of("rawsocketsimulation-1"),
+        Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row("RawSocketSimulation", CONDITIONS, text)));
+  }
+
+  private static Comparison.Row row(String simulation, Comparison.Conditions conditions, String text) {
     Comparison.Onset onset = new Comparison.Onset(12.5, Optional.of("client"), 900, 1000, 0, Optional.of(120L), Optional.empty(), "other",
         "other", "MongoCommandException: " + text, Optional.empty(), 80);
-    Comparison.Row row = new Comparison.Row("RawSocketSimulation", Optional.of("raw-socket"), "raw-socket", "rawsocketsimulation-1",
-        "../rawsocketsimulation-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, Optional.of(1.0), 3,
+    return new Comparison.Row(simulation, Optional.of("raw-socket"), "raw-socket", simulation.toLowerCase() + "-1",
+        "../" + simulation.toLowerCase() + "-1/index.html", conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, Optional.of(1.0), 3,
         Optional.empty(), 120, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(onset), Optional.empty(),
-        Optional.of(16.7), Optional.of(16.6), "VERDICT PASS RawSocketSimulation: " + text, true,
+        Optional.of(16.7), Optional.of(16.6), "VERDICT PASS " + simulation + ": " + text, true,
         Verdict.Status.PASS, Optional.empty());
-    return new Comparison("ports", "Pooled vs unpooled", List.of("rawsocketsimulation-1"),
-        Map.of("collection", Map.of("RawSocketSimulation", text)), List.of(row));
   }
 
   private static ChartSeries charts(List<ChartSeries.Series> lines) {
@@ -55,5 +59,21 @@ class HtmlReportTest {
     String md = MarkdownReport.render(comparisonWith(HOSTILE + " | pipe"), Trend.NONE, "comparison.png");
 
     assertThat(md).doesNotContain("<script>").contains("&lt;script&gt;", "\\| pipe");
+  }
+
+  @Test
+  void markdownGivesEachRunItsOwnConditionsWhenTheyDiffer() {
+    Comparison.Conditions hostRange = new Comparison.Conditions("Linux", 32768, 60999, 28232, 60, Optional.of(2), Optional.of(1024L),
+        false, "embedded", "mongo-java-server 1.47.0 (process 7784)", "7.0.0", "0.1.0", "abc123");
+    Comparison differ = new Comparison("ports", "Pooled vs unpooled", List.of("a", "b"), Map.of(),
+        List.of(row("PooledSimulation", hostRange, "x"), row("RawSocketSimulation", CONDITIONS, "y")));
+    Comparison same = new Comparison("ports", "Pooled vs unpooled", List.of("a", "b"), Map.of(),
+        List.of(row("PooledSimulation", CONDITIONS, "x"), row("RawSocketSimulation", CONDITIONS, "y")));
+
+    assertThat(MarkdownReport.render(differ, Trend.NONE, "comparison.png"))
+        .contains("- PooledSimulation: Linux, ephemeral range 32768-60999 (28,232 ports), TIME_WAIT 60 s, tcp_tw_reuse 2,")
+        .contains("- RawSocketSimulation: Linux, ephemeral range 40000-40999 (1,000 ports), TIME_WAIT 60 s, tcp_tw_reuse 0,");
+    assertThat(MarkdownReport.render(same, Trend.NONE, "comparison.png"))
+        .contains("\n\nLinux, ephemeral range 40000-40999 (1,000 ports)").doesNotContain("- PooledSimulation:");
   }
 }
