@@ -92,9 +92,14 @@ public record Prediction(
 
   /** "ephemeral ports: 6 free, a plateau of 0 to 99 more (0 % to 1650 %), held until the run ends: a pool of ...". */
   private String plateauText(Plateau units) {
-    String percent = units.least() == units.most() ? String.format("%.0f %%", demandPercent)
-        : String.format("%.0f %% to %.0f %%", 100.0 * units.least() / Math.max(1, free), demandPercent);
+    String percent = units.least() == units.most() ? percent(demandPercent)
+        : percent(100.0 * units.least() / Math.max(1, free)) + " to " + percent(demandPercent);
     return String.format("%s: %,d free, a plateau of %s more (%s), held until the run ends: %s", resource, free, units.text(), percent,
         basis);
+  }
+
+  /** Whole percents, but a share under 1 % with its tenth: a pool's 0.4 % is not the nothing "0 %" would say. */
+  private static String percent(double value) {
+    return value > 0 && value < 1 ? String.format("%.1f %%", value) : String.format("%.0f %%", value);
   }
 }

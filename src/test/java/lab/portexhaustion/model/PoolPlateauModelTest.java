@@ -41,6 +41,14 @@ class PoolPlateauModelTest {
   }
 
   @Test
+  void aShareUnderOnePercentIsGivenWithItsTenthNotAsNothing() {
+    // 28,232 free ports and a plateau of 0 to 99 more: at most 0.35 % of them.
+    RunPredictor.Modelled pool = pooled(TestSettings.with(), 28_232, 3, Visit.ONE_REQUEST);
+
+    assertThat(pool.beforeLoad().text()).contains("(ephemeral ports: 28,232 free, a plateau of 0 to 99 more (0 % to 0.4 %),");
+  }
+
+  @Test
   void theMeasuredPlateauDecidesAndIsNeverExtrapolated() {
     RunPredictor.Modelled pool = pooled(TestSettings.with(), 6, 3, Visit.ONE_REQUEST);
 
