@@ -81,7 +81,7 @@ public final class RunMetrics {
 
   public void failed(ClassifiedError error) {
     failed.increment();
-    errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+    count(errors, error);
   }
 
   /**
@@ -91,15 +91,19 @@ public final class RunMetrics {
   public void notBuilt(ClassifiedError error) {
     notBuilt.increment();
     firstNotBuilt.compareAndSet(null, error.message());
-    errors.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+    count(errors, error);
   }
 
   /** Counts a failure that exhaustion does not explain: not exhaustion-class, and before any exhaustion began. */
   public void unexplained(ClassifiedError error) {
-    unexplained.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+    count(unexplained, error);
     if (error.kind() == ErrorKind.TIMEOUT || error.kind() == ErrorKind.SERVER_REFUSED) {
       unansweredSinceLastOk.increment();
     }
+  }
+
+  private static void count(Map<ClassifiedErrorKey, LongAdder> counts, ClassifiedError error) {
+    counts.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
   }
 
   /** When the first request started (a worker took it); empty before any. */
