@@ -103,7 +103,7 @@ public final class RunMetrics {
   }
 
   private static void count(Map<ClassifiedErrorKey, LongAdder> counts, ClassifiedError error) {
-    counts.computeIfAbsent(new ClassifiedErrorKey(error.kind().label(), error.message()), k -> new LongAdder()).increment();
+    counts.computeIfAbsent(new ClassifiedErrorKey(error.kind(), error.message()), k -> new LongAdder()).increment();
   }
 
   /** When the first request started (a worker took it); empty before any. */
@@ -205,12 +205,17 @@ public final class RunMetrics {
     return counts;
   }
 
-  /** A failure class as counted: the kind's label and the normalised message. */
-  public record ClassifiedErrorKey(String kind, String message) implements Comparable<ClassifiedErrorKey> {
+  /** A failure class as counted: its kind and its normalised message; sorted by the kind's label, then the message. */
+  public record ClassifiedErrorKey(ErrorKind kind, String message) implements Comparable<ClassifiedErrorKey> {
     @Override
     public int compareTo(ClassifiedErrorKey other) {
-      int byKind = kind.compareTo(other.kind);
+      int byKind = kind.label().compareTo(other.kind.label());
       return byKind != 0 ? byKind : message.compareTo(other.message);
+    }
+
+    /** As the summary and the verdict print it: {@code [kind] message}. */
+    public String text() {
+      return "[" + kind.label() + "] " + message;
     }
   }
 }

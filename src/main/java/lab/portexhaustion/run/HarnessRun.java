@@ -246,12 +246,10 @@ public final class HarnessRun {
     files.writeCsv("requests.csv", SecondStats.class, metrics.perSecond());
     files.close();
     Optional<Prediction> prediction = model.current();
-    Map<String, Long> unexplained = new LinkedHashMap<>();
-    metrics.unexplainedCounts().forEach((key, count) -> unexplained.put("[" + key.kind() + "] " + key.message(), count));
     Evidence evidence = RunEvidence.gather(new RunEvidence.Parts(startedAt, endedAt, Optional.ofNullable(targetDied.get()), metrics,
         onsetSeen, settings, samples.pace(), files.notWritten(), cpuAtStart, onsetCapture.cpuAtOnset()));
     VerdictJudge.Inputs judged = new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen, sampler.peaks(),
-        unexplained, new RequestsNotBuilt(metrics.notBuiltCount(), metrics.firstNotBuilt().orElse("")), evidence);
+        metrics.unexplainedCounts(), new RequestsNotBuilt(metrics.notBuiltCount(), metrics.firstNotBuilt().orElse("")), evidence);
     Verdict verdict = VerdictJudge.judge(judged);
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         launch.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,

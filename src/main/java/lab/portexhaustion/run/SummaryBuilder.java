@@ -49,7 +49,7 @@ final class SummaryBuilder {
         LatencyMillis.atPercentile(latency, 50), LatencyMillis.atPercentile(latency, 95), LatencyMillis.atPercentile(latency, 99),
         LatencyMillis.max(latency));
     List<RunSummary.ErrorCount> errors = metrics.errorCounts().entrySet().stream()
-        .map(e -> new RunSummary.ErrorCount(e.getKey().kind(), e.getKey().message(), e.getValue()))
+        .map(e -> new RunSummary.ErrorCount(e.getKey().kind().label(), e.getKey().message(), e.getValue()))
         .toList();
     Optional<Double> portsPerVisit = in.prediction()
         .filter(p -> p.isMeasured() && p.plateau().isEmpty() && p.resource().equals(Resource.EPHEMERAL_PORTS.label()))

@@ -9,6 +9,7 @@ import lab.portexhaustion.config.Expectation;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.measure.RunMetrics.ClassifiedErrorKey;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.sampler.SamplePeaks;
@@ -32,12 +33,12 @@ public final class VerdictJudge {
    *
    * @param prediction the model's, with the measured figure per request where the run measured one; empty where
    *     nothing is modelled (descriptors on Windows)
-   * @param unexplainedFailures failures of requests sent that are neither exhaustion nor its echo, by "[kind] message"
+   * @param unexplainedFailures failures of requests sent that are neither exhaustion nor its echo, by kind and message
    * @param notBuilt the requests the simulation could not build: failures too, but not the target's
    * @param evidence what the run knows of its own evidence
    */
   public record Inputs(String simulation, Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
-      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplainedFailures, RequestsNotBuilt notBuilt,
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<ClassifiedErrorKey, Long> unexplainedFailures, RequestsNotBuilt notBuilt,
       Evidence evidence) {
 
     /** The same run, with {@code other} evidence: what it knew once its summary could not be written. */
@@ -126,23 +127,22 @@ public final class VerdictJudge {
    * What the failures suggest, from their kinds: a failed check is an answer, so only failures of another kind can
    * mean the target was lost, refusing or too slow.
    */
-  private static String likelyCause(Set<String> failures) {
-    String check = "[" + ErrorKind.CHECK_FAILED.label() + "]";
-    boolean checks = failures.stream().anyMatch(f -> f.startsWith(check));
-    boolean others = failures.stream().anyMatch(f -> !f.startsWith(check));
+  private static String likelyCause(Set<ClassifiedErrorKey> failures) {
+    boolean checks = failures.stream().anyMatch(f -> f.kind() == ErrorKind.CHECK_FAILED);
+    boolean others = failures.stream().anyMatch(f -> f.kind() != ErrorKind.CHECK_FAILED);
     if (!others) {
       return "the target answered, but not as the simulation's checks expect";
     }
     return checks ? "answers that failed the simulation's checks, and the target lost, refusing or too slow?" : "the target lost, refusing or too slow?";
   }
 
-  private static String unexplainedText(Map<String, Long> failures) {
+  private static String unexplainedText(Map<ClassifiedErrorKey, Long> failures) {
     if (failures.isEmpty()) {
       return "";
     }
     long total = failures.values().stream().mapToLong(Long::longValue).sum();
     String counted = total == 1 ? "1 failure that is not exhaustion" : String.format("%,d failures that are not exhaustion", total);
     return String.format("; but %s came before any (%s): %s", counted, likelyCause(failures.keySet()),
-        failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
+        failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey().text())).collect(Collectors.joining(", ")));
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.failure.SocketErrorListener;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.TestSettings;
@@ -138,7 +139,7 @@ class MongoRequestActionTest {
     assertThat(metrics.failedCount()).as("a KO, as in Gatling's report").isEqualTo(1);
     assertThat(metrics.notBuiltCount()).isEqualTo(1);
     assertThat(metrics.firstNotBuilt()).contains("find user: the filter of 'find user': No attribute named 'user' is defined");
-    assertThat(metrics.errorCounts()).containsEntry(new RunMetrics.ClassifiedErrorKey("request not built",
+    assertThat(metrics.errorCounts()).containsEntry(new RunMetrics.ClassifiedErrorKey(ErrorKind.NOT_BUILT,
         "find user: the filter of 'find user': No attribute named 'user' is defined"), 1L);
     assertThat(metrics.counts()).as("nothing started, and the onset told of no failed request")
         .isEqualTo(new RequestCounts(0, 0, 0));

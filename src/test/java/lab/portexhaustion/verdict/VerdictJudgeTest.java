@@ -9,6 +9,8 @@ import java.util.Optional;
 import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.failure.ErrorKind;
+import lab.portexhaustion.measure.RunMetrics.ClassifiedErrorKey;
 import lab.portexhaustion.model.KnownUse;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.RunPredictor;
@@ -24,7 +26,7 @@ class VerdictJudgeTest {
   private static final ServerSide EMBEDDED = new ServerSide(true, false);
   private static final Duration TIME_WAIT = Duration.ofSeconds(60);
   private static final SamplePeaks QUIET = new SamplePeaks(0.4, 4, 30, 3, 2, 2, 40, Optional.empty());
-  private static final Map<String, Long> NO_FAILURES = Map.of();
+  private static final Map<ClassifiedErrorKey, Long> NO_FAILURES = Map.of();
   /** A normal run's pace on this project's busy 2-core machine (docs/verdict.md, "Evidence"). */
   private static final Evidence.Pace KEPT_UP = new Evidence.Pace(Optional.of(0.3), Optional.of(100.4), 100, Optional.of(420.0),
       Optional.of(4.0), Optional.of(9.0), Optional.of(0.1), Optional.of(96.0));
@@ -47,12 +49,12 @@ class VerdictJudgeTest {
   }
 
   private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
-      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplained) {
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<ClassifiedErrorKey, Long> unexplained) {
     return judge(scenario, settings, prediction, onset, peaks, unexplained, WHOLE);
   }
 
   private static Verdict judge(Scenario scenario, HarnessSettings settings, Optional<Prediction> prediction,
-      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<String, Long> unexplained, Evidence evidence) {
+      Optional<OnsetRecord> onset, SamplePeaks peaks, Map<ClassifiedErrorKey, Long> unexplained, Evidence evidence) {
     return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", scenario, settings, prediction, onset, peaks, unexplained,
         RequestsNotBuilt.NONE, evidence));
   }
@@ -110,7 +112,8 @@ class VerdictJudgeTest {
   @Test
   void aRunWhoseTargetStoppedAnsweringIsNotClean() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
-    Map<String, Long> lost = Map.of("[timeout] server selection", 158L, "[server refused] closed by server", 19L);
+    Map<ClassifiedErrorKey, Long> lost = Map.of(new ClassifiedErrorKey(ErrorKind.TIMEOUT, "server selection"), 158L,
+        new ClassifiedErrorKey(ErrorKind.SERVER_REFUSED, "closed by server"), 19L);
 
     Verdict verdict = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, lost);
 
@@ -122,7 +125,7 @@ class VerdictJudgeTest {
   @Test
   void oneFailureThatIsNotExhaustionIsSaidInTheSingular() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
-    Map<String, Long> one = Map.of("[timeout] server selection", 1L);
+    Map<ClassifiedErrorKey, Long> one = Map.of(new ClassifiedErrorKey(ErrorKind.TIMEOUT, "server selection"), 1L);
 
     Verdict verdict = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, one);
 
@@ -133,8 +136,9 @@ class VerdictJudgeTest {
   @Test
   void failedChecksFailTheVerdictWithoutBlamingTheTargetThatAnswered() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
-    Map<String, Long> checks = Map.of("[check failed] check failed: read session: count is 1, got 0", 12L);
-    Map<String, Long> mixed = Map.of("[check failed] check failed: read session: count is 1, got 0", 12L, "[timeout] server selection", 3L);
+    ClassifiedErrorKey failedCheck = new ClassifiedErrorKey(ErrorKind.CHECK_FAILED, "check failed: read session: count is 1, got 0");
+    Map<ClassifiedErrorKey, Long> checks = Map.of(failedCheck, 12L);
+    Map<ClassifiedErrorKey, Long> mixed = Map.of(failedCheck, 12L, new ClassifiedErrorKey(ErrorKind.TIMEOUT, "server selection"), 3L);
 
     Verdict onlyChecks = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, checks);
     Verdict both = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, mixed);
