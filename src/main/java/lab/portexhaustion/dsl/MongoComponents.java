@@ -65,8 +65,12 @@ final class MongoComponents implements ProtocolComponents {
     };
   }
 
+  /** Gatling calls this as a virtual user ends, before it counts the user out. */
   @Override
   public Function1<Session, BoxedUnit> onExit() {
-    return session -> BoxedUnit.UNIT;
+    return session -> {
+      run.userEnds();
+      return BoxedUnit.UNIT;
+    };
   }
 }

@@ -6,7 +6,6 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
-import io.gatling.core.stats.StatsEngine;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -20,7 +19,7 @@ import scala.Option;
 /**
  * Resolves one request for its virtual user on Gatling's thread (a request that cannot be resolved is a KO that sent
  * nothing), then sends it through the strategy on its {@link RequestPath} (the user's own event loop, or a harness
- * worker), then, on the thread that completed it, records it, logs it to Gatling's stats (start, end, OK/KO,
+ * worker), then, on the thread that completed it, records it, logs it for Gatling's stats (start, end, OK/KO,
  * normalised message) and hands the virtual user on to the next action.
  *
  * <p>Implements Gatling's Scala {@link Action} trait directly from Java (it compiles to an
@@ -38,17 +37,17 @@ final class MongoRequestAction implements Action {
   private final RequestDefinition definition;
   private final RequestPath path;
   private final RequestRecorder recorder;
-  private final StatsEngine statsEngine;
+  private final ResponseLog responses;
   private final Clock clock;
   private final Action next;
 
   MongoRequestAction(String requestName, RequestDefinition definition, RequestPath path,
-      RequestRecorder recorder, StatsEngine statsEngine, Clock clock, Action next) {
+      RequestRecorder recorder, ResponseLog responses, Clock clock, Action next) {
     this.requestName = requestName;
     this.definition = definition;
     this.path = path;
     this.recorder = recorder;
-    this.statsEngine = statsEngine;
+    this.responses = responses;
     this.clock = clock;
     this.next = next;
   }
@@ -75,7 +74,7 @@ final class MongoRequestAction implements Action {
       work = definition.resolve(session);
     } catch (UnresolvedRequestException e) {
       ClassifiedError error = recorder.notBuilt(requestName, e);
-      statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, clock.nowMillis(),
+      responses.logResponse(session.scenario(), session.groups(), requestName, startMillis, clock.nowMillis(),
           KO$.MODULE$, Option.apply(error.code()), Option.apply(error.reportText()));
       next.$bang(session.markAsFailed());
       return;
@@ -107,7 +106,7 @@ final class MongoRequestAction implements Action {
     }
     Optional<ClassifiedError> error = recorder.finished(System.nanoTime() - startNanos, failure);
     if (error.isEmpty()) {
-      statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
+      responses.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
           OK$.MODULE$, Option.empty(), Option.empty());
       if (session.contains(SERVED)) {
         next.$bang(session);
@@ -116,7 +115,7 @@ final class MongoRequestAction implements Action {
         next.$bang(session.set(SERVED, Boolean.TRUE));
       }
     } else {
-      statsEngine.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
+      responses.logResponse(session.scenario(), session.groups(), requestName, startMillis, endMillis,
           KO$.MODULE$, Option.apply(error.get().code()), Option.apply(error.get().reportText()));
       next.$bang(session.markAsFailed());
     }

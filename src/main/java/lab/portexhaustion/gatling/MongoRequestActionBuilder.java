@@ -11,7 +11,8 @@ import lab.portexhaustion.strategy.ConnectionStrategy;
 
 /**
  * Builds the action of one request, followed by the run's stop condition, so that every request of any scenario
- * checks whether exhaustion began long enough ago to stop the injection; and counts the requests a visit sends.
+ * checks whether exhaustion began long enough ago to stop the injection; and counts the requests a visit sends. The
+ * run's actions log their responses through the run's {@link BatchedResponses}.
  */
 public final class MongoRequestActionBuilder {
 
@@ -20,14 +21,16 @@ public final class MongoRequestActionBuilder {
   private final RequestRecorder recorder;
   private final ChainBuilder stopWhenExhausted;
   private final VisitRequests visit;
+  private final BatchedResponses responses;
 
   public MongoRequestActionBuilder(ConnectionStrategy strategy, Executor workers, RequestRecorder recorder, ChainBuilder stopWhenExhausted,
-      VisitRequests visit) {
+      VisitRequests visit, BatchedResponses responses) {
     this.strategy = strategy;
     this.workers = workers;
     this.recorder = recorder;
     this.stopWhenExhausted = stopWhenExhausted;
     this.visit = visit;
+    this.responses = responses;
   }
 
   /** The action that sends {@code definition} as {@code requestName}, then hands the user to {@code next}. */
@@ -37,7 +40,7 @@ public final class MongoRequestActionBuilder {
     NettyConfiguration netty = context.coreComponents().configuration().netty();
     // The sockets of the transport Gatling built its event loops with, as its HTTP client takes them.
     RequestPath path = RequestPath.of(strategy, workers, Transports.newSocketChannelFactory(netty.useNativeTransport(), netty.useIoUring()));
-    return new MongoRequestAction(requestName, definition, path, recorder,
-        context.coreComponents().statsEngine(), context.coreComponents().clock(), afterRequest);
+    return new MongoRequestAction(requestName, definition, path, recorder, responses.to(context.coreComponents().statsEngine()),
+        context.coreComponents().clock(), afterRequest);
   }
 }

@@ -17,6 +17,7 @@ import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.SamplerSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorClassifier;
+import lab.portexhaustion.gatling.BatchedResponses;
 import lab.portexhaustion.gatling.MongoRequestActionBuilder;
 import lab.portexhaustion.gatling.RequestDefinition;
 import lab.portexhaustion.gatling.RequestWorkers;
@@ -88,6 +89,7 @@ public final class HarnessRun {
   private final OnsetDetector onset;
   private final RequestRecorder recorder;
   private final MongoRequestActionBuilder actions;
+  private final BatchedResponses responses = new BatchedResponses();
   private final ProgressReporter progress;
   private final RunWatchdog watchdog;
   private final Optional<CpuTimes> cpuAtStart = CpuTimes.now();
@@ -117,7 +119,7 @@ public final class HarnessRun {
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
     this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,
-        stopWhenExhaustedOrLost(onset, settings.load().exhaustionGrace(), targetDied), visit);
+        stopWhenExhaustedOrLost(onset, settings.load().exhaustionGrace(), targetDied, responses), visit, responses);
     this.progress = new ProgressReporter(scenario.configName(), metrics, onset, sampler, startedAt);
     Duration bound = settings.load().maxDuration().plusSeconds(WORKER_DRAIN_SECONDS).plus(BOUND_SLACK);
     this.watchdog = new RunWatchdog(simulation, startedAt.plus(bound), String.format("load.maxDuration %d s + %d s to drain + %d s",
@@ -175,6 +177,11 @@ public final class HarnessRun {
     }
   }
 
+  /** Called as each virtual user ends: its responses go to Gatling's stats before Gatling learns of its end. */
+  public void userEnds() {
+    responses.flush();
+  }
+
   /** The action that sends {@code definition} as {@code requestName} through this run's strategy, then checks the stop condition. */
   public Action action(String requestName, RequestDefinition definition, ScenarioContext context, Action next) {
     return actions.build(requestName, definition, context, next);
@@ -185,12 +192,22 @@ public final class HarnessRun {
     return strategy.usesDriver();
   }
 
-  /** Stops injecting once exhaustion started {@code grace} ago, or at once when the target process died. */
-  private static ChainBuilder stopWhenExhaustedOrLost(OnsetDetector onset, Duration grace, AtomicReference<Evidence.TargetDeath> died) {
+  /**
+   * Stops injecting once exhaustion started {@code grace} ago, or at once when the target process died; the responses
+   * logged so far go to Gatling's stats first, as it takes none once stopped.
+   */
+  private static ChainBuilder stopWhenExhaustedOrLost(OnsetDetector onset, Duration grace, AtomicReference<Evidence.TargetDeath> died,
+      BatchedResponses responses) {
     return stopLoadGeneratorIf(
         session -> died.get() != null ? "the target process died: stopping the injection"
             : "exhaustion started " + grace.toSeconds() + " s ago (load.exhaustionGrace): stopping the injection",
-        session -> died.get() != null || onset.graceElapsed(Instant.now()));
+        session -> {
+          boolean stop = died.get() != null || onset.graceElapsed(Instant.now());
+          if (stop) {
+            responses.flush();
+          }
+          return stop;
+        });
   }
 
   /**
@@ -227,6 +244,7 @@ public final class HarnessRun {
   public Verdict finish() {
     Instant endedAt = Instant.now();
     recorder.close();
+    responses.close();
     progress.close();
     // The run's seconds end with it: a request still answering while the workers drain is left in flight, not counted,
     // so seconds ticked meanwhile would be empty rows past the run's end (and a fleet's merge would count them).

@@ -97,14 +97,14 @@ class MongoRequestActionTest {
     };
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     MongoRequestAction action = new MongoRequestAction("raw-socket", handshake, new WorkerPath(blocking, oneWorker),
-        new RequestRecorder(metrics, onset), stats.engine, System::currentTimeMillis, new NextAction());
+        new RequestRecorder(metrics, onset), stats.engine::logResponse, System::currentTimeMillis, new NextAction());
     try {
       action.execute(session()); // runs on the one worker
       assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
       action.execute(session()); // waits in the queue
       NextAction third = new NextAction();
       new MongoRequestAction("raw-socket", handshake, new WorkerPath(blocking, oneWorker), new RequestRecorder(metrics, onset),
-          stats.engine, System::currentTimeMillis, third).execute(session()); // finds the queue full
+          stats.engine::logResponse, System::currentTimeMillis, third).execute(session()); // finds the queue full
 
       assertThat(third.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
       assertThat(stats.responses).singleElement().satisfies(r -> {
@@ -126,7 +126,7 @@ class MongoRequestActionTest {
     };
 
     new MongoRequestAction("find user", missingKey, new WorkerPath(strategy, workers), new RequestRecorder(metrics, onset),
-        stats.engine, System::currentTimeMillis, next).execute(session());
+        stats.engine::logResponse, System::currentTimeMillis, next).execute(session());
 
     assertThat(next.session.get(5, TimeUnit.SECONDS).isFailed()).isTrue();
     assertThat(strategy.thread).as("nothing ran on a worker").isNull();
@@ -149,7 +149,7 @@ class MongoRequestActionTest {
   private MongoRequestAction action(Action next) {
     OnsetDetector onset = new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, first -> { });
     return new MongoRequestAction("raw-socket", handshake, new WorkerPath(strategy, workers), new RequestRecorder(metrics, onset),
-        stats.engine, System::currentTimeMillis, next);
+        stats.engine::logResponse, System::currentTimeMillis, next);
   }
 
   private Session session() {

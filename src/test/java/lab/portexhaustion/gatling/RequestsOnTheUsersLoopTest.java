@@ -133,7 +133,7 @@ class RequestsOnTheUsersLoopTest {
 
   private MongoRequestAction action(Action next, RequestRecorder recorder) {
     return new MongoRequestAction("raw-socket", session -> StrategyFactory.settingsOperation(TestSettings.with()), path,
-        recorder, stats.engine, System::currentTimeMillis, next);
+        recorder, stats.engine::logResponse, System::currentTimeMillis, next);
   }
 
   private RequestRecorder recorder() {

@@ -43,13 +43,15 @@ class VisitRequestsTest {
       StrategyFactory.create(StrategyKind.RAW_SOCKET, server, TestSettings.with(), SocketErrorListener.NONE);
   private final RequestWorkers workers = new RequestWorkers(1, 1);
   private final VisitRequests visit = new VisitRequests();
+  private final BatchedResponses responses = new BatchedResponses();
   private final MongoRequestActionBuilder actions = new MongoRequestActionBuilder(strategy, workers,
       new RequestRecorder(new RunMetrics((second, okLatencyMicros) -> {}),
           new OnsetDetector(Instant.now(), Duration.ZERO, Scenario.RAW_SOCKET, onset -> {})),
-      exec(session -> session), visit);
+      exec(session -> session), visit, responses);
 
   @AfterEach
   void stop() throws InterruptedException {
+    responses.close();
     workers.drain(5);
     strategy.close();
     server.close();
