@@ -1,0 +1,49 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM options of Gatling's fork in a real {@code mvn gatling:test}: the pom's {@code -Dharness.projectDir} and a
+ * user's {@code -Dgatling.jvmArgs} (the plugin's own property, a bigger heap say) both reach it. Each run is refused at
+ * its first setting ({@code target=nowhere}), in the fork, before a target starts: how the fork was started is all
+ * that is looked at.
+ */
+class GatlingJvmArgsEndToEndIT {
+
+  private static final Duration MVN_LIMIT = Duration.ofMinutes(4);
+  private static final String PROJECT_DIR = "-Dharness.projectDir=" + Path.of("").toAbsolutePath();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theUsersOptionsGoAfterTheProjectFolderAndGatlingsOwnHeap() throws Exception {
+    MavenGatlingRun.Result run = run("-Dgatling.jvmArgs=-Xmx300m,-Xss2m");
+
+    assertThat(run.gatlingJvms()).as("the plugin's fork; %s%nmvn said:%n%s", run.seen(), run.output()).singleElement()
+        .satisfies(fork -> assertThat(fork).containsSubsequence("-Xmx1G ", " " + PROJECT_DIR + " -Xmx300m -Xss2m "));
+  }
+
+  @Test
+  void anEmptyMinusDGatlingJvmArgsLeavesTheProjectFolderAlone() throws Exception {
+    MavenGatlingRun.Result run = run("-Dgatling.jvmArgs=");
+
+    assertThat(run.gatlingJvms()).as("the plugin's fork; %s%nmvn said:%n%s", run.seen(), run.output()).singleElement()
+        .satisfies(fork -> assertThat(fork).contains(" " + PROJECT_DIR + " ").doesNotContain("  "));
+  }
+
+  private MavenGatlingRun.Result run(String jvmArgs) throws Exception {
+    MavenGatlingRun.Result run = MavenGatlingRun.run(Map.of(), dir.resolve("mvn.log"), MVN_LIMIT, "-o",
+        "-Dgatling.simulationClass=RawSocketSimulation", "-Dgatling.resultsFolder=" + dir.resolve("results"), "-Dtarget=nowhere",
+        jvmArgs);
+    assertThat(run.output()).as("the fork ran the harness, which refused the setting")
+        .contains("Setting 'target' has the value 'nowhere'");
+    return run;
+  }
+}
