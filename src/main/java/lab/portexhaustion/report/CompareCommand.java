@@ -15,7 +15,8 @@ import lab.portexhaustion.verdict.FleetVerdict;
  * {@code scripts/compare}: writes a comparison of run folders, or merges them; {@link #USAGE} says how. Ends with
  * {@link ProcessExit.Code#COMPARE_FAILED} when a comparison was not written or a fleet verdict failed,
  * {@link ProcessExit.Code#INCONCLUSIVE} when a fleet verdict was inconclusive (a client's evidence was not whole), and
- * {@link ProcessExit.Code#COMPARE_USAGE} when the arguments give it nothing it can use.
+ * {@link ProcessExit.Code#COMPARE_USAGE} when the arguments give it nothing it can use (runs to merge that went to
+ * different targets among them, which {@link MergeWriter} refuses before writing).
  */
 public final class CompareCommand {
 
@@ -24,9 +25,9 @@ public final class CompareCommand {
              scripts/compare --merge [--out DIR] RUN_FOLDER...
       The first writes results/comparison/ (and results/comparison-idle-connections/ for those scenarios) from the run
       folders given, by default the newest run of each simulation under results/; --history adds the trend of the
-      comparison.json files kept in DIR (named <night>.json). The second merges the runs (a fleet's clients) into one in
-      DIR, by default results/merged/, and exits 1 when the fleet verdict (a pool storm's) fails, 6 when it is
-      inconclusive (a client's own evidence was not whole).""";
+      comparison.json files kept in DIR (named <night>.json). The second merges the runs (a fleet's clients, all against
+      one target: one host:port) into one in DIR, by default results/merged/, and exits 1 when the fleet verdict (a pool
+      storm's) fails, 6 when it is inconclusive (a client's own evidence was not whole).""";
 
   private CompareCommand() {}
 

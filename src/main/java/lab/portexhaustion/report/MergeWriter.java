@@ -16,7 +16,8 @@ import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes a merge of runs ({@code scripts/compare --merge}) to a folder: merged.json, merged.md and requests.hlog (the
- * merged seconds' OK latencies, the same format as a run's). Built beside the old folder and swapped in whole.
+ * merged seconds' OK latencies, the same format as a run's). Built beside the old folder and swapped in whole; runs
+ * against different targets are refused ({@link MergeTarget}) before anything is written.
  */
 public final class MergeWriter {
 
@@ -24,12 +25,16 @@ public final class MergeWriter {
 
   private MergeWriter() {}
 
-  /** Merges the finished run folders {@code runFolders} into {@code target}. */
+  /**
+   * Merges the finished run folders {@code runFolders} into {@code target}; refuses them, with nothing written, when they
+   * went to different targets.
+   */
   public static MergedRuns write(List<Path> runFolders, Path target) throws IOException {
     List<RunResults> runs = new ArrayList<>();
     for (Path folder : runFolders) {
       runs.add(RunResults.loadWithoutSamples(folder));
     }
+    MergeTarget.requireOne(runs);
     List<String> names = RunMerger.names(runFolders);
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     ComparisonWriter.deleteRecursively(partial);

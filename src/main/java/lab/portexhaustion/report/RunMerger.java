@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  * different machines line up within half a second of their clocks' agreement. Counts are summed; each merged second's
  * latencies are the runs' intervals of that second added together, and the merge's total is every interval added
  * together: percentiles of the merged histograms, exact to HdrHistogram's 3 significant digits, never averages of
- * percentiles. Ports, connections and descriptors are summed over the clients running in a second.
+ * percentiles. Ports, connections and descriptors are summed over the clients running in a second: clients of one target,
+ * as {@link MergeTarget} holds them before a merge is written.
  */
 final class RunMerger {
 

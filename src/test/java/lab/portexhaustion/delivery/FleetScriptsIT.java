@@ -13,15 +13,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import lab.portexhaustion.process.TimedProcess;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two scripts of the harness image (docker/harness-bin/), run here as the pods of deploy/kubernetes/ run them:
- * two injectors at once into one results folder, then the collector's merge. The target is the embedded server on
- * loopback instead of the cluster's mongod (HARNESS_OPTS' later -D wins), the classpath this test's instead of the
- * image's layout.
+ * two injectors at once into one results folder, then the collector's merge. The target is an embedded server of this
+ * test's on loopback instead of the cluster's mongod, one for both injectors as the mongod is (a merge refuses runs of
+ * different targets); the classpath this test's instead of the image's layout.
  */
 class FleetScriptsIT {
 
@@ -30,21 +32,31 @@ class FleetScriptsIT {
   @TempDir
   static Path results;
 
+  static EmbeddedMongoTarget server;
   static TimedProcess.Result injector0;
   static TimedProcess.Result injector1;
 
   @BeforeAll
   static void twoInjectorsAtOnce() throws Exception {
+    server = EmbeddedMongoTarget.start("the injectors' one server");
     CompletableFuture<TimedProcess.Result> first = CompletableFuture.supplyAsync(() -> injector(0));
     injector1 = injector(1);
     injector0 = first.get();
   }
 
+  @AfterAll
+  static void stopTheServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** No wait for TIME_WAIT to drain: the other injector's target probe may leave some toward the shared server. */
   private static TimedProcess.Result injector(int index) {
     try {
       return script("run-injector", Map.of("JOB_COMPLETION_INDEX", String.valueOf(index), "SIMULATIONS", "PooledSimulation",
-          "MONGODB_URI", "mongodb://127.0.0.1:27017/?directConnection=true",
-          "HARNESS_OPTS", "-Dtarget=embedded -Dload.startRate=10 -Dload.peakRate=40 -Dload.rampTime=2s -Dload.holdTime=3s"));
+          "MONGODB_URI", "mongodb://" + server.description().address() + "/?directConnection=true",
+          "HARNESS_OPTS", "-DcleanStart.maxDrainWait=0s -Dload.startRate=10 -Dload.peakRate=40 -Dload.rampTime=2s -Dload.holdTime=3s"));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

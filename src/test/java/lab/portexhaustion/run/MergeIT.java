@@ -13,33 +13,39 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import lab.portexhaustion.report.MergeWriter;
 import lab.portexhaustion.report.MergedRuns;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three real runs laid out as a fleet's results (client-0 and client-1 at the same time, the second started once the
- * first's load began; client-2 after both), merged: counts add up to the clients' own, and the merged latencies
- * are the clients' interval logs added together.
+ * Three real runs laid out as a fleet's results, all against one server as a fleet's clients are (a merge refuses runs
+ * of different targets): client-0 and client-1 at the same time, the second started once the first's load began;
+ * client-2 after both. Merged: counts add up to the clients' own, and the merged latencies are the clients' interval
+ * logs added together.
  */
 class MergeIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String[] SHORT_RUN = {"target=embedded", "load.startRate=20", "load.peakRate=60", "load.rampTime=2s",
-      "load.holdTime=4s"};
+  // No wait for TIME_WAIT to drain: client-2 starts while client-1's sockets toward the shared server are still in it.
+  private static final String[] SHORT_RUN = {"target=uri", "cleanStart.maxDrainWait=0s", "load.startRate=20", "load.peakRate=60",
+      "load.rampTime=2s", "load.holdTime=4s"};
   // client-0 runs on while client-1's JVM starts (seconds on a busy machine), so that both run together for a while.
   private static final String LONGER_HOLD = "load.holdTime=12s";
 
   @TempDir
   static Path fleet;
 
+  static EmbeddedMongoTarget server;
   static List<Path> runs = new ArrayList<>();
   static MergedRuns merged;
 
   @BeforeAll
   static void runThreeClientsAndMergeThem() throws Exception {
+    server = EmbeddedMongoTarget.start("the clients' one server");
     CompletableFuture<GatlingProcess.Result> first = CompletableFuture.supplyAsync(() -> run("PooledSimulation", 0, LONGER_HOLD));
     LoadStarted.await(fleet.resolve("client-0"), Duration.ofMinutes(2), first);
     GatlingProcess.Result second = run("RawSocketSimulation", 1);
@@ -55,10 +61,18 @@ class MergeIT {
     merged = MergeWriter.write(runs, fleet.resolve("merged"));
   }
 
+  @AfterAll
+  static void stopTheServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
   private static GatlingProcess.Result run(String simulation, int client, String... more) {
     try {
       return GatlingProcess.run(simulation, fleet.resolve("client-" + client), 180,
-          Stream.concat(Stream.of(SHORT_RUN), Stream.of(more)).toArray(String[]::new));
+          Stream.of(Stream.of(SHORT_RUN), Stream.of("uri=mongodb://" + server.description().address() + "/?directConnection=true"),
+              Stream.of(more)).flatMap(s -> s).toArray(String[]::new));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -70,6 +84,8 @@ class MergeIT {
     long ok = 0;
     long ko = 0;
     for (Path run : runs) {
+      assertThat(JSON.readTree(run.resolve("harness/conditions.json").toFile()).at("/target/address").asText())
+          .isEqualTo(server.description().address());
       JsonNode summary = JSON.readTree(run.resolve("harness/summary.json").toFile());
       started += summary.at("/requests/started").asLong();
       ok += summary.at("/requests/ok").asLong();
