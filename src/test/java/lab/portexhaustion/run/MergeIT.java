@@ -33,8 +33,9 @@ class MergeIT {
   // No wait for TIME_WAIT to drain: client-2 starts while client-1's sockets toward the shared server are still in it.
   private static final String[] SHORT_RUN = {"target=uri", "cleanStart.maxDrainWait=0s", "load.startRate=20", "load.peakRate=60",
       "load.rampTime=2s", "load.holdTime=4s"};
-  // client-0 runs on while client-1's JVM starts (seconds on a busy machine), so that both run together for a while.
-  private static final String LONGER_HOLD = "load.holdTime=12s";
+  // client-0 runs on while client-1's JVM starts, so that both run together for a while: some 8 s on a quiet machine,
+  // but 16 to 26 s at a load average of 9 to 24 on 2 cores, where a hold of 12 s ended client-0 before client-1 began.
+  private static final String LONGER_HOLD = "load.holdTime=30s";
 
   @TempDir
   static Path fleet;
