@@ -21,9 +21,10 @@ import scala.collection.immutable.List;
  * each response by its own timestamps; only the moment the writers see it, a few milliseconds later.
  *
  * <p>Nothing may be left behind when Gatling stops its writers, as it drops what comes after: the run calls
- * {@link #flush()} before a virtual user ends (Gatling stops once the last one has) and before it stops the load. What
- * Gatling cuts itself, at its {@code maxDuration}, loses the responses of the last interval from its own report, as it
- * loses the requests still running then; the harness's figures keep them.
+ * {@link #flush()} before a virtual user ends (Gatling stops once the last one has), and {@link #handOverAtOnce()} as
+ * it stops the load, after which responses go to Gatling as they come, as before batching. What Gatling cuts itself,
+ * at its {@code maxDuration}, loses the responses of the last interval from its own report, as it loses the requests
+ * still running then; the harness's figures keep them.
  */
 public final class BatchedResponses implements ResponseLog {
 
@@ -37,6 +38,7 @@ public final class BatchedResponses implements ResponseLog {
   /** Set by the first action built; guarded by {@code this}. */
   private StatsEngine gatling;
   private volatile boolean closed;
+  private volatile boolean atOnce;
 
   public BatchedResponses() {
     flusher.setDaemon(true);
@@ -67,6 +69,15 @@ public final class BatchedResponses implements ResponseLog {
   public void logResponse(String scenario, List<String> groups, String requestName, long startTimestamp, long endTimestamp,
       Status status, Option<String> responseCode, Option<String> message) {
     pending.add(new Response(scenario, groups, requestName, startTimestamp, endTimestamp, status, responseCode, message));
+    if (atOnce) {
+      flush(); // after the add: either handOverAtOnce()'s flush took this response, or this one does
+    }
+  }
+
+  /** Hands over what waits, and from now on every response as it is logged: once the load is being stopped. */
+  public void handOverAtOnce() {
+    atOnce = true;
+    flush();
   }
 
   /**

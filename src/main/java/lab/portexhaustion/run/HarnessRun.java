@@ -194,7 +194,7 @@ public final class HarnessRun {
 
   /**
    * Stops injecting once exhaustion started {@code grace} ago, or at once when the target process died; the responses
-   * logged so far go to Gatling's stats first, as it takes none once stopped.
+   * logged so far go to Gatling's stats first, and later ones as they come, as it takes none once stopped.
    */
   private static ChainBuilder stopWhenExhaustedOrLost(OnsetDetector onset, Duration grace, AtomicReference<Evidence.TargetDeath> died,
       BatchedResponses responses) {
@@ -204,7 +204,7 @@ public final class HarnessRun {
         session -> {
           boolean stop = died.get() != null || onset.graceElapsed(Instant.now());
           if (stop) {
-            responses.flush();
+            responses.handOverAtOnce();
           }
           return stop;
         });

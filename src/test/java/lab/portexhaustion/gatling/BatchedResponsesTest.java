@@ -93,6 +93,19 @@ class BatchedResponsesTest {
   }
 
   @Test
+  void onceTheLoadIsBeingStoppedResponsesGoToGatlingAsTheyAreLogged() {
+    ResponseLog log = batched.to(stats.engine);
+    log(log, "before the stop", 1);
+
+    batched.handOverAtOnce();
+    assertThat(stats.responses).extracting(RecordingStatsEngine.Response::requestName).containsExactly("before the stop");
+    log(log, "after the stop", 2);
+
+    assertThat(stats.responses).extracting(RecordingStatsEngine.Response::requestName).as("in the engine as logResponse returns")
+        .containsExactly("before the stop", "after the stop");
+  }
+
+  @Test
   void manyThreadsLoggingHandOverEachResponseExactlyOnce() throws Exception {
     ResponseLog log = batched.to(stats.engine);
     int threads = 4;
