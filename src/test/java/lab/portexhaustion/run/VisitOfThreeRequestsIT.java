@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's own simulation of three requests per visit (find, upsert, audit insert), a new client per request, in a
- * network namespace with 2,000 ports, the default ramp to a peak of 40 visits/s: the model's prediction before the load already counts the
- * visit's three requests (9 ports a visit), and the onset comes within the verdict's 15 % of that prediction, not 42 %
- * before it. Skipped where this machine cannot make a network namespace.
+ * network namespace with 2,000 ports, the default ramp to a peak of 40 visits/s: the model's prediction before the load
+ * already counts the visit's three requests (9 ports a visit), and the onset comes within the verdict's 15 % of that
+ * prediction, not 42 % before it. Skipped where this machine cannot make a network namespace.
  */
 class VisitOfThreeRequestsIT {
 
