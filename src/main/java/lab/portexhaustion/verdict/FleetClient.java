@@ -21,4 +21,9 @@ public record FleetClient(int number, double joinIntervalSeconds, double started
   double turnSeconds() {
     return (number - 1) * joinIntervalSeconds;
   }
+
+  /** How long after its turn its run started. */
+  double lateSeconds() {
+    return startedSeconds - turnSeconds();
+  }
 }

@@ -19,13 +19,9 @@ final class LateJoin {
   /** "client 4 started 9.0 s after its turn, ..."; empty when every client joined in time. */
   static Optional<String> named(List<FleetClient> clients) {
     String late = clients.stream()
-        .filter(c -> lateBy(c) > LATE_SECONDS)
-        .map(c -> String.format("client %d started %.1f s after its turn", c.number(), lateBy(c)))
+        .filter(c -> c.lateSeconds() > LATE_SECONDS)
+        .map(c -> String.format("client %d started %.1f s after its turn", c.number(), c.lateSeconds()))
         .collect(Collectors.joining(", "));
     return late.isEmpty() ? Optional.empty() : Optional.of(late);
-  }
-
-  private static double lateBy(FleetClient client) {
-    return client.startedSeconds() - client.turnSeconds();
   }
 }

@@ -56,13 +56,31 @@ class FleetJudgeTest {
 
   @Test
   void aFailedVerdictNamesTheClientsThatJoinedLate() {
-    FleetClient lateAndRefused = new FleetClient(4, 6.0, 27.0, Optional.of(27.0), Optional.empty());
+    FleetClient lateAndRefusedLater = new FleetClient(4, 6.0, 27.0, Optional.of(35.0), Optional.empty());
 
-    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(lateAndRefused)).orElseThrow();
+    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(lateAndRefusedLater))
+        .orElseThrow();
 
     assertThat(verdict.passed()).isFalse();
-    assertThat(verdict.line()).endsWith("got client 4 at 27.0 s (+50.0 %); the moment is more than 1.8 s from 18.0 s; joined late,"
-        + " so the fleet's timeline did not hold: client 4 started 9.0 s after its turn");
+    assertThat(verdict.line()).endsWith("got client 4 at 35.0 s; it started 9.0 s after its turn, so 26.0 s on the fleet's timeline"
+        + " (+44.4 %); the moment is more than 1.8 s from 18.0 s; joined late, so the fleet's timeline did not hold: client 4"
+        + " started 9.0 s after its turn");
+  }
+
+  /**
+   * The model has the client refused as it joins: one that started late on a slow machine (its setup after its turn took
+   * 4.3 s) and was refused as it started is refused where the model said, on its own start.
+   */
+  @Test
+  void aClientRefusedAsItJoinsIsHeldToItsOwnStartWhenItStartedLate() {
+    FleetClient lateAndRefusedAsItJoined = new FleetClient(4, 6.0, 22.3, Optional.of(22.3), Optional.empty());
+
+    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(lateAndRefusedAsItJoined))
+        .orElseThrow();
+
+    assertThat(verdict.passed()).as(verdict.line()).isTrue();
+    assertThat(verdict.line()).endsWith("got client 4 at 22.3 s; it started 4.3 s after its turn, so 18.0 s on the fleet's timeline"
+        + " (+0.0 %)");
   }
 
   @Test
@@ -74,7 +92,7 @@ class FleetJudgeTest {
 
     FleetVerdict onTime = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(starved, refused(4, 18.5)))
         .orElseThrow();
-    FleetVerdict wouldFail = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(starved, lateAndRefused))
+    FleetVerdict lateToo = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(starved, lateAndRefused))
         .orElseThrow();
 
     assertThat(onTime.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
@@ -83,10 +101,10 @@ class FleetJudgeTest {
         + " this machine could not keep up (injection lag 3.4 s, more than the 2.0 s allowed)); not judged: predicted the server"
         + " refuses client 4 of 4, 18.0 s after the first joined (77 connection slots, 0 in use before, 22 per client, a client every"
         + " 6.0 s), got client 4 at 18.5 s (+2.8 %)");
-    assertThat(wouldFail.status()).as("not a fault of the model").isEqualTo(Verdict.Status.INCONCLUSIVE);
-    assertThat(wouldFail.line()).startsWith("FLEET VERDICT INCONCLUSIVE PoolStormSimulation: a client's evidence is not whole (client 3:"
+    assertThat(lateToo.status()).as("not a fault of the model").isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(lateToo.line()).startsWith("FLEET VERDICT INCONCLUSIVE PoolStormSimulation: a client's evidence is not whole (client 3:"
         + " this machine could not keep up (injection lag 3.4 s, more than the 2.0 s allowed); client 4: the target process died at"
-        + " 30.1 s (signal 9)); not judged: ").endsWith("got client 4 at 27.0 s (+50.0 %); the moment is more than 1.8 s from 18.0 s");
+        + " 30.1 s (signal 9)); not judged: ").endsWith("got client 4 at 27.0 s; it started 9.0 s after its turn, so 18.0 s on the fleet's timeline (+0.0 %)");
   }
 
   @Test
