@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import lab.portexhaustion.config.UriRedaction;
 import lab.portexhaustion.target.TargetDescription;
@@ -17,8 +18,6 @@ import lab.portexhaustion.target.TargetDescription;
  */
 final class MergeTarget {
 
-  private static final String NOT_RECORDED = "";
-
   private MergeTarget() {}
 
   /**
@@ -26,7 +25,8 @@ final class MergeTarget {
    * redacted, and the folders of the runs that went to it, in the order the runs were given.
    */
   static void requireOne(List<RunResults> runs) {
-    Map<String, List<RunResults>> byAddress = new LinkedHashMap<>();
+    // Runs whose conditions.json records no address form one group: merged among themselves, refused beside others.
+    Map<Optional<String>, List<RunResults>> byAddress = new LinkedHashMap<>();
     for (RunResults run : runs) {
       byAddress.computeIfAbsent(address(run.conditions().target()), a -> new ArrayList<>()).add(run);
     }
@@ -42,12 +42,12 @@ final class MergeTarget {
         + ". Merge each target's runs on their own (--out a folder for each); nothing was written.");
   }
 
-  private static String address(TargetDescription target) {
-    return target == null || target.address() == null ? NOT_RECORDED : target.address();
+  private static Optional<String> address(TargetDescription target) {
+    return target == null ? Optional.empty() : Optional.ofNullable(target.address());
   }
 
   private static String describe(TargetDescription target) {
-    if (address(target).equals(NOT_RECORDED)) {
+    if (address(target).isEmpty()) {
       return "no target recorded in conditions.json";
     }
     String connection = target.connection() == null ? "" : " (" + UriRedaction.redact(target.connection()) + ")";
