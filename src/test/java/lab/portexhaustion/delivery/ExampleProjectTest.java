@@ -95,8 +95,8 @@ class ExampleProjectTest {
   @Test
   void itsPomIsTheGatlingPluginAndTheLabAtThisBuildsVersions() throws Exception {
     XPath xpath = XPathFactory.newInstance().newXPath();
-    Document example = pom(EXAMPLE.resolve("pom.xml"));
-    Document lab = pom(Path.of("pom.xml"));
+    Document example = xmlFile(EXAMPLE.resolve("pom.xml"));
+    Document lab = xmlFile(Path.of("pom.xml"));
 
     assertThat(coordinates(xpath, example, "/project/dependencies/dependency"))
         .containsExactlyInAnyOrder("io.gatling.highcharts:gatling-charts-highcharts", "lab.portexhaustion:port-exhaustion-lab");
@@ -112,6 +112,17 @@ class ExampleProjectTest {
         .isEqualTo(xpath.evaluate("/project/properties/gatling.version", lab));
     assertThat(xpath.evaluate("/project/build/plugins/plugin[artifactId='gatling-maven-plugin']/version", example))
         .isEqualTo(xpath.evaluate("/project/properties/gatling-maven-plugin.version", lab));
+  }
+
+  /** Its logging file is found before the Gatling plugin's, and must not silence the lab's own lines (the VERDICT). */
+  @Test
+  void itsLoggingFileKeepsTheLabsLinesAtInfo() throws Exception {
+    Document logging = xmlFile(EXAMPLE.resolve("src/test/resources/logback-test.xml"));
+    XPath xpath = XPathFactory.newInstance().newXPath();
+
+    assertThat(xpath.evaluate("/configuration/logger[@name='lab.portexhaustion']/@level", logging)).isEqualTo("INFO");
+    assertThat(xpath.evaluate("/configuration/root/appender-ref/@ref", logging))
+        .isEqualTo(xpath.evaluate("/configuration/appender/@name", logging)).isNotEmpty();
   }
 
   private JavaClasses compile(List<Path> sources) throws IOException {
@@ -142,7 +153,7 @@ class ExampleProjectTest {
     }
   }
 
-  private static Document pom(Path file) throws Exception {
+  private static Document xmlFile(Path file) throws Exception {
     return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
   }
 
