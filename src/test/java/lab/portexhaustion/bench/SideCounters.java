@@ -27,6 +27,7 @@ final class SideCounters implements AutoCloseable {
   private final List<ProcessCounters> server = new ArrayList<>();
   private final Thread thread = new Thread(this::sample, "benchmark-side-counters");
   private volatile boolean stopped;
+  /** Why sampling ended before {@link #close}: a read that failed (the side had ended, or /proc could not be read). */
   private volatile Exception failure;
 
   private SideCounters() {}
@@ -49,7 +50,9 @@ final class SideCounters implements AutoCloseable {
           side = ProcessHandle.current().children().findFirst();
         }
         if (side.isPresent()) {
-          // Both at the same moment, the child first: its snapshot may fail once it has ended, and then neither counts.
+          // Both at the same moment, the child first: its snapshot fails once it has ended, and then neither counts.
+          // An ended child may still look alive (not yet reaped), so a failed read ends the sampling whatever the
+          // child's state; cost() then refuses a window the snapshots do not reach.
           try {
             ProcessCounters sideNow = ProcessCounters.read(side.get().pid(), Set.of());
             ProcessCounters serverNow = ProcessCounters.read(serverPid, self);
@@ -58,9 +61,8 @@ final class SideCounters implements AutoCloseable {
               server.add(serverNow);
             }
           } catch (IOException ended) {
-            if (side.get().isAlive()) {
-              throw ended;
-            }
+            failure = ended;
+            return;
           }
         }
         Thread.sleep(PERIOD_MILLIS);
@@ -78,8 +80,10 @@ final class SideCounters implements AutoCloseable {
    * at most 2 × {@value #PERIOD_MILLIS} ms shorter than the rate's.
    */
   synchronized Cost cost(long fromEpochMillis, long toEpochMillis, double requestsPerSecond) throws Exception {
-    if (failure != null) {
-      throw new IllegalStateException("could not read /proc for a side's context switches: " + failure, failure);
+    long lastSnapshot = child.isEmpty() ? Long.MIN_VALUE : child.get(child.size() - 1).epochMillis();
+    if (failure != null && lastSnapshot < toEpochMillis - 2 * PERIOD_MILLIS) {
+      throw new IllegalStateException("could not read /proc for a side's context switches up to the end of its steady"
+          + " seconds: " + failure, failure);
     }
     int first = 0;
     while (first < child.size() && child.get(first).epochMillis() < fromEpochMillis) {
