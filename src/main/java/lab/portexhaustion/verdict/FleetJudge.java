@@ -11,10 +11,10 @@ import lab.portexhaustion.model.Resource;
 
 /**
  * Holds a fleet's merged runs against the fleet model, where the model applies: clients that each take the same
- * connections at one server as they start, joining on a shared timeline (the pool storm, docs/fleet.md). The rules:
- * {@link FirstRefusal}, and where it fails, {@link LateJoin}; neither where a client's own evidence was not whole (its
- * target lost, its files not written, this machine not keeping up): then the fleet's is not either, and the verdict is
- * inconclusive, as the client's was.
+ * connections at one server as they start, joining on a shared timeline (the pool storm, docs/fleet.md). The rule:
+ * {@link FirstRefusal}, on the clients as they joined ({@link LateJoin}). It is not applied where a client's own
+ * evidence was not whole (its target lost, its files not written, this machine not keeping up): then the fleet's is
+ * not either, and the verdict is inconclusive, as the client's was.
  */
 public final class FleetJudge {
 
@@ -60,7 +60,6 @@ public final class FleetJudge {
     if (refusal.met()) {
       return FleetVerdict.pass(text);
     }
-    return FleetVerdict.fail(text + LateJoin.named(clients).map(late -> "; joined late, so the fleet's timeline did not hold: " + late)
-        .orElse(""));
+    return FleetVerdict.fail(text);
   }
 }

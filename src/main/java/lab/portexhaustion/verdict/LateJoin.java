@@ -5,9 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The fleet verdict's second rule: a client whose run started more than {@link #LATE_SECONDS} after its turn joined
- * late, and the fleet's timeline, which the fleet model's moment depends on, did not hold. A failed fleet verdict names
- * such clients, so that a fault of the fleet's start is not taken for one of the model.
+ * A client whose run started more than {@link #LATE_SECONDS} after its turn joined late: the fleet's timeline did not
+ * hold for it, and the fleet verdict places it at its own start ({@link FirstRefusal}) and names it.
  */
 final class LateJoin {
 
@@ -16,10 +15,14 @@ final class LateJoin {
 
   private LateJoin() {}
 
+  static boolean joinedLate(FleetClient client) {
+    return client.lateSeconds() > LATE_SECONDS;
+  }
+
   /** "client 4 started 9.0 s after its turn, ..."; empty when every client joined in time. */
   static Optional<String> named(List<FleetClient> clients) {
     String late = clients.stream()
-        .filter(c -> c.lateSeconds() > LATE_SECONDS)
+        .filter(LateJoin::joinedLate)
         .map(c -> String.format("client %d started %.1f s after its turn", c.number(), c.lateSeconds()))
         .collect(Collectors.joining(", "));
     return late.isEmpty() ? Optional.empty() : Optional.of(late);

@@ -65,6 +65,20 @@ class PoolStormModelTest {
     assertThat(fix.text()).startsWith("every client fits: 4 x 2 + 0 = 8 of 77");
   }
 
+  /** As many clients fit whatever the order they join in: the server refuses the one that joins after them. */
+  @Test
+  void withTheClientsActualJoinsTheModelRefusesTheOneThatJoinedAfterThoseThatFit() {
+    FleetModel.FleetPrediction storm = FleetModel.predict(4, 22, 77, 0, Duration.ofSeconds(6));
+    FleetModel.FleetPrediction fix = FleetModel.predict(4, 2, 77, 0, Duration.ofSeconds(6));
+
+    assertThat(storm.firstRefusedJoining(Map.of())).isEqualTo(storm.firstRefused());
+    assertThat(storm.firstRefusedJoining(Map.of(4, 22.34))).contains(new FleetModel.Refused(4, 22.3));
+    assertThat(storm.firstRefusedJoining(Map.of(2, 19.0))).contains(new FleetModel.Refused(2, 19.0)); // 1, 3, 4 fit
+    assertThat(storm.firstRefusedJoining(Map.of(2, 13.0, 3, 14.0))).contains(new FleetModel.Refused(4, 18.0));
+    assertThat(storm.firstRefusedJoining(Map.of(1, 30.0))).contains(new FleetModel.Refused(1, 30.0));
+    assertThat(fix.firstRefusedJoining(Map.of(2, 19.0))).isEmpty();
+  }
+
   @Test
   void thePoolStormIsTheScenarioOfAPoolAgainstALimitedServer() {
     assertThat(Scenario.POOL_STORM.strategy()).isEqualTo(StrategyKind.POOLED);

@@ -14,8 +14,8 @@ import lab.portexhaustion.model.ResourceUse;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the fleet model applies, the verdict's line when it fails (the late clients named), and when a client's own
- * evidence was not whole (inconclusive, never a fault of the model).
+ * Where the fleet model applies, the verdict on clients that joined late (held to the order they joined in, and named),
+ * and when a client's own evidence was not whole (inconclusive, never a fault of the model).
  */
 class FleetJudgeTest {
 
@@ -55,16 +55,43 @@ class FleetJudgeTest {
   }
 
   @Test
-  void aFailedVerdictNamesTheClientsThatJoinedLate() {
+  void aLateClientRefusedLongAfterItJoinedFailsWithTheLateStartNamed() {
     FleetClient lateAndRefusedLater = new FleetClient(4, 6.0, 27.0, Optional.of(35.0), Optional.empty());
 
     FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(lateAndRefusedLater))
         .orElseThrow();
 
     assertThat(verdict.passed()).isFalse();
-    assertThat(verdict.line()).endsWith("got client 4 at 35.0 s; it started 9.0 s after its turn, so 26.0 s on the fleet's timeline"
-        + " (+44.4 %); the moment is more than 1.8 s from 18.0 s; joined late, so the fleet's timeline did not hold: client 4"
-        + " started 9.0 s after its turn");
+    assertThat(verdict.line()).endsWith("got client 4 at 35.0 s (+29.6 %); as the clients joined (client 4 started 9.0 s after its"
+        + " turn), the model has client 4 refused at 27.0 s; the moment is more than 2.7 s from 27.0 s");
+  }
+
+  /**
+   * An earlier client that started so late that it joined after the one the model names: as many clients fit as
+   * planned, so the server refuses the fourth to join, which is now client 3, as it joins.
+   */
+  @Test
+  void anEarlierClientThatJoinedLastIsTheOneRefusedAsItJoins() {
+    FleetClient joinedLast = new FleetClient(3, 6.0, 21.5, Optional.of(21.7), Optional.empty());
+
+    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)), fleet(joinedLast)).orElseThrow();
+
+    assertThat(verdict.passed()).as(verdict.line()).isTrue();
+    assertThat(verdict.line()).endsWith("got client 3 at 21.7 s (+0.9 %); as the clients joined (client 3 started 9.5 s after its"
+        + " turn), the model has client 3 refused at 21.5 s");
+  }
+
+  @Test
+  void aRefusalThatFitsNeitherThePlannedNorTheActualJoinsFailsNamingBoth() {
+    FleetClient joinedLast = new FleetClient(3, 6.0, 21.5, Optional.empty(), Optional.empty());
+
+    FleetVerdict verdict = FleetJudge.judge(first(Optional.of(slotsAtStart(22)), Optional.of(77)),
+        fleet(joinedLast, refused(4, 18.5))).orElseThrow();
+
+    assertThat(verdict.passed()).isFalse();
+    assertThat(verdict.line()).contains("predicted the server refuses client 4 of 4, 18.0 s after the first joined")
+        .endsWith("got client 4 at 18.5 s (-14.0 %); as the clients joined (client 3 started 9.5 s after its turn), the model has"
+            + " client 3 refused at 21.5 s; the client is more than 10 % from client 3; the moment is more than 2.2 s from 21.5 s");
   }
 
   /**
@@ -79,8 +106,8 @@ class FleetJudgeTest {
         .orElseThrow();
 
     assertThat(verdict.passed()).as(verdict.line()).isTrue();
-    assertThat(verdict.line()).endsWith("got client 4 at 22.3 s; it started 4.3 s after its turn, so 18.0 s on the fleet's timeline"
-        + " (+0.0 %)");
+    assertThat(verdict.line()).endsWith("got client 4 at 22.3 s (+0.0 %); as the clients joined (client 4 started 4.3 s after its"
+        + " turn), the model has client 4 refused at 22.3 s");
   }
 
   @Test
@@ -104,7 +131,8 @@ class FleetJudgeTest {
     assertThat(lateToo.status()).as("not a fault of the model").isEqualTo(Verdict.Status.INCONCLUSIVE);
     assertThat(lateToo.line()).startsWith("FLEET VERDICT INCONCLUSIVE PoolStormSimulation: a client's evidence is not whole (client 3:"
         + " this machine could not keep up (injection lag 3.4 s, more than the 2.0 s allowed); client 4: the target process died at"
-        + " 30.1 s (signal 9)); not judged: ").endsWith("got client 4 at 27.0 s; it started 9.0 s after its turn, so 18.0 s on the fleet's timeline (+0.0 %)");
+        + " 30.1 s (signal 9)); not judged: ").endsWith("got client 4 at 27.0 s (+0.0 %); as the clients joined (client 4 started 9.0 s after its turn), the model has"
+        + " client 4 refused at 27.0 s");
   }
 
   @Test
