@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole chain — Gatling, the real driver, the embedded server, the real kernel — inside a
  * network namespace made by scripts/contained-run with a 1,000-port range and tcp_tw_reuse=0.
- * Skipped where this machine cannot make a network namespace.
+ * Skipped where this machine cannot make a network namespace, aborted where it could not keep up with a run
+ * ({@link CouldNotKeepUp}).
  */
 class ContainedReproductionIT {
 
@@ -69,6 +70,7 @@ class ContainedReproductionIT {
 
   private JsonNode run(String simulation) throws Exception {
     GatlingProcess.Result result = GatlingProcess.run(LAUNCHER, simulation, results, 240, SHORT_PROFILE);
+    CouldNotKeepUp.abortIfTheOnlyProblem(result, results);
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("VERDICT PASS " + simulation);
     try (Stream<Path> folders = Files.list(results)) {

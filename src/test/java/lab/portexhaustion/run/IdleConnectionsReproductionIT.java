@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 1,536: keep-alive connections left idle exhaust the client's descriptors; against a server with
  * an idle timeout, the same arrivals hold about arrival rate x idle timeout connections and never
  * run out; against a server limited to 512 descriptors of its own, the server runs out, not the
- * client. Skipped where this machine cannot make a network namespace.
+ * client. Skipped where this machine cannot make a network namespace, aborted where it could not keep up with a
+ * run ({@link CouldNotKeepUp}).
  */
 class IdleConnectionsReproductionIT {
 
@@ -100,6 +101,7 @@ class IdleConnectionsReproductionIT {
 
   private static JsonNode run(String simulation) throws Exception {
     GatlingProcess.Result result = GatlingProcess.run(LAUNCHER, simulation, results, 240, SHORT_PROFILE);
+    CouldNotKeepUp.abortIfTheOnlyProblem(result, results);
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("VERDICT PASS " + simulation.substring(simulation.indexOf('.') + 1));
     Path folder = runFolders().stream()

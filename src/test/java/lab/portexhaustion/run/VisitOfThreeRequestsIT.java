@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A user's own simulation of three requests per visit (find, upsert, audit insert), a new client per request, in a
  * network namespace with 2,000 ports, the default ramp to a peak of 40 visits/s: the model's prediction before the load
  * already counts the visit's three requests (9 ports a visit), and the onset comes within the verdict's 15 % of that
- * prediction, not 42 % before it. Skipped where this machine cannot make a network namespace.
+ * prediction, not 42 % before it. Skipped where this machine cannot make a network namespace, aborted where it could
+ * not keep up with the run ({@link CouldNotKeepUp}).
  */
 class VisitOfThreeRequestsIT {
 
@@ -39,6 +40,7 @@ class VisitOfThreeRequestsIT {
     // 13 s at some 85 clients/s, the load of the default comparison's client-per-request run.
     GatlingProcess.Result result = GatlingProcess.run(LAUNCHER, SIMULATION, results, 240, "target=embedded", "verdict.enabled=on",
         "load.exhaustionGrace=2s", "load.peakRate=40");
+    CouldNotKeepUp.abortIfTheOnlyProblem(result, results);
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     JsonNode summary = summary();
