@@ -1,5 +1,6 @@
 package lab.portexhaustion.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,6 +89,19 @@ class CouldNotKeepUpTest {
 
     assertThatThrownBy(() -> CouldNotKeepUp.abortIfTheOnlyProblem(INCONCLUSIVE, results)).as("a recorded PASS beside a slow run")
         .isInstanceOf(TestAbortedException.class).hasMessageNotContaining("ClientPerRequestSimulation");
+  }
+
+  @Test
+  void theSlowMachinesReasonMayFollowAnotherInAVerdictLine() {
+    String line = "VERDICT INCONCLUSIVE PooledSimulation: the target process died at 6.9 s (signal 9)%s; not judged: predicted clean";
+    String pattern = "the target process died at 6\\.9 s \\(signal 9\\)" + CouldNotKeepUp.ALSO_SAID + "; not judged: predicted clean";
+    String saturated = "; this machine could not keep up (the CPU was 98 % busy and OK-latency p50 reached 340 ms, more than 160 ms"
+        + " (a tenth of the 1.6 s the onset may be off))";
+
+    assertThat(String.format(line, "")).containsPattern(pattern);
+    assertThat(String.format(line, "; " + SLOW.text())).containsPattern(pattern);
+    assertThat(String.format(line, saturated)).containsPattern(pattern);
+    assertThat(String.format(line, "; " + NOT_WRITTEN.text())).doesNotContainPattern(pattern);
   }
 
   private void record(String run, Verdict verdict) throws Exception {

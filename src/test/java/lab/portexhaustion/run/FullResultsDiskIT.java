@@ -59,7 +59,8 @@ class FullResultsDiskIT {
     String output = result.output();
     assertThat(result.exitCode()).as(output).isEqualTo(ProcessExit.Code.INCONCLUSIVE.status());
     assertThat(output).containsPattern("VERDICT INCONCLUSIVE PooledSimulation: could not write [^;]*ports\\.csv[^;]* in "
-        + "\\S+/harness: No space left on device \\(ENOSPC\\); not judged: predicted clean");
+        + "\\S+/harness: No space left on device \\(ENOSPC\\)" + CouldNotKeepUp.ALSO_SAID
+        + "; not judged: predicted clean");
     assertThat(output.lines().filter(line -> line.contains("cannot write ") && line.contains("ports.csv")))
         .as("the cause of ports.csv said once, not at every sample").singleElement().asString()
         .endsWith("/harness/ports.csv: No space left on device (ENOSPC)");

@@ -30,11 +30,6 @@ class LostTargetEndToEndIT {
 
   private static final String[] TWENTY_SECONDS_AT_TWENTY = {"load.startRate=20", "load.peakRate=20", "load.rampTime=0s",
       "load.holdTime=20s"};
-  /**
-   * A lost target is the verdict's first reason; on a host short of CPU the verdict rightly adds that this machine could
-   * not keep up (seen in CI on 2026-12-03: "the hypervisor took 15 % of the CPU time"), which the tests leave it to say.
-   */
-  private static final String SLOW_MACHINE_TOO = "(?:; this machine could not keep up \\(.+\\))?";
   private static final Pattern DIED = Pattern.compile(">>> the target process \\(127\\.0\\.0\\.1:\\d+\\) died at (\\d+\\.\\d) s"
       + " \\(signal 9\\): stopping the injection");
 
@@ -56,7 +51,7 @@ class LostTargetEndToEndIT {
       assertThat(result.exitCode()).as(result.output()).isEqualTo(ProcessExit.Code.TARGET_LOST.status());
       assertThat(result.output())
           .containsPattern("VERDICT INCONCLUSIVE PooledSimulation: the target stopped answering at \\d+\\.\\d s: no request"
-              + " succeeded in the \\d+\\.\\d s after, [0-9,]+ timed out or were refused" + SLOW_MACHINE_TOO
+              + " succeeded in the \\d+\\.\\d s after, [0-9,]+ timed out or were refused" + CouldNotKeepUp.ALSO_SAID
               + "; not judged: predicted clean");
     } finally {
       server.close();
@@ -95,7 +90,7 @@ class LostTargetEndToEndIT {
     double killedAt = Duration.between(Instant.parse(summary.get("startedAt").asText()), killed.get()).toMillis() / 1000.0;
     assertThat(diedAt).as("the moment said is the kill's, in seconds since the run's start").isBetween(killedAt - 0.2, killedAt + 1.0);
     assertThat(result.output()).containsPattern("VERDICT INCONCLUSIVE PooledSimulation: the target process died at "
-        + Pattern.quote(died.group(1)) + " s \\(signal 9\\)" + SLOW_MACHINE_TOO + "; not judged: predicted clean");
+        + Pattern.quote(died.group(1)) + " s \\(signal 9\\)" + CouldNotKeepUp.ALSO_SAID + "; not judged: predicted clean");
     assertThat(summary.at("/evidence/targetDied/how").asText()).isEqualTo("signal 9");
     assertThat(summary.at("/verdict/status").asText()).isEqualTo("INCONCLUSIVE");
     assertThat(summary.get("durationSeconds").asDouble()).as("the injection stopped soon after the death")
