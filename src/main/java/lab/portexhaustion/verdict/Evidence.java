@@ -56,10 +56,11 @@ public record Evidence(Optional<TargetDeath> targetDied, Answers answers, List<F
    * @param okLatencyFirstMillis the median of the per-second OK-latency medians of the run's first seconds with OK requests
    * @param okLatencyLaterMillis the highest median of three seconds' OK-latency medians after those
    * @param cpuStealPercent the share of this machine's CPU time its hypervisor gave to others up to the onset (over the
-   *     run when there was none, or when {@code /proc/stat} could not be read at it), where the host reports it
+   *     run when there was none, or when {@code /proc/stat} could not be read at it), where the host reports it: shown,
+   *     and within {@code cpuBusyPercent}, never a threshold of its own
    * @param cpuBusyPercent the share of this machine's CPU time that was busy up to the onset (over the run when there
-   *     was none, or when it could not be read at it; every process of the host): a threshold only together with OK
-   *     latency, since a busy machine may still keep up
+   *     was none, or when it could not be read at it; every process of the host; stolen time included): a threshold
+   *     only together with OK latency, since a busy machine may still keep up
    */
   public record Pace(Optional<Double> injectionLagSeconds, Optional<Double> samplerIntervalMillis, double samplerIntervalSetMillis,
       Optional<Double> samplerLongestGapMillis, Optional<Double> okLatencyFirstMillis, Optional<Double> okLatencyLaterMillis,

@@ -32,11 +32,11 @@ public final class EvidenceCheck {
   static final double LATENCY_GROWTH = 10;
   /** ...or by this much, whichever is more. */
   static final double LATENCY_GROWTH_FLOOR_MILLIS = 100;
-  /** The hypervisor may take this share of the machine's CPU time. */
-  static final double CPU_STEAL_PERCENT = 10;
   /**
    * A machine this busy over the run... Busy alone is no reason (a machine at 100 % may keep up), and slow requests
    * alone are none either (a remote server may be slow): the two together are a machine whose clients waited for a CPU.
+   * Time the hypervisor stole counts as busy ({@code CpuTimes}), and is no reason by itself either: a CI run on
+   * 2026-12-03 had 13 % stolen while its requests kept their schedule to 0.00 s and its OK latency fell from 10 to 8 ms.
    */
   static final double SATURATED_CPU_PERCENT = 90;
   /**
@@ -111,8 +111,6 @@ public final class EvidenceCheck {
       pace.okLatencyLaterMillis().filter(later -> later > allowed).ifPresent(later -> strain.add(String.format(
           "OK-latency p50 rose from %.0f ms in the first seconds to %.0f ms, more than the %.0f ms allowed", first, later, allowed)));
     });
-    pace.cpuStealPercent().filter(steal -> steal > CPU_STEAL_PERCENT).ifPresent(steal -> strain.add(String.format(
-        "the hypervisor took %.0f %% of the CPU time, more than %.0f %%", steal, CPU_STEAL_PERCENT)));
     saturated(pace, onsetToleranceSeconds).ifPresent(strain::add);
     return strain;
   }

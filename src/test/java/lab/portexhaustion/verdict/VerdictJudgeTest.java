@@ -403,7 +403,7 @@ class VerdictJudgeTest {
   }
 
   @Test
-  void eachPaceFigureHasItsOwnThresholdAndANormalRunIsWithinEvery() {
+  void eachPaceThresholdTripsOnItsOwnAndStolenTimeAloneDoesNot() {
     HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
     Evidence.Pace normal = KEPT_UP;
 
@@ -420,9 +420,10 @@ class VerdictJudgeTest {
     assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
         normal.samplerLongestGapMillis(), Optional.of(4.0), Optional.of(105.0), normal.cpuStealPercent(),
         normal.cpuBusyPercent()))).line()).contains("OK-latency p50 rose from 4 ms in the first seconds to 105 ms, more than the 104 ms");
-    assertThat(pooledClean(checked, withPace(new Evidence.Pace(normal.injectionLagSeconds(), normal.samplerIntervalMillis(), 100,
-        normal.samplerLongestGapMillis(), normal.okLatencyFirstMillis(), normal.okLatencyLaterMillis(), Optional.of(11.0),
-        normal.cpuBusyPercent()))).line()).contains("the hypervisor took 11 % of the CPU time, more than 10 %");
+    assertThat(pooledClean(checked, withPace(new Evidence.Pace(Optional.of(0.0), Optional.of(100.0), 100, Optional.of(242.0),
+        Optional.of(10.1), Optional.of(8.3), Optional.of(13.0), Optional.of(42.0)))).status())
+        .as("13 % of the CPU stolen while the run kept its schedule, its sampler and its latency (CI, 2026-12-03): it kept up")
+        .isEqualTo(Verdict.Status.PASS);
     assertThat(pooledClean(checked, withPace(new Evidence.Pace(Optional.of(2.0), Optional.of(150.0), 100, Optional.of(5000.0),
         Optional.of(4.0), Optional.of(104.0), Optional.of(10.0), Optional.of(100.0)))).status())
         .as("every figure at its threshold, none past it; a machine 100 % busy that kept up").isEqualTo(Verdict.Status.PASS);
