@@ -1,15 +1,17 @@
 package lab.portexhaustion.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.record.RecordJson;
+import lab.portexhaustion.record.RunSummary;
 import lab.portexhaustion.verdict.EvidenceProblem;
 import lab.portexhaustion.verdict.Verdict;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +31,7 @@ final class CouldNotKeepUp {
    */
   static final String ALSO_SAID = "(?:; this machine could not keep up \\(.+\\))?";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper SUMMARIES = RecordJson.reader();
 
   private CouldNotKeepUp() {}
 
@@ -53,16 +55,16 @@ final class CouldNotKeepUp {
         && verdict.evidenceProblems().stream().allMatch(p -> p.kind() == EvidenceProblem.Kind.COULD_NOT_KEEP_UP);
   }
 
-  /** The verdict of every run under {@code resultsFolder} (its {@code <run>/harness/summary.json} files). */
+  /**
+   * The verdict of every run under {@code resultsFolder} (its {@code <run>/harness/summary.json} files), read with the
+   * project's own reader of those files.
+   */
   private static List<Verdict> verdicts(Path resultsFolder) throws IOException {
     try (Stream<Path> files = Files.find(resultsFolder, 3, (path, attributes) -> attributes.isRegularFile()
         && path.getFileName().toString().equals("summary.json") && path.getParent().getFileName().toString().equals("harness"))) {
       List<Verdict> verdicts = new ArrayList<>();
       for (Path summary : files.sorted().toList()) {
-        JsonNode verdict = JSON.readTree(summary.toFile()).get("verdict");
-        if (verdict != null && !verdict.isNull()) {
-          verdicts.add(JSON.treeToValue(verdict, Verdict.class));
-        }
+        Optional.ofNullable(SUMMARIES.readValue(summary.toFile(), RunSummary.class).verdict()).ifPresent(verdicts::add);
       }
       return verdicts;
     }
