@@ -75,6 +75,10 @@ class PaceMeasuresTest {
 
     assertThat(after.busyPercentSince(before)).hasValue(99.3);
     assertThat(after.stealPercentSince(before)).hasValue(0.1);
+    CpuTimes onlyStolen = CpuTimes.parse("cpu  344757 0 57694 177673 367 0 2255 1526 0 0").orElseThrow();
+    assertThat(onlyStolen.busyPercentSince(before)).as("stolen time is busy time: the saturated-machine check counts it")
+        .hasValue(100.0);
+    assertThat(onlyStolen.stealPercentSince(before)).hasValue(100.0);
     assertThat(CpuTimes.parse("cpu  344757 0 57694 177673 367").orElseThrow().steal()).as("a kernel without steal").isEmpty();
     assertThat(CpuTimes.parse("intr 1 2 3")).isEmpty();
     assertThat(CpuTimes.now()).as("this machine's").isPresent();
