@@ -9,25 +9,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The JVM options of Gatling's fork in a real {@code mvn gatling:test}: the pom's {@code -Dharness.projectDir} and a
- * user's {@code -Dgatling.jvmArgs} (the plugin's own property, a bigger heap say) both reach it. Each run is refused at
- * its first setting ({@code target=nowhere}), in the fork, before a target starts: how the fork was started is all
- * that is looked at.
+ * The JVM options of Gatling's fork in a real {@code mvn gatling:test}: the pom's client compiler and
+ * {@code -Dharness.projectDir}, and a user's {@code -Dgatling.jvmArgs} (the plugin's own property, a bigger heap say)
+ * all reach it. Each run is refused at its first setting ({@code target=nowhere}), in the fork, before a target starts:
+ * how the fork was started is all that is looked at.
  */
 class GatlingJvmArgsEndToEndIT {
 
   private static final Duration MVN_LIMIT = Duration.ofMinutes(4);
   private static final String PROJECT_DIR = "-Dharness.projectDir=" + Path.of("").toAbsolutePath();
+  /** The pom's choice of JIT compiler for the fork; a user's own -XX:TieredStopAtLevel comes after it, and so wins. */
+  private static final String CLIENT_COMPILER = "-XX:TieredStopAtLevel=1";
 
   @TempDir
   Path dir;
 
   @Test
-  void theUsersOptionsGoAfterTheProjectFolderAndGatlingsOwnHeap() throws Exception {
+  void theUsersOptionsGoAfterTheProjectFolderTheClientCompilerAndGatlingsOwnHeap() throws Exception {
     MavenGatlingRun.Result run = run("-Dgatling.jvmArgs=-Xmx300m,-Xss2m");
 
     assertThat(run.gatlingJvms()).as("the plugin's fork; %s%nmvn said:%n%s", run.seen(), run.output()).singleElement()
-        .satisfies(fork -> assertThat(fork).containsSubsequence("-Xmx1G ", " " + PROJECT_DIR + " -Xmx300m -Xss2m "));
+        .satisfies(fork -> assertThat(fork).containsSubsequence("-Xmx1G ", " " + CLIENT_COMPILER + " " + PROJECT_DIR + " -Xmx300m -Xss2m "));
   }
 
   @Test
@@ -35,7 +37,7 @@ class GatlingJvmArgsEndToEndIT {
     MavenGatlingRun.Result run = run("-Dgatling.jvmArgs=");
 
     assertThat(run.gatlingJvms()).as("the plugin's fork; %s%nmvn said:%n%s", run.seen(), run.output()).singleElement()
-        .satisfies(fork -> assertThat(fork).contains(" " + PROJECT_DIR + " ").doesNotContain("  "));
+        .satisfies(fork -> assertThat(fork).contains(" " + CLIENT_COMPILER + " " + PROJECT_DIR + " ").doesNotContain("  "));
   }
 
   private MavenGatlingRun.Result run(String jvmArgs) throws Exception {

@@ -46,6 +46,8 @@ final class GatlingProcess {
     // The JVM options the gatling-maven-plugin gives its fork; Gatling needs them on JDK 17.
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+    // And the one this project's pom adds to it: the client compiler only.
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-D" + GatlingLaunch.RESULTS_PROPERTY + "=" + resultsFolder);

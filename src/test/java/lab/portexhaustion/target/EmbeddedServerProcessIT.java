@@ -71,6 +71,9 @@ class EmbeddedServerProcessIT {
       System.out.println("embedded server process started in " + startup.toMillis() + " ms");
       // Some 0.8 s on an idle machine of this project's kind; the bound leaves room for a loaded one.
       assertThat(startup).as("start of the server process").isLessThan(Duration.ofSeconds(10));
+      // The client compiler only: HotSpot names its compiler threads by compiler ("C1 CompilerThre", "C2 CompilerThre").
+      assertThat(compilerThreadsOf(server.pid())).as("the server's compiler threads").isNotEmpty()
+          .allSatisfy(name -> assertThat(name).startsWith("C1 "));
     } finally {
       server.close();
     }
@@ -378,6 +381,20 @@ class EmbeddedServerProcessIT {
       }
     }
     throw new IOException("the process ended without a line starting with '" + prefix + "'");
+  }
+
+  /** The names of a process's JIT compiler threads, as {@code /proc/<pid>/task/<tid>/comm} gives them. */
+  private static List<String> compilerThreadsOf(long pid) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        String name = Files.readString(task.resolve("comm")).strip();
+        if (name.contains("CompilerThre")) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
   }
 
   private static List<String> javaCommand(String mainClass, String... args) {
