@@ -40,7 +40,8 @@ public record RunConditions(
   public static RunConditions of(NetworkConditions net, Optional<Long> descriptorLimit, TargetDescription target,
       Optional<ServerConditions> server, HarnessSettings settings) {
     return new RunConditions(net.os(), System.getProperty("os.arch"),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+            + " (" + JitCompilers.ofThisJvm() + ")",
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
         net.twReuse(), net.maxTimeWaitBuckets(), net.portAllocation().name().toLowerCase(),
         net.source(), descriptorLimit, System.getenv(lab.portexhaustion.config.VerdictSettings.CONTAINED_ENV) != null,

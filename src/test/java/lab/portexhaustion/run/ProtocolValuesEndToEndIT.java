@@ -41,6 +41,8 @@ class ProtocolValuesEndToEndIT {
     assertThat(conditions.at("/settings/load.rampTime").asText()).isEqualTo("1s");
     assertThat(conditions.at("/settings/load.holdTime").asText()).isEqualTo("2s");
     assertThat(conditions.at("/server/descriptorLimit").asLong()).as("the server process's own limit, as it read it").isEqualTo(2048);
+    assertThat(conditions.at("/jvm").asText()).as("Gatling's JVM, started as the pom's fork is")
+        .endsWith(" (client JIT compiler only, TieredStopAtLevel=1)");
     assertThat(summary.at("/scenario").asText()).isEqualTo("keep-alive-server-limit");
     // (2 + 6) / 2 x 1 s of ramp, then 6/s x 2 s: some 16 arrivals, each one request.
     long requests = summary.at("/requests/ok").asLong() + summary.at("/requests/ko").asLong();
