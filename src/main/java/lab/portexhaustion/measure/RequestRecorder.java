@@ -60,7 +60,7 @@ public final class RequestRecorder {
   public ClassifiedError notBuilt(String request, Throwable mistake) {
     ClassifiedError error = ErrorClassifier.notBuilt(request, mistake);
     if (open.get()) {
-      metrics.notBuilt(error);
+      metrics.notBuilt(request, error);
     }
     return error;
   }

@@ -2,12 +2,12 @@ package lab.portexhaustion.measure;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import lab.portexhaustion.failure.ClassifiedError;
 import lab.portexhaustion.failure.ErrorKind;
@@ -33,7 +33,9 @@ public final class RunMetrics {
   private final LongAdder arrivalsServed = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder notBuilt = new LongAdder();
-  private final AtomicReference<String> firstNotBuilt = new AtomicReference<>();
+  // Each request that could not be built, in the order each first failed: a simulation with two broken requests gets
+  // both named at once. Locked: only requests that send nothing come here.
+  private final Map<String, NotBuiltTally> notBuiltByRequest = new LinkedHashMap<>();
   // When the first request started and the last one succeeded (epoch ms, 0 before), and the requests left unanswered
   // since that success: whether the target answered to the end. Each written without a lock: a request counted a
   // moment early or late does not change what they show.
@@ -88,9 +90,11 @@ public final class RunMetrics {
    * A request the simulation could not build (its {@link ErrorKind#NOT_BUILT} error): a KO as Gatling counts it, never
    * started, so in no figure of sockets, nor in the counts the onset is given.
    */
-  public void notBuilt(ClassifiedError error) {
+  public void notBuilt(String request, ClassifiedError error) {
     notBuilt.increment();
-    firstNotBuilt.compareAndSet(null, error.message());
+    synchronized (notBuiltByRequest) {
+      notBuiltByRequest.computeIfAbsent(request, r -> new NotBuiltTally(error.message())).count++;
+    }
     count(errors, error);
   }
 
@@ -179,9 +183,13 @@ public final class RunMetrics {
     return notBuilt.sum();
   }
 
-  /** The first request the simulation could not build, with why ("find user: the filter of ..."); empty when none. */
-  public Optional<String> firstNotBuilt() {
-    return Optional.ofNullable(firstNotBuilt.get());
+  /** Each request the simulation could not build, with how often and why the first time, in the order each first failed. */
+  public List<NotBuiltRequest> notBuiltRequests() {
+    synchronized (notBuiltByRequest) {
+      return notBuiltByRequest.entrySet().stream()
+          .map(e -> new NotBuiltRequest(e.getKey(), e.getValue().count, e.getValue().firstReason))
+          .toList();
+    }
   }
 
   /** A copy of the OK latencies of the closed seconds, in microseconds. */
@@ -203,6 +211,24 @@ public final class RunMetrics {
     Map<ClassifiedErrorKey, Long> counts = new TreeMap<>();
     adders.forEach((key, count) -> counts.put(key, count.sum()));
     return counts;
+  }
+
+  /**
+   * One request the simulation could not build.
+   *
+   * @param request its name in the simulation
+   * @param count how many times
+   * @param firstReason why, the first time ("find user: the filter of 'find user': No attribute named 'user' is defined")
+   */
+  public record NotBuiltRequest(String request, long count, String firstReason) {}
+
+  private static final class NotBuiltTally {
+    private final String firstReason;
+    private long count;
+
+    private NotBuiltTally(String firstReason) {
+      this.firstReason = firstReason;
+    }
   }
 
   /** A failure class as counted: its kind and its normalised message; sorted by the kind's label, then the message. */

@@ -267,7 +267,7 @@ public final class HarnessRun {
     Evidence evidence = RunEvidence.gather(new RunEvidence.Parts(startedAt, endedAt, Optional.ofNullable(targetDied.get()), metrics,
         onsetSeen, settings, samples.pace(), files.notWritten(), cpuAtStart, onsetCapture.cpuAtOnset()));
     VerdictJudge.Inputs judged = new VerdictJudge.Inputs(simulation, scenario, settings, prediction, onsetSeen, sampler.peaks(),
-        metrics.unexplainedCounts(), new RequestsNotBuilt(metrics.notBuiltCount(), metrics.firstNotBuilt().orElse("")), evidence);
+        metrics.unexplainedCounts(), new RequestsNotBuilt(metrics.notBuiltCount(), metrics.notBuiltRequests()), evidence);
     Verdict verdict = VerdictJudge.judge(judged);
     RunSummary summary = SummaryBuilder.build(new SummaryBuilder.Inputs(simulation, scenario, strategy.describe(), settings,
         launch.batch(), targetDescription, cleanStart, startedAt, endedAt, metrics, recorder.leftInFlight(), network,

@@ -138,7 +138,8 @@ class MongoRequestActionTest {
     });
     assertThat(metrics.failedCount()).as("a KO, as in Gatling's report").isEqualTo(1);
     assertThat(metrics.notBuiltCount()).isEqualTo(1);
-    assertThat(metrics.firstNotBuilt()).contains("find user: the filter of 'find user': No attribute named 'user' is defined");
+    assertThat(metrics.notBuiltRequests()).containsExactly(new RunMetrics.NotBuiltRequest("find user", 1,
+        "find user: the filter of 'find user': No attribute named 'user' is defined"));
     assertThat(metrics.errorCounts()).containsEntry(new RunMetrics.ClassifiedErrorKey(ErrorKind.NOT_BUILT,
         "find user: the filter of 'find user': No attribute named 'user' is defined"), 1L);
     assertThat(metrics.counts()).as("nothing started, and the onset told of no failed request")

@@ -29,8 +29,8 @@ class RunMetricsTest {
     ClassifiedError mistake = ErrorClassifier.notBuilt("find user", new IllegalArgumentException("No attribute named 'user' is defined"));
     metrics.started();
     metrics.succeeded(1_000_000);
-    metrics.notBuilt(mistake);
-    metrics.notBuilt(ErrorClassifier.notBuilt("find user", new IllegalArgumentException("the second")));
+    metrics.notBuilt("find user", mistake);
+    metrics.notBuilt("find user", ErrorClassifier.notBuilt("find user", new IllegalArgumentException("the second")));
     metrics.closeSecond();
 
     assertThat(metrics.perSecond()).singleElement().satisfies(row -> {
@@ -40,9 +40,22 @@ class RunMetricsTest {
     assertThat(metrics.failedCount()).isEqualTo(2);
     assertThat(metrics.notBuiltCount()).isEqualTo(2);
     assertThat(metrics.counts()).as("what the onset is told: sent requests only").isEqualTo(new RequestCounts(1, 1, 0));
-    assertThat(metrics.firstNotBuilt()).contains("find user: No attribute named 'user' is defined");
+    assertThat(metrics.notBuiltRequests()).as("one request, with the reason of its first failure")
+        .containsExactly(new RunMetrics.NotBuiltRequest("find user", 2, "find user: No attribute named 'user' is defined"));
     assertThat(metrics.unansweredSinceLastOk()).as("the target left nothing unanswered").isZero();
     assertThat(mistake.reportText()).isEqualTo("request not built: find user: No attribute named 'user' is defined");
+  }
+
+  @Test
+  void eachRequestNotBuiltIsNamedInTheOrderItFirstFailed() {
+    metrics.notBuilt("save session", ErrorClassifier.notBuilt("save session", new IllegalArgumentException("no 'hits'")));
+    metrics.notBuilt("find user", ErrorClassifier.notBuilt("find user", new IllegalArgumentException("no 'user'")));
+    metrics.notBuilt("save session", ErrorClassifier.notBuilt("save session", new IllegalArgumentException("no 'visits'")));
+
+    assertThat(metrics.notBuiltRequests()).containsExactly(
+        new RunMetrics.NotBuiltRequest("save session", 2, "save session: no 'hits'"),
+        new RunMetrics.NotBuiltRequest("find user", 1, "find user: no 'user'"));
+    assertThat(metrics.notBuiltCount()).isEqualTo(3);
   }
 
   @Test

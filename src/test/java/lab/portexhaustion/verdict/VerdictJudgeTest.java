@@ -11,6 +11,7 @@ import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.measure.RunMetrics.ClassifiedErrorKey;
+import lab.portexhaustion.measure.RunMetrics.NotBuiltRequest;
 import lab.portexhaustion.model.KnownUse;
 import lab.portexhaustion.model.Prediction;
 import lab.portexhaustion.model.RunPredictor;
@@ -153,7 +154,8 @@ class VerdictJudgeTest {
   @Test
   void requestsTheSimulationCouldNotBuildFailTheVerdictAsItsMistakeNotTheTargets() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
-    RequestsNotBuilt notBuilt = new RequestsNotBuilt(45, "find user: the filter of 'find user': No attribute named 'user' is defined");
+    RequestsNotBuilt notBuilt = new RequestsNotBuilt(45, List.of(new NotBuiltRequest("find user", 45,
+        "find user: the filter of 'find user': No attribute named 'user' is defined")));
 
     Verdict verdict = VerdictJudge.judge(new VerdictJudge.Inputs("Sim", Scenario.POOLED, settings,
         predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, NO_FAILURES, notBuilt, WHOLE));
@@ -163,6 +165,30 @@ class VerdictJudgeTest {
     assertThat(verdict.line()).contains("; but 45 requests could not be built, so nothing was sent for them (the simulation's mistake,"
         + " not the target's), the first: find user: the filter of 'find user': No attribute named 'user' is defined")
         .doesNotContain("the target lost", "refusing or too slow");
+  }
+
+  @Test
+  void everyRequestTheSimulationCouldNotBuildIsNamedUpToThreeAndTheRestCounted() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    NotBuiltRequest find = new NotBuiltRequest("find user", 40, "find user: No attribute named 'user' is defined");
+    NotBuiltRequest save = new NotBuiltRequest("save session", 1, "save session: No attribute named 'hits' is defined");
+    NotBuiltRequest count = new NotBuiltRequest("count", 2, "count: bad filter");
+    NotBuiltRequest drop = new NotBuiltRequest("drop", 3, "drop: bad name");
+
+    Verdict two = judgeNotBuilt(settings, new RequestsNotBuilt(41, List.of(find, save)));
+    Verdict four = judgeNotBuilt(settings, new RequestsNotBuilt(46, List.of(find, save, count, drop)));
+
+    assertThat(two.status()).isEqualTo(Verdict.Status.FAIL);
+    assertThat(two.line()).contains("; but 41 requests could not be built, so nothing was sent for them (the simulation's mistake,"
+        + " not the target's), 2 of the simulation's requests: 'find user' 40 times, the first: find user: No attribute named"
+        + " 'user' is defined; 'save session' once, the first: save session: No attribute named 'hits' is defined");
+    assertThat(four.line()).contains("'count' 2 times, the first: count: bad filter; and 1 more (the run's summary lists every one)")
+        .contains("4 of the simulation's requests").doesNotContain("drop: bad name");
+  }
+
+  private static Verdict judgeNotBuilt(HarnessSettings settings, RequestsNotBuilt notBuilt) {
+    return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", Scenario.POOLED, settings,
+        predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, NO_FAILURES, notBuilt, WHOLE));
   }
 
   @Test
