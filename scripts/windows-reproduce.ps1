@@ -14,7 +14,8 @@
   PowerShell. While it runs, every program on this host shares the narrow range: run it on a
   test machine.
 
-  Exit codes: Maven's own, or 2 (bad parameters), 3 (not elevated), 4 (netsh's ranges cannot be
+  Exit codes: Maven's own, or 2 (a port or count out of range; a value that is no whole number
+  PowerShell itself refuses, with its own code), 3 (not elevated), 4 (netsh's ranges cannot be
   read or set; the ranges are restored if they were changed), 5 (Maven's downloads failed).
 
 .EXAMPLE
@@ -22,9 +23,8 @@
 #>
 [CmdletBinding()]
 param(
-  [ValidateRange(1025, 65280)]
+  # Checked below rather than with [ValidateRange], which PowerShell refuses with its own exit code, not ours.
   [int] $StartPort = 49152,
-  [ValidateRange(255, 16384)]
   [int] $NumberOfPorts = 1000,
   # More arguments for Maven, e.g. '-Dload.peakRate=200'.
   [string[]] $MavenArgs = @()
@@ -53,6 +53,12 @@ function Set-DynamicPortRange([string] $IpVersion, [int] $Start, [int] $Count) {
   $LASTEXITCODE -eq 0
 }
 
+if ($StartPort -lt 1025 -or $StartPort -gt 65280) {
+  Stop-Script 2 "StartPort $StartPort is outside 1025 to 65280, the start ports netsh takes. Nothing was changed."
+}
+if ($NumberOfPorts -lt 255 -or $NumberOfPorts -gt 16384) {
+  Stop-Script 2 "NumberOfPorts $NumberOfPorts is outside 255 to 16384, the range sizes netsh takes. Nothing was changed."
+}
 if ($StartPort + $NumberOfPorts - 1 -gt 65535) {
   Stop-Script 2 "StartPort $StartPort + NumberOfPorts $NumberOfPorts goes past port 65535. Nothing was changed."
 }
