@@ -94,12 +94,13 @@ public final class CompareCommand {
   }
 
   private static ProcessExit.Code compare(List<Path> given, Optional<Path> history, Path resultsRoot) throws IOException {
+    requireDistinct(given, "the same run folder was given twice; a comparison shows each run once.");
     List<Path> runs = given.isEmpty() ? ComparisonWriter.latestRunPerSimulation(resultsRoot) : given;
     if (runs.isEmpty()) {
       throw new UsageException("no finished runs under " + resultsRoot.toAbsolutePath() + "; run mvn gatling:test first.");
     }
     List<Path> written = ComparisonWriter.write(runs, resultsRoot, history);
-    System.out.println("compared " + runs.size() + " runs: " + runs);
+    System.out.println("compared " + runsText(runs.size()) + ": " + runs);
     for (Path folder : written) {
       System.out.println("comparison: " + folder.resolve("index.html") + " (and comparison.md, comparison.png, comparison.json)");
       if (!Files.isDirectory(folder)) {
@@ -109,13 +110,21 @@ public final class CompareCommand {
     return ProcessExit.Code.DONE;
   }
 
+  private static String runsText(int n) {
+    return n == 1 ? "1 run" : n + " runs";
+  }
+
+  private static void requireDistinct(List<Path> runs, String problem) {
+    if (runs.stream().map(r -> r.toAbsolutePath().normalize()).distinct().count() < runs.size()) {
+      throw new UsageException(problem);
+    }
+  }
+
   private static ProcessExit.Code merge(List<Path> runs, Path folder) throws IOException {
     if (runs.isEmpty()) {
       throw new UsageException("--merge needs the run folders to merge, e.g. results/fleet-*/client-*/pooledsimulation-*.");
     }
-    if (runs.stream().map(r -> r.toAbsolutePath().normalize()).distinct().count() < runs.size()) {
-      throw new UsageException("--merge was given the same run folder twice; each run can be counted only once.");
-    }
+    requireDistinct(runs, "--merge was given the same run folder twice; each run can be counted only once.");
     for (Path run : runs) {
       if (!Files.isRegularFile(run.resolve("harness/requests.hlog"))) {
         throw new UsageException("'" + run + "' has no harness/requests.hlog: it was recorded by a harness older than the"
@@ -123,7 +132,7 @@ public final class CompareCommand {
       }
     }
     MergedRuns merged = MergeWriter.write(runs, folder);
-    System.out.println("merged " + runs.size() + " runs: " + runs);
+    System.out.println("merged " + runsText(runs.size()) + ": " + runs);
     System.out.print(MergeMarkdown.render(merged));
     System.out.println("merge: " + folder.resolve("merged.md") + " (and merged.json, requests.hlog)");
     return ending(merged.fleetVerdict());

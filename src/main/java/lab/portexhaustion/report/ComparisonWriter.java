@@ -70,15 +70,12 @@ public final class ComparisonWriter {
     Path target = resultsRoot.resolve(name);
     Path partial = resultsRoot.resolve(name + ".partial");
     deleteRecursively(partial);
-    Files.createDirectories(partial.resolve("assets"));
-    Files.write(partial.resolve("comparison.json"), JSON.writeValueAsBytes(comparison));
-    Files.writeString(partial.resolve("comparison.md"), MarkdownReport.render(comparison, trend, "comparison.png"), StandardCharsets.UTF_8);
-    MainChartPng.write(charts, partial.resolve("comparison.png"));
-    Files.writeString(partial.resolve("index.html"), HtmlReport.render(comparison, trend, charts), StandardCharsets.UTF_8);
-    copyResource(UPLOT + "uPlot.iife.min.js", partial.resolve("assets/uPlot.iife.min.js"));
-    copyResource(UPLOT + "uPlot.min.css", partial.resolve("assets/uPlot.min.css"));
-    copyResource("/report/comparison.js", partial.resolve("assets/comparison.js"));
-    copyResource("/report/comparison.css", partial.resolve("assets/comparison.css"));
+    try {
+      writeInto(partial, comparison, trend, charts);
+    } catch (IOException | RuntimeException e) {
+      deleteRecursively(partial); // nothing half-written is left beside the comparison
+      throw e;
+    }
 
     Path old = resultsRoot.resolve(name + ".old");
     deleteRecursively(old);
@@ -88,6 +85,18 @@ public final class ComparisonWriter {
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     deleteRecursively(old);
     return target;
+  }
+
+  private static void writeInto(Path partial, Comparison comparison, Trend trend, ChartSeries charts) throws IOException {
+    Files.createDirectories(partial.resolve("assets"));
+    Files.write(partial.resolve("comparison.json"), JSON.writeValueAsBytes(comparison));
+    Files.writeString(partial.resolve("comparison.md"), MarkdownReport.render(comparison, trend, "comparison.png"), StandardCharsets.UTF_8);
+    MainChartPng.write(charts, partial.resolve("comparison.png"));
+    Files.writeString(partial.resolve("index.html"), HtmlReport.render(comparison, trend, charts), StandardCharsets.UTF_8);
+    copyResource(UPLOT + "uPlot.iife.min.js", partial.resolve("assets/uPlot.iife.min.js"));
+    copyResource(UPLOT + "uPlot.min.css", partial.resolve("assets/uPlot.min.css"));
+    copyResource("/report/comparison.js", partial.resolve("assets/comparison.js"));
+    copyResource("/report/comparison.css", partial.resolve("assets/comparison.css"));
   }
 
   /** The run folders under {@code resultsRoot} that belong to {@code batch}, i.e. one {@code mvn gatling:test}. */

@@ -9,7 +9,7 @@ final class MergeMarkdown {
 
   static String render(MergedRuns m) {
     MergedRuns.Total t = m.total();
-    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: ").append(t.clients()).append(" runs merged\n\n");
+    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: ").append(t.clients()).append(t.clients() == 1 ? " run merged\n\n" : " runs merged\n\n");
     md.append(String.format("Timeline from %s (second 0), %,d s. Latencies: OK requests, percentiles of the merged HdrHistograms."
         + " Peaks of all clients: the peak of the per-second sums.%n%n", m.firstSecondAt(), m.perSecond().size()));
     md.append("| client | scenario | starts at s | requests started | OK | KO | OK p50 / p95 / p99 / max ms | peak ports toward target"

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import lab.portexhaustion.record.RecordJson;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -22,14 +24,16 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class MergeWriter {
 
   private static final ObjectMapper JSON = RecordJson.writer();
+  private static final Set<String> MERGE_FILES = Set.of("merged.json", "merged.md", "requests.hlog");
 
   private MergeWriter() {}
 
   /**
    * Merges the finished run folders {@code runFolders} into {@code target}; refuses them, with nothing written, when they
-   * went to different targets.
+   * went to different targets or when {@code target} is something a merge must not replace.
    */
   public static MergedRuns write(List<Path> runFolders, Path target) throws IOException {
+    requireReplaceable(target, runFolders);
     List<RunResults> runs = new ArrayList<>();
     for (Path folder : runFolders) {
       runs.add(RunResults.loadWithoutSamples(folder));
@@ -55,6 +59,38 @@ public final class MergeWriter {
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     ComparisonWriter.deleteRecursively(old);
     return merged;
+  }
+
+  /**
+   * The merge replaces {@code target} whole, so it must be nothing or an earlier merge: never a file, a folder of
+   * anything else (a slip such as {@code --out results} would delete every run), nor a folder holding a run it merges.
+   */
+  private static void requireReplaceable(Path target, List<Path> runFolders) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    for (Path run : runFolders) {
+      if (run.toAbsolutePath().normalize().startsWith(absolute)) {
+        throw refused(target, "holds the run '" + run + "' being merged");
+      }
+    }
+    if (!Files.exists(target)) {
+      return;
+    }
+    if (!Files.isDirectory(target)) {
+      throw refused(target, "is a file");
+    }
+    try (Stream<Path> entries = Files.list(target)) {
+      List<String> names = entries.map(e -> e.getFileName().toString()).sorted().toList();
+      if (!MERGE_FILES.containsAll(names)) {
+        throw refused(target, "holds " + names.size() + " entries that are not an earlier merge (" + String.join(", ",
+            names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", ..." : "") + ")");
+      }
+    }
+  }
+
+  private static CompareCommand.UsageException refused(Path target, String why) {
+    return new CompareCommand.UsageException("--out '" + target + "' " + why + "; a merge replaces its folder whole, so it"
+        + " writes only to a new folder, an empty one or an earlier merge's (merged.json, merged.md, requests.hlog)."
+        + " Give another --out; nothing was written or deleted.");
   }
 
   private static MergedRuns writeInto(Path partial, List<String> names, List<RunResults> runs) throws IOException {

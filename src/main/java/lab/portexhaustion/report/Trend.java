@@ -1,5 +1,6 @@
 package lab.portexhaustion.report;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,11 +31,20 @@ record Trend(List<Night> nights) {
     List<Night> nights = new ArrayList<>();
     try (Stream<Path> files = Files.list(history)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-        nights.add(night(file.getFileName().toString().replaceFirst("\\.json$", ""), JSON.readValue(file.toFile(), Comparison.class)));
+        nights.add(night(file.getFileName().toString().replaceFirst("\\.json$", ""), read(file)));
       }
     }
     nights.add(night("this run", current));
     return new Trend(nights);
+  }
+
+  private static Comparison read(Path file) throws IOException {
+    try {
+      return JSON.readValue(file.toFile(), Comparison.class);
+    } catch (JacksonException e) {
+      throw new CompareCommand.UsageException("--history: '" + file + "' is not a comparison.json this version reads ("
+          + e.getOriginalMessage() + "). Move it out of the folder, or give another; nothing was written.");
+    }
   }
 
   private static Night night(String name, Comparison comparison) {

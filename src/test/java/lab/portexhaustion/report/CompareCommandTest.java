@@ -75,6 +75,34 @@ class CompareCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  /** A merge replaces its folder whole: into a file, a folder of other things or one holding a run, it is refused. */
+  @Test
+  void aMergeWritesOnlyWhereItReplacesNothingButAnEarlierMerge() throws IOException {
+    Path run = runWithLatencyLog("pooledsimulation-5");
+    Path file = Files.writeString(results.resolve("notes.txt"), "mine");
+    Path folder = Files.createDirectories(results.resolve("kept"));
+    Files.writeString(folder.resolve("important.txt"), "mine");
+
+    assertUsageFailure(() -> merge(file, run), "compare: --out '" + file + "' is a file; a merge replaces its folder whole");
+    assertUsageFailure(() -> merge(folder, run), "compare: --out '" + folder + "' holds 1 entries that are not an earlier merge"
+        + " (important.txt)");
+    assertUsageFailure(() -> merge(results, run), "compare: --out '" + results + "' holds the run '" + run + "' being merged");
+    assertThat(file).hasContent("mine");
+    assertThat(folder.resolve("important.txt")).hasContent("mine");
+    assertThat(run.resolve("harness/summary.json")).exists();
+  }
+
+  @Test
+  void theSameRunTwiceIsRefusedBeforeAnyComparisonIsWritten() throws IOException {
+    Path run = run("pooledsimulation-6");
+
+    assertUsageFailure(() -> CompareCommand.run(
+            CompareCommand.Options.parse(new String[] {run.toString(), run.resolve("../pooledsimulation-6").toString()}, results), results),
+        "compare: the same run folder was given twice");
+    assertThat(results.resolve("comparison")).doesNotExist();
+    assertThat(results.resolve("comparison.partial")).doesNotExist();
+  }
+
   /** A merge ends by its fleet verdict: 1 when it failed, 6 when a client's evidence made it inconclusive. */
   @Test
   void aMergeEndsByItsFleetVerdict() {
@@ -98,6 +126,18 @@ class CompareCommandTest {
       assertThat(failure.code()).isEqualTo(ProcessExit.Code.COMPARE_USAGE);
       assertThat(failure.getMessage()).startsWith(problem).endsWith(CompareCommand.USAGE);
     });
+  }
+
+  private ProcessExit.Code merge(Path out, Path run) throws IOException {
+    return CompareCommand.run(CompareCommand.Options.parse(new String[] {"--merge", "--out", out.toString(), run.toString()}, results),
+        results);
+  }
+
+  /** A run as {@link #run}, with a latency log: enough to reach the merge's own checks. */
+  private Path runWithLatencyLog(String name) throws IOException {
+    Path folder = run(name);
+    Files.writeString(folder.resolve("harness/requests.hlog"), "");
+    return folder;
   }
 
   /** A folder that looks finished to the command: its summary exists (its content is read only by the writers). */

@@ -1,12 +1,14 @@
 package lab.portexhaustion.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,20 @@ class ComparisonWriterTest {
     assertThat(written.resolve("comparison.png")).isNotEmptyFile();
     assertThat(Files.readString(written.resolve("comparison.md")))
         .contains("client-per-request (20:44:51)", "client-per-request (20:56:19)");
+  }
+
+  @Test
+  void aHistoryFileThatDoesNotReadIsRefusedNamingItWithNothingWritten() throws Exception {
+    Path run = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path history = Files.createDirectories(results.resolve("history"));
+    Path broken = Files.writeString(history.resolve("2026-12-01.json"), "{not json");
+
+    assertThatThrownBy(() -> ComparisonWriter.write(List.of(run), results, Optional.of(history)))
+        .isInstanceOf(CompareCommand.UsageException.class)
+        .hasMessageStartingWith("compare: --history: '" + broken + "' is not a comparison.json this version reads (")
+        .hasMessageContaining("nothing was written");
+    assertThat(results.resolve("comparison")).doesNotExist();
+    assertThat(results.resolve("comparison.partial")).doesNotExist();
   }
 
   /** A run recorded by the harness (a clean-clone CI run of 2026-12-01, its samples cut to three). */
