@@ -25,21 +25,31 @@ public final class SimulationClassCheck {
   /** The project's own test simulations (the benchmark's, the DSL misuse ones): runnable by full name, never suggested. */
   private static final String OWN_TEST_PACKAGE = "lab.portexhaustion.";
   private static final int MAX_DISTANCE = 3;
+  private static final String PROPERTY = "gatling.simulationClass";
+  private static final String EMPTY = "Setting '-Dgatling.simulationClass' is empty: Gatling would start with no simulation"
+      + " and end with a stack trace. Name one simulation by its full name (-Dgatling.simulationClass=PooledSimulation), or"
+      + " leave the setting out to run every simulation the build includes.";
 
   private SimulationClassCheck() {}
 
   /**
-   * {@code args}: the folder of the compiled simulations, then the name given to {@code -Dgatling.simulationClass}
-   * (blank: no check). A name that is no simulation ends Maven's JVM as a setup failure: its paragraph, exit code 3.
+   * {@code args}: the folder of the compiled simulations, then the value of {@code -Dgatling.simulationClass} (absent:
+   * not given, no check). A name that is no simulation, or an empty one (a CI variable left empty, which
+   * Gatling answers with a stack trace), ends Maven's JVM as a setup failure: its paragraph, exit code 3.
    */
   public static void main(String[] args) {
-    String name = args.length < 2 ? "" : args[1].strip();
+    // Maven hands an empty property to the argument as null, as it does an absent one; Maven's own system property
+    // (-D on the mvn command line) tells them apart.
+    Optional<String> given = Optional.ofNullable(System.getProperty(PROPERTY))
+        .or(() -> Optional.ofNullable(args.length < 2 ? null : args[1]))
+        .map(String::strip);
     ProcessExit.exitOnFailure(() -> {
-      if (!name.isEmpty()) {
-        problem(name, Path.of(args[0]), Thread.currentThread().getContextClassLoader()).ifPresent(problem -> {
-          throw new SetupFailureException(name, List.of(problem));
-        });
+      if (given.filter(String::isEmpty).isPresent()) {
+        throw new SetupFailureException("Gatling", List.of(EMPTY));
       }
+      given.ifPresent(name -> problem(name, Path.of(args[0]), Thread.currentThread().getContextClassLoader()).ifPresent(problem -> {
+        throw new SetupFailureException(name, List.of(problem));
+      }));
       return null;
     });
   }

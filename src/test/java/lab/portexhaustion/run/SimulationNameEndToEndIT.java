@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A simulation in a sub-folder run by its bare name, in a real mvn gatling:test: one paragraph with the full name meant,
- * before Gatling's JVM is forked, exit code 3, no stack trace.
+ * A simulation in a sub-folder run by its bare name, or no name at all, in a real mvn gatling:test: one paragraph (with the
+ * full name meant), before Gatling's JVM is forked, exit code 3, no stack trace.
  */
 class SimulationNameEndToEndIT {
 
@@ -30,6 +30,25 @@ class SimulationNameEndToEndIT {
     assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(run.output()).contains("no simulation KeepAliveSimulation; did you mean idle.KeepAliveSimulation?")
         .doesNotContain("ClassNotFoundException", "\tat ", "Running simulation");
+    assertNothingStarted(run, results);
+  }
+
+  /** An empty name (a CI variable left empty), which Maven passes on as no value: refused, where Gatling crashed. */
+  @Test
+  void anEmptyNameIsRefusedBeforeAnyJvmIsForked() throws Exception {
+    Path results = dir.resolve("results-empty");
+
+    MavenGatlingRun.Result run = MavenGatlingRun.run(Map.of(), dir.resolve("mvn-empty.log"), Duration.ofMinutes(4),
+        "-Dgatling.simulationClass=", "-Dgatling.resultsFolder=" + results);
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
+    assertThat(run.output()).contains("=== Gatling did not start; no load was sent ===",
+            "Setting '-Dgatling.simulationClass' is empty")
+        .doesNotContain("Missing simulation class", "\tat ", "Running simulation");
+    assertNothingStarted(run, results);
+  }
+
+  private static void assertNothingStarted(MavenGatlingRun.Result run, Path results) throws Exception {
     assertThat(run.gatlingJvms()).as("Gatling's JVM; %s", run.seen()).isEmpty();
     if (Files.exists(results)) {
       try (Stream<Path> left = Files.list(results)) {
