@@ -68,8 +68,10 @@ final class SettingsReader {
 
   int integer(String key, int min, int max, String meaning) {
     try {
+      // getInt drops a fraction (1.5 reads as 1): a whole-number setting refuses one instead.
+      double number = config.getNumber(key).doubleValue();
       int value = config.getInt(key);
-      if (value < min || value > max) {
+      if (number != Math.rint(number) || value < min || value > max) {
         reject(key, meaning);
       }
       return value;

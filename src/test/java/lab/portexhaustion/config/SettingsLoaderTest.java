@@ -233,6 +233,14 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aWholeNumberSettingRefusesAFractionInsteadOfDroppingIt() {
+    assertThat(rejected(Map.of("load.workers", "1.5")).getMessage())
+        .contains("Setting 'load.workers' has the value '1.5', but it must be a whole number");
+    assertThat(rejected(Map.of("pool.maxPoolSize", "20.9")).getMessage()).contains("Setting 'pool.maxPoolSize' has the value '20.9'");
+    assertThat(load(Map.of("load.workers", "8.0")).load().workers()).as("a whole number written with .0").isEqualTo(8);
+  }
+
+  @Test
   void ratesAboveWhatTheHarnessCanInjectAreRefusedNamingTheKey() {
     assertThatThrownBy(() -> load(Map.of("load.peakRate", "100000000")))
         .isInstanceOf(InvalidSettingsException.class)
