@@ -35,6 +35,15 @@ class ContainedRunScriptIT {
   @Test
   void aMalformedRangeAndAnUnknownOptionAreRefused() throws Exception {
     assertThat(launch("--range", "40000").output()).contains("is not LOW-HIGH");
+    // Bash and the kernel read a leading zero as octal (02000-03000 became 1024-1536); a number past five digits is no port.
+    for (String range : new String[] {"02000-03000", "040000-040999", "1024-99999999999999999999"}) {
+      Run refused = launch("--range", range, "--no-prepare", "--", "echo", "COMMAND-RAN");
+      assertThat(refused.exitCode()).as(range).isEqualTo(SETUP_MISTAKE);
+      assertThat(refused.output().strip()).isEqualTo("contained-run: --range '" + range + "' is not LOW-HIGH, two port numbers"
+          + " without leading zeros (for example 40000-40999).");
+    }
+    assertThat(launch("--range", "40000-40999", "--nofile", "02048", "--no-prepare", "--", "echo", "COMMAND-RAN").output())
+        .contains("--nofile '02048' must be a whole number").doesNotContain("COMMAND-RAN");
     Run unknown = launch("--ragne", "40000-40999");
     assertThat(unknown.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(unknown.output()).contains("unknown option '--ragne'");
