@@ -50,12 +50,18 @@ public final class UriSource {
   }
 
   private static String read(String file) {
+    String uri;
     try {
-      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      uri = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
     } catch (IOException | RuntimeException e) {
       throw new InvalidSettingsException(List.of(URI_FILE_ENV + " names '" + file + "', which cannot be read (" + e
           + "). Name a readable file that holds the connection string, or pass it in " + URI_ENV + " instead."));
     }
+    if (uri.isEmpty()) {
+      throw new InvalidSettingsException(List.of(URI_FILE_ENV + " names '" + file + "', which is empty. Write the connection"
+          + " string into it (mongodb://...), or pass it in " + URI_ENV + " instead."));
+    }
+    return uri;
   }
 
   /**

@@ -120,6 +120,15 @@ class UriPasswordSettingsTest {
   }
 
   @Test
+  void anEmptyFileIsRefusedNamingIt() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty-uri"), "\n  \n");
+
+    assertThatThrownBy(() -> UriSource.withEnvironment(Map.of(), Map.of(UriSource.URI_FILE_ENV, empty.toString())))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("HARNESS_URI_FILE names '" + empty + "', which is empty.");
+  }
+
+  @Test
   void bothVariablesAtOnceOrAnUnreadableFileAreRefused() {
     assertThatThrownBy(() -> UriSource.withEnvironment(Map.of(),
         Map.of(UriSource.URI_ENV, "mongodb://a", UriSource.URI_FILE_ENV, "/some/file")))
