@@ -30,6 +30,7 @@ final class SettingsFile {
    * @throws InvalidSettingsException when {@code -Dharness.config} names no file this JVM can read
    */
   static Path of(Map<?, ?> system) {
+    refuseUnknownOfOurs(system);
     Object named = system.get(PROPERTY);
     if (named == null) {
       return projectFolder(system).resolve(DEFAULT_NAME);
@@ -41,6 +42,24 @@ final class SettingsFile {
           + PROPERTY + " to read the project folder's " + DEFAULT_NAME + " when there is one."));
     });
     return file;
+  }
+
+  /**
+   * A mistyped {@code -Dharness.confg=...} would leave the file unread without a word: the harness's own properties are
+   * two, and any other name under {@code harness.} is refused with the one meant.
+   */
+  private static void refuseUnknownOfOurs(Map<?, ?> system) {
+    List<String> ours = List.of(PROPERTY, PROJECT_DIR_PROPERTY);
+    List<String> problems = system.keySet().stream().map(String::valueOf)
+        .filter(name -> name.startsWith("harness.") && !ours.contains(name))
+        .sorted()
+        .map(name -> "Unknown setting '-D" + name + "': the harness reads two properties of its own, " + PROPERTY + " (the"
+            + " settings file) and " + PROJECT_DIR_PROPERTY + " (the project folder, which the pom sets)."
+            + KeySuggestion.sentence(KeySuggestion.nearest(name, ours, KeySuggestion.MAX_KEY_DISTANCE)))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
   }
 
   private static Path projectFolder(Map<?, ?> system) {

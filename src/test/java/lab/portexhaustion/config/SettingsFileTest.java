@@ -34,6 +34,19 @@ class SettingsFileTest {
   }
 
   @Test
+  void aMistypedPropertyOfTheHarnessIsRefusedWithTheOneMeant() {
+    InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+        () -> SettingsFile.of(Map.of("harness.confg", "mine.conf", "harness.projectdir", "/p", "java.version", "17")));
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems()).containsExactly(
+        "Unknown setting '-Dharness.confg': the harness reads two properties of its own, harness.config (the settings file) and"
+            + " harness.projectDir (the project folder, which the pom sets). Did you mean 'harness.config'?",
+        "Unknown setting '-Dharness.projectdir': the harness reads two properties of its own, harness.config (the settings file)"
+            + " and harness.projectDir (the project folder, which the pom sets). Did you mean 'harness.projectDir'?");
+  }
+
+  @Test
   void aNamedFileThatDoesNotExistIsRefusedWithItsPathAndWhatToDo() {
     Path missing = dir.resolve("nope.conf");
 
