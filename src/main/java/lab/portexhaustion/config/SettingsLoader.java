@@ -57,7 +57,7 @@ public final class SettingsLoader {
     problems.addAll(keys.unknown(user, userFile.toString()));
     problems.addAll(keys.unknown(commandLine, COMMAND_LINE));
     if (!problems.isEmpty()) {
-      throw new InvalidSettingsException(problems);
+      throw new InvalidSettingsException(withValueProblems(problems, commandLine, userFile, user, protocol, defaults));
     }
     SettingsLayers layers = SettingsLayers.of(protocol.scenario(), commandLine, userFile.toString(), user, protocol, defaults);
     Config merged = layers.merged();
@@ -66,6 +66,23 @@ public final class SettingsLoader {
       throw new InvalidSettingsException(List.of(refusal));
     });
     return settings;
+  }
+
+  /**
+   * {@code unknownKeys} and, after them, what is wrong with the values, so that one refusal shows every mistake (the
+   * unknown keys themselves are not read).
+   */
+  private static List<String> withValueProblems(List<String> unknownKeys, Config commandLine, Path userFile, Config user,
+      ProtocolSettings protocol, Config defaults) {
+    List<String> all = new ArrayList<>(unknownKeys);
+    try {
+      read(SettingsLayers.of(protocol.scenario(), commandLine, userFile.toString(), user, protocol, defaults).merged(), protocol, Map.of());
+    } catch (InvalidSettingsException e) {
+      all.addAll(e.problems());
+    } catch (ConfigException e) {
+      // Settings an unknown key left unreadable: that key is named already.
+    }
+    return all;
   }
 
   /**

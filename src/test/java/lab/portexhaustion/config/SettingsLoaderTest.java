@@ -131,6 +131,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void anUnknownKeyAndABadValueAreRefusedTogether() {
+    InvalidSettingsException e = rejected(Map.of("load.peekRate", "10", "verdict.pooled", "cleen"));
+
+    assertThat(e.problems()).hasSize(2);
+    assertThat(e.problems().get(0)).startsWith("Unknown setting 'load.peekRate'");
+    assertThat(e.problems().get(1)).startsWith("Setting 'verdict.pooled'");
+  }
+
+  @Test
   void aMistypedKeyIsUnknownAndGetsASuggestionInOneSentence() {
     assertThat(rejected(Map.of("load.peakrate", "10")).getMessage())
         .contains("Unknown setting 'load.peakrate' (from -D on the command line). Did you mean 'load.peakRate'? docs/settings.md")
