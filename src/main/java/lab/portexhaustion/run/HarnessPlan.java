@@ -14,6 +14,7 @@ import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.process.ProcessExit;
+import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.target.TargetUnavailableException;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
@@ -60,9 +61,13 @@ public final class HarnessPlan {
   /**
    * Starts the target and the instruments: the run is built whole, then started.
    *
-   * @throws SetupFailureException for a target that cannot start, with what it said: no load sent
+   * @throws SetupFailureException for a results folder that cannot be written, or a target that cannot start, with what
+   *     it said: no load sent
    */
   public HarnessRun start() {
+    ResultsFolderCheck.whyNotWritable(GatlingLaunch.ofThisJvm().resultsFolder()).ifPresent(problem -> {
+      throw new SetupFailureException(simulation, List.of(problem));
+    });
     HarnessRun run;
     try {
       run = HarnessRun.prepare(this);
