@@ -58,6 +58,17 @@ class LabTestScriptIT {
     assertThat(crashed.output()).contains("lab-test: exit 1 (RawSocketSimulation): a crash");
   }
 
+  /** A simulation that began and was then terminated: 143, said as an interruption, not a crash. */
+  @Test
+  void aRunEndedByTermIsSaidToBeInterruptedWithItsOwnCode() throws Exception {
+    String began = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; kill -TERM $$";
+    TimedProcess.Result terminated = labTest("--", "sh", "-c", began);
+
+    assertThat(terminated.exitCode()).as(terminated.output()).isEqualTo(143);
+    assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; the run stopped before its end")
+        .doesNotContain("a crash");
+  }
+
   @Test
   void aDoubleDashWithoutACommandIsRefusedAsASetupMistake() throws Exception {
     TimedProcess.Result result = labTest("--");
