@@ -81,8 +81,8 @@ public final class MergeWriter {
     try (Stream<Path> entries = Files.list(target)) {
       List<String> names = entries.map(e -> e.getFileName().toString()).sorted().toList();
       if (!MERGE_FILES.containsAll(names)) {
-        throw refused(target, "holds " + names.size() + " entries that are not an earlier merge (" + String.join(", ",
-            names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", ..." : "") + ")");
+        throw refused(target, "holds what no merge writes (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+            + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + ")");
       }
     }
   }

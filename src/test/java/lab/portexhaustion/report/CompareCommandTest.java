@@ -84,8 +84,7 @@ class CompareCommandTest {
     Files.writeString(folder.resolve("important.txt"), "mine");
 
     assertUsageFailure(() -> merge(file, run), "compare: --out '" + file + "' is a file; a merge replaces its folder whole");
-    assertUsageFailure(() -> merge(folder, run), "compare: --out '" + folder + "' holds 1 entries that are not an earlier merge"
-        + " (important.txt)");
+    assertUsageFailure(() -> merge(folder, run), "compare: --out '" + folder + "' holds what no merge writes (important.txt)");
     assertUsageFailure(() -> merge(results, run), "compare: --out '" + results + "' holds the run '" + run + "' being merged");
     assertThat(file).hasContent("mine");
     assertThat(folder.resolve("important.txt")).hasContent("mine");
