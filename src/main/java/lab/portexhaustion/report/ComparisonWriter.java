@@ -3,7 +3,6 @@ package lab.portexhaustion.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,25 +65,11 @@ public final class ComparisonWriter {
     ChartSeries charts = ChartSeries.of(family, ordered);
     Trend trend = history.isPresent() ? Trend.of(history.get(), comparison) : Trend.NONE;
 
-    String name = folderName(family);
-    Path target = resultsRoot.resolve(name);
-    Path partial = resultsRoot.resolve(name + ".partial");
-    deleteRecursively(partial);
-    try {
-      writeInto(partial, comparison, trend, charts);
-    } catch (IOException | RuntimeException e) {
-      deleteRecursively(partial); // nothing half-written is left beside the comparison
-      throw e;
-    }
-
-    Path old = resultsRoot.resolve(name + ".old");
-    deleteRecursively(old);
-    if (Files.exists(target)) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-    deleteRecursively(old);
-    return target;
+    Path target = resultsRoot.resolve(folderName(family));
+    return WholeFolder.write(target, folder -> {
+      writeInto(folder, comparison, trend, charts);
+      return target;
+    });
   }
 
   private static void writeInto(Path partial, Comparison comparison, Trend trend, ChartSeries charts) throws IOException {
@@ -137,18 +122,4 @@ public final class ComparisonWriter {
     }
   }
 
-  static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }

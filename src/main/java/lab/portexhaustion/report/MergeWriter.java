@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,25 +39,7 @@ public final class MergeWriter {
     }
     MergeTarget.requireOne(runs);
     List<String> names = RunMerger.names(runFolders);
-    Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    ComparisonWriter.deleteRecursively(partial);
-    Files.createDirectories(partial);
-    MergedRuns merged;
-    try {
-      merged = writeInto(partial, names, runs);
-    } catch (IOException | RuntimeException e) {
-      ComparisonWriter.deleteRecursively(partial);
-      throw e;
-    }
-
-    Path old = target.resolveSibling(target.getFileName() + ".old");
-    ComparisonWriter.deleteRecursively(old);
-    if (Files.exists(target)) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-    ComparisonWriter.deleteRecursively(old);
-    return merged;
+    return WholeFolder.write(target, folder -> writeInto(folder, names, runs));
   }
 
   /**

@@ -24,8 +24,7 @@ class SimulationNameEndToEndIT {
   void aBareNameIsAnsweredWithTheFullNameBeforeAnyJvmIsForked() throws Exception {
     Path results = dir.resolve("results");
 
-    MavenGatlingRun.Result run = MavenGatlingRun.run(Map.of(), dir.resolve("mvn.log"), Duration.ofMinutes(4),
-        "-Dgatling.simulationClass=KeepAliveSimulation", "-Dgatling.resultsFolder=" + results);
+    MavenGatlingRun.Result run = gatlingTest("KeepAliveSimulation", results);
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(run.output()).contains("no simulation KeepAliveSimulation; did you mean idle.KeepAliveSimulation?")
@@ -38,14 +37,19 @@ class SimulationNameEndToEndIT {
   void anEmptyNameIsRefusedBeforeAnyJvmIsForked() throws Exception {
     Path results = dir.resolve("results-empty");
 
-    MavenGatlingRun.Result run = MavenGatlingRun.run(Map.of(), dir.resolve("mvn-empty.log"), Duration.ofMinutes(4),
-        "-Dgatling.simulationClass=", "-Dgatling.resultsFolder=" + results);
+    MavenGatlingRun.Result run = gatlingTest("", results);
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(ProcessExit.Code.SETUP_FAILED.status());
     assertThat(run.output()).contains("=== Gatling did not start; no load was sent ===",
             "Setting '-Dgatling.simulationClass' is empty")
         .doesNotContain("Missing simulation class", "\tat ", "Running simulation");
     assertNothingStarted(run, results);
+  }
+
+  /** mvn gatling:test with {@code -Dgatling.simulationClass=<name>}, writing to {@code results}. */
+  private MavenGatlingRun.Result gatlingTest(String name, Path results) throws Exception {
+    return MavenGatlingRun.run(Map.of(), results.resolveSibling(results.getFileName() + "-mvn.log"), Duration.ofMinutes(4),
+        "-Dgatling.simulationClass=" + name, "-Dgatling.resultsFolder=" + results);
   }
 
   private static void assertNothingStarted(MavenGatlingRun.Result run, Path results) throws Exception {

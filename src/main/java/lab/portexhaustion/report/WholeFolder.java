@@ -1,0 +1,62 @@
+package lab.portexhaustion.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A folder of the report written whole or not at all: its files go into {@code <name>.partial} beside it, which is
+ * swapped in once every file is written and deleted when one is not, so that a reader never finds half a comparison
+ * or half a merge.
+ */
+final class WholeFolder {
+
+  /** What goes into the folder; returns what it wrote. */
+  @FunctionalInterface
+  interface Content<T> {
+    T writeInto(Path folder) throws IOException;
+  }
+
+  private WholeFolder() {}
+
+  /** Writes {@code content} into {@code target}, replacing what {@code target} held only once all of it is written. */
+  static <T> T write(Path target, Content<T> content) throws IOException {
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    deleteRecursively(partial);
+    Files.createDirectories(partial);
+    T written;
+    try {
+      written = content.writeInto(partial);
+    } catch (IOException | RuntimeException e) {
+      deleteRecursively(partial);
+      throw e;
+    }
+    Path old = target.resolveSibling(target.getFileName() + ".old");
+    deleteRecursively(old);
+    if (Files.exists(target)) {
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    deleteRecursively(old);
+    return written;
+  }
+
+  static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
