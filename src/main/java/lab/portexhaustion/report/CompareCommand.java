@@ -24,10 +24,11 @@ public final class CompareCommand {
       usage: scripts/compare [--history DIR] [RUN_FOLDER...]
              scripts/compare --merge [--out DIR] RUN_FOLDER...
       The first writes results/comparison/ (and results/comparison-idle-connections/ for those scenarios) from the run
-      folders given, by default the newest run of each simulation under results/; --history adds the trend of the
-      comparison.json files kept in DIR (named <night>.json). The second merges the runs (a fleet's clients, all against
-      one target: one host:port) into one in DIR, by default results/merged/, and exits 1 when the fleet verdict (a pool
-      storm's) fails, 6 when it is inconclusive (a client's own evidence was not whole).""";
+      folders given, by default the newest finished run of each simulation under results/ (a newer run that did not
+      finish is named); --history adds the trend of the comparison.json files kept in DIR (named <night>.json). The
+      second merges the runs (a fleet's clients, all against one target: one host:port) into one in DIR, by default
+      results/merged/, and exits 1 when the fleet verdict (a pool storm's) fails, 6 when it is inconclusive (a client's
+      own evidence was not whole).""";
 
   private CompareCommand() {}
 
@@ -96,6 +97,9 @@ public final class CompareCommand {
   private static ProcessExit.Code compare(List<Path> given, Optional<Path> history, Path resultsRoot) throws IOException {
     requireDistinct(given, "the same run folder was given twice; a comparison shows each run once.");
     List<Path> runs = given.isEmpty() ? ComparisonWriter.latestRunPerSimulation(resultsRoot) : given;
+    if (given.isEmpty()) {
+      UnfinishedRuns.notes(resultsRoot, runs).forEach(System.out::println);
+    }
     if (runs.isEmpty()) {
       throw new UsageException("no finished runs under " + resultsRoot.toAbsolutePath() + "; run mvn gatling:test first.");
     }

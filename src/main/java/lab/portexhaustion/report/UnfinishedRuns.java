@@ -1,0 +1,62 @@
+package lab.portexhaustion.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The runs under a results folder that started but did not finish: the harness wrote their {@code conditions.json} at
+ * the start, and no {@code summary.json} at the end (Ctrl-C, a kill, a crash, or a run still going in another build).
+ * Left unsaid, a comparison of "the newest run of each simulation" would quietly show an older run in their place, or
+ * leave the simulation out; {@link #notes} says which.
+ */
+final class UnfinishedRuns {
+
+  private UnfinishedRuns() {}
+
+  /**
+   * One line for each simulation whose newest run under {@code resultsRoot} did not finish: which finished run of it
+   * {@code compared} holds instead, or that it has none there.
+   */
+  static List<String> notes(Path resultsRoot, List<Path> compared) throws IOException {
+    Map<String, Path> comparedBySimulation = compared.stream()
+        .collect(Collectors.toMap(RunNames::simulationOf, Function.identity(), (a, b) -> b));
+    List<String> notes = new ArrayList<>();
+    for (Path unfinished : newestUnfinishedPerSimulation(resultsRoot)) {
+      Optional<Path> instead = Optional.ofNullable(comparedBySimulation.get(RunNames.simulationOf(unfinished)));
+      if (instead.isPresent() && name(instead.get()).compareTo(name(unfinished)) > 0) {
+        continue;
+      }
+      notes.add("compare: " + unfinished + " did not finish (it has harness/conditions.json but no summary.json:"
+          + " interrupted, crashed, or still running), so "
+          + instead.map(run -> "an older run, " + run + ", is compared in its place.")
+              .orElse("its simulation is left out of the comparison: it has no finished run."));
+    }
+    return notes;
+  }
+
+  private static List<Path> newestUnfinishedPerSimulation(Path resultsRoot) throws IOException {
+    if (!Files.isDirectory(resultsRoot)) {
+      return List.of();
+    }
+    try (Stream<Path> folders = Files.list(resultsRoot)) {
+      return List.copyOf(folders
+          .filter(folder -> Files.isRegularFile(folder.resolve("harness/conditions.json")) && !RunResults.isRun(folder))
+          .collect(Collectors.toMap(RunNames::simulationOf, Function.identity(),
+              (a, b) -> name(a).compareTo(name(b)) > 0 ? a : b))
+          .values());
+    }
+  }
+
+  /** The folder's name: Gatling's timestamp in it sorts runs of one simulation oldest first. */
+  private static String name(Path folder) {
+    return folder.getFileName().toString();
+  }
+}
