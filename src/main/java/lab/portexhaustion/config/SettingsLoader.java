@@ -109,9 +109,10 @@ public final class SettingsLoader {
       return ConfigFactory.empty();
     }
     try {
-      return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      return ConfigFactory.parseFile(file.toFile(),
+          ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new RequiredIncludes()));
     } catch (ConfigException e) {
-      problems.add("The settings file '" + file + "' cannot be read: " + e.getMessage() + ". Fix its syntax (HOCON) or remove it.");
+      problems.add("The settings file '" + file + "' cannot be read: " + e.getMessage() + ". Fix the file (HOCON) or remove it.");
       return ConfigFactory.empty();
     }
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,6 +182,32 @@ class SettingsLoaderTest {
     Path file = Files.writeString(dir.resolve("harness.conf"), "load { peakRate = \n");
 
     assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file)).hasMessageContaining("harness.conf");
+  }
+
+  @Test
+  void anIncludedFileIsReadFromTheIncludingFilesFolder() throws IOException {
+    Files.writeString(dir.resolve("common.conf"), "load.peakRate = 300\n");
+    Path file = Files.writeString(dir.resolve("harness.conf"), "include \"common.conf\"\noperation = ping\n");
+
+    HarnessSettings s = SettingsLoader.load(Map.of(), file);
+
+    assertThat(s.load().peakRate()).isEqualTo(300);
+    assertThat(s.operation()).isEqualTo(OperationKind.PING);
+  }
+
+  /** HOCON skips an include it cannot find; the settings the user meant would be left out without a word. */
+  @Test
+  void anIncludeThatFindsNothingIsRefusedNamingIt() throws IOException {
+    Files.writeString(dir.resolve("empty.conf"), "");
+    for (String include : List.of("include \"comon.conf\"", "include file(\"" + dir.resolve("comon.conf") + "\")",
+        "include classpath(\"comon.conf\")", "include \"empty.conf\"")) {
+      Path file = Files.writeString(dir.resolve("harness.conf"), include + "\noperation = ping\n");
+
+      assertThatThrownBy(() -> SettingsLoader.load(Map.of(), file))
+          .isInstanceOf(InvalidSettingsException.class)
+          .hasMessageContaining("The settings file '" + file + "' cannot be read")
+          .hasMessageContaining(include + " found nothing to include");
+    }
   }
 
   @Test
