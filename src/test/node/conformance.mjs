@@ -107,6 +107,52 @@ async function crudAndSessions() {
   return { lsid: `${withLsid}/${operations.length}` };
 }
 
+/**
+ * What a standalone mongod refuses or forgives, met as a service meets it: a transaction (refused, nothing written), a
+ * change stream (refused), a drop of a collection that is not there (done), and inserts of three documents whose
+ * second is a duplicate (ordered: 1 inserted; unordered: 2).
+ */
+async function standalone() {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: SELECTION_MS });
+  await client.connect();
+  try {
+    const db = client.db('conformance');
+    const collection = db.collection('standalone_' + process.pid + '_' + Date.now());
+    step = 'transaction';
+    const session = client.startSession();
+    const transaction = await session.withTransaction(() => collection.insertOne({ _id: 1 }, { session }))
+      .then(() => 'committed', error => errorCode(error));
+    await session.endSession();
+    const transactionWrites = await collection.countDocuments();
+    step = 'change stream';
+    const stream = collection.watch();
+    const changeStream = await stream.tryNext().then(() => 'opened', error => errorCode(error));
+    await stream.close();
+    step = 'drop';
+    check(await db.collection('never_created_' + process.pid).drop() === true, 'drop of a collection that is not there');
+    step = 'duplicate key';
+    await collection.insertOne({ _id: 'taken' });
+    const inserted = [];
+    for (const ordered of [true, false]) {
+      const error = await collection.insertMany([{ _id: 'a' + ordered }, { _id: 'taken' }, { _id: 'b' + ordered }], { ordered })
+        .then(() => null, failure => failure);
+      check(error?.code === 11000, `a duplicate key error (ordered ${ordered}): ${error}`);
+      inserted.push(error.result.insertedCount);
+    }
+    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/') };
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * The server's error code, also where the driver put its own words around the server's error (driver 7 answers mongod's
+ * refusal of a transaction on a standalone with its advice to set retryWrites=false, the server's error kept inside).
+ */
+function errorCode(error) {
+  return error.code ?? error.errorResponse?.originalError?.code ?? error.name;
+}
+
 function hex(binary) {
   return Buffer.from(binary.buffer ?? binary).toString('hex');
 }
@@ -161,11 +207,14 @@ try {
   await watcher.close();
   step = 'crud';
   const crud = await crudAndSessions();
+  step = 'standalone';
+  const only = await standalone();
   step = 'cap';
   const cap = await atTheCap();
   console.log(`CONFORMANCE driver=node-mongodb version=${driverVersion} server=${version} wire=${wire} awaitedHeartbeats=${life.awaited}`
     + ` windowMs=${WATCH_MS} socketsPerLifeCycle=${life.sockets} crud=ok sessions=ok lsid=${crud.lsid} capClosedMs=${cap.ms}`
-    + ` capError=${cap.error}`);
+    + ` capError=${cap.error} transaction=${only.transaction} transactionWrites=${only.transactionWrites}`
+    + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted}`);
   process.exit(0);
 } catch (error) {
   console.log(`CONFORMANCE-FAILED ${step}: ${error.name}: ${error.message}`);

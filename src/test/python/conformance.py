@@ -150,6 +150,48 @@ def crud_and_sessions(uri):
     return "%d/%d" % (with_lsid, len(operations))
 
 
+def standalone(uri):
+    """What a standalone mongod refuses or forgives, met as a service meets it: a transaction (refused, nothing
+    written), a change stream (refused), a drop of a collection that is not there (done), and inserts of three
+    documents whose second is a duplicate (ordered: 1 inserted; unordered: 2)."""
+    global step
+    client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
+    try:
+        database = client.conformance
+        collection = database["standalone_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
+        step = "transaction"
+        with client.start_session() as session:
+            try:
+                session.with_transaction(lambda s: collection.insert_one({"_id": 1}, session=s))
+                transaction = "committed"
+            except pymongo.errors.OperationFailure as error:
+                transaction = error.code
+        transaction_writes = collection.count_documents({})
+        step = "change stream"
+        try:
+            collection.watch().close()
+            change_stream = "opened"
+        except pymongo.errors.OperationFailure as error:
+            change_stream = error.code
+        step = "drop"
+        reply = database.command("drop", "never_created_%d" % threading.get_native_id(), check=False)
+        check(reply.get("ok") == 1, "drop of a collection that is not there: %r" % reply)
+        step = "duplicate key"
+        collection.insert_one({"_id": "taken"})
+        inserted = []
+        for ordered in (True, False):
+            try:
+                collection.insert_many([{"_id": "a%s" % ordered}, {"_id": "taken"}, {"_id": "b%s" % ordered}],
+                                       ordered=ordered)
+                check(False, "a duplicate key error (ordered %s)" % ordered)
+            except pymongo.errors.BulkWriteError as error:
+                check(error.details["writeErrors"][0]["code"] == 11000, "code 11000: %r" % error.details)
+                inserted.append(str(error.details["nInserted"]))
+        return transaction, transaction_writes, change_stream, "/".join(inserted)
+    finally:
+        client.close()
+
+
 def at_the_cap(capped_uri, cap):
     """Fills the capped server with raw connections, checks that one more is closed by the server, then lets a driver
     client try: how long until its monitor sees the connection closed, and what it says."""
@@ -202,14 +244,18 @@ def main():
         watcher.close()
         step = "crud"
         lsid = crud_and_sessions(uri)
+        step = "standalone"
+        transaction, transaction_writes, change_stream, inserted = standalone(uri)
         step = "cap"
         cap_ms, cap_error = at_the_cap(capped_uri, cap)
     except Exception as error:  # the step and the driver's own words, on one line
         print("CONFORMANCE-FAILED %s: %s: %s" % (step, type(error).__name__, str(error).replace("\n", " ")))
         return 1
     print("CONFORMANCE driver=pymongo version=%s server=%s wire=%d awaitedHeartbeats=%d windowMs=%d socketsPerLifeCycle=%d"
-          " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s"
-          % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error))
+          " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s transaction=%s transactionWrites=%d changeStream=%s"
+          " insertedOrderedUnordered=%s"
+          % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error, transaction,
+             transaction_writes, change_stream, inserted))
     return 0
 
 

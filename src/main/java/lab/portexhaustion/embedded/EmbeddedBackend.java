@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.UUID;
  * mongo-java-server's in-memory backend, answering as the mongod release it claims ({@link MongodVersion}) where
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}) and {@code listDatabases} with
- * sizes; its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}). Every other command is
- * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
+ * sizes; its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone
+ * mongod refuses ({@link ReplicaSetOnly}), drops a missing collection without an error and counts an insert's documents
+ * as mongod does. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
  * {@code connections.current}, and it looks up the host's name, which in a network namespace without a resolver blocks
  * the event loop (and every connection on it) for the resolver's 5 s timeout: the answer here is made without it.
  */
@@ -36,6 +38,7 @@ final class EmbeddedBackend extends MemoryBackend {
 
   @Override
   public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    ReplicaSetOnly.refuse(command, query);
     if (HelloReply.isHello(command)) {
       return pollingHello(channel, command, query);
     } else if (command.equalsIgnoreCase("buildInfo")) {
@@ -48,8 +51,43 @@ final class EmbeddedBackend extends MemoryBackend {
           .append("timeoutMinutes", MongodVersion.LOGICAL_SESSION_TIMEOUT_MINUTES));
     } else if (command.equalsIgnoreCase("listDatabases") && databaseName.equals("admin") && !isTrue(query.get("nameOnly"))) {
       return listDatabases(channel);
+    } else if (command.equalsIgnoreCase("drop")) {
+      return drop(channel, databaseName, query);
+    } else if (command.equalsIgnoreCase("insert")) {
+      return withInsertedCount(super.handleCommand(channel, databaseName, command, query), query);
     }
     return super.handleCommand(channel, databaseName, command, query);
+  }
+
+  /**
+   * mongod 7.0 drops a collection that is not there without an error, and drivers clearing a collection before a run
+   * count on it; mongo-java-server answers "ns not found" with no error code, which only some drivers take for that.
+   */
+  private Document drop(Channel channel, String databaseName, Document query) {
+    try {
+      return super.handleCommand(channel, databaseName, "drop", query);
+    } catch (MongoServerException e) {
+      if (e.getMessageWithoutErrorCode().equals("ns not found")) {
+        return ok(new Document());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * An insert's {@code n} as mongod gives it, the documents inserted: mongo-java-server gives the documents sent, also
+   * when some failed (a duplicate key), so a driver's inserted count was too high. An ordered insert stops at its first
+   * error; an unordered one inserts every document but those that failed. (mongo-java-server reads a missing
+   * {@code ordered} as false, where mongod reads it as true; drivers always send it.)
+   */
+  private static Document withInsertedCount(Document reply, Document query) {
+    if (reply.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()
+        && query.get("documents") instanceof List<?> documents) {
+      boolean ordered = isTrue(query.get("ordered"));
+      int firstFailed = ((Number) ((Document) errors.get(0)).get("index")).intValue();
+      reply.put("n", ordered ? firstFailed : documents.size() - errors.size());
+    }
+    return reply;
   }
 
   /**

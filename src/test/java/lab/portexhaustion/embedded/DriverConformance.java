@@ -94,6 +94,12 @@ final class DriverConformance {
     assertThat(summary.get("sessions")).isEqualTo("ok");
     String[] lsid = summary.get("lsid").split("/");
     assertThat(lsid[0]).as("commands with lsid, of %s", lsid[1]).isEqualTo(lsid[1]).isNotEqualTo("0");
+    // What a standalone mongod refuses (transactions, change streams: code 20, code 40573) and how it counts an insert.
+    assertThat(summary.get("transaction")).as("the error code of a transaction's first command").isEqualTo("20");
+    assertThat(summary.get("transactionWrites")).as("documents the refused transaction left").isEqualTo("0");
+    assertThat(summary.get("changeStream")).as("the error code of a change stream").isEqualTo("40573");
+    assertThat(summary.get("insertedOrderedUnordered")).as("inserted of 3 with a duplicate second, ordered/unordered")
+        .isEqualTo("1/2");
     // The server closes the connection on arrival: the driver's monitor hears it at once, not after a timeout.
     assertThat(Long.parseLong(summary.get("capClosedMs"))).as("ms until the driver saw its connection closed past the cap")
         .isLessThan(1_000);

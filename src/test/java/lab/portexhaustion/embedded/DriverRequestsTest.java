@@ -1,8 +1,12 @@
 package lab.portexhaustion.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientException;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
@@ -12,6 +16,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
@@ -56,7 +61,7 @@ class DriverRequestsTest {
         .addCommandListener(new CommandListener() {
           @Override
           public void commandStarted(CommandStartedEvent event) {
-            sent.add(event.getCommand());
+            sent.add(event.getCommand().clone()); // a copy: the event's document reads the driver's buffer, reused once it is sent
           }
         }).build());
   }
@@ -163,6 +168,64 @@ class DriverRequestsTest {
     assertThat(listed.get("totalSize", Number.class).longValue())
         .isEqualTo(databases.stream().mapToLong(d -> d.get("sizeOnDisk", Number.class).longValue()).sum());
     assertThat(databases).extracting(d -> d.getBoolean("empty")).containsOnly(false);
+  }
+
+  /**
+   * A standalone mongod has no transactions: the first command of one is refused, and nothing of it is written. The Java
+   * driver knows mongod's refusal (code 20 with this message) and says it in its own words, as against a real standalone.
+   */
+  @Test
+  void aTransactionIsRefusedAsAStandaloneMongodRefusesItAndWritesNothing() {
+    MongoCollection<Document> collection = client.getDatabase("test").getCollection("transactions");
+
+    try (ClientSession session = client.startSession()) {
+      assertThatThrownBy(() -> session.withTransaction(() -> collection.insertOne(session, new Document("_id", 1))))
+          .isInstanceOf(MongoClientException.class)
+          .hasMessage("This MongoDB deployment does not support retryable writes. Please add retryWrites=false to your connection string.")
+          .cause().isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(20);
+            assertThat(e.getErrorCodeName()).isEqualTo("IllegalOperation");
+            assertThat(e.getErrorMessage()).isEqualTo("Transaction numbers are only allowed on a replica set member or mongos");
+          });
+    }
+    assertThat(collection.countDocuments()).isZero();
+    assertThat(sent).filteredOn(command -> command.containsKey("txnNumber")).isNotEmpty();
+  }
+
+  @Test
+  void aChangeStreamIsRefusedAsAStandaloneMongodRefusesIt() {
+    MongoCollection<Document> collection = client.getDatabase("test").getCollection("changes");
+
+    assertThatThrownBy(() -> collection.watch().iterator())
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(40573);
+          assertThat(e.getErrorMessage()).isEqualTo("The $changeStream stage is only supported on replica sets");
+        });
+  }
+
+  @Test
+  void droppingACollectionThatIsNotThereSucceedsAsOnMongod70() {
+    Document reply = client.getDatabase("test").runCommand(new Document("drop", "never_created"));
+
+    assertThat(reply.get("ok", Number.class).doubleValue()).isEqualTo(1.0);
+  }
+
+  /** Of three documents, the second a duplicate: an ordered insert stops there (1 inserted), an unordered one does not (2). */
+  @Test
+  void anInsertWithADuplicateKeyCountsTheDocumentsInsertedNotThoseSent() {
+    MongoCollection<Document> collection = client.getDatabase("test").getCollection("duplicates");
+    collection.insertOne(new Document("_id", "taken"));
+
+    for (boolean ordered : new boolean[] {true, false}) {
+      List<Document> batch = List.of(new Document("_id", "a" + ordered), new Document("_id", "taken"),
+          new Document("_id", "b" + ordered));
+      assertThatThrownBy(() -> collection.insertMany(batch, new InsertManyOptions().ordered(ordered)))
+          .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> {
+            assertThat(e.getWriteResult().getInsertedCount()).as("inserted, ordered %s", ordered).isEqualTo(ordered ? 1 : 2);
+            assertThat(e.getWriteErrors()).singleElement().satisfies(error -> assertThat(error.getCode()).isEqualTo(11000));
+          });
+    }
+    assertThat(collection.countDocuments()).isEqualTo(1 + 1 + 2);
   }
 
   private static long sizeOf(List<Document> databases, String name) {
