@@ -152,7 +152,7 @@ public final class RunMetrics {
 
   /** The counts of the requests sent, now: what the onset is told (a request not built opened no socket). */
   public RequestCounts counts() {
-    return new RequestCounts(started.sum(), succeeded.sum(), failed.sum());
+    return new RequestCounts(started.sum(), succeeded.sum(), failed.sum(), arrivalsServed.sum());
   }
 
   public long startedCount() {

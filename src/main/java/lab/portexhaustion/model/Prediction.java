@@ -83,10 +83,13 @@ public record Prediction(
         kneeVisitsPerSecond.map(k -> String.format(", knee %.1f visits/s", k)).orElse(""));
   }
 
-  /** "9.00 per visit (3 requests x 3.00)", "8.75 per visit (3 requests, measured)". */
+  /**
+   * "9.00 per visit (3 requests x 3.00)", "8.75 per visit (measured)": what was measured is per visit, whatever the
+   * requests a visit sent (a loop goes round more often than the chain counts it).
+   */
   private String perVisitText() {
     Visit visit = new Visit(requestsPerVisit, List.of(), 1);
-    return isMeasured() ? String.format("%.2f per visit (%s, measured)", perVisit, visit.text())
+    return isMeasured() ? String.format("%.2f per visit (measured)", perVisit)
         : String.format("%.2f per visit (%s x %.2f)", perVisit, visit.text(), perVisit / visit.requests());
   }
 

@@ -8,6 +8,7 @@ import lab.portexhaustion.failure.ClassifiedError;
  * The first exhaustion-class socket error of a run and the request counts when it happened.
  *
  * @param surfaced where it was seen first: a request's failure, or the driver's monitor before any request failed
+ * @param visitsServed the visits with a request that succeeded by then
  */
 public record Onset(
     Instant at,
@@ -16,4 +17,5 @@ public record Onset(
     String surfaced,
     long requestsStarted,
     long requestsSucceeded,
-    long requestsFailed) {}
+    long requestsFailed,
+    long visitsServed) {}

@@ -45,7 +45,8 @@ public final class OnsetDetector {
       if (onset.get() == null) {
         // An error met while the run's client was being made (a warm pool refused) came before the run's clock: at 0.
         Duration elapsed = at.isBefore(runStart) ? Duration.ZERO : Duration.between(runStart, at);
-        Onset first = new Onset(at, elapsed, error, surfaced, counts.started(), counts.succeeded(), counts.failed());
+        Onset first = new Onset(at, elapsed, error, surfaced, counts.started(), counts.succeeded(), counts.failed(),
+            counts.visitsServed());
         if (onset.compareAndSet(null, first)) {
           onOnset.accept(first);
         }

@@ -18,6 +18,8 @@ import lab.portexhaustion.sampler.PortSample;
  *     connections); empty in runs recorded before it was
  * @param snapshotAgeMillis how old the sampler figures are: 0 for a snapshot taken at the onset, more when the newest
  *     full sample had to stand in
+ * @param visitsServed the visits with a request that succeeded by the onset (virtual users, each counted once): with
+ *     {@code requestsSucceeded}, the requests a visit sent, loops included; empty in runs recorded before it was counted
  * @param visitRatePerSecond the rate the injection profile asked for at the onset, in visits (arrivals) per second
  * @param descriptorsOpen this process's open descriptors; empty where the OS does not count them (Windows)
  * @param unitsPerVisit units of the deciding resource per visit, measured before the onset; empty when not measured
@@ -43,6 +45,7 @@ public record OnsetRecord(
     long requestsStarted,
     long requestsSucceeded,
     long requestsFailed,
+    Optional<Long> visitsServed,
     double visitRatePerSecond,
     long snapshotAgeMillis,
     int portsInUseTowardTarget,
@@ -63,11 +66,19 @@ public record OnsetRecord(
   /** Where the server's own failed accept surfaces. */
   public static final String SERVER = "server";
 
+  /**
+   * The requests a visit sent before the onset, as measured: those that succeeded over the visits served, loops and
+   * their rounds included; empty in runs recorded before visits were counted, or with none served.
+   */
+  public Optional<Double> requestsPerVisitServed() {
+    return visitsServed.filter(visits -> visits > 0).map(visits -> (double) requestsSucceeded / visits);
+  }
+
   public static OnsetRecord of(Onset onset, FullSample snapshot, LoadProfile load, Optional<Prediction> prediction) {
     double elapsed = onset.elapsed().toMillis() / 1000.0;
     return new OnsetRecord(onset.at().toString(), elapsed, onset.surfaced(), Optional.of(side(onset)), onset.error().kind().label(), onset.error().code(),
         onset.error().message(), onset.error().rawClass(), onset.error().rawMessage(),
-        onset.requestsStarted(), onset.requestsSucceeded(), onset.requestsFailed(),
+        onset.requestsStarted(), onset.requestsSucceeded(), onset.requestsFailed(), Optional.of(onset.visitsServed()),
         Math.round(load.rateAt(elapsed) * 10) / 10.0,
         Math.max(0, onset.elapsed().toMillis() - snapshot.elapsedMillis()),
         snapshot.ports().towardTarget(), snapshot.ports().anyDestination(), snapshot.towardTarget().timeWait(),

@@ -77,6 +77,17 @@ public record Comparison(
     public Optional<Integer> requestsPerVisit() {
       return prediction.map(Prediction::requestsPerVisit).filter(requests -> requests > 0);
     }
+
+    /**
+     * The requests of one visit as the table gives them: as counted ("3"), and beside it what the run measured where
+     * that is more than a tenth away (a loop, counted once, goes round several times): "2 counted, 4.0 measured".
+     */
+    public String requestsPerVisitText() {
+      Optional<Double> measured = onset.flatMap(Onset::requestsPerVisit);
+      return requestsPerVisit().map(counted -> measured.filter(m -> Math.abs(m - counted) > 0.1 * counted)
+              .map(m -> String.format("%d counted, %.1f measured", counted, m)).orElse(String.valueOf(counted)))
+          .orElse("n/a");
+    }
   }
 
   /** What the run ran under. */
@@ -84,8 +95,11 @@ public record Comparison(
       Optional<Long> descriptorLimit, boolean contained, String targetKind, String targetServer, String targetVersion,
       String harnessVersion, String gitCommit) {}
 
-  /** The first exhaustion-class failure of a run that had one; {@code visitRatePerSecond}, what the profile asked for then. */
+  /**
+   * The first exhaustion-class failure of a run that had one; {@code visitRatePerSecond}, what the profile asked for then;
+   * {@code requestsPerVisit}, the requests a visit sent before it, as measured (empty in runs recorded before).
+   */
   public record Onset(double elapsedSeconds, Optional<String> side, long requestsStarted, int portsInUseTowardTarget, int openTowardTarget,
       Optional<Long> descriptorsOpen, Optional<Long> serverDescriptorsOpen, String kind, String code, String message,
-      Optional<Double> predictedSeconds, double visitRatePerSecond) {}
+      Optional<Double> predictedSeconds, double visitRatePerSecond, Optional<Double> requestsPerVisit) {}
 }

@@ -49,7 +49,7 @@ public final class ComparisonBuilder {
     RunConditions c = run.conditions();
     Optional<Comparison.Onset> onset = s.onset().map(o -> new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
         o.portsInUseTowardTarget(), o.openTowardTarget(), known(o.descriptorsOpen()), o.serverDescriptorsOpen(), o.kind(), o.code(),
-        o.message(), o.predictedOnsetSeconds(), o.visitRatePerSecond()));
+        o.message(), o.predictedOnsetSeconds(), o.visitRatePerSecond(), o.requestsPerVisitServed()));
     RunSummary.Connections connections = s.connections().orElse(new RunSummary.Connections(s.ports().peaks().openTowardTarget(),
         s.ports().peaks().descriptorsOpen(), known(c.descriptorLimit()), Optional.empty(), Optional.empty()));
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
@@ -74,10 +74,12 @@ public final class ComparisonBuilder {
   /**
    * The visit rate the range actually absorbed: requests that succeeded in the TIME_WAIT before the onset, over
    * TIME_WAIT, over the requests of a visit. Each of them still held its ports when the range ran out, so this is
-   * range / TIME_WAIT / ports per visit as measured, to set beside the predicted knee.
+   * range / TIME_WAIT / ports per visit as measured, to set beside the predicted knee. The requests of a visit are
+   * those the run measured (a loop goes round several times), or in runs recorded before, the chain's count.
    */
   private static Optional<Double> measuredKnee(RunResults run, OnsetRecord onset) {
-    int requestsPerVisit = run.summary().prediction().map(Prediction::requestsPerVisit).filter(n -> n > 0).orElse(1);
+    double requestsPerVisit = onset.requestsPerVisitServed().orElseGet(() ->
+        (double) run.summary().prediction().map(Prediction::requestsPerVisit).filter(n -> n > 0).orElse(1));
     long timeWait = run.conditions().timeWaitSeconds();
     double end = onset.elapsedSeconds();
     long ok = run.requests().stream()

@@ -25,7 +25,7 @@ final class TableText {
         line(c, "requests OK / KO", r -> String.format("%,d / %,d", r.ok(), r.ko())),
         line(c, "KO %", r -> String.format("%.2f %%", r.koPercent())),
         line(c, "requests per s: mean / peak", r -> String.format("%.1f / %,d", r.meanPerSecond(), r.peakPerSecond())),
-        line(c, "requests per visit", r -> r.requestsPerVisit().map(String::valueOf).orElse("n/a")),
+        line(c, "requests per visit", Comparison.Row::requestsPerVisitText),
         line(c, "OK latency p50 / p95 / p99 / max (ms)", r -> String.format("%.2f / %.2f / %.2f / %.2f",
             r.latencyP50Millis(), r.latencyP95Millis(), r.latencyP99Millis(), r.latencyMaxMillis()))));
     lines.addAll(Scenario.Family.IDLE_CONNECTIONS.configName().equals(c.family()) ? connectionLines(c) : portLines(c));

@@ -143,7 +143,7 @@ class MongoRequestActionTest {
     assertThat(metrics.errorCounts()).containsEntry(new RunMetrics.ClassifiedErrorKey(ErrorKind.NOT_BUILT,
         "find user: the filter of 'find user': No attribute named 'user' is defined"), 1L);
     assertThat(metrics.counts()).as("nothing started, and the onset told of no failed request")
-        .isEqualTo(new RequestCounts(0, 0, 0));
+        .isEqualTo(new RequestCounts(0, 0, 0, 0));
     assertThat(metrics.unexplainedCounts()).as("not the target's: the verdict names it apart").isEmpty();
   }
 

@@ -29,6 +29,7 @@ class RunMetricsTest {
     ClassifiedError mistake = ErrorClassifier.notBuilt("find user", new IllegalArgumentException("No attribute named 'user' is defined"));
     metrics.started();
     metrics.succeeded(1_000_000);
+    metrics.arrivalServed();
     metrics.notBuilt("find user", mistake);
     metrics.notBuilt("find user", ErrorClassifier.notBuilt("find user", new IllegalArgumentException("the second")));
     metrics.closeSecond();
@@ -39,7 +40,7 @@ class RunMetricsTest {
     });
     assertThat(metrics.failedCount()).isEqualTo(2);
     assertThat(metrics.notBuiltCount()).isEqualTo(2);
-    assertThat(metrics.counts()).as("what the onset is told: sent requests only").isEqualTo(new RequestCounts(1, 1, 0));
+    assertThat(metrics.counts()).as("what the onset is told: sent requests only").isEqualTo(new RequestCounts(1, 1, 0, 1));
     assertThat(metrics.notBuiltRequests()).as("one request, with the reason of its first failure")
         .containsExactly(new RunMetrics.NotBuiltRequest("find user", 2, "find user: No attribute named 'user' is defined"));
     assertThat(metrics.unansweredSinceLastOk()).as("the target left nothing unanswered").isZero();

@@ -117,6 +117,6 @@ class ExhaustionModelTest {
     assertThat(measured.isMeasured()).isTrue();
     assertThat(measured.perVisit()).isEqualTo(8.83);
     assertThat(measured.onsetSeconds().orElseThrow()).isCloseTo(8.8, offset(0.1));
-    assertThat(measured.text()).contains("= 8.83 per visit (3 requests, measured) held 60 s, knee 3.8 visits/s");
+    assertThat(measured.text()).contains("= 8.83 per visit (measured) held 60 s, knee 3.8 visits/s");
   }
 }

@@ -16,7 +16,7 @@ class OnsetDetectorTest {
   private static final Instant RUN_START = Instant.parse("2026-11-30T13:00:00Z");
   private static final ClassifiedError REFUSED = new ClassifiedError(ErrorKind.SERVER_REFUSED, "closed",
       "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException", "Prematurely reached end of stream");
-  private static final RequestCounts NONE_YET = new RequestCounts(0, 0, 0);
+  private static final RequestCounts NONE_YET = new RequestCounts(0, 0, 0, 0);
 
   @Test
   void aRefusalMetWhileTheClientWasMadeCountsAtTimeZeroWithItsOwnWallTime() {

@@ -58,6 +58,37 @@ class UnitLabelsTest {
     assertThat(cell(lines, "knee, visits per s: predicted / measured")).isEqualTo("5.6 / 0.2");
   }
 
+  /**
+   * A loop the chain counts once went round more: 332 requests succeeded by the onset over 83 visits served, 4 a visit
+   * against the 3 counted. The table says both, and the measured knee counts visits of 4: 29 / 60 s / 4 = 0.12.
+   */
+  @Test
+  void aVisitThatSentMoreRequestsThanItsChainCountsIsMeasuredSo() throws Exception {
+    Path summaryFile = run.folder().resolve("harness/summary.json");
+    ObjectNode summary = (ObjectNode) JSON.readTree(summaryFile.toFile());
+    ((ObjectNode) summary.get("onset")).put("visitsServed", 83);
+    JSON.writeValue(summaryFile.toFile(), summary);
+
+    List<TableText.Line> lines = TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())),
+        results));
+
+    assertThat(cell(lines, "requests per visit")).isEqualTo("3 counted, 4.0 measured");
+    assertThat(cell(lines, "knee, visits per s: predicted / measured")).isEqualTo("5.6 / 0.1");
+  }
+
+  @Test
+  void aVisitThatSentTheRequestsItsChainCountsShowsTheCountAlone() throws Exception {
+    Path summaryFile = run.folder().resolve("harness/summary.json");
+    ObjectNode summary = (ObjectNode) JSON.readTree(summaryFile.toFile());
+    ((ObjectNode) summary.get("onset")).put("visitsServed", 112); // 2.96 a visit: the visits under way had sent fewer
+    JSON.writeValue(summaryFile.toFile(), summary);
+
+    List<TableText.Line> lines = TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())),
+        results));
+
+    assertThat(cell(lines, "requests per visit")).isEqualTo("3");
+  }
+
   @Test
   void theChartsCountRequestsAndSaySo() {
     String name = RunNames.of(List.of(run)).get(run.folder());

@@ -77,7 +77,7 @@ public final class OnsetAtDescriptorLimitMain {
 
     Instant at = Instant.now();
     capture.capture(new Onset(at, Duration.between(start, at), new ClassifiedError(ErrorKind.DESCRIPTORS, "EMFILE",
-        "EMFILE Too many open files", "java.net.SocketException", "Too many open files"), "driver monitor", 100, 90, 10));
+        "EMFILE Too many open files", "java.net.SocketException", "Too many open files"), "driver monitor", 100, 90, 10, 90));
     leak.interrupt();
     Path onsetJson = run.resolve(HarnessFiles.FOLDER).resolve("onset.json");
     System.out.println(RESULT + (Files.exists(onsetJson)

@@ -44,7 +44,7 @@ class VerdictJudgeTest {
 
   private static OnsetRecord portsOnset(double seconds) {
     return new OnsetRecord("2026-11-25T00:00:00Z", seconds, "request", Optional.of("client"), "ephemeral ports", "EADDRNOTAVAIL",
-        "EADDRNOTAVAIL Cannot assign requested address", "java.net.BindException", "Cannot assign requested address", 999, 997, 2, 99,
+        "EADDRNOTAVAIL Cannot assign requested address", "java.net.BindException", "Cannot assign requested address", 999, 997, 2, Optional.of(997L), 99,
         0, 1000, 1000, 1000, 0, 100.0, 1000, Optional.of(50L), Optional.of(1024L), Optional.of(1.0), Optional.empty(), Optional.of(16.7),
         Optional.empty(), Optional.empty(), Optional.empty());
   }
@@ -265,7 +265,7 @@ class VerdictJudgeTest {
     Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE, checked, 1000);
     OnsetRecord descriptors = new OnsetRecord("2026-11-25T00:00:00Z", prediction.get().onsetSeconds().orElseThrow(), "request",
         Optional.of("client"), "descriptors", "EMFILE", "EMFILE Too many open files", "java.net.SocketException", "Too many open files",
-        880, 879, 1, 100, 0, 880, 880, 0, 880, 3.1, 28232, Optional.of(2048L), Optional.of(2048L), Optional.empty(), Optional.empty(),
+        880, 879, 1, Optional.of(879L), 100, 0, 880, 880, 0, 880, 3.1, 28232, Optional.of(2048L), Optional.of(2048L), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     Verdict met = judge(Scenario.KEEP_ALIVE, checked, prediction, Optional.of(descriptors), QUIET, NO_FAILURES);
@@ -286,7 +286,7 @@ class VerdictJudgeTest {
         .map(RunPredictor.Modelled::beforeLoad);
     OnsetRecord refused = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", Optional.of("server"), "server refused",
         "closed", "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException",
-        "Prematurely reached end of stream", 0, 0, 0, 2, 0, 13, 13, 13, 0, 0.3, 1000, Optional.of(217L), Optional.of(20000L),
+        "Prematurely reached end of stream", 0, 0, 0, Optional.empty(), 2, 0, 13, 13, 13, 0, 0.3, 1000, Optional.of(217L), Optional.of(20000L),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     Verdict verdict = judge(Scenario.POOL_STORM, settings, prediction, Optional.of(refused), QUIET, NO_FAILURES);
