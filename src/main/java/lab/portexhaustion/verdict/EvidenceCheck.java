@@ -50,16 +50,22 @@ public final class EvidenceCheck {
   private EvidenceCheck() {}
 
   /**
-   * What is missing from {@code evidence}, the target first; empty when it is whole. {@code onsetToleranceSeconds}:
-   * how far the onset may be from its prediction, where the verdict holds it to one and it missed or never came.
+   * What is missing from {@code evidence}, the target first; empty when it is whole. {@code turnedAway}: the requests
+   * the harness could not send before any exhaustion, its workers all busy ("harness saturated"): the load asked of the
+   * target was never sent, whatever else the run shows. {@code onsetToleranceSeconds}: how far the onset may be from
+   * its prediction, where the verdict holds it to one and it missed or never came.
    */
-  public static List<EvidenceProblem> problems(Evidence evidence, Optional<Double> onsetToleranceSeconds) {
+  public static List<EvidenceProblem> problems(Evidence evidence, long turnedAway, Optional<Double> onsetToleranceSeconds) {
     List<EvidenceProblem> problems = new ArrayList<>();
     targetLost(evidence).ifPresent(text -> problems.add(new EvidenceProblem(EvidenceProblem.Kind.TARGET_LOST, text)));
     if (!evidence.filesNotWritten().isEmpty()) {
       problems.add(new EvidenceProblem(EvidenceProblem.Kind.FILES_INCOMPLETE, notWritten(evidence.filesNotWritten())));
     }
     List<String> strain = strain(evidence.pace(), onsetToleranceSeconds);
+    if (turnedAway > 0) {
+      strain.add(0, String.format("the harness could not send %,d request%s, its workers all busy (harness saturated):"
+          + " lower load.peakRate, or spread the load over several load generators", turnedAway, turnedAway == 1 ? "" : "s"));
+    }
     if (!strain.isEmpty()) {
       problems.add(new EvidenceProblem(EvidenceProblem.Kind.COULD_NOT_KEEP_UP,
           "this machine could not keep up (" + String.join("; ", strain) + ")"));

@@ -1,5 +1,6 @@
 package lab.portexhaustion.verdict;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,8 @@ public final class VerdictJudge {
       case EITHER -> !unexplained;
       case ANY -> true;
     };
-    List<EvidenceProblem> problems = EvidenceCheck.problems(in.evidence(), missedTolerance);
+    List<EvidenceProblem> problems = EvidenceCheck.problems(in.evidence(), count(in.unexplainedFailures(), ErrorKind.HARNESS_SATURATED),
+        missedTolerance);
     boolean inconclusive = problems.stream().anyMatch(p -> checked || p.kind().spoilsEveryRun());
     Verdict.Status status = inconclusive ? Verdict.Status.INCONCLUSIVE
         : !checked ? Verdict.Status.INFO : met ? Verdict.Status.PASS : Verdict.Status.FAIL;
@@ -124,16 +126,32 @@ public final class VerdictJudge {
   }
 
   /**
-   * What the failures suggest, from their kinds: a failed check is an answer, so only failures of another kind can
-   * mean the target was lost, refusing or too slow.
+   * What the failures suggest, from their kinds: a failed check is an answer, and a request the harness could not send
+   * never reached the target, so only failures of other kinds can mean the target was lost, refusing or too slow.
    */
   private static String likelyCause(Set<ClassifiedErrorKey> failures) {
-    boolean checks = failures.stream().anyMatch(f -> f.kind() == ErrorKind.CHECK_FAILED);
-    boolean others = failures.stream().anyMatch(f -> f.kind() != ErrorKind.CHECK_FAILED);
-    if (!others) {
+    Set<ErrorKind> kinds = failures.stream().map(ClassifiedErrorKey::kind).collect(Collectors.toSet());
+    if (kinds.equals(Set.of(ErrorKind.CHECK_FAILED))) {
       return "the target answered, but not as the simulation's checks expect";
     }
-    return checks ? "answers that failed the simulation's checks, and the target lost, refusing or too slow?" : "the target lost, refusing or too slow?";
+    if (kinds.equals(Set.of(ErrorKind.HARNESS_SATURATED))) {
+      return "requests the harness could not send: not the target's";
+    }
+    List<String> causes = new ArrayList<>();
+    if (kinds.contains(ErrorKind.CHECK_FAILED)) {
+      causes.add("answers that failed the simulation's checks");
+    }
+    if (kinds.contains(ErrorKind.HARNESS_SATURATED)) {
+      causes.add("requests the harness could not send");
+    }
+    if (kinds.stream().anyMatch(kind -> kind != ErrorKind.CHECK_FAILED && kind != ErrorKind.HARNESS_SATURATED)) {
+      causes.add("the target lost, refusing or too slow?");
+    }
+    return String.join(", and ", causes);
+  }
+
+  private static long count(Map<ClassifiedErrorKey, Long> failures, ErrorKind kind) {
+    return failures.entrySet().stream().filter(e -> e.getKey().kind() == kind).mapToLong(Map.Entry::getValue).sum();
   }
 
   private static String unexplainedText(Map<ClassifiedErrorKey, Long> failures) {

@@ -151,6 +151,35 @@ class VerdictJudgeTest {
     assertThat(both.line()).contains("(answers that failed the simulation's checks, and the target lost, refusing or too slow?)");
   }
 
+  /**
+   * Requests the harness turned away (its workers all busy) never reached the target: the load the verdict judges was
+   * not sent, so the run is inconclusive, saying so first, and the target is not blamed.
+   */
+  @Test
+  void requestsTheHarnessCouldNotSendMakeTheRunInconclusiveWithoutBlamingTheTarget() {
+    HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
+    ClassifiedErrorKey saturated = new ClassifiedErrorKey(ErrorKind.HARNESS_SATURATED, "harness saturated: worker queue full");
+
+    Verdict alone = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET,
+        Map.of(saturated, 44_139L));
+    Verdict withTimeouts = judge(Scenario.POOLED, settings, predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET,
+        Map.of(saturated, 5L, new ClassifiedErrorKey(ErrorKind.TIMEOUT, "server selection"), 3L));
+    Verdict unchecked = judge(Scenario.POOLED, TestSettings.with("verdict.enabled", "off"),
+        predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, Map.of(saturated, 1L));
+
+    assertThat(alone.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(alone.evidenceProblems()).extracting(EvidenceProblem::kind).containsExactly(EvidenceProblem.Kind.COULD_NOT_KEEP_UP);
+    assertThat(alone.line()).startsWith("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the harness could not send"
+            + " 44,139 requests, its workers all busy (harness saturated): lower load.peakRate, or spread the load over several"
+            + " load generators); not judged: predicted clean")
+        .contains("(requests the harness could not send: not the target's)").doesNotContain("target lost", "too slow");
+    assertThat(withTimeouts.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(withTimeouts.line()).contains("the harness could not send 5 requests,",
+        "(requests the harness could not send, and the target lost, refusing or too slow?)");
+    assertThat(unchecked.status()).isEqualTo(Verdict.Status.INFO);
+    assertThat(unchecked.line()).contains("; evidence: this machine could not keep up (the harness could not send 1 request,");
+  }
+
   @Test
   void requestsTheSimulationCouldNotBuildFailTheVerdictAsItsMistakeNotTheTargets() {
     HarnessSettings settings = TestSettings.with("verdict.enabled", "on");
