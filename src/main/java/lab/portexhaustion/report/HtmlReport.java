@@ -94,7 +94,7 @@ final class HtmlReport {
     h.append("<h2>Last nights</h2>\n<table class=\"trend\">\n<tr><th>night</th>");
     scenarios.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
     h.append("</tr>\n");
-    for (List<String> row : trend.rows(scenarios)) {
+    for (List<String> row : trend.rows(c.table())) {
       h.append("<tr>");
       row.forEach(v -> h.append("<td>").append(escapeHtml4(v)).append("</td>"));
       h.append("</tr>\n");

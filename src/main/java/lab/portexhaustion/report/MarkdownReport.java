@@ -45,7 +45,7 @@ final class MarkdownReport {
       md.append("\n|---|");
       header.forEach(h -> md.append("---|"));
       md.append('\n');
-      for (List<String> row : trend.rows(header)) {
+      for (List<String> row : trend.rows(c.table())) {
         md.append('|');
         row.forEach(v -> md.append(' ').append(cell(v)).append(" |"));
         md.append('\n');

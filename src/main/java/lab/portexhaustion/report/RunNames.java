@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a comparison calls each of its runs: its scenario's name, and where two runs of one comparison share a
- * scenario (a run before a change beside one after it), the name with the UTC time its run started, or with its
- * folder when they started in the same second. Chart lines are told apart by these names.
+ * scenario, the name with what tells them apart: their simulations (a user's own workload beside a built-in one of the
+ * same strategy), or for runs of one simulation (a run before a change beside one after it) the UTC time each started,
+ * or its folder when they started in the same second. Chart lines are told apart by these names.
  */
 final class RunNames {
 
@@ -19,6 +20,7 @@ final class RunNames {
   /** Each run's name, by its folder. */
   static Map<Path, String> of(List<RunResults> runs) {
     Map<String, Long> perLabel = count(runs, r -> r.summary().label());
+    Map<String, Long> perSimulation = count(runs, r -> r.summary().label() + " " + r.summary().simulation());
     Map<String, Long> perStart = count(runs, r -> r.summary().label() + " " + startTime(r));
     Map<Path, String> names = new HashMap<>();
     for (RunResults run : runs) {
@@ -26,6 +28,8 @@ final class RunNames {
       String name;
       if (perLabel.get(label) == 1) {
         name = label;
+      } else if (perSimulation.get(label + " " + run.summary().simulation()) == 1) {
+        name = label + " (" + run.summary().simulation() + ")";
       } else if (perStart.get(label + " " + startTime(run)) == 1) {
         name = label + " (" + startTime(run) + ")";
       } else {

@@ -17,10 +17,14 @@ import lab.portexhaustion.record.RecordJson;
  */
 record Trend(List<Night> nights) {
 
-  /** One earlier (or this) comparison: per scenario, onset time (empty: none) and mean throughput. */
+  /** One earlier (or this) comparison: per simulation, onset time (empty: none) and mean throughput. */
   record Night(String name, List<Entry> entries) {}
 
-  record Entry(String scenario, Optional<Double> onsetSeconds, double meanPerSecond, String verdict) {}
+  /**
+   * One run of a night, by its simulation: the class name stays the same from night to night, where a column's name
+   * need not (two runs of one scenario are named with their start times).
+   */
+  record Entry(String simulation, Optional<Double> onsetSeconds, double meanPerSecond, String verdict) {}
 
   static final Trend NONE = new Trend(List.of());
 
@@ -39,28 +43,43 @@ record Trend(List<Night> nights) {
   }
 
   private static Comparison read(Path file) throws IOException {
+    Comparison comparison;
     try {
-      return JSON.readValue(file.toFile(), Comparison.class);
+      comparison = JSON.readValue(file.toFile(), Comparison.class);
     } catch (JacksonException e) {
-      throw new CompareCommand.UsageException("--history: '" + file + "' is not a comparison.json this version reads ("
-          + e.getOriginalMessage() + "). Move it out of the folder, or give another; nothing was written.");
+      throw notAComparison(file, e.getOriginalMessage());
     }
+    // Any JSON object reads as a Comparison with nulls where its fields are missing (a summary.json copied in by mistake).
+    if (comparison.table() == null) {
+      throw notAComparison(file, "it has no 'table'");
+    }
+    for (Comparison.Row row : comparison.table()) {
+      if (row == null || row.simulation() == null || row.verdict() == null) {
+        throw notAComparison(file, "a row of its 'table' has no 'simulation' or 'verdict'");
+      }
+    }
+    return comparison;
+  }
+
+  private static CompareCommand.UsageException notAComparison(Path file, String why) {
+    return new CompareCommand.UsageException("--history: '" + file + "' is not a comparison.json this version reads (" + why
+        + "). Move it out of the folder, or give another; nothing was written.");
   }
 
   private static Night night(String name, Comparison comparison) {
     return new Night(name, comparison.table().stream()
-        .map(r -> new Entry(r.label(), r.onset().map(Comparison.Onset::elapsedSeconds), r.meanPerSecond(),
+        .map(r -> new Entry(r.simulation(), r.onset().map(Comparison.Onset::elapsedSeconds), r.meanPerSecond(),
             r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")))
         .toList());
   }
 
-  /** The trend as lines of text cells: night, then "onset / throughput" per scenario of {@code scenarios}. */
-  List<List<String>> rows(List<String> scenarios) {
+  /** The trend as lines of text cells: night, then "onset / throughput" for the simulation of each of {@code columns}. */
+  List<List<String>> rows(List<Comparison.Row> columns) {
     List<List<String>> rows = new ArrayList<>();
     for (Night night : nights) {
       List<String> row = new ArrayList<>(List.of(night.name()));
-      for (String scenario : scenarios) {
-        row.add(night.entries().stream().filter(e -> e.scenario().equals(scenario)).findFirst()
+      for (Comparison.Row column : columns) {
+        row.add(night.entries().stream().filter(e -> e.simulation().equals(column.simulation())).findFirst()
             .map(e -> e.onsetSeconds().map(s -> String.format("onset %.1f s", s)).orElse("no onset")
                 + String.format(", %.1f/s, %s", e.meanPerSecond(), e.verdict()))
             .orElse("-"));

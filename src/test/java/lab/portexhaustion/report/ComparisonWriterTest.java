@@ -65,6 +65,49 @@ class ComparisonWriterTest {
     assertThat(results.resolve("comparison.partial")).doesNotExist();
   }
 
+  /** Any JSON object reads as a comparison with nothing in it: a run's summary.json copied into the folder by mistake. */
+  @Test
+  void aHistoryFileThatIsJsonButNoComparisonIsRefusedNamingIt() throws Exception {
+    Path run = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path history = Files.createDirectories(results.resolve("history"));
+    Path summary = Files.copy(run.resolve("harness/summary.json"), history.resolve("2026-12-02.json"));
+
+    assertThatThrownBy(() -> ComparisonWriter.write(List.of(run), results, Optional.of(history)))
+        .isInstanceOf(CompareCommand.UsageException.class)
+        .hasMessageStartingWith("compare: --history: '" + summary + "' is not a comparison.json this version reads (it has no"
+            + " 'table').");
+    Files.writeString(summary, "{\"table\": [{\"meanPerSecond\": 1}]}");
+    assertThatThrownBy(() -> ComparisonWriter.write(List.of(run), results, Optional.of(history)))
+        .hasMessageContaining("(a row of its 'table' has no 'simulation' or 'verdict')");
+    assertThat(results.resolve("comparison")).doesNotExist();
+  }
+
+  /**
+   * A user's workload beside the built-in simulation of its strategy, night after night: the columns are named by
+   * simulation and the nights are matched by it, so every night has both (by start time, none would match).
+   */
+  @Test
+  void theNightsOfTwoSimulationsOfOneScenarioLineUpByTheirSimulations() throws Exception {
+    Path builtIn = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path own = copyOfRecordedRun("orderssimulation-20261201205619588");
+    Path ownSummary = own.resolve("harness/summary.json");
+    Files.writeString(ownSummary, Files.readString(ownSummary)
+        .replace("\"simulation\" : \"ClientPerRequestSimulation\"", "\"simulation\" : \"OrdersSimulation\"")
+        .replace("2026-12-01T20:44:51.133899119Z", "2026-11-30T20:50:00.000000000Z"));
+    Path history = Files.createDirectories(results.resolve("history"));
+    Files.copy(ComparisonWriter.write(List.of(builtIn, own), results).get(0).resolve("comparison.json"),
+        history.resolve("2026-11-30.json"));
+    Files.writeString(ownSummary, Files.readString(ownSummary).replace("2026-11-30T20:50:00", "2026-12-01T20:56:19"));
+
+    Path written = ComparisonWriter.write(List.of(builtIn, own), results, Optional.of(history)).get(0);
+
+    List<String> nights = Files.readAllLines(written.resolve("comparison.md")).stream()
+        .dropWhile(line -> !line.equals("## Last nights")).toList();
+    assertThat(nights.get(2)).isEqualTo("| night | client-per-request (ClientPerRequestSimulation) | client-per-request (OrdersSimulation) |");
+    assertThat(nights).filteredOn(line -> line.startsWith("| 2026-11-30 |")).singleElement()
+        .satisfies(line -> assertThat(line).doesNotContain("| - |").contains("onset 11.3 s"));
+  }
+
   /** A run recorded by the harness (a clean-clone CI run of 2026-12-01, its samples cut to three). */
   private Path copyOfRecordedRun(String folder) throws IOException, URISyntaxException {
     Path recorded = Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation").toURI());

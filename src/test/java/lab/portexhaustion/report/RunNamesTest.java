@@ -15,9 +15,13 @@ class RunNamesTest {
   Path results;
 
   private RunResults run(String folder, String scenario, String startedAt) throws Exception {
+    return run(folder, folder.replaceFirst("simulation-\\d+$", "Simulation"), scenario, startedAt);
+  }
+
+  private RunResults run(String folder, String simulation, String scenario, String startedAt) throws Exception {
     Path harness = Files.createDirectories(results.resolve(folder).resolve("harness"));
     Files.writeString(harness.resolve("summary.json"),
-        "{\"simulation\": \"" + folder + "\", \"scenario\": \"" + scenario + "\", \"startedAt\": \"" + startedAt + "\"}");
+        "{\"simulation\": \"" + simulation + "\", \"scenario\": \"" + scenario + "\", \"startedAt\": \"" + startedAt + "\"}");
     Files.writeString(harness.resolve("conditions.json"), "{\"rangeSize\": 1000}");
     Files.writeString(harness.resolve("ports.csv"), "elapsedMillis,tier\n");
     return RunResults.load(results.resolve(folder));
@@ -30,6 +34,16 @@ class RunNamesTest {
 
     assertThat(RunNames.of(List.of(pooled, churn))).containsExactlyInAnyOrderEntriesOf(Map.of(
         pooled.folder(), "pooled", churn.folder(), "raw-socket"));
+  }
+
+  /** A user's own workload beside the built-in simulation of its strategy: the same names every night, not times. */
+  @Test
+  void twoSimulationsOfOneScenarioAreToldApartByTheirSimulations() throws Exception {
+    RunResults builtIn = run("clientperrequestsimulation-1", "ClientPerRequestSimulation", "client-per-request", "2026-12-01T20:44:51Z");
+    RunResults own = run("orderssimulation-2", "OrdersSimulation", "client-per-request", "2026-12-01T20:46:02Z");
+
+    assertThat(RunNames.of(List.of(builtIn, own))).containsExactlyInAnyOrderEntriesOf(Map.of(
+        builtIn.folder(), "client-per-request (ClientPerRequestSimulation)", own.folder(), "client-per-request (OrdersSimulation)"));
   }
 
   @Test
