@@ -77,9 +77,14 @@ class LabTestScriptIT {
     assertThat(result.output()).contains("lab-test: -- needs a command");
   }
 
+  /** A wrapper's own 2 would read as a failed verdict: a command that failed before any simulation began ends with 1. */
   @Test
-  void aCommandThatRanNoSimulationKeepsItsOwnStatus() throws Exception {
-    assertThat(labTest("--", "sh", "-c", "exit 7").exitCode()).isEqualTo(7);
+  void aCommandThatFailedBeforeAnySimulationEndsWithOneSayingItsStatus() throws Exception {
+    TimedProcess.Result two = labTest("--", "sh", "-c", "exit 2");
+
+    assertThat(two.exitCode()).isEqualTo(1);
+    assertThat(two.output()).contains("lab-test: exit 1: the command ended with 2 before any simulation began");
+    assertThat(labTest("--", "sh", "-c", "exit 7").exitCode()).isEqualTo(1);
     assertThat(labTest("--", "true").exitCode()).isZero();
   }
 }
