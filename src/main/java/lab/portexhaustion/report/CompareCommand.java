@@ -85,6 +85,10 @@ public final class CompareCommand {
   }
 
   public static void main(String[] args) throws IOException {
+    if (List.of(args).equals(List.of("--help")) || List.of(args).equals(List.of("-h"))) {
+      System.out.println(USAGE); // scripts/compare answers --help itself; this is for a project running the class directly
+      ProcessExit.exit(ProcessExit.Code.DONE);
+    }
     Path resultsRoot = GatlingLaunch.ofThisJvm().resultsFolder();
     ProcessExit.exit(ProcessExit.exitOnFailure(() -> run(Options.parse(args, resultsRoot), resultsRoot)));
   }
