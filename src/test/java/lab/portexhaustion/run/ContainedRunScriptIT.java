@@ -2,12 +2,16 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** scripts/contained-run: its checks of bad input, and the namespace it makes. */
 class ContainedRunScriptIT {
@@ -22,6 +26,22 @@ class ContainedRunScriptIT {
     command.addAll(List.of(args));
     TimedProcess.Result result = TimedProcess.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofSeconds(60));
     return new Run(result.exitCode(), result.output());
+  }
+
+  /** A Maven command of the user's own is prepared as it will run: its executable, profile and -o, not a plain mvn. */
+  @Test
+  void aMavenCommandOfTheUsersOwnIsPreparedWithItsOwnExecutableAndOptions(@TempDir Path project) throws Exception {
+    Path calls = project.resolve("calls.txt");
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Run run = launch("--range", "40000-40999", "--", wrapper.toString(), "-B", "-o", "gatling:test", "-Pnightly");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("resolving dependencies before entering the namespace (" + wrapper
+        + " -B -o gatling:test -Pnightly -q -Dgatling.skip=true)");
+    assertThat(Files.readAllLines(calls)).containsExactly("-B -o gatling:test -Pnightly -q -Dgatling.skip=true",
+        "-B -o gatling:test -Pnightly");
   }
 
   @Test
