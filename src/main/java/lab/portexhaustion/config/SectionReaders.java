@@ -75,9 +75,9 @@ final class SectionReaders {
 
   static LoadProfile load(SettingsReader in) {
     return new LoadProfile(
-        in.number("load.startRate", 0, LoadProfile.MAX_RATE, "a number of requests per second from 0 to " + RATE_CEILING),
+        in.number("load.startRate", 0, LoadProfile.MAX_RATE, "a number of visits per second (arrivals of the profile) from 0 to " + RATE_CEILING),
         in.number("load.peakRate", Double.MIN_VALUE, LoadProfile.MAX_RATE,
-            "a number of requests per second greater than 0 and at most " + RATE_CEILING),
+            "a number of visits per second (arrivals of the profile) greater than 0 and at most " + RATE_CEILING),
         in.duration("load.rampTime", Duration.ZERO, "0s or longer"),
         in.duration("load.holdTime", Duration.ZERO, "0s or longer"),
         in.duration("load.maxDuration", Duration.ofSeconds(1), LoadProfile.MAX_DURATION, "from 1s to 48h"),

@@ -38,6 +38,8 @@ final class SettingsLayers {
   }
 
   static final String DEFAULTS_SOURCE = "harness-defaults.conf";
+  /** How a value the simulation's own protocol set names where it came from: "PooledSimulation's MongoDsl protocol". */
+  static final String PROTOCOL_ORIGIN = "'s MongoDsl protocol";
 
   private final List<Layer> strongestFirst;
   private final Layer protocol;
@@ -52,7 +54,7 @@ final class SettingsLayers {
   static SettingsLayers of(Scenario scenario, Config commandLine, String userFile, Config user, ProtocolSettings protocol, Config defaults) {
     String block = SettingKeys.SCENARIO_ROOT + "." + scenario.configName();
     Layer simulation = new Layer(protocol.simulation() + "'s protocol", "",
-        ConfigFactory.parseMap(protocol.values(), protocol.simulation() + "'s MongoDsl protocol"));
+        ConfigFactory.parseMap(protocol.values(), protocol.simulation() + PROTOCOL_ORIGIN));
     Layer builtIn = plain(DEFAULTS_SOURCE, defaults);
     return new SettingsLayers(List.of(
         scoped("-D", block, commandLine),

@@ -90,7 +90,7 @@ final class SettingsReader {
     if (bare.isPresent()) {
       String millis = new BigDecimal(bare.get()).movePointRight(3).stripTrailingZeros().toPlainString();
       problems.add("Setting '" + key + "' has the value '" + bare.get() + "', a number without a unit: say " + bare.get() + "s or "
-          + millis + "ms (it must be " + meaning + "). Fix it in harness.conf or on the command line with -D" + key + "=<value>.");
+          + millis + "ms (it must be " + meaning + ")" + setBy(key) + ". " + fix(key));
       return min;
     }
     try {
@@ -122,12 +122,27 @@ final class SettingsReader {
   }
 
   void reject(String key, String allowed) {
-    problems.add(
-        "Setting '" + key + "' has the value '" + rendered(key) + "', but it must be " + allowed
-            + ". Fix it in harness.conf or on the command line with -D" + key + "=<value>.");
+    problems.add("Setting '" + key + "' has the value '" + rendered(key) + "'" + setBy(key) + ", but it must be " + allowed
+        + ". " + fix(key));
+  }
+
+  /**
+   * " (set by OrdersSimulation's MongoDsl protocol)" where the simulation's own protocol gave the value ({@code .load(...)},
+   * {@code .pooled(...)}), so that a user does not look for it in a settings file; empty where a setting gave it.
+   */
+  String setBy(String key) {
+    String origin = config.getValue(key).origin().description();
+    return origin.contains(SettingsLayers.PROTOCOL_ORIGIN) ? " (set by " + origin + ")" : "";
+  }
+
+  private String fix(String key) {
+    String override = "harness.conf or on the command line with -D" + key + "=<value>.";
+    return setBy(key).isEmpty() ? "Fix it in " + override : "Fix it in the simulation, or override it in " + override;
   }
 
   private String rendered(String key) {
-    return String.valueOf(config.getValue(key).unwrapped());
+    ConfigValue value = config.getValue(key);
+    String text = String.valueOf(value.unwrapped());
+    return value.valueType() == ConfigValueType.NUMBER ? NumberText.of(text) : text;
   }
 }

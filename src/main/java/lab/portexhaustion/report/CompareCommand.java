@@ -57,8 +57,13 @@ public final class CompareCommand {
             mergeFolder = Path.of(args[++i]);
           }
           case "--history" -> {
-            if (i + 1 == args.length || !Files.isDirectory(Path.of(args[i + 1]))) {
+            if (i + 1 == args.length) {
               throw new UsageException("--history needs a folder of earlier comparison.json files (named <night>.json).");
+            }
+            if (!Files.isDirectory(Path.of(args[i + 1]))) {
+              throw new UsageException("--history '" + args[i + 1] + "' is no folder" + (Files.exists(Path.of(args[i + 1])) ? "" : " (it"
+                  + " does not exist)") + ": give the folder of earlier comparison.json files (named <night>.json), an empty one"
+                  + " for the first night.");
             }
             history = Optional.of(Path.of(args[++i]));
           }

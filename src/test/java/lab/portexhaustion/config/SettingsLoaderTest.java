@@ -210,6 +210,23 @@ class SettingsLoaderTest {
     }
   }
 
+  /** A value the simulation's own .load(...) gave is said to come from there, not from a file the user never wrote. */
+  @Test
+  void aWrongValueFromTheSimulationsProtocolIsSaidToComeFromIt() {
+    ProtocolSettings protocol = ProtocolSettings.of("OrdersSimulation", StrategyKind.POOLED)
+        .with(new ProtocolSettings.Arrivals(1000, 50000, Duration.ZERO, Duration.ZERO));
+
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), dir.resolve("none.conf"), protocol))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'load.peakRate' has the value '50000' (set by OrdersSimulation's MongoDsl protocol), but it"
+            + " must be")
+        .hasMessageContaining("Fix it in the simulation, or override it in harness.conf or on the command line with -Dload.peakRate=<value>.")
+        .hasMessageContaining("Settings 'load.rampTime' and 'load.holdTime' are both 0s (set by OrdersSimulation's MongoDsl protocol),");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("load.peakRate", "50000"), dir.resolve("none.conf")))
+        .hasMessageContaining("Setting 'load.peakRate' has the value '50000', but it must be")
+        .hasMessageContaining("Fix it in harness.conf or on the command line");
+  }
+
   @Test
   void everyProblemIsReportedAtOnce() {
     assertThat(rejected(Map.of("target", "x", "load.peakRate", "0", "pool.maxConnecting", "0")).problems()).hasSize(3);
@@ -280,7 +297,7 @@ class SettingsLoaderTest {
   void ratesAboveWhatTheHarnessCanInjectAreRefusedNamingTheKey() {
     assertThatThrownBy(() -> load(Map.of("load.peakRate", "100000000")))
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessageContaining("Setting 'load.peakRate' has the value '100000000', but it must be a number of requests per second"
+        .hasMessageContaining("Setting 'load.peakRate' has the value '100000000', but it must be a number of visits per second (arrivals of the profile)"
             + " greater than 0 and at most 20000");
     assertThatThrownBy(() -> load(Map.of("load.startRate", "30000")))
         .isInstanceOf(InvalidSettingsException.class)

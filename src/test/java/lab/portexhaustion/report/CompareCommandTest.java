@@ -47,8 +47,11 @@ class CompareCommandTest {
   void anOptionWithoutItsFolderIsAUsageFailure() {
     assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {"--merge", "--out"}, results),
         "compare: --out needs the folder to write the merge to.");
-    assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {"--history", results.resolve("none").toString()}, results),
+    assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {"--history"}, results),
         "compare: --history needs a folder of earlier comparison.json files (named <night>.json).");
+    assertUsageFailure(() -> CompareCommand.Options.parse(new String[] {"--history", results.resolve("none").toString()}, results),
+        "compare: --history '" + results.resolve("none") + "' is no folder (it does not exist): give the folder of earlier"
+            + " comparison.json files (named <night>.json), an empty one for the first night.");
   }
 
   @Test

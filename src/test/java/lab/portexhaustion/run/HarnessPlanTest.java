@@ -31,9 +31,9 @@ class HarnessPlanTest {
     assertThatThrownBy(() -> HarnessPlan.of(protocol, ClientSettingsHook.NONE))
         .isInstanceOfSatisfying(SetupFailureException.class, failure -> {
           assertThat(failure.code()).isEqualTo(ProcessExit.Code.SETUP_FAILED);
-          assertThat(failure.paragraphs()).singleElement().asString().startsWith("Setting 'load.startRate' has the value '-3.0'");
+          assertThat(failure.paragraphs()).singleElement().asString().startsWith("Setting 'load.startRate' has the value '-3' (set by PlanSimulation's MongoDsl protocol)");
           assertThat(failure.getMessage())
-              .startsWith("\n=== PlanSimulation did not start; no load was sent ===\n\nSetting 'load.startRate' has the value '-3.0'");
+              .startsWith("\n=== PlanSimulation did not start; no load was sent ===\n\nSetting 'load.startRate' has the value '-3' (set by PlanSimulation's MongoDsl protocol)");
         });
   }
 
