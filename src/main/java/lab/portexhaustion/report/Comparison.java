@@ -27,7 +27,8 @@ public record Comparison(
    * @param prediction the model's prediction the verdict used: with the measured figure (per visit, or a pool's
    *     plateau) where there was one; empty where nothing was modelled
    * @param portsPerVisit ports each visit took, measured (a visit: one virtual user running its scenario once)
-   * @param predictedKneeVisitsPerSecond the visit rate the range keeps up, by the measured ports per visit
+   * @param predictedKneeVisitsPerSecond the visit rate the range keeps up, as the verdict's prediction gives it (the free
+   *     ports, by the measured ports per visit); the whole range's where that prediction is not of ports
    * @param measuredKneeVisitsPerSecond the visit rate the range actually absorbed before the onset
    * @param verdictStatus the verdict's word: PASS, FAIL, INCONCLUSIVE (the evidence could not say) or INFO
    * @param evidence what the run knew of its own evidence, as its summary.json has it; empty in runs recorded before

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.model.Prediction;
+import lab.portexhaustion.model.Resource;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
@@ -34,12 +36,17 @@ public final class ComparisonBuilder {
       folders.add(folder);
       rows.add(row(run, names.get(run.folder()), folder));
     }
-    return new Comparison(family.configName(), title(family), folders, settingsThatDiffer(ordered), rows);
+    return new Comparison(family.configName(), title(family, rows), folders, settingsThatDiffer(ordered), rows);
   }
 
-  static String title(Scenario.Family family) {
+  /** What the runs put side by side: "Pooled vs unpooled" only where both are there. */
+  private static String title(Scenario.Family family, List<Comparison.Row> rows) {
     return switch (family) {
-      case PORTS -> "Pooled vs unpooled";
+      case PORTS -> {
+        boolean pooled = rows.stream().anyMatch(r -> r.strategy().equals(StrategyKind.POOLED.configName()));
+        boolean unpooled = rows.stream().anyMatch(r -> !r.strategy().equals(StrategyKind.POOLED.configName()));
+        yield pooled && unpooled ? "Pooled vs unpooled" : pooled ? "Pooled connections" : "Unpooled connections";
+      }
       case IDLE_CONNECTIONS -> "Connections kept open: leak vs idle timeout, and a server's limits";
     };
   }
@@ -62,13 +69,22 @@ public final class ComparisonBuilder {
         s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerVisit(),
         connections.peakOpenTowardTarget(), connections.expectedOpen(), connections.peakDescriptorsOpen(),
         known(s.ports().peaks().serverDescriptorsOpen()), known(c.server().flatMap(ServerConditions::descriptorLimit)), connections.serverLimits(),
-        onset, s.predictionMeasured().or(s::prediction), s.ports().kneeVisitsPerSecond(), s.onset().flatMap(o -> measuredKnee(run, o)),
+        onset, s.predictionMeasured().or(s::prediction), predictedKnee(s), s.onset().flatMap(o -> measuredKnee(run, o)),
         s.verdict().line(), s.verdict().passed(), s.verdict().status(), s.evidence());
   }
 
   /** Runs recorded before a file spelled unknown as null spelled these counts -1. */
   private static Optional<Long> known(Optional<Long> count) {
     return count.filter(n -> n >= 0);
+  }
+
+  /**
+   * The predicted knee, as the verdict line gives it: the ports free when the load started, over TIME_WAIT, over the
+   * ports a visit took. Where the verdict's prediction is not of ports (a server's slots, descriptors), the whole range's.
+   */
+  private static Optional<Double> predictedKnee(RunSummary s) {
+    return s.predictionMeasured().or(s::prediction).filter(p -> p.resource().equals(Resource.EPHEMERAL_PORTS.label()))
+        .flatMap(Prediction::kneeVisitsPerSecond).or(() -> s.ports().kneeVisitsPerSecond());
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code comparison.md}: the table and the verdicts, for CI step summaries and pull requests. */
 final class MarkdownReport {
@@ -33,9 +34,8 @@ final class MarkdownReport {
       md.append('\n');
     }
     if (!c.settingsThatDiffer().isEmpty()) {
-      md.append("\nSettings that differ: ");
-      c.settingsThatDiffer().forEach((key, values) -> md.append('`').append(key).append("` ").append(cell(values.toString())).append("; "));
-      md.append('\n');
+      md.append("\nSettings that differ: ").append(c.settingsThatDiffer().entrySet().stream()
+          .map(e -> "`" + e.getKey() + "` " + cell(e.getValue().toString())).collect(Collectors.joining("; "))).append('\n');
     }
     md.append("\n![").append(cell(c.title())).append(": the main chart over time](").append(pngName).append(")\n\n");
     c.table().forEach(r -> md.append("- ").append(cell(r.verdict())).append('\n'));

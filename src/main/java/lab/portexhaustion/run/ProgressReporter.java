@@ -53,9 +53,13 @@ final class ProgressReporter implements AutoCloseable {
         .map(full -> String.format("ports %,d/%,d (%.1f %%), TIME_WAIT %,d toward target", full.ports().towardTarget(),
             full.totals().rangeSize(), full.ports().utilisationPercent(), full.towardTarget().timeWait()))
         .orElse("ports: no sample yet");
-    LOG.info(String.format("[%s] %4.0f s  %,d requests (OK %,d, KO %,d), %.0f req/s, %s, %s",
+    // KO counts the requests the simulation could not build, as Gatling's report does; they never started, so the
+    // line says how many of them there were, or OK + KO would add up to more than the requests started.
+    long notBuilt = metrics.notBuiltCount();
+    LOG.info(String.format("[%s] %4.0f s  %,d requests (OK %,d, KO %,d%s), %.0f req/s, %s, %s",
         label, Duration.between(start, Instant.now()).toMillis() / 1000.0, started,
-        metrics.succeededCount(), metrics.failedCount(), rate, portStatus, onsetStatus));
+        metrics.succeededCount(), metrics.failedCount(), notBuilt == 0 ? "" : String.format(", %,d of them not built", notBuilt),
+        rate, portStatus, onsetStatus));
   }
 
   @Override

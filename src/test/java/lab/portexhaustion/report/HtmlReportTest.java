@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import lab.portexhaustion.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +76,15 @@ class HtmlReportTest {
         .contains("- RawSocketSimulation: Linux, ephemeral range 40000-40999 (1,000 ports), TIME_WAIT 60 s, tcp_tw_reuse 0,");
     assertThat(MarkdownReport.render(same, Trend.NONE, "comparison.png"))
         .contains("\n\nLinux, ephemeral range 40000-40999 (1,000 ports)").doesNotContain("- PooledSimulation:");
+  }
+
+  @Test
+  void markdownListsTheSettingsThatDifferSeparatedNotEnded() {
+    Map<String, Map<String, String>> settings = new TreeMap<>(Map.of(
+        "load.peakRate", Map.of("A", "100"), "pool.maxPoolSize", Map.of("A", "10")));
+    Comparison differ = new Comparison("ports", "Pooled vs unpooled", List.of("a"), settings, List.of(row("A", CONDITIONS, "x")));
+
+    assertThat(MarkdownReport.render(differ, Trend.NONE, "comparison.png"))
+        .contains("\nSettings that differ: `load.peakRate` {A=100}; `pool.maxPoolSize` {A=10}\n");
   }
 }
