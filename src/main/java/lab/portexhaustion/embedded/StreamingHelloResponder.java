@@ -105,7 +105,12 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
     }
     long awaitMillis = await.maxAwaitMillis();
     boolean exhaust = hello.opCode() == OP_MSG && (hello.flagBits() & EXHAUST_ALLOWED) != 0;
-    stopWaiting = statistics.awaitTopologyChange(exhaust, !hello.command().equals("hello"));
+    Runnable counted = statistics.awaitTopologyChange(exhaust, !hello.command().equals("hello"));
+    IdleConnectionCloser.owesAReply(ctx.channel(), true);
+    stopWaiting = () -> {
+      counted.run();
+      IdleConnectionCloser.owesAReply(ctx.channel(), false);
+    };
     int[] answering = {hello.requestId()};
     Runnable next = () -> {
       if (!ctx.channel().isActive()) {

@@ -7,9 +7,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.ConnectionCreatedEvent;
 import com.mongodb.event.ConnectionPoolListener;
+import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerHeartbeatStartedEvent;
 import com.mongodb.event.ServerHeartbeatSucceededEvent;
 import com.mongodb.event.ServerMonitorListener;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,42 @@ class MonitoringAgainstEmbeddedServerTest {
     assertThat(client.poolConnections()).isEqualTo(1);
     assertThat(client.clientSockets()).as("client sockets open toward the server").isEqualTo(2);
     assertThat(client.serverConnections()).isEqualTo(2);
+  }
+
+  /**
+   * A server idle timeout shorter than the monitor's await closes what waits for the client (the pool connection), not
+   * the monitor waiting for the server's next reply: no heartbeat fails, and the streamed replies keep coming.
+   */
+  @Test
+  void anIdleTimeoutShorterThanTheAwaitLeavesTheStreamingMonitorOpen() throws Exception {
+    List<Boolean> succeeded = new CopyOnWriteArrayList<>();
+    List<String> failed = new CopyOnWriteArrayList<>();
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ofMillis(300)),
+        EmbeddedMonitoring.STREAMING, port -> true)) {
+      MongoClientSettings settings = MongoClientSettings.builder()
+          .applyConnectionString(server.connectionString())
+          .applyToServerSettings(b -> b.heartbeatFrequency(1_000, TimeUnit.MILLISECONDS)
+              .addServerMonitorListener(new ServerMonitorListener() {
+                @Override
+                public void serverHeartbeatSucceeded(ServerHeartbeatSucceededEvent event) {
+                  succeeded.add(event.isAwaited());
+                }
+
+                @Override
+                public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
+                  failed.add(String.valueOf(event.getThrowable()));
+                }
+              }))
+          .build();
+      try (MongoClient client = MongoClients.create(settings)) {
+        client.getDatabase("test").runCommand(new Document("ping", 1));
+        Thread.sleep(WATCH_MILLIS);
+
+        assertThat(failed).as("heartbeats that failed").isEmpty();
+        assertThat(succeeded.stream().filter(a -> a)).as("awaited heartbeats answered, one a second").hasSizeBetween(2, 4);
+        assertThat(server.idleClosedConnections()).as("the idle pool connection, closed").isGreaterThanOrEqualTo(1);
+      }
+    }
   }
 
   private static Watched watchOneClient(EmbeddedMonitoring monitoring) throws Exception {
