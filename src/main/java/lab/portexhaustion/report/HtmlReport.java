@@ -90,9 +90,9 @@ final class HtmlReport {
     if (trend.nights().isEmpty()) {
       return;
     }
-    List<String> scenarios = TableText.header(c);
+    List<String> columns = TableText.header(c);
     h.append("<h2>Last nights</h2>\n<table class=\"trend\">\n<tr><th>night</th>");
-    scenarios.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
+    columns.forEach(s -> h.append("<th>").append(escapeHtml4(s)).append("</th>"));
     h.append("</tr>\n");
     for (List<String> row : trend.rows(c.table())) {
       h.append("<tr>");

@@ -21,10 +21,10 @@ record Trend(List<Night> nights) {
   record Night(String name, List<Entry> entries) {}
 
   /**
-   * One run of a night, by its simulation: the class name stays the same from night to night, where a column's name
-   * need not (two runs of one scenario are named with their start times).
+   * One run of a night: its simulation, whose class name stays the same from night to night, and its column's name,
+   * which need not (two runs of one simulation are named with their start times).
    */
-  record Entry(String simulation, Optional<Double> onsetSeconds, double meanPerSecond, String verdict) {}
+  record Entry(String simulation, String column, Optional<Double> onsetSeconds, double meanPerSecond, String verdict) {}
 
   static final Trend NONE = new Trend(List.of());
 
@@ -68,24 +68,36 @@ record Trend(List<Night> nights) {
 
   private static Night night(String name, Comparison comparison) {
     return new Night(name, comparison.table().stream()
-        .map(r -> new Entry(r.simulation(), r.onset().map(Comparison.Onset::elapsedSeconds), r.meanPerSecond(),
+        .map(r -> new Entry(r.simulation(), r.label(), r.onset().map(Comparison.Onset::elapsedSeconds), r.meanPerSecond(),
             r.verdict().replaceFirst("^VERDICT (\\w+) .*$", "$1")))
         .toList());
   }
 
-  /** The trend as lines of text cells: night, then "onset / throughput" for the simulation of each of {@code columns}. */
+  /** The trend as lines of text cells: night, then "onset / throughput" for each of {@code columns}. */
   List<List<String>> rows(List<Comparison.Row> columns) {
     List<List<String>> rows = new ArrayList<>();
     for (Night night : nights) {
       List<String> row = new ArrayList<>(List.of(night.name()));
       for (Comparison.Row column : columns) {
-        row.add(night.entries().stream().filter(e -> e.simulation().equals(column.simulation())).findFirst()
-            .map(e -> e.onsetSeconds().map(s -> String.format("onset %.1f s", s)).orElse("no onset")
-                + String.format(", %.1f/s, %s", e.meanPerSecond(), e.verdict()))
+        row.add(entryFor(column, columns, night).map(e -> e.onsetSeconds().map(s -> String.format("onset %.1f s", s))
+                .orElse("no onset") + String.format(", %.1f/s, %s", e.meanPerSecond(), e.verdict()))
             .orElse("-"));
       }
       rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * The night's run for {@code column}: the one of its simulation where the night and the columns have one each; else
+   * (a simulation run twice, before and after a change) the one of the same column name, or none.
+   */
+  private static Optional<Entry> entryFor(Comparison.Row column, List<Comparison.Row> columns, Night night) {
+    List<Entry> ofSimulation = night.entries().stream().filter(e -> e.simulation().equals(column.simulation())).toList();
+    long columnsOfSimulation = columns.stream().filter(c -> c.simulation().equals(column.simulation())).count();
+    if (ofSimulation.size() == 1 && columnsOfSimulation == 1) {
+      return Optional.of(ofSimulation.get(0));
+    }
+    return ofSimulation.stream().filter(e -> e.column().equals(column.label())).findFirst();
   }
 }

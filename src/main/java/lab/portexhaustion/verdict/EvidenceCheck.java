@@ -61,11 +61,12 @@ public final class EvidenceCheck {
     if (!evidence.filesNotWritten().isEmpty()) {
       problems.add(new EvidenceProblem(EvidenceProblem.Kind.FILES_INCOMPLETE, notWritten(evidence.filesNotWritten())));
     }
-    List<String> strain = strain(evidence.pace(), onsetToleranceSeconds);
     if (turnedAway > 0) {
-      strain.add(0, String.format("the harness could not send %,d request%s, its workers all busy (harness saturated):"
-          + " lower load.peakRate, or spread the load over several load generators", turnedAway, turnedAway == 1 ? "" : "s"));
+      problems.add(new EvidenceProblem(EvidenceProblem.Kind.HARNESS_SATURATED, String.format("the harness could not send %,d"
+          + " request%s, its workers all busy (harness saturated): lower load.peakRate, or spread the load over several load"
+          + " generators", turnedAway, turnedAway == 1 ? "" : "s")));
     }
+    List<String> strain = strain(evidence.pace(), onsetToleranceSeconds);
     if (!strain.isEmpty()) {
       problems.add(new EvidenceProblem(EvidenceProblem.Kind.COULD_NOT_KEEP_UP,
           "this machine could not keep up (" + String.join("; ", strain) + ")"));

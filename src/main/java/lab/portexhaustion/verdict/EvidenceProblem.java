@@ -14,7 +14,13 @@ public record EvidenceProblem(Kind kind, String text) {
     /** A results file was not written whole: the run's record is incomplete, whatever it showed. */
     FILES_INCOMPLETE(true),
     /** This machine fell behind what the run asked of it: its timings are not the model's to answer for. */
-    COULD_NOT_KEEP_UP(false);
+    COULD_NOT_KEEP_UP(false),
+    /**
+     * The harness turned requests away, its workers all busy: the load the verdict judges was never sent. Apart from
+     * {@link #COULD_NOT_KEEP_UP}: a harness that cannot send what it was asked is the harness's limit (its workers, its
+     * queue), which a slow machine does not explain away.
+     */
+    HARNESS_SATURATED(false);
 
     private final boolean spoilsEveryRun;
 

@@ -3,6 +3,8 @@ package lab.portexhaustion.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonWriterTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path results;
@@ -85,28 +89,69 @@ class ComparisonWriterTest {
 
   /**
    * A user's workload beside the built-in simulation of its strategy, night after night: the columns are named by
-   * simulation and the nights are matched by it, so every night has both (by start time, none would match).
+   * simulation and the nights are matched by it, so every night has both, each its own figures (by start time, none
+   * would match).
    */
   @Test
   void theNightsOfTwoSimulationsOfOneScenarioLineUpByTheirSimulations() throws Exception {
     Path builtIn = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
-    Path own = copyOfRecordedRun("orderssimulation-20261201205619588");
-    Path ownSummary = own.resolve("harness/summary.json");
-    Files.writeString(ownSummary, Files.readString(ownSummary)
-        .replace("\"simulation\" : \"ClientPerRequestSimulation\"", "\"simulation\" : \"OrdersSimulation\"")
-        .replace("2026-12-01T20:44:51.133899119Z", "2026-11-30T20:50:00.000000000Z"));
+    Path own = withFigures(copyOfRecordedRun("orderssimulation-20261201205619588"), "OrdersSimulation", "2026-11-30T20:50:00Z", 14.5, 30.25);
     Path history = Files.createDirectories(results.resolve("history"));
     Files.copy(ComparisonWriter.write(List.of(builtIn, own), results).get(0).resolve("comparison.json"),
         history.resolve("2026-11-30.json"));
-    Files.writeString(ownSummary, Files.readString(ownSummary).replace("2026-11-30T20:50:00", "2026-12-01T20:56:19"));
+    withFigures(own, "OrdersSimulation", "2026-12-01T20:56:19Z", 15.5, 31.25);
 
-    Path written = ComparisonWriter.write(List.of(builtIn, own), results, Optional.of(history)).get(0);
+    List<String> nights = lastNights(ComparisonWriter.write(List.of(builtIn, own), results, Optional.of(history)).get(0));
 
-    List<String> nights = Files.readAllLines(written.resolve("comparison.md")).stream()
-        .dropWhile(line -> !line.equals("## Last nights")).toList();
-    assertThat(nights.get(2)).isEqualTo("| night | client-per-request (ClientPerRequestSimulation) | client-per-request (OrdersSimulation) |");
-    assertThat(nights).filteredOn(line -> line.startsWith("| 2026-11-30 |")).singleElement()
-        .satisfies(line -> assertThat(line).doesNotContain("| - |").contains("onset 11.3 s"));
+    assertThat(nights).containsExactly(
+        "| night | client-per-request (ClientPerRequestSimulation) | client-per-request (OrdersSimulation) |",
+        "|---|---|---|",
+        "| 2026-11-30 | onset 11.3 s, 41.5/s, PASS | onset 14.5 s, 30.3/s, PASS |",
+        "| this run | onset 11.3 s, 41.5/s, PASS | onset 15.5 s, 31.3/s, PASS |");
+  }
+
+  /**
+   * One simulation run twice (before and after a change): each column is its own run's, matched by the column's name
+   * (its start time); a night whose runs started at other times has none to match, and says so with '-'.
+   */
+  @Test
+  void twoRunsOfOneSimulationEachKeepTheirOwnFiguresInTheTrend() throws Exception {
+    Path before = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path after = withFigures(copyOfRecordedRun("clientperrequestsimulation-20261201205619588"), "ClientPerRequestSimulation",
+        "2026-12-01T20:56:19Z", 77.7, 12.5);
+    Path history = Files.createDirectories(results.resolve("history"));
+    Files.copy(ComparisonWriter.write(List.of(before, after), results).get(0).resolve("comparison.json"),
+        history.resolve("2026-12-01.json"));
+    Path otherNight = withFigures(copyOfRecordedRun("clientperrequestsimulation-20261130204451435"), "ClientPerRequestSimulation",
+        "2026-11-30T21:00:00Z", 9.9, 9.5);
+    Files.copy(ComparisonWriter.write(List.of(otherNight, after), results).get(0).resolve("comparison.json"),
+        history.resolve("2026-11-30.json"));
+
+    List<String> nights = lastNights(ComparisonWriter.write(List.of(before, after), results, Optional.of(history)).get(0));
+
+    assertThat(nights).containsExactly(
+        "| night | client-per-request (20:44:51) | client-per-request (20:56:19) |",
+        "|---|---|---|",
+        "| 2026-11-30 | - | onset 77.7 s, 12.5/s, PASS |",
+        "| 2026-12-01 | onset 11.3 s, 41.5/s, PASS | onset 77.7 s, 12.5/s, PASS |",
+        "| this run | onset 11.3 s, 41.5/s, PASS | onset 77.7 s, 12.5/s, PASS |");
+  }
+
+  private static List<String> lastNights(Path comparison) throws IOException {
+    return Files.readAllLines(comparison.resolve("comparison.md")).stream()
+        .dropWhile(line -> !line.equals("## Last nights")).filter(line -> line.startsWith("|")).toList();
+  }
+
+  /** The recorded run as another run: its simulation, start, onset and mean rate. */
+  private static Path withFigures(Path run, String simulation, String startedAt, double onsetSeconds, double meanPerSecond)
+      throws IOException {
+    Path summary = run.resolve("harness/summary.json");
+    ObjectNode json = (ObjectNode) JSON.readTree(summary.toFile());
+    json.put("simulation", simulation).put("startedAt", startedAt);
+    ((ObjectNode) json.get("onset")).put("elapsedSeconds", onsetSeconds);
+    ((ObjectNode) json.get("requests")).put("meanPerSecond", meanPerSecond);
+    JSON.writeValue(summary.toFile(), json);
+    return run;
   }
 
   /** A run recorded by the harness (a clean-clone CI run of 2026-12-01, its samples cut to three). */

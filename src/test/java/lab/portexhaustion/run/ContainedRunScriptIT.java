@@ -28,7 +28,10 @@ class ContainedRunScriptIT {
     return new Run(result.exitCode(), result.output());
   }
 
-  /** A Maven command of the user's own is prepared as it will run: its executable, profile and -o, not a plain mvn. */
+  /**
+   * A Maven command of the user's own is prepared as it will run, its executable and profile, not a plain mvn; online,
+   * without its -o, which is for inside the namespace.
+   */
   @Test
   void aMavenCommandOfTheUsersOwnIsPreparedWithItsOwnExecutableAndOptions(@TempDir Path project) throws Exception {
     Path calls = project.resolve("calls.txt");
@@ -39,8 +42,8 @@ class ContainedRunScriptIT {
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).contains("resolving dependencies before entering the namespace (" + wrapper
-        + " -B -o gatling:test -Pnightly -q -Dgatling.skip=true)");
-    assertThat(Files.readAllLines(calls)).containsExactly("-B -o gatling:test -Pnightly -q -Dgatling.skip=true",
+        + " -B gatling:test -Pnightly -q -Dgatling.skip=true)");
+    assertThat(Files.readAllLines(calls)).containsExactly("-B gatling:test -Pnightly -q -Dgatling.skip=true",
         "-B -o gatling:test -Pnightly");
   }
 

@@ -23,7 +23,12 @@ class LabTestScriptIT {
 
   /** A command that records {@code lines} as simulations' JVMs do, then fails as mvn does. */
   private static TimedProcess.Result recording(String... lines) throws Exception {
-    String script = "for line in \"$@\"; do echo \"$line\" >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; done; exit 1";
+    return recordingThenEnding(1, lines);
+  }
+
+  /** A command that records {@code lines} as simulations' JVMs do, then ends with {@code status}. */
+  private static TimedProcess.Result recordingThenEnding(int status, String... lines) throws Exception {
+    String script = "for line in \"$@\"; do echo \"$line\" >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; done; exit " + status;
     List<String> args = new ArrayList<>(List.of("--", "sh", "-c", script, "sh"));
     args.addAll(List.of(lines));
     return labTest(args.toArray(String[]::new));
@@ -86,5 +91,25 @@ class LabTestScriptIT {
     assertThat(two.output()).contains("lab-test: exit 1: the command ended with 2 before any simulation began");
     assertThat(labTest("--", "sh", "-c", "exit 7").exitCode()).isEqualTo(1);
     assertThat(labTest("--", "true").exitCode()).isZero();
+    TimedProcess.Result missing = labTest("--", "/nonexistent/mvnw", "gatling:test");
+    assertThat(missing.exitCode()).as("a command that could not be run: nothing ran").isEqualTo(3);
+    assertThat(missing.output()).contains("lab-test: exit 3: the command could not be run (status 127: not found, or not executable)");
+    TimedProcess.Result interrupted = labTest("--", "sh", "-c", "exit 130");
+    assertThat(interrupted.exitCode()).isEqualTo(130);
+    assertThat(interrupted.output()).contains("lab-test: exit 130: interrupted by INT before any simulation began");
+  }
+
+  /** A build told not to fail on its simulations (-Dgatling.failOnError=false) ends 0: what they recorded decides. */
+  @Test
+  void aFailedVerdictRecordedUnderABuildThatEndedWellIsStillAFailedVerdict() throws Exception {
+    TimedProcess.Result failed = recordingThenEnding(0, "1 PooledSimulation", "2 PooledSimulation");
+    TimedProcess.Result passed = recordingThenEnding(0, "1 PooledSimulation", "0 PooledSimulation");
+    TimedProcess.Result brokeAfter = recordingThenEnding(1, "1 PooledSimulation", "0 PooledSimulation");
+
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(failed.output()).contains("lab-test: exit 2 (PooledSimulation): a verdict failed");
+    assertThat(passed.exitCode()).isZero();
+    assertThat(brokeAfter.exitCode()).as("every simulation ended 0, the build failed after them").isEqualTo(1);
+    assertThat(brokeAfter.output()).contains("a build that failed outside any simulation (it ended with 1)");
   }
 }

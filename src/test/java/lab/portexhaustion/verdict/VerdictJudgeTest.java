@@ -168,16 +168,16 @@ class VerdictJudgeTest {
         predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, Map.of(saturated, 1L));
 
     assertThat(alone.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
-    assertThat(alone.evidenceProblems()).extracting(EvidenceProblem::kind).containsExactly(EvidenceProblem.Kind.COULD_NOT_KEEP_UP);
-    assertThat(alone.line()).startsWith("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the harness could not send"
-            + " 44,139 requests, its workers all busy (harness saturated): lower load.peakRate, or spread the load over several"
-            + " load generators); not judged: predicted clean")
+    assertThat(alone.evidenceProblems()).extracting(EvidenceProblem::kind).containsExactly(EvidenceProblem.Kind.HARNESS_SATURATED);
+    assertThat(alone.line()).startsWith("VERDICT INCONCLUSIVE Sim: the harness could not send 44,139 requests, its workers all"
+            + " busy (harness saturated): lower load.peakRate, or spread the load over several load generators; not judged:"
+            + " predicted clean")
         .contains("(requests the harness could not send: not the target's)").doesNotContain("target lost", "too slow");
     assertThat(withTimeouts.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
     assertThat(withTimeouts.line()).contains("the harness could not send 5 requests,",
         "(requests the harness could not send, and the target lost, refusing or too slow?)");
     assertThat(unchecked.status()).isEqualTo(Verdict.Status.INFO);
-    assertThat(unchecked.line()).contains("; evidence: this machine could not keep up (the harness could not send 1 request,");
+    assertThat(unchecked.line()).contains("; evidence: the harness could not send 1 request, its workers all busy");
   }
 
   @Test
