@@ -25,8 +25,8 @@ final class CrossFieldRules {
   /** A ramp and a hold of no length would send nothing. */
   static void profileSendsSomething(SettingsReader in, LoadProfile load) {
     if (load.rampTime().plus(load.holdTime()).isZero()) {
-      in.problem("Settings 'load.rampTime' and 'load.holdTime' are both 0s" + in.setBy("load.holdTime") + ", so no request would"
-          + " ever be sent. Give at least one of them a length.");
+      in.problem("Settings 'load.rampTime'" + in.setBy("load.rampTime") + " and 'load.holdTime'" + in.setBy("load.holdTime")
+          + " are both 0s, so no request would ever be sent. Give at least one of them a length.");
     }
   }
 

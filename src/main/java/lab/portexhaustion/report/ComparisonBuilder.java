@@ -83,8 +83,11 @@ public final class ComparisonBuilder {
    * ports a visit took. Where the verdict's prediction is not of ports (a server's slots, descriptors), the whole range's.
    */
   private static Optional<Double> predictedKnee(RunSummary s) {
-    return s.predictionMeasured().or(s::prediction).filter(p -> p.resource().equals(Resource.EPHEMERAL_PORTS.label()))
-        .flatMap(Prediction::kneeVisitsPerSecond).or(() -> s.ports().kneeVisitsPerSecond());
+    Optional<Prediction> used = s.predictionMeasured().or(s::prediction);
+    if (used.isPresent() && used.get().resource().equals(Resource.EPHEMERAL_PORTS.label())) {
+      return used.get().kneeVisitsPerSecond(); // none for a pool's plateau, as the verdict line gives none
+    }
+    return s.ports().kneeVisitsPerSecond();
   }
 
   /**

@@ -99,7 +99,7 @@ public final class ComparisonWriter {
   public static List<Path> latestRunPerSimulation(Path resultsRoot) throws IOException {
     Map<String, Path> newest = new TreeMap<>();
     for (Path folder : finishedRuns(resultsRoot)) { // in name order: the timestamp makes the last one the newest
-      newest.put(RunNames.simulationOf(folder), folder);
+      newest.put(RunResults.folderKey(folder), folder);
     }
     return List.copyOf(newest.values());
   }

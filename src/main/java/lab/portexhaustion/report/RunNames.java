@@ -40,11 +40,6 @@ final class RunNames {
     return names;
   }
 
-  /** The simulation a run folder belongs to: Gatling's name for the folder, {@code <simulation>-<timestamp>}, without the timestamp. */
-  static String simulationOf(Path runFolder) {
-    return runFolder.getFileName().toString().replaceFirst("-\\d+$", "");
-  }
-
   private static Map<String, Long> count(List<RunResults> runs, Function<RunResults, String> key) {
     return runs.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
   }

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The runs under a results folder that started but did not finish: the harness wrote their {@code conditions.json} at
- * the start, and no {@code summary.json} at the end (Ctrl-C, a kill, a crash, or a run still going in another build).
+ * The runs under a results folder that started but ended without a summary: the harness wrote their
+ * {@code conditions.json} at the start, and no {@code summary.json} at the end (Ctrl-C, a kill, a crash, the watchdog,
+ * a disk that refused the summary, or a run still going in another build).
  * Left unsaid, a comparison of "the newest run of each simulation" would quietly show an older run in their place, or
  * leave the simulation out; {@link #notes} says which.
  */
@@ -27,15 +28,15 @@ final class UnfinishedRuns {
    */
   static List<String> notes(Path resultsRoot, List<Path> compared) throws IOException {
     Map<String, Path> comparedBySimulation = compared.stream()
-        .collect(Collectors.toMap(RunNames::simulationOf, Function.identity(), (a, b) -> b));
+        .collect(Collectors.toMap(RunResults::folderKey, Function.identity(), (a, b) -> b));
     List<String> notes = new ArrayList<>();
     for (Path unfinished : newestUnfinishedPerSimulation(resultsRoot)) {
-      Optional<Path> instead = Optional.ofNullable(comparedBySimulation.get(RunNames.simulationOf(unfinished)));
+      Optional<Path> instead = Optional.ofNullable(comparedBySimulation.get(RunResults.folderKey(unfinished)));
       if (instead.isPresent() && name(instead.get()).compareTo(name(unfinished)) > 0) {
         continue;
       }
-      notes.add("compare: " + unfinished + " did not finish (it has harness/conditions.json but no summary.json:"
-          + " interrupted, crashed, or still running), so "
+      notes.add("compare: " + unfinished + " has no summary (harness/conditions.json but no summary.json: interrupted,"
+          + " crashed, ended by the watchdog, its summary not written, or still running), so "
           + instead.map(run -> "an older run, " + run + ", is compared in its place.")
               .orElse("its simulation is left out of the comparison: it has no finished run."));
     }
@@ -49,7 +50,7 @@ final class UnfinishedRuns {
     try (Stream<Path> folders = Files.list(resultsRoot)) {
       return List.copyOf(folders
           .filter(folder -> Files.isRegularFile(folder.resolve("harness/conditions.json")) && !RunResults.isRun(folder))
-          .collect(Collectors.toMap(RunNames::simulationOf, Function.identity(),
+          .collect(Collectors.toMap(RunResults::folderKey, Function.identity(),
               (a, b) -> name(a).compareTo(name(b)) > 0 ? a : b))
           .values());
     }

@@ -221,7 +221,12 @@ class SettingsLoaderTest {
         .hasMessageContaining("Setting 'load.peakRate' has the value '50000' (set by OrdersSimulation's MongoDsl protocol), but it"
             + " must be")
         .hasMessageContaining("Fix it in the simulation, or override it in harness.conf or on the command line with -Dload.peakRate=<value>.")
-        .hasMessageContaining("Settings 'load.rampTime' and 'load.holdTime' are both 0s (set by OrdersSimulation's MongoDsl protocol),");
+        .hasMessageContaining("Settings 'load.rampTime' (set by OrdersSimulation's MongoDsl protocol) and 'load.holdTime' (set by"
+            + " OrdersSimulation's MongoDsl protocol) are both 0s,");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("load.rampTime", "0s"), dir.resolve("none.conf"),
+        ProtocolSettings.of("OrdersSimulation", StrategyKind.POOLED).with(new ProtocolSettings.Arrivals(5, 50, Duration.ofSeconds(10),
+            Duration.ZERO))))
+        .hasMessageContaining("Settings 'load.rampTime' and 'load.holdTime' (set by OrdersSimulation's MongoDsl protocol) are both 0s,");
     assertThatThrownBy(() -> SettingsLoader.load(Map.of("load.peakRate", "50000"), dir.resolve("none.conf")))
         .hasMessageContaining("Setting 'load.peakRate' has the value '50000', but it must be")
         .hasMessageContaining("Fix it in harness.conf or on the command line");

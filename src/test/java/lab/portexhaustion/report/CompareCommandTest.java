@@ -3,7 +3,10 @@ package lab.portexhaustion.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Optional;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.verdict.FleetVerdict;
 import lab.portexhaustion.verdict.Verdict;
+import org.apache.commons.io.file.PathUtils;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +147,32 @@ class CompareCommandTest {
   }
 
   /** A folder that looks finished to the command: its summary exists (its content is read only by the writers). */
+  /** The default comparison says which newer run it could not take, before it compares the one it could. */
+  @Test
+  void theDefaultComparisonNamesANewerRunThatHasNoSummary() throws Exception {
+    Path finished = results.resolve("clientperrequestsimulation-20261201204451435");
+    PathUtils.copyDirectory(Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation").toURI()), finished);
+    Path interrupted = Files.createDirectories(results.resolve("clientperrequestsimulation-20261202060000000/harness")).getParent();
+    Files.writeString(interrupted.resolve("harness/conditions.json"), "{}");
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    PrintStream standardOut = System.out;
+
+    ProcessExit.Code code;
+    System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+    try {
+      code = CompareCommand.run(CompareCommand.Options.parse(new String[0], results), results);
+    } finally {
+      System.setOut(standardOut);
+    }
+
+    assertThat(code).isEqualTo(ProcessExit.Code.DONE);
+    assertThat(console.toString(StandardCharsets.UTF_8).lines().toList()).startsWith(
+        "compare: " + interrupted + " has no summary (harness/conditions.json but no summary.json: interrupted, crashed, ended"
+            + " by the watchdog, its summary not written, or still running), so an older run, " + finished
+            + ", is compared in its place.",
+        "compared 1 run: [" + finished + "]");
+  }
+
   private Path run(String name) throws IOException {
     Path folder = Files.createDirectories(results.resolve(name).resolve("harness"));
     Files.writeString(folder.resolve("summary.json"), "{}");

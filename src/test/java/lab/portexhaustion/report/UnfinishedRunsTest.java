@@ -23,8 +23,8 @@ class UnfinishedRunsTest {
 
     List<String> notes = UnfinishedRuns.notes(results, ComparisonWriter.latestRunPerSimulation(results));
 
-    assertThat(notes).containsExactly("compare: " + interrupted + " did not finish (it has harness/conditions.json but"
-        + " no summary.json: interrupted, crashed, or still running), so an older run, " + finished
+    assertThat(notes).containsExactly("compare: " + interrupted + " has no summary (harness/conditions.json but no"
+        + " summary.json: interrupted, crashed, ended by the watchdog, its summary not written, or still running), so an older run, " + finished
         + ", is compared in its place.");
     assertThat(notes.get(0)).doesNotContain(earlierInterrupted.getFileName().toString());
   }
@@ -35,8 +35,9 @@ class UnfinishedRunsTest {
     Path interrupted = unfinished("rawsocketsimulation-20261204060000000");
 
     assertThat(UnfinishedRuns.notes(results, ComparisonWriter.latestRunPerSimulation(results))).containsExactly(
-        "compare: " + interrupted + " did not finish (it has harness/conditions.json but no summary.json: interrupted,"
-            + " crashed, or still running), so its simulation is left out of the comparison: it has no finished run.");
+        "compare: " + interrupted + " has no summary (harness/conditions.json but no summary.json: interrupted, crashed,"
+            + " ended by the watchdog, its summary not written, or still running), so its simulation is left out of the"
+            + " comparison: it has no finished run.");
   }
 
   @Test
