@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.measure.CpuTimes;
 import lab.portexhaustion.measure.LatencyGrowth;
@@ -12,11 +13,13 @@ import lab.portexhaustion.measure.ScheduleLag;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.verdict.Evidence;
+import lab.portexhaustion.verdict.EvidenceCheck;
 
 /**
  * Gathers what a finished run knows of its own evidence ({@link Evidence}) from its parts: the target's death, the
  * requests' answers and pace, the sampler's pace, the files not written, and this machine's CPU time since the start.
- * The pace is measured before the onset, if there was one: after it, a run is meant to slow down. So is the CPU's
+ * The pace is measured before the onset, if there was one: after it, a run is meant to slow down; and before the
+ * target was lost, if it was: after that its workers wait on timeouts, and the run falls behind on an idle machine. So is the CPU's
  * share: after the onset a client may idle on timeouts or spin on refusals, which says nothing of whether the machine
  * kept up while the onset was being timed (where the CPU time could not be read at the onset, the end's reading
  * stands in).
@@ -32,11 +35,11 @@ final class RunEvidence {
 
   static Evidence gather(Parts parts) {
     double end = seconds(parts.startedAt(), parts.endedAt());
-    double until = parts.onset().map(OnsetRecord::elapsedSeconds).orElse(end);
     RunMetrics metrics = parts.metrics();
     List<SecondStats> perSecond = metrics.perSecond();
     Evidence.Answers answers = new Evidence.Answers(metrics.lastOk().map(at -> seconds(parts.startedAt(), at)),
         metrics.unansweredSinceLastOk(), end);
+    double until = paceUntil(parts.onset(), parts.targetDied(), answers);
     Optional<Double> lag = metrics.firstStarted().flatMap(first ->
         ScheduleLag.worst(perSecond, seconds(parts.startedAt(), first), parts.settings().load(), until)).map(RunEvidence::round);
     Optional<LatencyGrowth.Medians> latency = LatencyGrowth.of(perSecond, until);
@@ -47,6 +50,13 @@ final class RunEvidence {
         parts.settings().sampler().totalsInterval().toMillis(), parts.samplerPace().longestGapMillis(),
         latency.map(LatencyGrowth.Medians::firstMillis), latency.map(LatencyGrowth.Medians::laterMillis), steal, busy);
     return new Evidence(parts.targetDied(), answers, parts.notWritten(), pace);
+  }
+
+  /** Until when the pace counts: the onset, the target's death or its last answer, whichever came first, else the end. */
+  static double paceUntil(Optional<OnsetRecord> onset, Optional<Evidence.TargetDeath> died, Evidence.Answers answers) {
+    return Stream.of(onset.map(OnsetRecord::elapsedSeconds), died.map(Evidence.TargetDeath::atSeconds),
+            EvidenceCheck.stoppedAnsweringAt(answers))
+        .flatMap(Optional::stream).min(Double::compare).orElse(answers.endSeconds());
   }
 
   /** {@code evidence} with the files not written as they are now: after the summary's own write. */

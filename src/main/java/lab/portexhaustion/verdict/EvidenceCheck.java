@@ -97,10 +97,19 @@ public final class EvidenceCheck {
       return Optional.of(String.format("the target process died at %.1f s (%s)", death.atSeconds(), death.how()));
     }
     Evidence.Answers answers = evidence.answers();
-    return answers.lastOkSeconds()
-        .filter(lastOk -> answers.endSeconds() - lastOk >= SILENCE_SECONDS && answers.unansweredSince() >= SILENCE_FAILURES)
+    return stoppedAnsweringAt(answers)
         .map(lastOk -> String.format("the target stopped answering at %.1f s: no request succeeded in the %.1f s after,"
             + " %,d timed out or were refused", lastOk, answers.endSeconds() - lastOk, answers.unansweredSince()));
+  }
+
+  /**
+   * When a target that answered stopped answering for the rest of the run, its last answer; empty while it answered.
+   * After that moment the run's pace says nothing of this machine: its workers wait on the timeouts of a target that
+   * is gone, and fall behind the profile however idle the machine is.
+   */
+  public static Optional<Double> stoppedAnsweringAt(Evidence.Answers answers) {
+    return answers.lastOkSeconds()
+        .filter(lastOk -> answers.endSeconds() - lastOk >= SILENCE_SECONDS && answers.unansweredSince() >= SILENCE_FAILURES);
   }
 
   /** Each pace figure past its threshold, as a phrase with the figure and the threshold. */

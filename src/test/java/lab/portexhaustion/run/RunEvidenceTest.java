@@ -38,6 +38,24 @@ class RunEvidenceTest {
     assertThat(pace.cpuStealPercent()).contains(5.0);
   }
 
+  /**
+   * After a target is lost the workers wait on its timeouts and the run falls behind its profile on an idle machine:
+   * the pace counts up to the loss (seen on 2026-12-04: a killed uri target, 10.6 s of lag at 45 % busy, blamed on
+   * the machine), as up to an onset.
+   */
+  @Test
+  void thePaceCountsUpToTheOnsetOrTheTargetsLossWhicheverCameFirst() {
+    Evidence.Answers answered = new Evidence.Answers(Optional.of(59.5), 0, 60.0);
+    Evidence.Answers silentFrom11 = new Evidence.Answers(Optional.of(11.3), 2_110, 60.0);
+    Evidence.Answers silentBriefly = new Evidence.Answers(Optional.of(58.0), 40, 60.0);
+    Optional<Evidence.TargetDeath> diedAt8 = Optional.of(new Evidence.TargetDeath(8.0, "signal 9"));
+
+    assertThat(RunEvidence.paceUntil(Optional.empty(), Optional.empty(), answered)).isEqualTo(60.0);
+    assertThat(RunEvidence.paceUntil(Optional.empty(), Optional.empty(), silentFrom11)).isEqualTo(11.3);
+    assertThat(RunEvidence.paceUntil(Optional.empty(), Optional.empty(), silentBriefly)).as("2 s of silence: not lost").isEqualTo(60.0);
+    assertThat(RunEvidence.paceUntil(Optional.empty(), diedAt8, silentFrom11)).isEqualTo(8.0);
+  }
+
   @Test
   void withoutAReadingAtTheOnsetTheEndsStandsIn() {
     Optional<CpuTimes> read = CpuTimes.now();
