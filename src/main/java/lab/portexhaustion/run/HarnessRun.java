@@ -174,7 +174,25 @@ public final class HarnessRun {
     if (model.predict()) {
       model.visitWarning().ifPresent(warning -> LOG.warn("{}: {}", simulation, warning));
       LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
+      unseenServerSide().ifPresent(unseen -> LOG.info("{}: {}", simulation, unseen));
     }
+  }
+
+  /**
+   * What the model cannot see of a server that is not the harness's own process (a container, a uri): its descriptors,
+   * and its connection limit where its serverStatus gave none. Said before the load, so that a server that runs out of
+   * them, which the run can only see as a target that stopped answering, is not a surprise.
+   */
+  private Optional<String> unseenServerSide() {
+    if (target.serverConditions().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format("the server at %s (%s) is not the harness's own process: its descriptors are not seen"
+        + " here%s, so the model leaves %s out; a server that runs out of %s shows as a target that stopped answering",
+        targetDescription.address(), targetDescription.kind(),
+        targetDescription.connectionLimit().isPresent() ? "" : ", nor a connection limit (its serverStatus gave none)",
+        targetDescription.connectionLimit().isPresent() ? "them" : "both",
+        targetDescription.connectionLimit().isPresent() ? "them" : "either"));
   }
 
   /** Called as each virtual user ends: its responses go to Gatling's stats before Gatling learns of its end. */

@@ -54,6 +54,9 @@ class MergeIT {
     assertThat(second.exitCode()).as(second.output()).isZero();
     GatlingProcess.Result third = run("PooledSimulation", 2);
     assertThat(third.exitCode()).as(third.output()).isZero();
+    // A uri target's own side is not seen: said before the load, beside the prediction.
+    assertThat(third.output()).contains("PooledSimulation: the server at " + server.description().address() + " (uri) is not the"
+        + " harness's own process: its descriptors are not seen here");
     for (int client = 0; client < 3; client++) {
       try (Stream<Path> folders = Files.list(fleet.resolve("client-" + client))) {
         runs.add(folders.filter(f -> Files.isRegularFile(f.resolve("harness/summary.json"))).findFirst().orElseThrow());
