@@ -4,6 +4,7 @@ import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.RunSummary;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.config.FleetSettings;
@@ -103,8 +104,7 @@ final class SummaryBuilder {
     s.connections().ifPresent(c -> text.append(String.format(
         "connections: peak %,d open toward the target%s; peak %,d of %s descriptors open%s%n",
         c.peakOpenTowardTarget(), c.expectedOpen().map(e -> String.format(" (model: %,.0f)", e)).orElse(""),
-        c.peakDescriptorsOpen(), c.descriptorLimit().map(l -> String.format("%,d", l)).orElse("n/a"),
-        c.serverLimits().map(l -> "; server: " + l).orElse(""))));
+        c.peakDescriptorsOpen(), c.descriptorLimit().map(l -> String.format("%,d", l)).orElse("n/a"), serverText(p, c))));
     s.connectionsOpened().ifPresent(o -> text.append(String.format(
         "connections opened: %,d, peak %.1f per s, %s per visit, %s %ss per connection%n", o.opened(),
         o.peakPerSecond(), o.perVisit().map(String::valueOf).orElse("n/a"),
@@ -134,5 +134,16 @@ final class SummaryBuilder {
 
   private static double round(double value) {
     return Math.round(value * 100.0) / 100.0;
+  }
+
+  /**
+   * "; server: peak 426 descriptors open, no connection limit, idle timeout 5.0 s": the server process's own peak, where
+   * the harness runs it (what a server-limited scenario models), and its limits; empty for a server it does not run.
+   */
+  private static String serverText(SamplePeaks peaks, RunSummary.Connections connections) {
+    List<String> parts = new ArrayList<>();
+    peaks.serverDescriptorsOpen().filter(open -> open >= 0).ifPresent(open -> parts.add(String.format("peak %,d descriptors open", open)));
+    connections.serverLimits().ifPresent(parts::add);
+    return parts.isEmpty() ? "" : "; server: " + String.join(", ", parts);
   }
 }

@@ -93,9 +93,12 @@ public final class VerdictJudge {
         .map(o -> String.format("exhaustion at %.1f s%s (%s, %d ports in use toward the target, %s descriptors open)",
             o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(),
             o.descriptorsOpen().map(String::valueOf).orElse("n/a")))
-        .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open socket%s toward the target, peak %d descriptors open",
+        .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open socket%s toward the target, peak %d descriptors open%s",
             in.peaks().utilisationPercent(), in.peaks().openTowardTarget(), in.peaks().openTowardTarget() == 1 ? "" : "s",
-            in.peaks().descriptorsOpen()));
+            in.peaks().descriptorsOpen(),
+            // The server's own, where the harness runs it: the resource a server-limited scenario models.
+            in.peaks().serverDescriptorsOpen().map(open -> String.format(", peak %d descriptors open in the server process", open))
+                .orElse("")));
   }
 
   private static String offset(Optional<Prediction> prediction, OnsetRecord onset) {

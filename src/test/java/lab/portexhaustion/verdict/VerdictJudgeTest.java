@@ -274,7 +274,7 @@ class VerdictJudgeTest {
         "load.peakRate", "100", "scenario.keep-alive-idle-timeout.embedded.idleTimeout", "5s");
     Optional<Prediction> prediction = predicted(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, 1000);
     SamplePeaks bounded = new SamplePeaks(2.0, 520, 530, 540, 3, 3, 1300, Optional.empty());
-    SamplePeaks unbounded = new SamplePeaks(3.0, 700, 710, 700, 3, 3, 1700, Optional.empty());
+    SamplePeaks unbounded = new SamplePeaks(3.0, 700, 710, 700, 3, 3, 1700, Optional.of(426L));
 
     Verdict within = judge(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, prediction, Optional.empty(), bounded, NO_FAILURES);
     Verdict beyond = judge(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, idleTimeout, prediction, Optional.empty(), unbounded, NO_FAILURES);
@@ -286,6 +286,9 @@ class VerdictJudgeTest {
     assertThat(within.line()).contains("open connections at most 550, 110 % of peak rate 100/s x idle timeout 5.0 s = 500");
     assertThat(beyond.passed()).isFalse();
     assertThat(beyond.line()).contains("peak 700 open sockets");
+    // The server's own peak, where the harness runs it; none where it does not.
+    assertThat(beyond.line()).contains("peak 1700 descriptors open, peak 426 descriptors open in the server process");
+    assertThat(within.line()).contains("peak 1300 descriptors open").doesNotContain("in the server process");
   }
 
   @Test
