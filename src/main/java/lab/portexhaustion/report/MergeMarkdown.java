@@ -23,7 +23,8 @@ final class MergeMarkdown {
     md.append(String.format("| **all %d** | | | %s (%.2f %%) | %s | %,d | %,d | %,d | %s |%n",
         t.clients(), requests(t.requests()), t.koPercent(), latency(t.latency()), t.peaks().portsInUseTowardTarget(),
         t.peaks().openTowardTarget(), t.peaks().descriptorsOpen(),
-        t.firstOnset().map(first -> t.clientsWithOnset() + " clients; first: " + cell(first.client()) + " at " + onset(first))
+        t.firstOnset().map(first -> (t.clientsWithOnset() == 1 ? "1 client" : t.clientsWithOnset() + " clients") + "; first: "
+                + cell(first.client()) + " at " + onset(first))
             .orElse("none")));
     md.append(String.format("%nBusiest second: %,d requests started.%n", t.peakStartedPerSecond()));
     m.fleetVerdict().ifPresent(verdict -> md.append('\n').append(verdict.line()).append('\n'));

@@ -43,8 +43,8 @@ final class TableText {
         line(c, "peak descriptors open / limit", r -> String.format("%,d / %s", r.peakDescriptorsOpen(), count(r.conditions().descriptorLimit()))),
         line(c, "server's peak descriptors open / its limit", r -> r.serverPeakDescriptorsOpen()
             .map(open -> String.format("%,d / %s", open, count(r.serverDescriptorLimit()))).orElse("n/a")),
-        line(c, "onset", r -> r.onset().map(o -> String.format("%.1f s, %s, %,d requests, %s descriptors%s and %,d connections open,"
-                + " %s (%s)",
+        line(c, "onset", r -> r.onset().map(o -> String.format("%.1f s, %s, %,d requests, %s descriptors open%s, %,d connections"
+                + " open toward the target, %s (%s)",
             o.elapsedSeconds(), o.side().map(side -> "the " + side + " ran out").orElse("?"), o.requestsStarted(),
             count(o.descriptorsOpen()), o.serverDescriptorsOpen().map(open -> String.format(" (the server's %,d)", open)).orElse(""),
             o.openTowardTarget(), o.kind(), o.code())).orElse("none")));
