@@ -65,13 +65,7 @@ class UnitLabelsTest {
    */
   @Test
   void aVisitThatSentMoreRequestsThanItsChainCountsIsMeasuredSo() throws Exception {
-    Path summaryFile = run.folder().resolve("harness/summary.json");
-    ObjectNode summary = (ObjectNode) JSON.readTree(summaryFile.toFile());
-    ((ObjectNode) summary.get("onset")).put("visitsServed", 83);
-    JSON.writeValue(summaryFile.toFile(), summary);
-
-    List<TableText.Line> lines = TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())),
-        results));
+    List<TableText.Line> lines = linesWithVisitsServed(83);
 
     assertThat(cell(lines, "requests per visit")).isEqualTo("3 counted, 4.0 measured");
     assertThat(cell(lines, "knee, visits per s: predicted / measured")).isEqualTo("5.5 / 0.1");
@@ -79,15 +73,17 @@ class UnitLabelsTest {
 
   @Test
   void aVisitThatSentTheRequestsItsChainCountsShowsTheCountAlone() throws Exception {
+    // 2.96 a visit: the visits under way at the onset had sent fewer
+    assertThat(cell(linesWithVisitsServed(112), "requests per visit")).isEqualTo("3");
+  }
+
+  /** The table of the recorded run, its onset having counted {@code visits} visits served. */
+  private List<TableText.Line> linesWithVisitsServed(int visits) throws Exception {
     Path summaryFile = run.folder().resolve("harness/summary.json");
     ObjectNode summary = (ObjectNode) JSON.readTree(summaryFile.toFile());
-    ((ObjectNode) summary.get("onset")).put("visitsServed", 112); // 2.96 a visit: the visits under way had sent fewer
+    ((ObjectNode) summary.get("onset")).put("visitsServed", visits);
     JSON.writeValue(summaryFile.toFile(), summary);
-
-    List<TableText.Line> lines = TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())),
-        results));
-
-    assertThat(cell(lines, "requests per visit")).isEqualTo("3");
+    return TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())), results));
   }
 
   @Test
