@@ -13,8 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.record.RecordJson;
 
@@ -97,20 +95,11 @@ public final class ComparisonWriter {
 
   /** The newest finished run of each simulation under {@code resultsRoot}. */
   public static List<Path> latestRunPerSimulation(Path resultsRoot) throws IOException {
-    Map<String, Path> newest = new TreeMap<>();
-    for (Path folder : finishedRuns(resultsRoot)) { // in name order: the timestamp makes the last one the newest
-      newest.put(RunResults.folderKey(folder), folder);
-    }
-    return List.copyOf(newest.values());
+    return List.copyOf(RunFolders.newestPerSimulation(finishedRuns(resultsRoot)).values());
   }
 
   private static List<Path> finishedRuns(Path resultsRoot) throws IOException {
-    if (!Files.isDirectory(resultsRoot)) {
-      return List.of();
-    }
-    try (Stream<Path> folders = Files.list(resultsRoot)) {
-      return folders.filter(Files::isDirectory).filter(RunResults::isRun).sorted().toList();
-    }
+    return RunFolders.under(resultsRoot, RunResults::isRun);
   }
 
   private static void copyResource(String resource, Path file) throws IOException {

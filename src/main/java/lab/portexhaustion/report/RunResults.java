@@ -33,14 +33,6 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
     return ConfigName.parse(Scenario.class, summary.label()).map(Scenario::family).orElse(Scenario.Family.PORTS);
   }
 
-  /**
-   * What the run folders of one simulation share: Gatling's folder name, {@code <simulation, lower case>-<timestamp>},
-   * without its timestamp ({@code pooledsimulation}). Read from the name alone, so it serves runs without a summary too.
-   */
-  static String folderKey(Path runFolder) {
-    return runFolder.getFileName().toString().replaceFirst("-\\d+$", "");
-  }
-
   /** True when {@code folder} holds a finished harness run (its summary exists). */
   public static boolean isRun(Path folder) {
     return Files.isRegularFile(folder.resolve("harness/summary.json"));

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The runs under a results folder that started but ended without a summary: the harness wrote their
@@ -28,10 +27,10 @@ final class UnfinishedRuns {
    */
   static List<String> notes(Path resultsRoot, List<Path> compared) throws IOException {
     Map<String, Path> comparedBySimulation = compared.stream()
-        .collect(Collectors.toMap(RunResults::folderKey, Function.identity(), (a, b) -> b));
+        .collect(Collectors.toMap(RunFolders::simulationKey, Function.identity(), (a, b) -> b));
     List<String> notes = new ArrayList<>();
     for (Path unfinished : newestUnfinishedPerSimulation(resultsRoot)) {
-      Optional<Path> instead = Optional.ofNullable(comparedBySimulation.get(RunResults.folderKey(unfinished)));
+      Optional<Path> instead = Optional.ofNullable(comparedBySimulation.get(RunFolders.simulationKey(unfinished)));
       if (instead.isPresent() && name(instead.get()).compareTo(name(unfinished)) > 0) {
         continue;
       }
@@ -44,16 +43,8 @@ final class UnfinishedRuns {
   }
 
   private static List<Path> newestUnfinishedPerSimulation(Path resultsRoot) throws IOException {
-    if (!Files.isDirectory(resultsRoot)) {
-      return List.of();
-    }
-    try (Stream<Path> folders = Files.list(resultsRoot)) {
-      return List.copyOf(folders
-          .filter(folder -> Files.isRegularFile(folder.resolve("harness/conditions.json")) && !RunResults.isRun(folder))
-          .collect(Collectors.toMap(RunResults::folderKey, Function.identity(),
-              (a, b) -> name(a).compareTo(name(b)) > 0 ? a : b))
-          .values());
-    }
+    return List.copyOf(RunFolders.newestPerSimulation(RunFolders.under(resultsRoot,
+        folder -> Files.isRegularFile(folder.resolve("harness/conditions.json")) && !RunResults.isRun(folder))).values());
   }
 
   /** The folder's name: Gatling's timestamp in it sorts runs of one simulation oldest first. */
