@@ -115,7 +115,7 @@ public final class HarnessRun {
     this.model = RunModel.at(beforeLoad, strategy.connectionsOpened(), scenario, target, targetDescription, settings, network,
         visit::visit);
     this.samples = new RunSamples(files, model, metrics, strategy, network, target, targetDescription, settings);
-    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), model::current);
+    this.onsetCapture = new OnsetCapture(sampler, reserve, files, settings.load(), this::predictionAtOnset);
     this.onset = new OnsetDetector(startedAt, settings.load().exhaustionGrace(), scenario, onsetCapture::capture);
     this.recorder = new RequestRecorder(metrics, onset);
     this.actions = new MongoRequestActionBuilder(strategy, workers, recorder,
@@ -176,6 +176,15 @@ public final class HarnessRun {
       LOG.info("{}: the model predicts {}", simulation, model.beforeLoad().map(Prediction::text).orElse("nothing (no limit known here)"));
       unseenServerSide().ifPresent(unseen -> LOG.info("{}: {}", simulation, unseen));
     }
+  }
+
+  /**
+   * The prediction the onset record keeps. An onset can come before the first virtual user (a pool the server refuses as
+   * the client starts, before any request): the prediction is made then, as a run no user started makes it at its end.
+   */
+  private Optional<Prediction> predictionAtOnset() {
+    userStarts();
+    return model.current();
   }
 
   /**

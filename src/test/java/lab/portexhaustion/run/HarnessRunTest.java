@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import lab.portexhaustion.BuildInfo;
+import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.ThisPom;
+import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.strategy.ClientSettingsHook;
@@ -110,6 +112,34 @@ class HarnessRunTest {
     JsonNode conditions = new ObjectMapper().readTree(results.resolve("versionsimulation-1/harness/conditions.json").toFile());
     assertThat(conditions.get("harnessVersion").asText() + " @ " + conditions.get("gitCommit").asText())
         .isEqualTo(build.substring("port-exhaustion-lab ".length()));
+  }
+
+  /**
+   * A pool the server refuses as the client starts (a fleet's late client) meets its onset before any virtual user, so
+   * before the prediction the first user makes: the onset makes it, and its record keeps what the verdict is judged by.
+   */
+  @Test
+  void anOnsetBeforeTheFirstVirtualUserKeepsThePredictionTheVerdictUses() throws Exception {
+    HarnessPlan plan = HarnessPlan.of("RefusedAtStartSimulation", TestSettings.forScenario(Scenario.POOL_STORM,
+        "target", "embedded", "pool.minPoolSize", "20", "embedded.maxIncomingConnections", "5"), ClientSettingsHook.NONE);
+    HarnessRun run = HarnessRun.prepare(plan);
+    Path harness = Files.createDirectories(results.resolve("refusedatstartsimulation-1")).resolve("harness");
+    try {
+      run.start();
+      Instant deadline = Instant.now().plusSeconds(15);
+      while (!Files.exists(harness.resolve("onset.json")) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+    } finally {
+      run.finish();
+    }
+
+    ObjectMapper json = new ObjectMapper();
+    JsonNode onset = json.readTree(harness.resolve("onset.json").toFile());
+    JsonNode summary = json.readTree(harness.resolve("summary.json").toFile());
+    assertThat(summary.at("/prediction/onsetSeconds").isNumber()).as("the verdict's prediction has an onset").isTrue();
+    assertThat(onset.get("predictedOnsetSeconds")).as("onset.json's prediction").isEqualTo(summary.at("/prediction/onsetSeconds"));
+    assertThat(summary.at("/onset/predictedOnsetSeconds")).as("the summary's onset").isEqualTo(summary.at("/prediction/onsetSeconds"));
   }
 
   private static List<String> runningParts() {
