@@ -62,7 +62,7 @@ final class SummaryBuilder {
         OpenConnectionBound.of(in.scenario(), in.settings()).map(OpenConnectionBound::expected));
     ConnectionFigures.Figures figures = in.connectionsOpened();
     RunSummary.ConnectionsOpened opened = new RunSummary.ConnectionsOpened(figures.opened(), figures.peakPerSecond(),
-        figures.perVisit(), in.unit(), in.unit().flatMap(unit -> figures.unitsPerConnection()));
+        figures.perVisit(), in.unit(), in.unit().filter(SummaryBuilder::countsOtherThanConnections).flatMap(unit -> figures.unitsPerConnection()));
     String outcome = in.onset()
         .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
         .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
@@ -106,9 +106,8 @@ final class SummaryBuilder {
         c.peakOpenTowardTarget(), c.expectedOpen().map(e -> String.format(" (model: %,.0f)", e)).orElse(""),
         c.peakDescriptorsOpen(), c.descriptorLimit().map(l -> String.format("%,d", l)).orElse("n/a"), serverText(p, c))));
     s.connectionsOpened().ifPresent(o -> text.append(String.format(
-        "connections opened: %,d, peak %.1f per s, %s per visit, %s %ss per connection%n", o.opened(),
-        o.peakPerSecond(), o.perVisit().map(String::valueOf).orElse("n/a"),
-        o.unitsPerConnection().map(String::valueOf).orElse("n/a"), o.unit().orElse("unit"))));
+        "connections opened: %,d, peak %.1f per s, %s per visit%s%n", o.opened(),
+        o.peakPerSecond(), o.perVisit().map(String::valueOf).orElse("n/a"), unitsPerConnectionText(o))));
     for (RunSummary.ErrorCount error : s.errors()) {
       text.append(String.format("KO %,8d  [%s] %s%n", error.count(), error.kind(), error.message()));
     }
@@ -117,6 +116,18 @@ final class SummaryBuilder {
     s.evidence().ifPresent(e -> text.append("pace: ").append(paceText(e.pace())).append('\n'));
     text.append("outcome: ").append(s.outcome());
     return text.toString();
+  }
+
+  /** ", 1.46 ports per connection": the modelled units each connection held; nothing where there is no such unit. */
+  private static String unitsPerConnectionText(RunSummary.ConnectionsOpened opened) {
+    return opened.unit().filter(SummaryBuilder::countsOtherThanConnections)
+        .map(unit -> String.format(", %s %ss per connection", opened.unitsPerConnection().map(String::valueOf).orElse("n/a"), unit))
+        .orElse("");
+  }
+
+  /** Server connection slots are connections: one per connection, always, which says nothing. */
+  private static boolean countsOtherThanConnections(String unit) {
+    return !unit.equals(Resource.SERVER_CONNECTIONS.unit());
   }
 
   /** The pace figures, each "n/a" where not measured: what the verdict's evidence check held to its thresholds. */
