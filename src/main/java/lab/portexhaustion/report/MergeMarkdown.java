@@ -41,7 +41,7 @@ final class MergeMarkdown {
   }
 
   private static String onset(MergedRuns.Onset o) {
-    return String.format("%.1f s (%.1f s into its run, after %,d requests): %s", o.sinceFirstSecond(), o.elapsedSeconds(),
+    return String.format("%.1f s on the timeline (%.1f s into its run, after %,d requests): %s", o.sinceFirstSecond(), o.elapsedSeconds(),
         o.requestsStarted(), cell(o.message()));
   }
 }
