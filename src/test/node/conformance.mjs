@@ -146,6 +146,38 @@ async function standalone() {
 }
 
 /**
+ * A query's documents in batches, as mongod sends them: of 300 small documents, 101 in a find's first batch; and 40
+ * documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole. Returns the first
+ * batch's size and the large documents read.
+ */
+async function batches() {
+  const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: SELECTION_MS });
+  const firstBatches = [];
+  client.on('commandSucceeded', event => {
+    if (event.commandName === 'find') {
+      firstBatches.push(event.reply.cursor.firstBatch.length);
+    }
+  });
+  await client.connect();
+  try {
+    const db = client.db('conformance');
+    const small = db.collection('batches_' + process.pid + '_' + Date.now());
+    await small.insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: i })));
+    check((await small.find().toArray()).length === 300, 'all 300 documents read');
+    const large = db.collection('large_' + process.pid + '_' + Date.now());
+    const filler = 'x'.repeat(1536 * 1024);
+    for (let i = 0; i < 40; i++) {
+      await large.insertOne({ _id: i, filler });
+    }
+    const largeRead = (await large.find().toArray()).length;
+    await large.drop();
+    return { firstBatch: firstBatches[0], largeRead };
+  } finally {
+    await client.close();
+  }
+}
+
+/**
  * The server's error code, also where the driver put its own words around the server's error (driver 7 answers mongod's
  * refusal of a transaction on a standalone with its advice to set retryWrites=false, the server's error kept inside).
  */
@@ -209,12 +241,15 @@ try {
   const crud = await crudAndSessions();
   step = 'standalone';
   const only = await standalone();
+  step = 'batches';
+  const read = await batches();
   step = 'cap';
   const cap = await atTheCap();
   console.log(`CONFORMANCE driver=node-mongodb version=${driverVersion} server=${version} wire=${wire} awaitedHeartbeats=${life.awaited}`
     + ` windowMs=${WATCH_MS} socketsPerLifeCycle=${life.sockets} crud=ok sessions=ok lsid=${crud.lsid} capClosedMs=${cap.ms}`
     + ` capError=${cap.error} transaction=${only.transaction} transactionWrites=${only.transactionWrites}`
-    + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted}`);
+    + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted} firstBatch=${read.firstBatch}`
+    + ` largeRead=${read.largeRead}`);
   process.exit(0);
 } catch (error) {
   console.log(`CONFORMANCE-FAILED ${step}: ${error.name}: ${error.message}`);

@@ -192,6 +192,45 @@ def standalone(uri):
         client.close()
 
 
+class FirstBatches(monitoring.CommandListener):
+    """The size of each find's first batch."""
+
+    def __init__(self):
+        self.sizes = []
+
+    def started(self, event):
+        pass
+
+    def succeeded(self, event):
+        if event.command_name == "find":
+            self.sizes.append(len(event.reply["cursor"]["firstBatch"]))
+
+    def failed(self, event):
+        pass
+
+
+def batches(uri):
+    """A query's documents in batches, as mongod sends them: of 300 small documents, 101 in a find's first batch; and
+    40 documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole. Returns the first
+    batch's size and the large documents read."""
+    first_batches = FirstBatches()
+    client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS, event_listeners=[first_batches])
+    try:
+        database = client.conformance
+        small = database["batches_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
+        small.insert_many([{"_id": i} for i in range(300)])
+        check(len(list(small.find())) == 300, "all 300 documents read")
+        large = database["large_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
+        filler = "x" * (1536 * 1024)
+        for i in range(40):
+            large.insert_one({"_id": i, "filler": filler})
+        large_read = len(list(large.find()))
+        large.drop()
+        return first_batches.sizes[0], large_read
+    finally:
+        client.close()
+
+
 def at_the_cap(capped_uri, cap):
     """Fills the capped server with raw connections, checks that one more is closed by the server, then lets a driver
     client try: how long until its monitor sees the connection closed, and what it says."""
@@ -246,6 +285,8 @@ def main():
         lsid = crud_and_sessions(uri)
         step = "standalone"
         transaction, transaction_writes, change_stream, inserted = standalone(uri)
+        step = "batches"
+        first_batch, large_read = batches(uri)
         step = "cap"
         cap_ms, cap_error = at_the_cap(capped_uri, cap)
     except Exception as error:  # the step and the driver's own words, on one line
@@ -253,9 +294,9 @@ def main():
         return 1
     print("CONFORMANCE driver=pymongo version=%s server=%s wire=%d awaitedHeartbeats=%d windowMs=%d socketsPerLifeCycle=%d"
           " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s transaction=%s transactionWrites=%d changeStream=%s"
-          " insertedOrderedUnordered=%s"
+          " insertedOrderedUnordered=%s firstBatch=%d largeRead=%d"
           % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error, transaction,
-             transaction_writes, change_stream, inserted))
+             transaction_writes, change_stream, inserted, first_batch, large_read))
     return 0
 
 

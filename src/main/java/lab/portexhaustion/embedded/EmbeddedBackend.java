@@ -16,7 +16,7 @@ import java.util.UUID;
  * mongo-java-server's in-memory backend, answering as the mongod release it claims ({@link MongodVersion}) where
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}) and {@code listDatabases} with
- * sizes; its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone
+ * sizes, and a query's documents in mongod's batches ({@link CursorBatches}); its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone
  * mongod refuses ({@link ReplicaSetOnly}), drops a missing collection without an error and counts an insert's documents
  * as mongod does. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
  * {@code connections.current}, and it looks up the host's name, which in a network namespace without a resolver blocks
@@ -25,9 +25,11 @@ import java.util.UUID;
 final class EmbeddedBackend extends MemoryBackend {
 
   private final ConnectionStatistics connections;
+  private final CursorBatches batches;
 
   EmbeddedBackend(ConnectionStatistics connections) {
     this.connections = connections;
+    this.batches = new CursorBatches(getCursorRegistry());
     version(MongodVersion.CLAIMED);
   }
 
@@ -55,8 +57,24 @@ final class EmbeddedBackend extends MemoryBackend {
       return drop(channel, databaseName, query);
     } else if (command.equalsIgnoreCase("insert")) {
       return withInsertedCount(super.handleCommand(channel, databaseName, command, query), query);
+    } else if (command.equalsIgnoreCase("find")) {
+      return batches.firstBatch(super.handleCommand(channel, databaseName, command, query),
+          CursorBatches.requested(query.get("batchSize")), isTrue(query.get("singleBatch")));
+    } else if (command.equalsIgnoreCase("aggregate") && query.get("cursor") instanceof Document cursor) {
+      return batches.firstBatch(super.handleCommand(channel, databaseName, command, query),
+          CursorBatches.requested(cursor.get("batchSize")), false);
+    } else if (command.equalsIgnoreCase("getMore")) {
+      return getMore(channel, databaseName, command, query);
     }
     return super.handleCommand(channel, databaseName, command, query);
+  }
+
+  /** mongo-java-server hands over all that the cursor holds, and the batch is cut here as mongod cuts it. */
+  private Document getMore(Channel channel, String databaseName, String command, Document query) {
+    Document everything = new Document(query).append("batchSize", Integer.MAX_VALUE);
+    long cursorId = ((Number) query.get(command)).longValue();
+    return batches.nextBatch(super.handleCommand(channel, databaseName, command, everything), cursorId,
+        CursorBatches.requested(query.get("batchSize")));
   }
 
   /**

@@ -100,6 +100,9 @@ final class DriverConformance {
     assertThat(summary.get("changeStream")).as("the error code of a change stream").isEqualTo("40573");
     assertThat(summary.get("insertedOrderedUnordered")).as("inserted of 3 with a duplicate second, ordered/unordered")
         .isEqualTo("1/2");
+    // A query's documents in mongod's batches: 101 first; 60 MiB read whole, in batches of at most 16 MiB.
+    assertThat(summary.get("firstBatch")).as("documents in a find's first batch, of 300").isEqualTo("101");
+    assertThat(summary.get("largeRead")).as("documents of 1.5 MiB read, of 40 (60 MiB)").isEqualTo("40");
     // The server closes the connection on arrival: the driver's monitor hears it at once, not after a timeout.
     assertThat(Long.parseLong(summary.get("capClosedMs"))).as("ms until the driver saw its connection closed past the cap")
         .isLessThan(1_000);

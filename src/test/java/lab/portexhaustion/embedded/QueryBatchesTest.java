@@ -1,0 +1,131 @@
+package lab.portexhaustion.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A query's documents in mongod's batches: 101 in a find's or an aggregate's first batch unless the client asks for
+ * another size, then as many as asked or as fit in 16 MiB; a result larger than a reply may be read whole. The real
+ * Java driver on a real socket, each reply's batch watched.
+ */
+class QueryBatchesTest {
+
+  private final List<BsonDocument> replies = new CopyOnWriteArrayList<>();
+  private EmbeddedMongoTarget server;
+  private MongoClient client;
+  private MongoDatabase database;
+
+  @BeforeEach
+  void connect() {
+    server = EmbeddedMongoTarget.start("test");
+    client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server.connectionString())
+        .addCommandListener(new CommandListener() {
+          @Override
+          public void commandSucceeded(CommandSucceededEvent event) {
+            if (event.getResponse().containsKey("cursor")) {
+              replies.add(event.getResponse().clone()); // a copy: the event's document reads the driver's buffer
+            }
+          }
+        }).build());
+    database = client.getDatabase("test");
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void aFindAndAnAggregateSend101DocumentsFirstThenTheRestOnGetMore() {
+    MongoCollection<Document> items = itemsOf(300, 10);
+
+    assertThat(items.find().into(new ArrayList<>())).hasSize(300);
+    assertThat(batchSizes()).containsExactly(101, 199);
+
+    replies.clear();
+    assertThat(items.aggregate(List.of(Aggregates.sort(Sorts.descending("_id")))).into(new ArrayList<>())).hasSize(300);
+    assertThat(batchSizes()).containsExactly(101, 199);
+  }
+
+  @Test
+  void theBatchSizeAskedForIsKeptByAFindAnAggregateAndTheirGetMores() {
+    MongoCollection<Document> items = itemsOf(10, 10);
+
+    assertThat(items.find().batchSize(4).into(new ArrayList<>())).hasSize(10);
+    assertThat(batchSizes()).containsExactly(4, 4, 2);
+
+    replies.clear();
+    assertThat(items.aggregate(List.of(Aggregates.match(new Document()))).batchSize(3).into(new ArrayList<>())).hasSize(10);
+    assertThat(batchSizes()).containsExactly(3, 3, 3, 1);
+  }
+
+  @Test
+  void aGetMoreThatAsksForNoSizeGetsTheRestAndABatchSizeOf0AnEmptyFirstBatch() {
+    itemsOf(5, 10);
+
+    Document first = database.runCommand(new Document("find", "items").append("batchSize", 0));
+    Document firstCursor = first.get("cursor", Document.class);
+    assertThat(firstCursor.getList("firstBatch", Document.class)).isEmpty();
+    Document rest = database.runCommand(new Document("getMore", firstCursor.getLong("id")).append("collection", "items"));
+    assertThat(rest.get("cursor", Document.class).getList("nextBatch", Document.class)).hasSize(5);
+    assertThat(rest.get("cursor", Document.class).getLong("id")).as("the cursor, emptied, is closed").isZero();
+  }
+
+  @Test
+  void aSingleBatchClosesItsCursor() {
+    itemsOf(5, 10);
+
+    Document reply = database.runCommand(new Document("find", "items").append("batchSize", 2).append("singleBatch", true));
+
+    assertThat(reply.get("cursor", Document.class).getList("firstBatch", Document.class)).hasSize(2);
+    assertThat(reply.get("cursor", Document.class).getLong("id")).isZero();
+  }
+
+  /**
+   * 40 documents of 1.5 MiB, 60 MiB: in one reply they were more than the 48,000,000 bytes the handshake announces, and
+   * the driver refused the reply ("The reply message length ... is greater than the maximum message length").
+   */
+  @Test
+  void aResultLargerThanOneReplyIsReadWholeIn16MiBBatches() {
+    MongoCollection<Document> items = itemsOf(40, 1536 * 1024);
+
+    assertThat(items.find().into(new ArrayList<>())).hasSize(40);
+
+    assertThat(batchSizes()).containsExactly(10, 10, 10, 10);
+  }
+
+  /** {@code count} documents with ids 0.. and a string of {@code bytes} characters each. */
+  private MongoCollection<Document> itemsOf(int count, int bytes) {
+    MongoCollection<Document> items = database.getCollection("items");
+    String filler = "x".repeat(bytes);
+    IntStream.range(0, count).forEach(i -> items.insertOne(new Document("_id", i).append("filler", filler)));
+    replies.clear();
+    return items;
+  }
+
+  private List<Integer> batchSizes() {
+    return replies.stream().map(reply -> reply.getDocument("cursor"))
+        .map(cursor -> cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch") : cursor.getArray("nextBatch"))
+        .map(List::size).toList();
+  }
+}
