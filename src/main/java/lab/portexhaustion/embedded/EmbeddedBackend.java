@@ -15,21 +15,25 @@ import java.util.UUID;
 /**
  * mongo-java-server's in-memory backend, answering as the mongod release it claims ({@link MongodVersion}) where
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
- * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}) and {@code listDatabases} with
- * sizes, and a query's documents in mongod's batches ({@link CursorBatches}); its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone
- * mongod refuses ({@link ReplicaSetOnly}), drops a missing collection without an error and counts an insert's documents
- * as mongod does. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed
- * {@code connections.current}, and it looks up the host's name, which in a network namespace without a resolver blocks
- * the event loop (and every connection on it) for the resolver's 5 s timeout: the answer here is made without it.
+ * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}), {@code listDatabases} with
+ * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
+ * ({@link CollectionListing}) and a read's {@code maxTimeMS} ({@link ReadTimeLimit}); its collections upsert with
+ * time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod refuses ({@link ReplicaSetOnly}),
+ * drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
+ * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
+ * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
+ * for the resolver's 5 s timeout: the answer here is made without it.
  */
 final class EmbeddedBackend extends MemoryBackend {
 
   private final ConnectionStatistics connections;
   private final CursorBatches batches;
+  private final ReadTimeLimit readTimeLimit;
 
   EmbeddedBackend(ConnectionStatistics connections) {
     this.connections = connections;
     this.batches = new CursorBatches(getCursorRegistry());
+    this.readTimeLimit = new ReadTimeLimit(getCursorRegistry());
     version(MongodVersion.CLAIMED);
   }
 
@@ -41,6 +45,10 @@ final class EmbeddedBackend extends MemoryBackend {
   @Override
   public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
     ReplicaSetOnly.refuse(command, query);
+    return readTimeLimit.within(command, query, () -> answer(channel, databaseName, command, query));
+  }
+
+  private Document answer(Channel channel, String databaseName, String command, Document query) {
     if (HelloReply.isHello(command)) {
       return pollingHello(channel, command, query);
     } else if (command.equalsIgnoreCase("buildInfo")) {
@@ -65,6 +73,8 @@ final class EmbeddedBackend extends MemoryBackend {
           CursorBatches.requested(cursor.get("batchSize")), false);
     } else if (command.equalsIgnoreCase("getMore")) {
       return getMore(channel, databaseName, command, query);
+    } else if (command.equalsIgnoreCase("listCollections")) {
+      return CollectionListing.of(super.handleCommand(channel, databaseName, command, query), query);
     }
     return super.handleCommand(channel, databaseName, command, query);
   }

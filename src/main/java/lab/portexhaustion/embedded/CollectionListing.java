@@ -1,0 +1,30 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+
+/**
+ * {@code listCollections} as mongod answers it: only the collections its {@code filter} matches, and with
+ * {@code nameOnly} each as its name and type alone. mongo-java-server lists every collection whatever was asked, so a
+ * service's "create it unless it exists" found one that did not (mongosh's {@code db.coll.exists()} answered for another).
+ */
+final class CollectionListing {
+
+  private CollectionListing() {}
+
+  /** {@code reply}, mongo-java-server's listing of every collection, cut to what {@code query} asks for. */
+  static Document of(Document reply, Document query) {
+    Document cursor = (Document) reply.get("cursor");
+    @SuppressWarnings("unchecked")
+    List<Document> collections = (List<Document>) cursor.get("firstBatch");
+    Document filter = query.get("filter") instanceof Document given ? given : new Document();
+    boolean nameOnly = query.get("nameOnly") instanceof Boolean b && b;
+    DefaultQueryMatcher matcher = new DefaultQueryMatcher();
+    cursor.put("firstBatch", collections.stream()
+        .filter(collection -> matcher.matches(collection, filter))
+        .map(collection -> nameOnly ? new Document("name", collection.get("name")).append("type", collection.get("type")) : collection)
+        .toList());
+    return reply;
+  }
+}

@@ -1,0 +1,99 @@
+package lab.portexhaustion.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoExecutionTimeoutException;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import lab.portexhaustion.target.EmbeddedMongoTarget;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code listCollections} with a filter and {@code nameOnly}, and a read's {@code maxTimeMS}, as mongod answers them.
+ * The real Java driver on a real socket.
+ */
+class ListingsAndTimeLimitsTest {
+
+  private EmbeddedMongoTarget server;
+  private MongoClient client;
+  private MongoDatabase database;
+
+  @BeforeEach
+  void connect() {
+    server = EmbeddedMongoTarget.start("test");
+    client = MongoClients.create(server.connectionString());
+    database = client.getDatabase("test");
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void listCollectionsGivesOnlyWhatItsFilterMatchesAndNamesAloneWhenAsked() {
+    database.createCollection("orders");
+    database.createCollection("sessions");
+
+    assertThat(database.listCollections().filter(Filters.eq("name", "sessions")).into(new ArrayList<>()))
+        .extracting(collection -> collection.getString("name")).containsExactly("sessions");
+    assertThat(database.listCollections().filter(Filters.eq("name", "carts")).into(new ArrayList<>()))
+        .as("a collection that is not there").isEmpty();
+    List<Document> names = database.runCommand(new Document("listCollections", 1).append("nameOnly", true))
+        .get("cursor", Document.class).getList("firstBatch", Document.class);
+    assertThat(names).containsExactlyInAnyOrder(new Document("name", "orders").append("type", "collection"),
+        new Document("name", "sessions").append("type", "collection"));
+  }
+
+  @Test
+  void aReadLongerThanItsMaxTimeFailsWithCode50AndOneWithinItsTimeAnswers() {
+    MongoCollection<Document> orders = database.getCollection("orders");
+    orders.insertMany(IntStream.range(0, 20_000).mapToObj(i -> new Document("_id", i).append("total", i % 977)).toList());
+    // A full read and sort of 20,000 documents: some tens of milliseconds here (no index on "total"), never 1 ms.
+    var slow = orders.find(Filters.gte("total", 0)).sort(Sorts.descending("total"));
+
+    assertThatThrownBy(() -> slow.maxTime(1, TimeUnit.MILLISECONDS).first())
+        .isInstanceOf(MongoExecutionTimeoutException.class)
+        .satisfies(e -> assertThat(((MongoExecutionTimeoutException) e).getCode()).isEqualTo(50));
+    assertThat(slow.maxTime(60, TimeUnit.SECONDS).first()).isNotNull();
+  }
+
+  /** The reply of a read that ran out of time is dropped, and with it the cursor it opened. */
+  @Test
+  void theCursorOfAReadThatRanOutOfTimeIsClosed() {
+    CursorRegistry cursors = new CursorRegistry();
+    long id = cursors.generateCursorId();
+    cursors.add(new InMemoryCursor(id, List.of(new de.bwaldvogel.mongo.bson.Document("_id", 1))));
+    de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document("find", "orders").append("maxTimeMS", 1);
+
+    assertThatThrownBy(() -> new ReadTimeLimit(cursors).within("find", query, () -> {
+      sleep(20);
+      return new de.bwaldvogel.mongo.bson.Document("cursor", new de.bwaldvogel.mongo.bson.Document("id", id));
+    })).isInstanceOf(MongoServerError.class).hasMessageContaining("operation exceeded time limit");
+    assertThat(cursors.size()).isZero();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
