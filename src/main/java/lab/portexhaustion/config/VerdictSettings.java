@@ -10,9 +10,6 @@ import java.util.Map;
  */
 public record VerdictSettings(Switch enabled, Map<Scenario, Expectation> expectations) {
 
-  /** The environment variable the namespace launcher sets for the commands it runs. */
-  public static final String CONTAINED_ENV = "PORT_EXHAUSTION_LAB_CONTAINED";
-
   /** On, off, or on only inside the namespace launcher. */
   public enum Switch implements ConfigName {
     AUTO,
@@ -21,7 +18,7 @@ public record VerdictSettings(Switch enabled, Map<Scenario, Expectation> expecta
   }
 
   public boolean isChecked() {
-    return enabled == Switch.ON || (enabled == Switch.AUTO && System.getenv(CONTAINED_ENV) != null);
+    return enabled == Switch.ON || (enabled == Switch.AUTO && ContainedRun.here());
   }
 
   public Expectation expectationFor(Scenario scenario) {

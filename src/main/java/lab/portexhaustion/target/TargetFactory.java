@@ -1,6 +1,7 @@
 package lab.portexhaustion.target;
 
 import java.util.function.IntPredicate;
+import lab.portexhaustion.config.ContainedRun;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.TargetKind;
 
@@ -29,18 +30,13 @@ public final class TargetFactory {
   }
 
   private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
-    if (settings.embedded().any()) {
-      return EmbeddedServerProcess.start("chosen by target=auto because the embedded server's limits are set (" + settings.embedded().describe()
-          + ")", settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
-    }
-    if (settings.uri().isPresent()) {
-      return UriMongoTarget.of(settings.uri().get(), "chosen by target=auto because 'uri' is set");
-    }
-    // Without Docker the embedded server is the expected choice, not a problem: one plain reason, no detail.
-    return DockerAvailability.whyUnavailable().isEmpty()
-        ? ContainerMongoTarget.start(settings.containerImage(), "chosen by target=auto because a Docker engine answered")
-        : EmbeddedServerProcess.start("chosen by target=auto: no Docker here", settings.embedded(), settings.embeddedMonitoring(),
-            freshEmbeddedPort);
+    AutoTarget chosen = AutoTarget.of(settings, ContainedRun.here(), DockerAvailability::whyUnavailable);
+    return switch (chosen.kind()) {
+      case EMBEDDED -> EmbeddedServerProcess.start(chosen.reason(), settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
+      case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), chosen.reason());
+      case CONTAINER -> ContainerMongoTarget.start(settings.containerImage(), chosen.reason());
+      case AUTO -> throw new IllegalStateException("auto chooses one of the others");
+    };
   }
 
   private static MongoTarget startContainer(HarnessSettings settings, String reason) {
