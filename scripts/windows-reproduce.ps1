@@ -14,9 +14,11 @@
   PowerShell. While it runs, every program on this host shares the narrow range: run it on a
   test machine.
 
-  Exit codes: Maven's own, or 2 (a port or count out of range; a value that is no whole number
-  PowerShell itself refuses, with its own code), 3 (not elevated), 4 (netsh's ranges cannot be
-  read or set; the ranges are restored if they were changed), 5 (Maven's downloads failed).
+  Exit codes: Maven's own once it has run, else 3 when the script refuses before it (a port or
+  count out of range, not elevated, netsh's ranges cannot be read or set, Maven's downloads failed;
+  a value that is no whole number PowerShell itself refuses, with its own code), as the harness's
+  other wrappers do: never 2, which CI reads as a failed verdict. 1 when netsh could not put the
+  previous ranges back after the run (the script says how to do it by hand).
 
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File scripts\windows-reproduce.ps1 -NumberOfPorts 1000
@@ -43,7 +45,7 @@ function Get-DynamicPortRange([string] $IpVersion) {
   $text = (netsh int $IpVersion show dynamicport tcp) | Out-String
   $numbers = [regex]::Matches($text, ':\s*(\d{1,5})\s*$', 'Multiline')
   if ($LASTEXITCODE -ne 0 -or $numbers.Count -lt 2) {
-    Stop-Script 4 "cannot read the $IpVersion TCP dynamic port range from netsh; nothing was changed. netsh said:`n$text"
+    Stop-Script 3 "cannot read the $IpVersion TCP dynamic port range from netsh; nothing was changed. netsh said:`n$text"
   }
   [pscustomobject]@{ Start = [int]$numbers[0].Groups[1].Value; Count = [int]$numbers[1].Groups[1].Value }
 }
@@ -54,13 +56,13 @@ function Set-DynamicPortRange([string] $IpVersion, [int] $Start, [int] $Count) {
 }
 
 if ($StartPort -lt 1025 -or $StartPort -gt 65280) {
-  Stop-Script 2 "StartPort $StartPort is outside 1025 to 65280, the start ports netsh takes. Nothing was changed."
+  Stop-Script 3 "StartPort $StartPort is outside 1025 to 65280, the start ports netsh takes. Nothing was changed."
 }
 if ($NumberOfPorts -lt 255 -or $NumberOfPorts -gt 16384) {
-  Stop-Script 2 "NumberOfPorts $NumberOfPorts is outside 255 to 16384, the range sizes netsh takes. Nothing was changed."
+  Stop-Script 3 "NumberOfPorts $NumberOfPorts is outside 255 to 16384, the range sizes netsh takes. Nothing was changed."
 }
 if ($StartPort + $NumberOfPorts - 1 -gt 65535) {
-  Stop-Script 2 "StartPort $StartPort + NumberOfPorts $NumberOfPorts goes past port 65535. Nothing was changed."
+  Stop-Script 3 "StartPort $StartPort + NumberOfPorts $NumberOfPorts goes past port 65535. Nothing was changed."
 }
 $identity = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()
 if (-not $identity.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
@@ -70,7 +72,7 @@ if (-not $identity.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrat
 # Downloads need ports too: fetch dependencies and plugins while the host still has its full range.
 & mvn -B -ntp gatling:test '-Dgatling.skip=true' @MavenArgs
 if ($LASTEXITCODE -ne 0) {
-  Stop-Script 5 "Maven could not prepare the build (exit $LASTEXITCODE); nothing was changed."
+  Stop-Script 3 "Maven could not prepare the build (exit $LASTEXITCODE); nothing was changed."
 }
 
 $previous4 = Get-DynamicPortRange ipv4
@@ -85,7 +87,7 @@ $exitCode = 1
 $end = $StartPort + $NumberOfPorts - 1
 try {
   if (-not (Set-DynamicPortRange ipv4 $StartPort $NumberOfPorts) -or -not (Set-DynamicPortRange ipv6 $StartPort $NumberOfPorts)) {
-    $exitCode = 4
+    $exitCode = 3
     throw "netsh refused start=$StartPort num=$NumberOfPorts"
   }
   Write-Host "windows-reproduce: IPv4 and IPv6 narrowed to $StartPort-$end ($NumberOfPorts ports); running mvn gatling:test"
@@ -118,7 +120,7 @@ finally {
   }
   else {
     [Console]::Error.WriteLine("windows-reproduce: netsh did not restore the ranges; run in an elevated prompt: $restore")
-    $exitCode = 4
+    $exitCode = 1
   }
 }
 exit $exitCode
