@@ -1,6 +1,7 @@
 package lab.portexhaustion.config;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoConfigurationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -49,6 +50,12 @@ final class SectionReaders {
           + " It must look like mongodb://host[:port][/database][?options] or mongodb+srv://host/..., with user:password@"
           + " before the host for a server that asks for them.");
       return Optional.empty();
+    } catch (MongoConfigurationException e) {
+      // mongodb+srv: the driver reads the host's TXT record as it reads the string, and a failed lookup ends up here.
+      in.problem("Setting 'uri' (" + UriRedaction.redact(text) + ") names its hosts through DNS (mongodb+srv), and the"
+          + " lookup failed: " + endSentence(UriRedaction.scrub(e.getMessage(), text)) + " Check the host name and that"
+          + " this machine reaches a DNS server, or give the hosts themselves as mongodb://host1:port,host2:port/...");
+      return Optional.empty();
     }
   }
 
@@ -69,6 +76,8 @@ final class SectionReaders {
     String value = in.text(key);
     if (value.isBlank()) {
       in.reject(key, "a non-empty name");
+    } else if (value.contains("://")) {
+      in.reject(key, "a name, not a connection string (that goes to 'uri')");
     }
     return value;
   }

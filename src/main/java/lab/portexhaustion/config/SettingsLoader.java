@@ -87,7 +87,8 @@ public final class SettingsLoader {
 
   /**
    * Every key of the defaults with its effective value as text (a -D value and a file value of
-   * the same setting then compare equal), sorted; the URI with its secrets masked.
+   * the same setting then compare equal), sorted; the URI, and any connection string given to another key, with its
+   * secrets masked.
    */
   private static Map<String, String> reported(Config merged, Config defaults) {
     Map<String, String> values = new TreeMap<>();
@@ -99,7 +100,8 @@ public final class SettingsLoader {
       if (entry.getValue().valueType() == ConfigValueType.NUMBER) {
         value = NumberText.of(value);
       }
-      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value.strip()) : value);
+      // Any value, not only 'uri': a connection string given to the wrong key (collection, database) is still one.
+      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value.strip()) : UriRedaction.mask(value));
     }
     return Collections.unmodifiableMap(values);
   }

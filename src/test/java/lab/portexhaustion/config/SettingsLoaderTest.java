@@ -279,6 +279,18 @@ class SettingsLoaderTest {
     assertThat(s.reported().toString()).doesNotContain("s3cret");
   }
 
+  /** A connection string given to the wrong key is refused, its password masked; one that a key takes is masked too. */
+  @Test
+  void aConnectionStringGivenToTheCollectionIsRefusedAndNeverReportedWithItsPassword() {
+    assertThatThrownBy(() -> load(Map.of("collection", "mongodb://alice:WrongKeyPw@127.0.0.1:47201/db")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'collection' has the value 'mongodb://alice:****@127.0.0.1:47201/db'")
+        .hasMessageContaining("a name, not a connection string (that goes to 'uri')")
+        .hasMessageNotContaining("WrongKeyPw");
+    HarnessSettings s = load(Map.of("container.image", "mongodb://alice:WrongKeyPw@registry:5000/mongo:8.0"));
+    assertThat(s.reported().toString()).doesNotContain("WrongKeyPw").contains("alice:****@");
+  }
+
   @Test
   void expectationsPerScenarioAreReadWithTheirDashedNames() {
     HarnessSettings s = load(Map.of("verdict.client-per-request", "any", "verdict.enabled", "on"));
