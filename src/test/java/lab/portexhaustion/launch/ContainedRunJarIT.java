@@ -50,7 +50,7 @@ class ContainedRunJarIT {
     assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(range.output()).contains("--range 80-90 is out of bounds").doesNotContain("COMMAND-RAN");
     assertThat(nofile.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(nofile.output()).contains("--nofile '10' must be a whole number of descriptors, at least 64").doesNotContain("COMMAND-RAN");
+    assertThat(nofile.output()).contains("--nofile '10' must be a whole number of descriptors, at least 256").doesNotContain("COMMAND-RAN");
   }
 
   @Test

@@ -67,6 +67,10 @@ class ContainedRunScriptIT {
     }
     assertThat(launch("--range", "40000-40999", "--nofile", "02048", "--no-prepare", "--", "echo", "COMMAND-RAN").output())
         .contains("--nofile '02048' must be a whole number").doesNotContain("COMMAND-RAN");
+    // Below 256 Maven's JVM or Gatling's fails as it starts (Too many open files, a JNI error): refused before, exit 3.
+    Run tooFew = launch("--range", "40000-40999", "--nofile", "200", "--no-prepare", "--", "echo", "COMMAND-RAN");
+    assertThat(tooFew.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(tooFew.output()).contains("--nofile '200' must be a whole number of descriptors, at least 256").doesNotContain("COMMAND-RAN");
     Run unknown = launch("--ragne", "40000-40999");
     assertThat(unknown.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(unknown.output()).contains("unknown option '--ragne'");
