@@ -131,11 +131,20 @@ public final class EvidenceCheck {
     return strain;
   }
 
+  /**
+   * A busy machine whose requests were slow, where the onset missed its tolerance. Where its OK latency could not be
+   * measured (an onset in the first seconds, or fewer than {@code LatencyGrowth.MIN_OK} OK requests a second), a busy
+   * machine cannot be told from one that kept up: the run says so rather than blame the model.
+   */
   private static Optional<String> saturated(Evidence.Pace pace, Optional<Double> onsetToleranceSeconds) {
     Optional<Double> busy = pace.cpuBusyPercent().filter(percent -> percent >= SATURATED_CPU_PERCENT);
     Optional<Double> slowest = pace.okLatencyFirstMillis().map(first -> Math.max(first, pace.okLatencyLaterMillis().orElse(first)));
-    if (busy.isEmpty() || slowest.isEmpty() || onsetToleranceSeconds.isEmpty()) {
+    if (busy.isEmpty() || onsetToleranceSeconds.isEmpty()) {
       return Optional.empty();
+    }
+    if (slowest.isEmpty()) {
+      return Optional.of(String.format("the CPU was %.0f %% busy, and OK latency could not be measured (too few seconds of"
+          + " OK requests before the onset) to show the requests were not kept waiting", busy.get()));
     }
     double allowedMillis = LATENCY_SHARE_OF_TOLERANCE * onsetToleranceSeconds.get() * 1000;
     return slowest.filter(latency -> latency > allowedMillis).map(latency -> String.format("the CPU was %.0f %% busy and"

@@ -430,6 +430,31 @@ class VerdictJudgeTest {
     assertThat(onABusyMachineThatKeptUp.line()).contains("the onset is", "from the prediction");
   }
 
+  /**
+   * An onset in the run's first seconds leaves no OK latency to measure: on a machine 90 % busy or more, a missed onset
+   * is then not blamed on the model; on one with CPU to spare it is judged.
+   */
+  @Test
+  void aBusyMachineWhoseLatencyCouldNotBeMeasuredLeavesAMissedOnsetInconclusive() {
+    HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
+    Optional<Prediction> exhaustion = predicted(Scenario.RAW_SOCKET, checked, 1000);
+    double predicted = exhaustion.get().onsetSeconds().orElseThrow();
+    Optional<OnsetRecord> late = Optional.of(portsOnset(predicted * 1.26));
+    Evidence.Pace busyUnmeasured = new Evidence.Pace(Optional.of(0.1), Optional.of(100.2), 100, Optional.of(300.0),
+        Optional.empty(), Optional.empty(), Optional.of(0.5), Optional.of(97.0));
+    Evidence.Pace idleUnmeasured = new Evidence.Pace(busyUnmeasured.injectionLagSeconds(), busyUnmeasured.samplerIntervalMillis(),
+        100, busyUnmeasured.samplerLongestGapMillis(), Optional.empty(), Optional.empty(), Optional.of(0.5), Optional.of(58.0));
+
+    Verdict busy = judge(Scenario.RAW_SOCKET, checked, exhaustion, late, QUIET, NO_FAILURES, withPace(busyUnmeasured));
+    Verdict idle = judge(Scenario.RAW_SOCKET, checked, exhaustion, late, QUIET, NO_FAILURES, withPace(idleUnmeasured));
+
+    assertThat(busy.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
+    assertThat(busy.line()).startsWith("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the CPU was 97 % busy, and OK"
+        + " latency could not be measured (too few seconds of OK requests before the onset) to show the requests were not kept"
+        + " waiting); not judged: predicted exhaustion at");
+    assertThat(idle.status()).as("CPU to spare: the onset is judged").isEqualTo(Verdict.Status.FAIL);
+  }
+
   @Test
   void aSaturatedMachinesSlowRequestsLeaveAnOnsetWithinItsToleranceJudged() {
     HarnessSettings checked = TestSettings.with("verdict.enabled", "on");
