@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import lab.portexhaustion.BuildInfo;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.UriRedaction;
 import lab.portexhaustion.failure.ErrorClassifier;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
+import lab.portexhaustion.target.CredentialRefusal;
 import lab.portexhaustion.target.MongoTarget;
 import lab.portexhaustion.target.ProbeTimeout;
 import lab.portexhaustion.target.ServerProbe;
@@ -84,6 +86,13 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
     try {
       return StrategyFactory.create(plan.scenario().strategy(), target, settings, plan.hook(), socketErrors);
     } catch (MongoException | UncheckedIOException e) {
+      CredentialRefusal.why(e).ifPresent(why -> {
+        throw new TargetUnavailableException(String.format("The %s strategy's client was turned down by the server at %s (%s):"
+            + " it refused the client's credentials (%s), so no load was sent. Check the user name, the password and authSource"
+            + " in 'uri' or in the simulation's own client settings (MongoDsl's clientSettings), or leave the credentials out for"
+            + " a server without authentication.", plan.scenario().strategy().configName(), description.address(),
+            description.kind(), UriRedaction.scrub(why, target.connectionString().getConnectionString())));
+      });
       throw new TargetUnavailableException(String.format("The %s strategy could not prepare its first operation against %s"
           + " (%s): %s. The server answered the probe, so it is reachable: check that it is writable and not overloaded, or"
           + " give it more time with -Dtimeouts.serverSelection (now %d ms).", plan.scenario().strategy().configName(),

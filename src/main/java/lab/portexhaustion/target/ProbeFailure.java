@@ -1,7 +1,5 @@
 package lab.portexhaustion.target;
 
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoTimeoutException;
 import java.util.Optional;
 import lab.portexhaustion.config.ServerLimits;
@@ -26,9 +24,9 @@ final class ProbeFailure {
   static String paragraph(TargetDescription target, RuntimeException failure, ProbeTimeout timeout, ServerLimits embedded,
       String connectionString) {
     String subject = "The " + target.kind() + " target " + target.connection();
-    Optional<MongoSecurityException> credentials = securityFailure(failure);
+    Optional<String> credentials = CredentialRefusal.why(failure);
     if (credentials.isPresent()) {
-      String why = UriRedaction.scrub(authenticationWhy(credentials.get()), connectionString);
+      String why = UriRedaction.scrub(credentials.get(), connectionString);
       return subject + " turned down the credentials in 'uri' (" + why + "), so no load was sent. Check the user name, the password"
           + " and authSource in 'uri', or leave the credentials out for a server without authentication.";
     }
@@ -65,28 +63,5 @@ final class ProbeFailure {
     return " The embedded server closes connections by its limits (" + limits.describe() + "): one of embedded.idleTimeout,"
         + " embedded.maxIncomingConnections or embedded.maxDescriptors is too low for the probe (2 connections, each open while it"
         + " asks); raise it, or set it to 0.";
-  }
-
-  private static Optional<MongoSecurityException> securityFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof MongoSecurityException security) {
-        return Optional.of(security);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The server's own reason where it gave one ({@code saslStart}'s error), else the driver's cause; never the exception's
-   * own message, which names the user.
-   */
-  private static String authenticationWhy(MongoSecurityException security) {
-    for (Throwable t = security.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof MongoCommandException command) {
-        return "the server said: error " + command.getErrorCode() + " " + command.getErrorCodeName() + ", " + command.getErrorMessage();
-      }
-    }
-    Throwable cause = security.getCause();
-    return cause == null ? "authentication failed" : ErrorClassifier.classify(cause).message();
   }
 }

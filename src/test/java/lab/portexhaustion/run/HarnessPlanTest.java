@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import com.mongodb.MongoCredential;
+import lab.portexhaustion.TestSettings;
 import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
@@ -59,5 +61,23 @@ class HarnessPlanTest {
           assertThat(failure.code()).isEqualTo(ProcessExit.Code.SETUP_FAILED);
           assertThat(failure.paragraphs()).singleElement().asString().contains("Setting 'target' is 'container'", "-Dtarget=embedded");
         });
+  }
+
+  /**
+   * Credentials the simulation's own client settings give, which the probe (the connection string alone) does not use:
+   * the embedded server knows no authentication (saslStart is unknown, code 59), so it turns them down as the strategy
+   * prepares its client, and the paragraph says so, naming where they come from, without the password.
+   */
+  @Test
+  void credentialsFromTheSimulationsClientSettingsThatTheServerTurnsDownAreSaidAsSuch() {
+    HarnessPlan plan = HarnessPlan.of("CredentialsSimulation", TestSettings.forScenario(Scenario.CLIENT_PER_REQUEST, "target", "embedded"),
+        ClientSettingsHook.of(builder -> builder.credential(MongoCredential.createCredential("hank", "admin", "ClientSetPw77".toCharArray()))));
+
+    assertThatThrownBy(plan::start)
+        .isInstanceOfSatisfying(SetupFailureException.class, failure -> assertThat(failure.paragraphs()).singleElement().asString()
+            .startsWith("The client-per-request strategy's client was turned down by the server at 127.0.0.1:")
+            .contains("it refused the client's credentials (the server said: error 59 CommandNotFound",
+                "in the simulation's own client settings (MongoDsl's clientSettings)")
+            .doesNotContain("ClientSetPw77", "writable and not overloaded"));
   }
 }
