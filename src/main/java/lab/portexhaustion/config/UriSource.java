@@ -28,12 +28,13 @@ public final class UriSource {
 
   /**
    * {@code system} with {@code uri} taken from {@code environment} when {@code -Duri} does not set it: an explicit
-   * {@code -Duri} wins, as any {@code -D} wins over the settings file. Both variables at once are refused.
+   * {@code -Duri} wins, as any {@code -D} wins over the settings file; an empty one (a CI job's {@code -Duri=${VAR}} whose
+   * variable is not set) sets nothing. Both variables at once are refused.
    */
   static Map<Object, Object> withEnvironment(Map<?, ?> system, Map<String, String> environment) {
     Map<Object, Object> overrides = new HashMap<>(system);
     Optional<String> fromEnvironment = fromEnvironment(environment);
-    if (fromEnvironment.isPresent() && !system.containsKey(URI_KEY)) {
+    if (fromEnvironment.isPresent() && (system.get(URI_KEY) == null || String.valueOf(system.get(URI_KEY)).isBlank())) {
       overrides.put(URI_KEY, fromEnvironment.get());
     }
     return overrides;

@@ -119,6 +119,15 @@ class UriPasswordSettingsTest {
     assertThat(overrides).containsEntry("uri", "mongodb://fleet-server:40000");
   }
 
+  /** A CI job's -Duri=${VAR} whose variable is empty gives an empty -Duri: the environment's connection string stands. */
+  @Test
+  void anEmptyMinusDUriLeavesTheEnvironmentsConnectionString() {
+    Map<Object, Object> overrides = UriSource.withEnvironment(Map.of("uri", " "),
+        Map.of(UriSource.URI_ENV, "mongodb://u:" + PASSWORD + "@db.example/"));
+
+    assertThat(overrides).containsEntry("uri", "mongodb://u:" + PASSWORD + "@db.example/");
+  }
+
   @Test
   void anEmptyFileIsRefusedNamingIt() throws IOException {
     Path empty = Files.writeString(dir.resolve("empty-uri"), "\n  \n");
