@@ -60,7 +60,7 @@ public final class ComparisonBuilder {
     RunSummary.Connections connections = s.connections().orElse(new RunSummary.Connections(s.ports().peaks().openTowardTarget(),
         s.ports().peaks().descriptorsOpen(), known(c.descriptorLimit()), Optional.empty(), Optional.empty()));
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
-        c.timeWaitSeconds(), c.tcpTwReuse(), known(c.descriptorLimit()), c.contained(), c.target().kind(), c.target().software(),
+        c.timeWaitSeconds(), c.tcpTwReuse(), known(c.descriptorLimit()), c.contained(), c.target().kind(), withoutProcessId(c.target().software()),
         c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
     return new Comparison.Row(s.simulation(), Optional.of(name), s.strategy(), folder, "../" + folder + "/index.html", conditions,
         s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
@@ -125,5 +125,13 @@ public final class ComparisonBuilder {
 
   private static String relative(Path root, Path folder) {
     return root.toAbsolutePath().normalize().relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /**
+   * The server as a condition of the run: each run's embedded server is a process of its own, and its process id (which
+   * its log line and conditions.json keep) would set apart runs whose conditions are the same.
+   */
+  static String withoutProcessId(String software) {
+    return software.replaceFirst("\\(process \\d+, ", "(");
   }
 }

@@ -56,6 +56,21 @@ class ComparisonWriterTest {
         .contains("client-per-request (20:44:51)", "client-per-request (20:56:19)");
   }
 
+  /** Each run's embedded server is a process of its own: its process id does not make the runs' conditions differ. */
+  @Test
+  void runsWhoseEmbeddedServersDifferOnlyByProcessShareOneLineOfConditions() throws Exception {
+    Path before = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path after = withFigures(copyOfRecordedRun("orderssimulation-20261201205619588"), "OrdersSimulation", "2026-12-01T20:56:19Z",
+        11.2, 20.0);
+    Path conditions = after.resolve("harness/conditions.json");
+    Files.writeString(conditions, Files.readString(conditions).replace("(process 27496, ", "(process 31337, "));
+
+    String md = Files.readString(ComparisonWriter.write(List.of(before, after), results).get(0).resolve("comparison.md"));
+
+    assertThat(md).contains("embedded target (mongo-java-server 1.47.0 (streaming monitoring, fails as mongod:")
+        .doesNotContain("process 27496", "process 31337", "- ClientPerRequestSimulation:");
+  }
+
   @Test
   void aHistoryFileThatDoesNotReadIsRefusedNamingItWithNothingWritten() throws Exception {
     Path run = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
