@@ -1,5 +1,6 @@
 package lab.portexhaustion.target;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoTimeoutException;
 import java.util.Optional;
 import lab.portexhaustion.config.ServerLimits;
@@ -43,9 +44,8 @@ final class ProbeFailure {
           + " and is reachable from this machine (a firewall that drops packets leaves a connection waiting), give it longer with"
           + " -Dtimeouts.serverSelection" + elsewhere + ".";
       case SERVER_REFUSED -> error.code().equals("ECONNREFUSED")
-          ? " refused the connection (" + why + ")" + throughout + ", so no load was sent. Nothing listens on " + target.address()
-              + (embeddedTarget ? ": the embedded server's process no longer does (its lines above say why)." : ": check that the"
-              + " server runs there" + elsewhere + ".")
+          ? " refused the connection (" + why + ")" + throughout + ", so no load was sent. " + nothingListens(target, connectionString,
+              embeddedTarget, elsewhere)
           : " closed the connection before it answered (" + why + ")" + throughout + ", so no load was sent." + closedAdvice;
       case EPHEMERAL_PORTS, DESCRIPTORS, KERNEL_BUFFERS -> " could not be connected to: this machine ran out of " + error.kind().label()
           + " before the load began (" + why + "), so no load was sent. Let an earlier run's connections close (TIME_WAIT ends after"
@@ -53,6 +53,22 @@ final class ProbeFailure {
       case HARNESS_SATURATED, CHECK_FAILED, OTHER, NOT_BUILT -> " answered the probe with an error (" + why + "), so no load was sent. Check that it is a"
           + " MongoDB server and that the user in 'uri', if any, may run buildInfo" + elsewhere + ".";
     };
+  }
+
+  /**
+   * Where nothing listens: the proxy, where the connection string names one ({@code proxyHost}), as the driver connects to
+   * it and not to the server; else the server's address.
+   */
+  private static String nothingListens(TargetDescription target, String connectionString, boolean embeddedTarget, String elsewhere) {
+    if (embeddedTarget) {
+      return "Nothing listens on " + target.address() + ": the embedded server's process no longer does (its lines above say why).";
+    }
+    ConnectionString parsed = new ConnectionString(connectionString);
+    if (parsed.getProxyHost() != null) {
+      return "Nothing listens on the proxy at " + parsed.getProxyHost() + ":" + Optional.ofNullable(parsed.getProxyPort()).orElse(1080)
+          + " ('proxyHost' in 'uri'), through which the driver connects: check that the proxy runs there.";
+    }
+    return "Nothing listens on " + target.address() + ": check that the server runs there" + elsewhere + ".";
   }
 
   /** What the embedded server's own settings can do to a connection, when they are set; nothing it should do else. */

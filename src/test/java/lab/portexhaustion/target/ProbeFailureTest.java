@@ -59,6 +59,18 @@ class ProbeFailureTest {
     }
   }
 
+  /** The driver connects to a SOCKS5 proxy a connection string names, not to the server: a refusal is the proxy's. */
+  @Test
+  void aRefusedProxyIsNamedAsTheProxyNotTheServer() throws Exception {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test"); ClosedPort closed = ClosedPort.held()) {
+      String message = failure(uri("mongodb://" + server.description().address() + "/?proxyHost=127.0.0.1&proxyPort=" + closed.port()
+          + "&proxyUsername=px&proxyPassword=" + PASSWORD), ServerLimits.NONE);
+
+      assertThat(message).contains("Nothing listens on the proxy at 127.0.0.1:" + closed.port() + " ('proxyHost' in 'uri')")
+          .doesNotContain("Nothing listens on " + server.description().address(), PASSWORD);
+    }
+  }
+
   @Test
   void anEmbeddedServerGoneIsNotToldToUseTheEmbeddedServer() {
     EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test");
