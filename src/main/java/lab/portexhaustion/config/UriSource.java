@@ -71,12 +71,15 @@ public final class UriSource {
    * arguments this platform does not show).
    */
   static Optional<String> commandLineWarning(Map<?, ?> system, List<String> arguments) {
-    Object uri = system.get(URI_KEY);
-    List<String> secrets = uri == null ? List.of() : UriRedaction.secrets(String.valueOf(uri));
+    // -Duri, and a scenario's own (-Dscenario.pooled.uri=...): any key that is a uri.
+    List<String> secrets = system.entrySet().stream()
+        .filter(entry -> String.valueOf(entry.getKey()).equals(URI_KEY) || String.valueOf(entry.getKey()).endsWith("." + URI_KEY))
+        .flatMap(entry -> UriRedaction.secrets(String.valueOf(entry.getValue())).stream())
+        .toList();
     if (secrets.stream().noneMatch(secret -> arguments.stream().anyMatch(argument -> argument.contains(secret)))) {
       return Optional.empty();
     }
-    return Optional.of("A secret in -Duri (its password, or the value of authMechanismProperties or of an option named"
+    return Optional.of("A secret in -Duri or a scenario's uri (its password, or the value of authMechanismProperties or of an option named"
         + " ...Password) is on this JVM's command line (and on the mvn command that started it), where every user of this"
         + " machine can read it (ps, /proc/<pid>/cmdline). Pass the connection string in the environment variable " + URI_ENV
         + ", or in a file named by " + URI_FILE_ENV + ", instead (docs/settings.md).");

@@ -155,6 +155,8 @@ class UriPasswordSettingsTest {
     assertThat(UriSource.commandLineWarning(Map.of("uri", uri), List.of("java", "io.gatling.app.Gatling"))).as("from elsewhere").isEmpty();
     assertThat(UriSource.commandLineWarning(Map.of("uri", "mongodb://db.example/"), List.of("-Duri=mongodb://db.example/")))
         .as("no password").isEmpty();
+    assertThat(UriSource.commandLineWarning(Map.of("scenario.pooled.uri", uri), List.of("java", "-Dscenario.pooled.uri=" + uri)))
+        .as("a scenario's uri").hasValueSatisfying(w -> assertThat(w).contains("a scenario's uri").doesNotContain(PASSWORD));
   }
 
   @Test
