@@ -1,6 +1,7 @@
 package lab.portexhaustion.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
@@ -59,8 +60,8 @@ final class EmbeddedBackend extends MemoryBackend {
     } else if (command.equalsIgnoreCase("startSession")) {
       return ok(new Document("id", new Document("id", UUID.randomUUID()))
           .append("timeoutMinutes", MongodVersion.LOGICAL_SESSION_TIMEOUT_MINUTES));
-    } else if (command.equalsIgnoreCase("listDatabases") && databaseName.equals("admin") && !isTrue(query.get("nameOnly"))) {
-      return listDatabases(channel);
+    } else if (command.equalsIgnoreCase("listDatabases") && databaseName.equals("admin")) {
+      return listDatabases(channel, query);
     } else if (command.equalsIgnoreCase("drop")) {
       return drop(channel, databaseName, query);
     } else if (command.equalsIgnoreCase("insert")) {
@@ -151,20 +152,41 @@ final class EmbeddedBackend extends MemoryBackend {
   }
 
   /**
-   * mongod's {@code listDatabases}: each database with its size, and their total. Nothing is on disk here: a database's
-   * size is what its documents and indexes take ({@code dbStats} dataSize + indexSize), the nearest figure this server has.
+   * mongod's {@code listDatabases}: each database that holds a collection (mongo-java-server makes a database as any
+   * command names it, so a read of a missing one listed it), those its {@code filter} matches, with its size and their
+   * total, or with {@code nameOnly} its name alone. Nothing is on disk here: a database's size is what its documents and
+   * indexes take ({@code dbStats} dataSize + indexSize), the nearest figure this server has.
    */
-  private Document listDatabases(Channel channel) {
+  private Document listDatabases(Channel channel, Document query) {
+    boolean nameOnly = isTrue(query.get("nameOnly"));
+    Document filter = query.get("filter") instanceof Document given ? given : new Document();
+    DefaultQueryMatcher matcher = new DefaultQueryMatcher();
     List<Document> databases = new ArrayList<>();
     long total = 0;
     for (String name : listDatabaseNames().stream().sorted().toList()) {
       MongoDatabase database = resolveDatabase(name);
-      Document stats = database.handleCommand(channel, "dbStats", new Document("dbStats", 1), this::resolveDatabase, oplog);
-      long size = ((Number) stats.get("dataSize")).longValue() + ((Number) stats.get("indexSize")).longValue();
-      total += size;
-      databases.add(new Document("name", name).append("sizeOnDisk", size).append("empty", database.isEmpty()));
+      if (!holdsACollection(channel, database)) {
+        continue;
+      }
+      Document entry = new Document("name", name);
+      long size = 0;
+      if (!nameOnly) {
+        Document stats = database.handleCommand(channel, "dbStats", new Document("dbStats", 1), this::resolveDatabase, oplog);
+        size = ((Number) stats.get("dataSize")).longValue() + ((Number) stats.get("indexSize")).longValue();
+        entry.append("sizeOnDisk", size).append("empty", false);
+      }
+      if (matcher.matches(entry, filter)) {
+        databases.add(entry);
+        total += size;
+      }
     }
-    return ok(new Document("databases", databases).append("totalSize", total).append("totalSizeMb", total >> 20));
+    Document reply = new Document("databases", databases);
+    return ok(nameOnly ? reply : reply.append("totalSize", total).append("totalSizeMb", total >> 20));
+  }
+
+  private boolean holdsACollection(Channel channel, MongoDatabase database) {
+    Document listed = database.handleCommand(channel, "listCollections", new Document("listCollections", 1), this::resolveDatabase, oplog);
+    return !((List<?>) ((Document) listed.get("cursor")).get("firstBatch")).isEmpty();
   }
 
   private static boolean isTrue(Object value) {

@@ -170,6 +170,21 @@ class DriverRequestsTest {
     assertThat(databases).extracting(d -> d.getBoolean("empty")).containsOnly(false);
   }
 
+  /** A database is listed once it holds a collection, as on mongod: a read of one that is not there does not make it. */
+  @Test
+  void listDatabasesListsOnlyDatabasesWithACollectionAsItsFilterAndNameOnlyAsk() {
+    client.getDatabase("orders").getCollection("c").insertOne(new Document("x", 1));
+    client.getDatabase("carts").getCollection("c").insertOne(new Document("x", 1));
+    client.getDatabase("never").getCollection("c").find().first();
+    client.getDatabase("never").runCommand(new Document("dbStats", 1));
+
+    assertThat(client.listDatabaseNames().into(new ArrayList<>())).containsExactly("carts", "orders");
+    assertThat(client.listDatabases().filter(Filters.eq("name", "orders")).into(new ArrayList<>()))
+        .extracting(d -> d.getString("name")).containsExactly("orders");
+    Document namesOnly = client.getDatabase("admin").runCommand(new Document("listDatabases", 1).append("nameOnly", true));
+    assertThat(namesOnly.getList("databases", Document.class)).containsExactly(new Document("name", "carts"), new Document("name", "orders"));
+  }
+
   /**
    * A standalone mongod has no transactions: the first command of one is refused, and nothing of it is written. The Java
    * driver knows mongod's refusal (code 20 with this message) and says it in its own words, as against a real standalone.
