@@ -65,7 +65,9 @@ final class SectionReaders {
 
   static String containerImage(SettingsReader in) {
     String image = in.text("container.image");
-    if (!image.contains(":") || image.endsWith(":latest")) {
+    if (isConnectionString(image)) {
+      refuseConnectionString(in, "container.image", image, "an image name such as mongo:8.0");
+    } else if (!image.contains(":") || image.endsWith(":latest")) {
       in.reject("container.image", "an image with a pinned tag such as mongo:8.0 (not untagged, not :latest), so runs are comparable");
     }
     return image;
@@ -76,10 +78,23 @@ final class SectionReaders {
     String value = in.text(key);
     if (value.isBlank()) {
       in.reject(key, "a non-empty name");
-    } else if (value.contains("://")) {
-      in.reject(key, "a name, not a connection string (that goes to 'uri')");
+    } else if (isConnectionString(value)) {
+      refuseConnectionString(in, key, value, "a name");
     }
     return value;
+  }
+
+  private static boolean isConnectionString(String value) {
+    return value.contains("://");
+  }
+
+  /**
+   * A connection string given to a key that is no uri, refused with its secrets masked as a whole: a password with a
+   * blank in it, which the driver takes as written, would slip past the masking of connection strings inside a text.
+   */
+  private static void refuseConnectionString(SettingsReader in, String key, String value, String allowed) {
+    in.problem("Setting '" + key + "' has a connection string (" + UriRedaction.redact(value.strip()) + ")" + in.setBy(key)
+        + ", but it must be " + allowed + ". A connection string goes to 'uri' (or HARNESS_URI).");
   }
 
   static LoadProfile load(SettingsReader in) {

@@ -100,8 +100,9 @@ public final class SettingsLoader {
       if (entry.getValue().valueType() == ConfigValueType.NUMBER) {
         value = NumberText.of(value);
       }
-      // Any value, not only 'uri': a connection string given to the wrong key (collection, database) is still one.
-      values.put(entry.getKey(), entry.getKey().equals("uri") ? UriRedaction.redact(value.strip()) : UriRedaction.mask(value));
+      // Any value that holds a connection string is redacted as one whole, not only 'uri''s: a password with a blank in
+      // it, which the driver takes as written, would slip past the masking of connection strings inside a text.
+      values.put(entry.getKey(), value.contains("://") ? UriRedaction.redact(value.strip()) : value);
     }
     return Collections.unmodifiableMap(values);
   }

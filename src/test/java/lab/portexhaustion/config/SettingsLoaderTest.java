@@ -284,11 +284,16 @@ class SettingsLoaderTest {
   void aConnectionStringGivenToTheCollectionIsRefusedAndNeverReportedWithItsPassword() {
     assertThatThrownBy(() -> load(Map.of("collection", "mongodb://alice:WrongKeyPw@127.0.0.1:47201/db")))
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessageContaining("Setting 'collection' has the value 'mongodb://alice:****@127.0.0.1:47201/db'")
-        .hasMessageContaining("a name, not a connection string (that goes to 'uri')")
+        .hasMessageContaining("Setting 'collection' has a connection string (mongodb://alice:****@127.0.0.1:47201/db), but it"
+            + " must be a name. A connection string goes to 'uri'")
         .hasMessageNotContaining("WrongKeyPw");
-    HarnessSettings s = load(Map.of("container.image", "mongodb://alice:WrongKeyPw@registry:5000/mongo:8.0"));
-    assertThat(s.reported().toString()).doesNotContain("WrongKeyPw").contains("alice:****@");
+    // The Java driver takes a blank in a password as written: the masking of a text's connection strings would miss it.
+    assertThatThrownBy(() -> load(Map.of("database", "mongodb://alice:open sesame@127.0.0.1:47201/db",
+        "container.image", "mongodb://alice:open sesame@registry:5000/mongo:8.0")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'database' has a connection string (mongodb://alice:****@127.0.0.1:47201/db)")
+        .hasMessageContaining("Setting 'container.image' has a connection string (mongodb://alice:****@registry:5000/mongo:8.0)")
+        .hasMessageNotContaining("sesame");
   }
 
   @Test
