@@ -19,7 +19,7 @@ final class CollectionListing {
     @SuppressWarnings("unchecked")
     List<Document> collections = (List<Document>) cursor.get("firstBatch");
     Document filter = query.get("filter") instanceof Document given ? given : new Document();
-    boolean nameOnly = query.get("nameOnly") instanceof Boolean b && b;
+    boolean nameOnly = EmbeddedBackend.isTrue(query.get("nameOnly"));
     DefaultQueryMatcher matcher = new DefaultQueryMatcher();
     cursor.put("firstBatch", collections.stream()
         .filter(collection -> matcher.matches(collection, filter))

@@ -189,7 +189,8 @@ final class EmbeddedBackend extends MemoryBackend {
     return !((List<?>) ((Document) listed.get("cursor")).get("firstBatch")).isEmpty();
   }
 
-  private static boolean isTrue(Object value) {
+  /** A flag as drivers send it: a boolean, or a number (1 for true). */
+  static boolean isTrue(Object value) {
     return value instanceof Boolean b ? b : value instanceof Number n && n.doubleValue() != 0;
   }
 
