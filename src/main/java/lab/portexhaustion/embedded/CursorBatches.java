@@ -7,9 +7,14 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A query's documents sent in batches as mongod sends them. mongo-java-server puts every document of a {@code find} or an
@@ -18,7 +23,9 @@ import java.util.OptionalInt;
  * the handshake announces, which the Java driver and PyMongo refuse (the Java driver closes the connection with it).
  * mongod's rules, held here: a first batch of the batch size asked for, else 101 documents; a {@code getMore} of the
  * batch size asked for, else as many as fit; any batch at most 16 MiB of documents (a larger document goes alone). The
- * documents a batch leaves stay with the cursor, under the id the client was given; {@code singleBatch} closes it.
+ * documents a batch leaves stay with the cursor, under the id the client was given; {@code singleBatch} closes it. A
+ * cursor no request has used for 10 minutes is closed, as mongod closes it ({@code cursorTimeoutMillis}): a client that
+ * died halfway through a result (a run at its exhaustion kills many) would else leave it in the server for good.
  */
 final class CursorBatches {
 
@@ -26,11 +33,23 @@ final class CursorBatches {
   static final int DEFAULT_FIRST_BATCH = 101;
   /** mongod's most bytes of documents in one batch. */
   static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+  /** mongod's {@code cursorTimeoutMillis}. */
+  static final Duration IDLE_CURSOR_TIMEOUT = Duration.ofMinutes(10);
 
   private final CursorRegistry cursors;
+  private final LongSupplier nanoTime;
+  private final Map<Long, Long> lastUsedNanos = new ConcurrentHashMap<>();
+  private final AtomicLong nextSweepNanos;
 
   CursorBatches(CursorRegistry cursors) {
+    this(cursors, System::nanoTime);
+  }
+
+  /** {@code nanoTime}: the clock idle cursors are timed by. */
+  CursorBatches(CursorRegistry cursors, LongSupplier nanoTime) {
     this.cursors = cursors;
+    this.nanoTime = nanoTime;
+    this.nextSweepNanos = new AtomicLong(nanoTime.getAsLong() + IDLE_CURSOR_TIMEOUT.toNanos());
   }
 
   /** The batch size a command asks for: positive, or 0 for an empty first batch; empty where it asks for none. */
@@ -48,6 +67,7 @@ final class CursorBatches {
       kept = 0;
     }
     cursor.put("id", kept);
+    used(id, kept);
     return reply;
   }
 
@@ -58,8 +78,33 @@ final class CursorBatches {
   Document nextBatch(Document reply, long cursorId, OptionalInt requested) {
     Document cursor = (Document) reply.get("cursor");
     int most = requested.stream().filter(n -> n > 0).findFirst().orElse(Integer.MAX_VALUE);
-    cursor.put("id", cut(cursor, "nextBatch", most, 0, cursorId));
+    long kept = cut(cursor, "nextBatch", most, 0, cursorId);
+    cursor.put("id", kept);
+    used(cursorId, kept);
     return reply;
+  }
+
+  /**
+   * Notes that the cursor {@code before} was used and is now {@code after} (0: closed), and closes those idle past
+   * {@link #IDLE_CURSOR_TIMEOUT}, looked for at most once per that time.
+   */
+  private void used(long before, long after) {
+    long now = nanoTime.getAsLong();
+    if (before != 0 && before != after) {
+      lastUsedNanos.remove(before);
+    }
+    if (after != 0) {
+      lastUsedNanos.put(after, now);
+    }
+    long due = nextSweepNanos.get();
+    if (now - due >= 0 && nextSweepNanos.compareAndSet(due, now + IDLE_CURSOR_TIMEOUT.toNanos())) {
+      lastUsedNanos.forEach((id, used) -> {
+        if (now - used >= IDLE_CURSOR_TIMEOUT.toNanos()) {
+          lastUsedNanos.remove(id);
+          cursors.remove(id); // false where the client closed it (killCursors), or read it to its end
+        }
+      });
+    }
   }
 
   /**
