@@ -20,10 +20,11 @@ final class ProbeFailure {
   /**
    * @param failure the probe's failure, with the socket error its monitor met attached
    * @param embedded the embedded server's limits (none set for another target)
-   * @param connectionString the connection string the probe used, whose password is scrubbed from the driver's text
+   * @param connection the connection string the probe used, whose password is scrubbed from the driver's text
    */
   static String paragraph(TargetDescription target, RuntimeException failure, ProbeTimeout timeout, ServerLimits embedded,
-      String connectionString) {
+      ConnectionString connection) {
+    String connectionString = connection.getConnectionString();
     String subject = "The " + target.kind() + " target " + target.connection();
     Optional<String> credentials = CredentialRefusal.why(failure);
     if (credentials.isPresent()) {
@@ -44,7 +45,7 @@ final class ProbeFailure {
           + " and is reachable from this machine (a firewall that drops packets leaves a connection waiting), give it longer with"
           + " -Dtimeouts.serverSelection" + elsewhere + ".";
       case SERVER_REFUSED -> error.code().equals("ECONNREFUSED")
-          ? " refused the connection (" + why + ")" + throughout + ", so no load was sent. " + nothingListens(target, connectionString,
+          ? " refused the connection (" + why + ")" + throughout + ", so no load was sent. " + nothingListens(target, connection,
               embeddedTarget, elsewhere)
           : " closed the connection before it answered (" + why + ")" + throughout + ", so no load was sent." + closedAdvice;
       case EPHEMERAL_PORTS, DESCRIPTORS, KERNEL_BUFFERS -> " could not be connected to: this machine ran out of " + error.kind().label()
@@ -59,13 +60,12 @@ final class ProbeFailure {
    * Where nothing listens: the proxy, where the connection string names one ({@code proxyHost}), as the driver connects to
    * it and not to the server; else the server's address.
    */
-  private static String nothingListens(TargetDescription target, String connectionString, boolean embeddedTarget, String elsewhere) {
+  private static String nothingListens(TargetDescription target, ConnectionString connection, boolean embeddedTarget, String elsewhere) {
     if (embeddedTarget) {
       return "Nothing listens on " + target.address() + ": the embedded server's process no longer does (its lines above say why).";
     }
-    ConnectionString parsed = new ConnectionString(connectionString);
-    if (parsed.getProxyHost() != null) {
-      return "Nothing listens on the proxy at " + parsed.getProxyHost() + ":" + Optional.ofNullable(parsed.getProxyPort()).orElse(1080)
+    if (connection.getProxyHost() != null) {
+      return "Nothing listens on the proxy at " + connection.getProxyHost() + ":" + Optional.ofNullable(connection.getProxyPort()).orElse(1080)
           + " ('proxyHost' in 'uri'), through which the driver connects: check that the proxy runs there.";
     }
     return "Nothing listens on " + target.address() + ": check that the server runs there" + elsewhere + ".";

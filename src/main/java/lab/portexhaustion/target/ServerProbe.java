@@ -52,7 +52,7 @@ public final class ServerProbe {
       return connections(admin, description.withServerVersion(String.valueOf(info.get("version"))));
     } catch (RuntimeException e) {
       socketError.attachTo(e);
-      throw new TargetUnavailableException(ProbeFailure.paragraph(description, e, timeout, embedded, connection.getConnectionString()));
+      throw new TargetUnavailableException(ProbeFailure.paragraph(description, e, timeout, embedded, connection));
     }
   }
 
