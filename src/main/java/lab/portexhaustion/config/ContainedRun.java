@@ -1,18 +1,25 @@
 package lab.portexhaustion.config;
 
 /**
- * Whether this process runs under the namespace launcher ({@code scripts/contained-run}, a fleet's clients), which says
- * so in the environment of the commands it runs: there verdicts are checked by default, and the network holds loopback
- * alone, so no container's address can be reached.
+ * What a launcher says of the place it runs this process in, through the environment of the commands it runs: the
+ * namespace launcher ({@code scripts/contained-run}), a fleet's clients, the Windows script, the container and Kubernetes
+ * injectors say the run is contained (its verdicts are checked by default); the namespace launcher alone adds that the
+ * network holds loopback alone, so that no container's address can be reached.
  */
 public final class ContainedRun {
 
-  /** The environment variable the namespace launcher sets. */
+  /** The environment variable of a contained run. */
   public static final String ENV = "PORT_EXHAUSTION_LAB_CONTAINED";
+  /** The environment variable of a network that holds loopback alone (the namespace launcher's). */
+  public static final String LOOPBACK_ONLY_ENV = "PORT_EXHAUSTION_LAB_LOOPBACK_ONLY";
 
   private ContainedRun() {}
 
   public static boolean here() {
     return System.getenv(ENV) != null;
+  }
+
+  public static boolean loopbackOnly() {
+    return System.getenv(LOOPBACK_ONLY_ENV) != null;
   }
 }

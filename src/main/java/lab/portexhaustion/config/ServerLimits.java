@@ -62,14 +62,6 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
     return limitsConnections() || closesIdle() || limitsDescriptors();
   }
 
-  /**
-   * Whether these settings need the embedded server: a limit is set, or the failure mode that takes every connection
-   * the descriptors allow, which only the embedded server can be told to have.
-   */
-  public boolean needTheEmbeddedServer() {
-    return any() || failureMode == EmbeddedFailureMode.SELECT_SERVER;
-  }
-
   /** For logs and reports: each setting, the connection limit as the failure mode makes it. */
   public String describe() {
     return connections() + ", " + (closesIdle() ? "idle timeout " + idleTimeout.toMillis() / 1000.0 + " s" : "no idle timeout")

@@ -30,7 +30,7 @@ public final class TargetFactory {
   }
 
   private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
-    AutoTarget chosen = AutoTarget.of(settings, ContainedRun.here(), DockerAvailability::whyUnavailable);
+    AutoTarget chosen = AutoTarget.of(settings, ContainedRun.loopbackOnly(), DockerAvailability::whyUnavailable);
     return switch (chosen.kind()) {
       case EMBEDDED -> EmbeddedServerProcess.start(chosen.reason(), settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
       case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), chosen.reason());

@@ -92,11 +92,11 @@ class ContainedRunScriptIT {
 
     Run run = launch("--no-prepare", "--range", "41000-41099", "--nofile", "300", "--", "sh", "-c",
         "cat /proc/sys/net/ipv4/ip_local_port_range /proc/sys/net/ipv4/tcp_tw_reuse; ulimit -n; ip -o link show up | cut -d: -f2;"
-            + " echo contained=$PORT_EXHAUSTION_LAB_CONTAINED");
+            + " echo contained=$PORT_EXHAUSTION_LAB_CONTAINED loopbackOnly=$PORT_EXHAUSTION_LAB_LOOPBACK_ONLY");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output().lines().map(String::trim).toList())
-        .contains("41000\t41099", "0", "300", "lo", "contained=1");
+        .contains("41000\t41099", "0", "300", "lo", "contained=1 loopbackOnly=1");
     assertThat(run.output()).doesNotContain("eth0");
   }
 
