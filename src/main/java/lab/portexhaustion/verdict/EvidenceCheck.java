@@ -144,7 +144,7 @@ public final class EvidenceCheck {
     }
     if (slowest.isEmpty()) {
       return Optional.of(String.format("the CPU was %.0f %% busy, and OK latency could not be measured (too few seconds of"
-          + " OK requests before the onset) to show the requests were not kept waiting", busy.get()));
+          + " OK requests before the onset, or the end) to show the requests were not kept waiting", busy.get()));
     }
     double allowedMillis = LATENCY_SHARE_OF_TOLERANCE * onsetToleranceSeconds.get() * 1000;
     return slowest.filter(latency -> latency > allowedMillis).map(latency -> String.format("the CPU was %.0f %% busy and"

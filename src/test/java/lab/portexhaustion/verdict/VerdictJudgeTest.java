@@ -450,7 +450,7 @@ class VerdictJudgeTest {
 
     assertThat(busy.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
     assertThat(busy.line()).startsWith("VERDICT INCONCLUSIVE Sim: this machine could not keep up (the CPU was 97 % busy, and OK"
-        + " latency could not be measured (too few seconds of OK requests before the onset) to show the requests were not kept"
+        + " latency could not be measured (too few seconds of OK requests before the onset, or the end) to show the requests were not kept"
         + " waiting); not judged: predicted exhaustion at");
     assertThat(idle.status()).as("CPU to spare: the onset is judged").isEqualTo(Verdict.Status.FAIL);
   }
