@@ -56,6 +56,9 @@ class ListingsAndTimeLimitsTest {
         .extracting(collection -> collection.getString("name")).containsExactly("sessions");
     assertThat(database.listCollections().filter(Filters.eq("name", "carts")).into(new ArrayList<>()))
         .as("a collection that is not there").isEmpty();
+    Document onInfo = new Document("listCollections", 1).append("nameOnly", true).append("filter", new Document("info.readOnly", false));
+    assertThat(database.runCommand(onInfo).get("cursor", Document.class).getList("firstBatch", Document.class))
+        .as("with nameOnly the filter sees the name and the type alone").isEmpty();
     for (Object nameOnly : List.of(true, 1)) { // drivers send a flag as either
       List<Document> names = database.runCommand(new Document("listCollections", 1).append("nameOnly", nameOnly))
           .get("cursor", Document.class).getList("firstBatch", Document.class);
