@@ -18,7 +18,7 @@ public record VerdictSettings(Switch enabled, Map<Scenario, Expectation> expecta
   }
 
   public boolean isChecked() {
-    return enabled == Switch.ON || (enabled == Switch.AUTO && ContainedRun.here());
+    return enabled == Switch.ON || (enabled == Switch.AUTO && LauncherEnvironment.contained());
   }
 
   public Expectation expectationFor(Scenario scenario) {

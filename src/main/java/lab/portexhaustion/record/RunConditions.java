@@ -3,8 +3,8 @@ package lab.portexhaustion.record;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.BuildInfo;
-import lab.portexhaustion.config.ContainedRun;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.LauncherEnvironment;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.target.ServerConditions;
 import lab.portexhaustion.target.TargetDescription;
@@ -45,7 +45,7 @@ public record RunConditions(
             + " (" + JitCompilers.ofThisJvm() + ")",
         net.range().low(), net.range().high(), net.range().size(), net.timeWait().toSeconds(),
         net.twReuse(), net.maxTimeWaitBuckets(), net.portAllocation().name().toLowerCase(),
-        net.source(), descriptorLimit, ContainedRun.here(),
+        net.source(), descriptorLimit, LauncherEnvironment.contained(),
         target, server, BuildInfo.harnessVersion(), BuildInfo.gitCommit(), settings.reported());
   }
 }

@@ -1,8 +1,8 @@
 package lab.portexhaustion.target;
 
 import java.util.function.IntPredicate;
-import lab.portexhaustion.config.ContainedRun;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.LauncherEnvironment;
 import lab.portexhaustion.config.TargetKind;
 
 /** Starts the target the settings ask for; for {@code auto}, decides which and records why. */
@@ -30,7 +30,7 @@ public final class TargetFactory {
   }
 
   private static MongoTarget startAuto(HarnessSettings settings, IntPredicate freshEmbeddedPort) {
-    AutoTarget chosen = AutoTarget.of(settings, ContainedRun.loopbackOnly(), DockerAvailability::whyUnavailable);
+    AutoTarget chosen = AutoTarget.of(settings, LauncherEnvironment.loopbackOnly(), DockerAvailability::whyUnavailable);
     return switch (chosen.kind()) {
       case EMBEDDED -> EmbeddedServerProcess.start(chosen.reason(), settings.embedded(), settings.embeddedMonitoring(), freshEmbeddedPort);
       case URI -> UriMongoTarget.of(settings.uri().orElseThrow(), chosen.reason());

@@ -6,16 +6,16 @@ package lab.portexhaustion.config;
  * injectors say the run is contained (its verdicts are checked by default); the namespace launcher alone adds that the
  * network holds loopback alone, so that no container's address can be reached.
  */
-public final class ContainedRun {
+public final class LauncherEnvironment {
 
   /** The environment variable of a contained run. */
   public static final String ENV = "PORT_EXHAUSTION_LAB_CONTAINED";
   /** The environment variable of a network that holds loopback alone (the namespace launcher's). */
   public static final String LOOPBACK_ONLY_ENV = "PORT_EXHAUSTION_LAB_LOOPBACK_ONLY";
 
-  private ContainedRun() {}
+  private LauncherEnvironment() {}
 
-  public static boolean here() {
+  public static boolean contained() {
     return System.getenv(ENV) != null;
   }
 
