@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientException;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -27,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.BsonDocument;
@@ -50,26 +45,22 @@ class DriverRequestsTest {
 
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-  private final List<BsonDocument> sent = new CopyOnWriteArrayList<>();
+  private WatchedDriver driver;
   private EmbeddedMongoTarget server;
   private MongoClient client;
+  private List<BsonDocument> sent;
 
   @BeforeEach
   void connect() {
-    server = EmbeddedMongoTarget.start("test");
-    client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server.connectionString())
-        .addCommandListener(new CommandListener() {
-          @Override
-          public void commandStarted(CommandStartedEvent event) {
-            sent.add(event.getCommand().clone()); // a copy: the event's document reads the driver's buffer, reused once it is sent
-          }
-        }).build());
+    driver = WatchedDriver.start();
+    server = driver.server;
+    client = driver.client;
+    sent = driver.sent;
   }
 
   @AfterEach
   void close() {
-    client.close();
-    server.close();
+    driver.close();
   }
 
   @Test

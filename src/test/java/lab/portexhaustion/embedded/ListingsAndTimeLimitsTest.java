@@ -7,8 +7,6 @@ import com.mongodb.MongoExecutionTimeoutException;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.exception.MongoServerError;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,21 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class ListingsAndTimeLimitsTest {
 
-  private EmbeddedMongoTarget server;
-  private MongoClient client;
+  private WatchedDriver driver;
   private MongoDatabase database;
 
   @BeforeEach
   void connect() {
-    server = EmbeddedMongoTarget.start("test");
-    client = MongoClients.create(server.connectionString());
-    database = client.getDatabase("test");
+    driver = WatchedDriver.start();
+    database = driver.client.getDatabase("test");
   }
 
   @AfterEach
   void close() {
-    client.close();
-    server.close();
+    driver.close();
   }
 
   @Test

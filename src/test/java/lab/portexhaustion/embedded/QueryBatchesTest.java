@@ -2,20 +2,13 @@ package lab.portexhaustion.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -29,30 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 class QueryBatchesTest {
 
-  private final List<BsonDocument> replies = new CopyOnWriteArrayList<>();
-  private EmbeddedMongoTarget server;
-  private MongoClient client;
+  private WatchedDriver driver;
+  private List<BsonDocument> replies;
   private MongoDatabase database;
 
   @BeforeEach
   void connect() {
-    server = EmbeddedMongoTarget.start("test");
-    client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(server.connectionString())
-        .addCommandListener(new CommandListener() {
-          @Override
-          public void commandSucceeded(CommandSucceededEvent event) {
-            if (event.getResponse().containsKey("cursor")) {
-              replies.add(event.getResponse().clone()); // a copy: the event's document reads the driver's buffer
-            }
-          }
-        }).build());
-    database = client.getDatabase("test");
+    driver = WatchedDriver.start();
+    replies = driver.cursorReplies;
+    database = driver.client.getDatabase("test");
   }
 
   @AfterEach
   void close() {
-    client.close();
-    server.close();
+    driver.close();
   }
 
   @Test
