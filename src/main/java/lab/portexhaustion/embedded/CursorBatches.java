@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -25,7 +26,9 @@ import java.util.function.LongSupplier;
  * batch size asked for, else as many as fit; any batch at most 16 MiB of documents (a larger document goes alone). The
  * documents a batch leaves stay with the cursor, under the id the client was given; {@code singleBatch} closes it. A
  * cursor no request has used for 10 minutes is closed, as mongod closes it ({@code cursorTimeoutMillis}): a client that
- * died halfway through a result (a run at its exhaustion kills many) would else leave it in the server for good.
+ * died halfway through a result (a run at its exhaustion kills many) would else leave it in the server for good. A
+ * {@code getMore} names the collection it reads; mongod refuses one that names another than its cursor's (code 13),
+ * where mongo-java-server, whose cursors know no collection, handed over the other collection's documents.
  */
 final class CursorBatches {
 
@@ -38,7 +41,7 @@ final class CursorBatches {
 
   private final CursorRegistry cursors;
   private final LongSupplier nanoTime;
-  private final Map<Long, Long> lastUsedNanos = new ConcurrentHashMap<>();
+  private final Map<Long, OpenCursor> open = new ConcurrentHashMap<>();
   private final AtomicLong nextSweepNanos;
 
   CursorBatches(CursorRegistry cursors) {
@@ -67,8 +70,22 @@ final class CursorBatches {
       kept = 0;
     }
     cursor.put("id", kept);
-    used(id, kept);
+    used(id, kept, (String) cursor.get("ns"));
     return reply;
+  }
+
+  /**
+   * Refuses a {@code getMore} of cursor {@code cursorId} that names namespace {@code namespace} ("db.collection") where the
+   * cursor reads another, as mongod does; the cursor stays open. A cursor not known here is left to mongo-java-server.
+   *
+   * @throws MongoServerError mongod's 13 Unauthorized
+   */
+  void checkNamespace(long cursorId, String namespace) {
+    OpenCursor cursor = open.get(cursorId);
+    if (cursor != null && !cursor.namespace().equals(namespace)) {
+      throw new MongoServerError(13, "Unauthorized", "Requested getMore on namespace '" + namespace
+          + "', but cursor belongs to a different namespace " + cursor.namespace());
+    }
   }
 
   /**
@@ -80,32 +97,36 @@ final class CursorBatches {
     int most = requested.stream().filter(n -> n > 0).findFirst().orElse(Integer.MAX_VALUE);
     long kept = cut(cursor, "nextBatch", most, 0, cursorId);
     cursor.put("id", kept);
-    used(cursorId, kept);
+    OpenCursor before = open.get(cursorId);
+    used(cursorId, kept, before != null ? before.namespace() : (String) cursor.get("ns"));
     return reply;
   }
 
   /**
-   * Notes that the cursor {@code before} was used and is now {@code after} (0: closed), and closes those idle past
-   * {@link #IDLE_CURSOR_TIMEOUT}, looked for at most once per that time.
+   * Notes that the cursor {@code before} was used and is now {@code after} (0: closed), reading {@code namespace}, and
+   * closes those idle past {@link #IDLE_CURSOR_TIMEOUT}, looked for at most once per that time.
    */
-  private void used(long before, long after) {
+  private void used(long before, long after, String namespace) {
     long now = nanoTime.getAsLong();
     if (before != 0 && before != after) {
-      lastUsedNanos.remove(before);
+      open.remove(before);
     }
     if (after != 0) {
-      lastUsedNanos.put(after, now);
+      open.put(after, new OpenCursor(namespace, now));
     }
     long due = nextSweepNanos.get();
     if (now - due >= 0 && nextSweepNanos.compareAndSet(due, now + IDLE_CURSOR_TIMEOUT.toNanos())) {
-      lastUsedNanos.forEach((id, used) -> {
-        if (now - used >= IDLE_CURSOR_TIMEOUT.toNanos()) {
-          lastUsedNanos.remove(id);
+      open.forEach((id, cursor) -> {
+        if (now - cursor.lastUsedNanos() >= IDLE_CURSOR_TIMEOUT.toNanos()) {
+          open.remove(id);
           cursors.remove(id); // false where the client closed it (killCursors), or read it to its end
         }
       });
     }
   }
+
+  /** A cursor left open: the namespace it reads ("db.collection") and when a request last used it. */
+  private record OpenCursor(String namespace, long lastUsedNanos) {}
 
   /**
    * Keeps in {@code cursor}'s batch the documents mongod would send, at most {@code most} and {@link #MAX_BATCH_BYTES};

@@ -19,7 +19,8 @@ import java.util.UUID;
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}), {@code listDatabases} with
  * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
  * ({@link CollectionListing}) and a read's {@code maxTimeMS} ({@link ReadTimeLimit}); its collections upsert with
- * time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod refuses ({@link ReplicaSetOnly}),
+ * time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod refuses ({@link ReplicaSetOnly})
+ * and the arguments mongod's parser refuses ({@link CommandArguments}),
  * drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
  * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
  * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
@@ -46,6 +47,7 @@ final class EmbeddedBackend extends MemoryBackend {
   @Override
   public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
     ReplicaSetOnly.refuse(command, query);
+    CommandArguments.refuse(command, query);
     return readTimeLimit.within(command, query, () -> answer(channel, databaseName, command, query));
   }
 
@@ -84,6 +86,7 @@ final class EmbeddedBackend extends MemoryBackend {
   private Document getMore(Channel channel, String databaseName, String command, Document query) {
     Document everything = new Document(query).append("batchSize", Integer.MAX_VALUE);
     long cursorId = ((Number) query.get(command)).longValue();
+    batches.checkNamespace(cursorId, databaseName + "." + query.get("collection"));
     return batches.nextBatch(super.handleCommand(channel, databaseName, command, everything), cursorId,
         CursorBatches.requested(query.get("batchSize")));
   }

@@ -3,6 +3,7 @@ package lab.portexhaustion.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoExecutionTimeoutException;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.InMemoryCursor;
@@ -59,6 +60,26 @@ class ListingsAndTimeLimitsTest {
       assertThat(names).as("nameOnly: %s", nameOnly).containsExactlyInAnyOrder(new Document("name", "orders").append("type", "collection"),
           new Document("name", "sessions").append("type", "collection"));
     }
+  }
+
+  /** mongo-java-server ignored a filter that is not a document and listed everything. */
+  @Test
+  void aListingsFilterThatIsNotADocumentIsRefusedAsMongodRefusesIt() {
+    database.createCollection("orders");
+
+    assertThatThrownBy(() -> database.runCommand(new Document("listCollections", 1).append("filter", "orders")))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(14);
+          assertThat(e.getErrorMessage()).isEqualTo("BSON field 'listCollections.filter' is the wrong type 'string', expected type 'object'");
+        });
+    assertThatThrownBy(() -> driver.client.getDatabase("admin").runCommand(new Document("listDatabases", 1).append("filter", 1)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(14);
+          assertThat(e.getErrorMessage()).isEqualTo("BSON field 'listDatabases.filter' is the wrong type 'int', expected type 'object'");
+        });
+    Document noFilter = new Document("listCollections", 1).append("filter", null);
+    assertThat(database.runCommand(noFilter).get("cursor", Document.class).getList("firstBatch", Document.class))
+        .as("a null filter is none").hasSize(1);
   }
 
   @Test

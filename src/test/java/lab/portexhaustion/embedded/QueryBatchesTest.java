@@ -1,7 +1,9 @@
 package lab.portexhaustion.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
@@ -95,6 +97,63 @@ class QueryBatchesTest {
     assertThat(items.find().into(new ArrayList<>())).hasSize(40);
 
     assertThat(batchSizes()).containsExactly(10, 10, 10, 10);
+  }
+
+  /** mongo-java-server read a negative count as no count at all: a limit of -3 gave all 5 documents. */
+  @Test
+  void aNegativeLimitOrBatchSizeIsRefusedWithMongodsError() {
+    itemsOf(5, 10);
+    long open = database.runCommand(new Document("find", "items").append("batchSize", 2)).get("cursor", Document.class).getLong("id");
+
+    for (Document command : List.of(new Document("find", "items").append("limit", -3),
+        new Document("find", "items").append("batchSize", -1L),
+        new Document("getMore", open).append("collection", "items").append("batchSize", -1),
+        new Document("aggregate", "items").append("pipeline", List.of()).append("cursor", new Document("batchSize", -1)))) {
+      String field = command.containsKey("limit") ? "limit" : "batchSize";
+      String value = field.equals("limit") ? "-3" : "-1";
+      assertThatThrownBy(() -> database.runCommand(command)).as(command.toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(51024);
+            assertThat(e.getErrorMessage()).isEqualTo("BSON field '" + field + "' value must be >= 0, actual value '" + value + "'");
+          });
+    }
+    assertThat(database.runCommand(new Document("getMore", open).append("collection", "items"))
+        .get("cursor", Document.class).getList("nextBatch", Document.class)).as("the cursor, kept").hasSize(3);
+  }
+
+  /** mongo-java-server's cursors know no collection: a getMore naming another one was given this one's documents. */
+  @Test
+  void aGetMoreNamingAnotherCollectionIsRefusedAndTheCursorKept() {
+    itemsOf(5, 10);
+    long open = database.runCommand(new Document("find", "items").append("batchSize", 2)).get("cursor", Document.class).getLong("id");
+
+    assertThatThrownBy(() -> database.runCommand(new Document("getMore", open).append("collection", "orders")))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(13);
+          assertThat(e.getErrorCodeName()).isEqualTo("Unauthorized");
+          assertThat(e.getErrorMessage())
+              .isEqualTo("Requested getMore on namespace 'test.orders', but cursor belongs to a different namespace test.items");
+        });
+    assertThat(database.runCommand(new Document("getMore", open).append("collection", "items").append("batchSize", 2))
+        .get("cursor", Document.class).getList("nextBatch", Document.class)).hasSize(2);
+  }
+
+  /**
+   * mongod takes a cursor id as an int64 only, which is how drivers send it; mongo-java-server failed an int32 with a
+   * Java cast error and no code.
+   */
+  @Test
+  void killCursorsTakesCursorIdsAsInt64sAndRefusesAnInt32AsMongodDoes() {
+    itemsOf(5, 10);
+    long open = database.runCommand(new Document("find", "items").append("batchSize", 2)).get("cursor", Document.class).getLong("id");
+
+    assertThatThrownBy(() -> database.runCommand(new Document("killCursors", "items").append("cursors", List.of(open, (int) open))))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(14);
+          assertThat(e.getErrorMessage()).isEqualTo("BSON field 'killCursors.cursors.1' is the wrong type 'int', expected type 'long'");
+        });
+    Document killed = database.runCommand(new Document("killCursors", "items").append("cursors", List.of(open)));
+    assertThat(killed.getList("cursorsKilled", Long.class)).as("kept by the refused command, killed now").containsExactly(open);
   }
 
   /** {@code count} documents with ids 0.. and a string of {@code bytes} characters each. */

@@ -1,0 +1,106 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Arguments mongod 7.0's command parser refuses, refused here with its codes and messages before mongo-java-server sees
+ * the command. Left to mongo-java-server, a negative {@code limit} or {@code batchSize} read the whole result into one
+ * batch (a {@code limit} of -3 gave every document), a {@code filter} that is not a document listed everything, and a
+ * cursor id sent as an int32 to {@code killCursors} failed with a Java cast error and no code. mongod takes a cursor id
+ * only as an int64 (its ids never fit an int32, so drivers send one); a {@code null} filter counts as none, as there.
+ */
+final class CommandArguments {
+
+  /** The code of mongod's parser for a number out of its range. */
+  static final int OUT_OF_RANGE = 51024;
+  static final int TYPE_MISMATCH = 14;
+
+  private static final Set<String> FIND_COUNTS = Set.of("limit", "batchSize");
+
+  private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
+
+  private CommandArguments() {}
+
+  /**
+   * Refuses {@code query} when mongod's parser would: a negative {@code limit} or {@code batchSize} of a {@code find}, a
+   * negative {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, a {@code listCollections} or
+   * {@code listDatabases} filter that is not a document, a {@code killCursors} cursor id that is not an int64.
+   *
+   * @throws MongoServerError mongod's error for the first such argument: 51024, or 14 TypeMismatch
+   */
+  static void refuse(String command, Document query) {
+    if (command.equalsIgnoreCase("find")) {
+      query.entrySet().stream().filter(field -> FIND_COUNTS.contains(field.getKey()))
+          .forEach(field -> notNegative(field.getKey(), field.getValue()));
+    } else if (command.equalsIgnoreCase("getMore")) {
+      notNegative("batchSize", query.get("batchSize"));
+    } else if (command.equalsIgnoreCase("aggregate") && query.get("cursor") instanceof Document cursor) {
+      notNegative("batchSize", cursor.get("batchSize"));
+    } else if (command.equalsIgnoreCase("listCollections") || command.equalsIgnoreCase("listDatabases")) {
+      Object filter = query.get("filter");
+      if (filter != null && !(filter instanceof Document)) {
+        throw wrongType(command + ".filter", filter, "object");
+      }
+    } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
+      for (int i = 0; i < ids.size(); i++) {
+        if (ids.get(i) != null && !(ids.get(i) instanceof Long)) {
+          throw wrongType("killCursors.cursors." + i, ids.get(i), "long");
+        }
+      }
+    }
+  }
+
+  /** mongod reads these counts as 64-bit integers, a fraction cut off, and names the field alone. */
+  private static void notNegative(String field, Object value) {
+    if (value instanceof Number number && number.longValue() < 0) {
+      throw new MongoServerError(OUT_OF_RANGE, "Location" + OUT_OF_RANGE,
+          "BSON field '" + field + "' value must be >= 0, actual value '" + number.longValue() + "'");
+    }
+  }
+
+  private static MongoServerError wrongType(String path, Object value, String expected) {
+    return new MongoServerError(TYPE_MISMATCH, "TypeMismatch",
+        "BSON field '" + path + "' is the wrong type '" + typeName(value) + "', expected type '" + expected + "'");
+  }
+
+  private static Map<Class<?>, String> typeNames() {
+    Map<Class<?>, String> names = new LinkedHashMap<>();
+    names.put(Integer.class, "int");
+    names.put(Long.class, "long");
+    names.put(Double.class, "double");
+    names.put(Decimal128.class, "decimal");
+    names.put(String.class, "string");
+    names.put(Boolean.class, "bool");
+    names.put(ObjectId.class, "objectId");
+    names.put(Instant.class, "date");
+    names.put(Map.class, "object");
+    names.put(List.class, "array");
+    names.put(BinData.class, "binData");
+    names.put(UUID.class, "binData");
+    names.put(BsonRegularExpression.class, "regex");
+    names.put(BsonTimestamp.class, "timestamp");
+    return names;
+  }
+
+  /** A value's BSON type as mongod names it in its messages (a type it has no name for here goes by its Java class). */
+  static String typeName(Object value) {
+    for (Map.Entry<Class<?>, String> type : TYPE_NAMES.entrySet()) {
+      if (type.getKey().isInstance(value)) {
+        return type.getValue();
+      }
+    }
+    return value.getClass().getSimpleName();
+  }
+}
