@@ -48,15 +48,17 @@ final class TimeBasedUpsertCollection extends MemoryCollection {
     return super.deleteDocuments(selector, limit, oplog);
   }
 
+  /** Also answers as mongod answers ({@link FindAndModifyReply}), which needs to know whether the query found a document. */
   @Override
   public synchronized Document findAndModify(Document command) {
-    if (Utils.isTrue(command.get("upsert")) && command.get("update") instanceof Document update) {
-      Document selector = command.get("query") instanceof Document query ? query : new Document();
-      Document withId = command.clone();
-      withId.put("update", withTimeBasedId(selector, update));
-      return super.findAndModify(withId);
+    Document selector = command.get("query") instanceof Document query ? query : new Document();
+    boolean matched = count(selector, 0, 1) > 0;
+    Document run = FindAndModifyReply.toRun(command, matched);
+    if (Utils.isTrue(run.get("upsert")) && run.get("update") instanceof Document update) {
+      run = run.clone();
+      run.put("update", withTimeBasedId(selector, update));
     }
-    return super.findAndModify(command);
+    return FindAndModifyReply.of(command, matched, super.findAndModify(run));
   }
 
   /** The update an upsert runs: {@code update} itself, or with a time-based {@code _id} for the document it may insert. */

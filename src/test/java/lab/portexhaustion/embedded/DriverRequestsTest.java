@@ -234,6 +234,48 @@ class DriverRequestsTest {
     assertThat(collection.countDocuments()).isEqualTo(1 + 1 + 2);
   }
 
+  /**
+   * {@code findAndModify}'s {@code lastErrorObject} in each of its cases, as mongod 7.0 answers: mongo-java-server gave it
+   * only when an update found a document.
+   */
+  @Test
+  void findAndModifyAnswersItsLastErrorObjectAsMongodDoes() {
+    var database = client.getDatabase("test");
+    database.getCollection("counters").insertOne(new Document("_id", "taken").append("n", 1));
+    Document increment = new Document("$inc", new Document("n", 1));
+
+    Document updated = database.runCommand(findAndModify(new Document("_id", "taken")).append("update", increment));
+    assertThat(updated.get("lastErrorObject")).isEqualTo(new Document("n", 1).append("updatedExisting", true));
+    assertThat(updated.get("value")).isEqualTo(new Document("_id", "taken").append("n", 1));
+
+    Document missed = database.runCommand(findAndModify(new Document("_id", "absent")).append("update", increment));
+    assertThat(missed.get("lastErrorObject")).isEqualTo(new Document("n", 0).append("updatedExisting", false));
+    assertThat(missed).containsEntry("value", null);
+
+    Document upsertedOld = database.runCommand(findAndModify(new Document("_id", "fresh")).append("update", increment)
+        .append("upsert", true));
+    assertThat(upsertedOld.get("lastErrorObject"))
+        .isEqualTo(new Document("n", 1).append("updatedExisting", false).append("upserted", "fresh"));
+    assertThat(upsertedOld).as("the old document, which was none").containsEntry("value", null);
+
+    Document upsertedNew = database.runCommand(findAndModify(new Document("name", "made")).append("update", increment)
+        .append("upsert", true).append("new", true).append("fields", new Document("_id", 0)));
+    Document lastError = upsertedNew.get("lastErrorObject", Document.class);
+    assertThat(lastError.get("upserted")).as("the id the server made").isInstanceOf(ObjectId.class);
+    assertThat(upsertedNew.get("value")).as("projected as asked").isEqualTo(new Document("name", "made").append("n", 1));
+    assertThat(database.getCollection("counters").find(Filters.eq("_id", lastError.get("upserted"))).first()).isNotNull();
+
+    Document removed = database.runCommand(findAndModify(new Document("_id", "taken")).append("remove", true));
+    assertThat(removed.get("lastErrorObject")).isEqualTo(new Document("n", 1));
+    Document removedNone = database.runCommand(findAndModify(new Document("_id", "taken")).append("remove", true));
+    assertThat(removedNone.get("lastErrorObject")).isEqualTo(new Document("n", 0));
+    assertThat(List.copyOf(removedNone.keySet())).as("mongod's order").containsExactly("lastErrorObject", "value", "ok");
+  }
+
+  private static Document findAndModify(Document query) {
+    return new Document("findAndModify", "counters").append("query", query);
+  }
+
   private static long sizeOf(List<Document> databases, String name) {
     return databases.stream().filter(d -> d.getString("name").equals(name)).findFirst().orElseThrow()
         .get("sizeOnDisk", Number.class).longValue();
