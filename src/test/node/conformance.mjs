@@ -109,8 +109,9 @@ async function crudAndSessions() {
 
 /**
  * What a standalone mongod refuses or forgives, met as a service meets it: a transaction (refused, nothing written), a
- * change stream (refused), a drop of a collection that is not there (done), and inserts of three documents whose
- * second is a duplicate (ordered: 1 inserted; unordered: 2).
+ * change stream (refused), a drop of a collection that is not there (done), inserts of three documents whose second
+ * is a duplicate (ordered: 1 inserted; unordered: 2), and an upsert's findAndModify reply, read whole
+ * (includeResultMetadata): its lastErrorObject as n/updatedExisting/upserted.
  */
 async function standalone() {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: SELECTION_MS });
@@ -139,7 +140,11 @@ async function standalone() {
       check(error?.code === 11000, `a duplicate key error (ordered ${ordered}): ${error}`);
       inserted.push(error.result.insertedCount);
     }
-    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/') };
+    step = 'findAndModify';
+    const upsert = await collection.findOneAndUpdate({ _id: 'fresh' }, { $inc: { n: 1 } }, { upsert: true, includeResultMetadata: true });
+    const lastError = upsert.lastErrorObject;
+    const upsertLastError = `${lastError?.n}/${lastError?.updatedExisting}/${lastError?.upserted}`;
+    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError };
   } finally {
     await client.close();
   }
@@ -147,8 +152,8 @@ async function standalone() {
 
 /**
  * A query's documents in batches, as mongod sends them: of 300 small documents, 101 in a find's first batch; and 40
- * documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole. Returns the first
- * batch's size and the large documents read.
+ * documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole; a cursor closed before
+ * its end, killed. Returns the first batch's size, the large documents read and what a getMore of the closed cursor met.
  */
 async function batches() {
   const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: SELECTION_MS });
@@ -164,6 +169,14 @@ async function batches() {
     const small = db.collection('batches_' + process.pid + '_' + Date.now());
     await small.insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: i })));
     check((await small.find().toArray()).length === 300, 'all 300 documents read');
+    // A cursor closed before its end: the driver kills it (killCursors, with the id as the server gave it), so a
+    // getMore of it then finds no cursor (mongod's code 43).
+    const cursor = small.find().batchSize(2);
+    await cursor.next();
+    const cursorId = cursor.id;
+    await cursor.close();
+    const killedCursor = await db.command({ getMore: cursorId, collection: small.collectionName })
+      .then(() => 'open', error => errorCode(error));
     const large = db.collection('large_' + process.pid + '_' + Date.now());
     const filler = 'x'.repeat(1536 * 1024);
     for (let i = 0; i < 40; i++) {
@@ -171,7 +184,7 @@ async function batches() {
     }
     const largeRead = (await large.find().toArray()).length;
     await large.drop();
-    return { firstBatch: firstBatches[0], largeRead };
+    return { firstBatch: firstBatches[0], largeRead, killedCursor };
   } finally {
     await client.close();
   }
@@ -249,7 +262,7 @@ try {
     + ` windowMs=${WATCH_MS} socketsPerLifeCycle=${life.sockets} crud=ok sessions=ok lsid=${crud.lsid} capClosedMs=${cap.ms}`
     + ` capError=${cap.error} transaction=${only.transaction} transactionWrites=${only.transactionWrites}`
     + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted} firstBatch=${read.firstBatch}`
-    + ` largeRead=${read.largeRead}`);
+    + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`);
   process.exit(0);
 } catch (error) {
   console.log(`CONFORMANCE-FAILED ${step}: ${error.name}: ${error.message}`);

@@ -211,8 +211,9 @@ class FirstBatches(monitoring.CommandListener):
 
 def batches(uri):
     """A query's documents in batches, as mongod sends them: of 300 small documents, 101 in a find's first batch; and
-    40 documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole. Returns the first
-    batch's size and the large documents read."""
+    40 documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole; a cursor closed
+    before its end, killed. Returns the first batch's size, the large documents read and what a getMore of the closed
+    cursor met."""
     first_batches = FirstBatches()
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS, event_listeners=[first_batches])
     try:
@@ -220,13 +221,24 @@ def batches(uri):
         small = database["batches_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
         small.insert_many([{"_id": i} for i in range(300)])
         check(len(list(small.find())) == 300, "all 300 documents read")
+        # A cursor closed before its end: the driver kills it (killCursors, with the id as the server gave it), so a
+        # getMore of it then finds no cursor (mongod's code 43).
+        cursor = small.find(batch_size=2)
+        next(cursor)
+        cursor_id = cursor.cursor_id
+        cursor.close()
+        try:
+            database.command("getMore", cursor_id, collection=small.name)
+            killed_cursor = "open"
+        except pymongo.errors.OperationFailure as error:
+            killed_cursor = error.code
         large = database["large_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
         filler = "x" * (1536 * 1024)
         for i in range(40):
             large.insert_one({"_id": i, "filler": filler})
         large_read = len(list(large.find()))
         large.drop()
-        return first_batches.sizes[0], large_read
+        return first_batches.sizes[0], large_read, killed_cursor
     finally:
         client.close()
 
@@ -286,7 +298,7 @@ def main():
         step = "standalone"
         transaction, transaction_writes, change_stream, inserted = standalone(uri)
         step = "batches"
-        first_batch, large_read = batches(uri)
+        first_batch, large_read, killed_cursor = batches(uri)
         step = "cap"
         cap_ms, cap_error = at_the_cap(capped_uri, cap)
     except Exception as error:  # the step and the driver's own words, on one line
@@ -294,9 +306,9 @@ def main():
         return 1
     print("CONFORMANCE driver=pymongo version=%s server=%s wire=%d awaitedHeartbeats=%d windowMs=%d socketsPerLifeCycle=%d"
           " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s transaction=%s transactionWrites=%d changeStream=%s"
-          " insertedOrderedUnordered=%s firstBatch=%d largeRead=%d"
+          " insertedOrderedUnordered=%s firstBatch=%d largeRead=%d killedCursorGetMore=%s"
           % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error, transaction,
-             transaction_writes, change_stream, inserted, first_batch, large_read))
+             transaction_writes, change_stream, inserted, first_batch, large_read, killed_cursor))
     return 0
 
 

@@ -103,6 +103,8 @@ final class DriverConformance {
     // A query's documents in mongod's batches: 101 first; 60 MiB read whole, in batches of at most 16 MiB.
     assertThat(summary.get("firstBatch")).as("documents in a find's first batch, of 300").isEqualTo("101");
     assertThat(summary.get("largeRead")).as("documents of 1.5 MiB read, of 40 (60 MiB)").isEqualTo("40");
+    // A cursor closed early is killed by the driver (its killCursors taken), so a getMore of it finds none: code 43.
+    assertThat(summary.get("killedCursorGetMore")).as("the error of a getMore of a cursor the driver closed").isEqualTo("43");
     // The server closes the connection on arrival: the driver's monitor hears it at once, not after a timeout.
     assertThat(Long.parseLong(summary.get("capClosedMs"))).as("ms until the driver saw its connection closed past the cap")
         .isLessThan(1_000);

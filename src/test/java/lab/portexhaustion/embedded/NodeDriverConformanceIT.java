@@ -43,6 +43,9 @@ class NodeDriverConformanceIT {
     assertThat(summary.get("driver")).isEqualTo("node-mongodb");
     assertThat(summary.get("version")).as("the driver's version, as pinned").isEqualTo(pinned(driverPackage)).startsWith(major);
     DriverConformance.assertConforms(summary);
+    // includeResultMetadata hands over findAndModify's reply whole: an upsert's lastErrorObject as mongod gives it.
+    assertThat(summary.get("upsertLastError")).as("an upsert's lastErrorObject: n/updatedExisting/upserted")
+        .isEqualTo("1/false/fresh");
   }
 
   /** {@code node --version}'s answer ("v20.20.2"), or null when node does not run. */
