@@ -78,11 +78,12 @@ final class CursorBatches {
    * Refuses a {@code getMore} of cursor {@code cursorId} that names namespace {@code namespace} ("db.collection") where the
    * cursor reads another, as mongod does; the cursor stays open. A cursor not known here is left to mongo-java-server.
    *
-   * @throws MongoServerError mongod's 13 Unauthorized
+   * @throws MongoServerError mongod's 13 Unauthorized, or 43 CursorNotFound where the cursor was killed
    */
   void checkNamespace(long cursorId, String namespace) {
     OpenCursor cursor = open.get(cursorId);
     if (cursor != null && !cursor.namespace().equals(namespace)) {
+      cursors.getCursor(cursorId); // mongod looks a cursor up first: one killed since is not found (43), as there
       throw new MongoServerError(13, "Unauthorized", "Requested getMore on namespace '" + namespace
           + "', but cursor belongs to a different namespace " + cursor.namespace());
     }

@@ -136,6 +136,11 @@ class QueryBatchesTest {
         });
     assertThat(database.runCommand(new Document("getMore", open).append("collection", "items").append("batchSize", 2))
         .get("cursor", Document.class).getList("nextBatch", Document.class)).hasSize(2);
+
+    database.runCommand(new Document("killCursors", "items").append("cursors", List.of(open)));
+    assertThatThrownBy(() -> database.runCommand(new Document("getMore", open).append("collection", "orders")))
+        .as("a cursor killed is not found, whatever the collection named, as on mongod")
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(43));
   }
 
   /**
