@@ -29,6 +29,8 @@ public final class UriRedaction {
   /** A run of non-blank text with "://" in it: a connection string inside a message. */
   private static final Pattern LOOKS_LIKE_A_URI = Pattern.compile("\\S*" + Pattern.quote(SCHEME_END) + "\\S*");
   /** What the driver splits a connection string at, and so may quote apart; a password with one is not echoed in pieces. */
+  /** A ')' and the punctuation after it, at the end of a run: what closes a connection string quoted in parentheses. */
+  private static final Pattern CLOSING_PARENTHESIS = Pattern.compile("\\)[.,;:!?]*$");
   private static final Pattern SPLITTING_CHARACTER = Pattern.compile("[/?#@:\\s\\[\\],]|%(?![0-9A-Fa-f]{2})");
 
   private UriRedaction() {}
@@ -59,9 +61,23 @@ public final class UriRedaction {
     Matcher m = LOOKS_LIKE_A_URI.matcher(text);
     StringBuilder masked = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(masked, Matcher.quoteReplacement(redact(m.group())));
+      String run = m.group();
+      int end = closedAt(text, m.start(), run);
+      m.appendReplacement(masked, Matcher.quoteReplacement(redact(run.substring(0, end)) + run.substring(end)));
     }
     return m.appendTail(masked).toString();
+  }
+
+  /**
+   * Where the connection string in {@code run} (found at {@code start} of {@code text}) ends: before the last ')' of the
+   * run and the punctuation after it when a '(' opens before its scheme, in the run or just before it; else at the end
+   * of the run. The last ')' only: one of the secret's own before it stays part of the secret, and is masked with it.
+   */
+  private static int closedAt(String text, int start, String run) {
+    int scheme = run.indexOf(SCHEME_END);
+    boolean opened = run.lastIndexOf('(', scheme) >= 0 || text.substring(0, start).stripTrailing().endsWith("(");
+    Matcher closing = CLOSING_PARENTHESIS.matcher(run);
+    return opened && closing.find(scheme) ? closing.start() : run.length();
   }
 
   /**

@@ -78,6 +78,16 @@ class UriPasswordSettingsTest {
         .doesNotContain(PASSWORD, "Sess", "Tok3n");
   }
 
+  /** The refusal quotes the uri in parentheses; its secret option, the last one, is masked up to the ')' and no further. */
+  @Test
+  void aRefusedUriWhoseLastOptionIsSecretKeepsTheParenthesisThatClosesIt() {
+    InvalidSettingsException e = rejected(Map.of("target", "uri",
+        "uri", "mongodb://AKIAXXX:" + PASSWORD + "@host/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:Sess,Tok3n"));
+
+    assertThat(e.getMessage()).contains("Setting 'uri' (mongodb://AKIAXXX:****@host/?authMechanism=MONGODB-AWS"
+        + "&authMechanismProperties=****) is not a valid MongoDB connection string: ").doesNotContain(PASSWORD, "Sess", "Tok3n");
+  }
+
   @Test
   void aUriGivenToAnotherKeyIsMaskedInThatKeysMessage() {
     assertThat(rejected(Map.of("target", "mongodb://u:" + PASSWORD + "@host/")).getMessage())

@@ -80,6 +80,24 @@ class UriRedactionTest {
         .isEqualTo("refused mongodb://db1/?tlsCertificateKeyFilePassword=****&tls=true, retrying");
   }
 
+  /**
+   * A connection string quoted in parentheses ends before the ')' that closes them, and the punctuation after it; a ')'
+   * of the secret's own, before that one, is masked with the rest of it.
+   */
+  @Test
+  void aSecretOptionLastInAConnectionStringInParenthesesIsMaskedUpToTheClosingOne() {
+    assertThat(UriRedaction.mask("refused (mongodb://u:pw@db1/?authMechanismProperties=AWS_SESSION_TOKEN:Tok3n) at once"))
+        .isEqualTo("refused (mongodb://u:****@db1/?authMechanismProperties=****) at once");
+    assertThat(UriRedaction.mask("refused (mongodb://db1/?proxyPassword=K3y)Pa55), then ( mongodb://db2/?proxyPassword=a)b))."))
+        .isEqualTo("refused (mongodb://db1/?proxyPassword=****), then ( mongodb://db2/?proxyPassword=****).");
+  }
+
+  @Test
+  void aParenthesisAtTheEndOfASecretNotInParenthesesIsPartOfIt() {
+    assertThat(UriRedaction.mask("refused mongodb://db1/?proxyPassword=K3yPa55) at once"))
+        .isEqualTo("refused mongodb://db1/?proxyPassword=**** at once");
+  }
+
   @Test
   void scrubsTheOptionSecretsAndEachAuthPropertyRawAndDecoded() {
     String uri = "mongodb://u:pw9@db1/?authMechanismProperties=AWS_SESSION_TOKEN:Sess%2BTok,Tok3n&tlsCertificateKeyFilePassword=K3y%40Zq9";
