@@ -5,7 +5,6 @@ import com.mongodb.event.ConnectionPoolListener;
 import com.mongodb.event.ConnectionReadyEvent;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerHeartbeatStartedEvent;
-import com.mongodb.event.ServerHeartbeatSucceededEvent;
 import com.mongodb.event.ServerMonitorListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,15 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One MongoClient's connections as its driver reports them: a pool connection when it is ready (connected and
  * handshaken); a monitoring connection at the first heartbeat started on it, since the driver reports the opening
- * handshake as started only, and takes it back when that connection fails before any heartbeat on it succeeded (it
- * never connected: at exhaustion, the monitor keeps trying). The driver tells of no other connection (the streaming
- * monitor's round-trip-time one is silent): what it leaves out shows as more ports per connection.
+ * handshake as started only, and takes it back when that opening fails (it never connected: at exhaustion, the monitor
+ * keeps trying). The driver tells of no other connection (the streaming monitor's round-trip-time one is silent): what
+ * it leaves out shows as more ports per connection.
  */
 final class DriverConnectionEvents implements ConnectionPoolListener, ServerMonitorListener {
 
   private final OpenedConnections opened;
   private final Set<ConnectionId> monitoring = ConcurrentHashMap.newKeySet();
-  private final Set<ConnectionId> answered = ConcurrentHashMap.newKeySet();
 
   DriverConnectionEvents(OpenedConnections opened) {
     this.opened = opened;
@@ -34,20 +32,25 @@ final class DriverConnectionEvents implements ConnectionPoolListener, ServerMoni
 
   @Override
   public void serverHearbeatStarted(ServerHeartbeatStartedEvent event) {
-    if (monitoring.add(event.getConnectionId())) {
+    if (monitoring.add(unnumbered(event.getConnectionId()))) {
       opened.record();
     }
   }
 
-  @Override
-  public void serverHeartbeatSucceeded(ServerHeartbeatSucceededEvent event) {
-    answered.add(event.getConnectionId());
-  }
-
+  /** A failure before the server numbered the connection is its opening's: no connection was made. */
   @Override
   public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
-    if (!answered.contains(event.getConnectionId()) && monitoring.contains(event.getConnectionId())) {
+    if (event.getConnectionId().getServerValue() == null && monitoring.remove(unnumbered(event.getConnectionId()))) {
       opened.takeBack();
     }
+  }
+
+  /**
+   * The connection's id as the client numbered it. The driver's id of a monitoring connection gains the server's number
+   * once its opening handshake is answered, and ids compare that number too: the same socket was counted again at its
+   * first heartbeat after the opening (10 s in, with the default heartbeat frequency).
+   */
+  private static ConnectionId unnumbered(ConnectionId id) {
+    return new ConnectionId(id.getServerId(), id.getLocalValue(), null);
   }
 }
