@@ -3,8 +3,10 @@ package lab.portexhaustion.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import lab.portexhaustion.config.UriRedaction;
 import lab.portexhaustion.target.TargetDescription;
@@ -14,9 +16,17 @@ import lab.portexhaustion.target.TargetDescription;
  * as the load one server met; runs that went to different targets (another host or port: each run's own embedded
  * server, each round of a fleet with its server on a port of its own) add up to no such load, and are refused. The
  * target is the address the load went to ({@code host:port}, as each run's conditions.json records it), not the
- * connection string: one server's clients may reach it with credentials or options of their own.
+ * connection string: one server's clients may reach it with credentials or options of their own, and this machine's
+ * loopback under any of its names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}).
  */
 final class MergeTarget {
+
+  /**
+   * The names a run records for this machine's loopback: the name, and the addresses the JDK writes for it. Not the rest
+   * of 127.0.0.0/8: a server listening on 127.0.0.1 alone is not at 127.0.0.2.
+   */
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
+  private static final String ONE_LOOPBACK = "loopback";
 
   private MergeTarget() {}
 
@@ -28,7 +38,7 @@ final class MergeTarget {
     // Runs whose conditions.json records no address form one group: merged among themselves, refused beside others.
     Map<Optional<String>, List<RunResults>> byAddress = new LinkedHashMap<>();
     for (RunResults run : runs) {
-      byAddress.computeIfAbsent(address(run.conditions().target()), a -> new ArrayList<>()).add(run);
+      byAddress.computeIfAbsent(address(run.conditions().target()).map(MergeTarget::loopbackAsOne), a -> new ArrayList<>()).add(run);
     }
     if (byAddress.size() <= 1) {
       return;
@@ -44,6 +54,16 @@ final class MergeTarget {
 
   private static Optional<String> address(TargetDescription target) {
     return target == null ? Optional.empty() : Optional.ofNullable(target.address());
+  }
+
+  /** {@code host:port} with a loopback host under one name, whichever the run recorded; any other address as it is. */
+  private static String loopbackAsOne(String address) {
+    int colon = address.lastIndexOf(':');
+    if (colon < 0) {
+      return address;
+    }
+    String host = address.substring(0, colon).replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
+    return LOOPBACK.contains(host) ? ONE_LOOPBACK + address.substring(colon) : address;
   }
 
   private static String describe(TargetDescription target) {

@@ -57,6 +57,29 @@ class MergeTargetTest {
     assertThat(out.resolve("merged.md")).content().contains("| **all 2** |");
   }
 
+  /** localhost, 127.0.0.1 and ::1 are this machine's loopback: at one port, one server. */
+  @Test
+  void runsAgainstOnePortOfTheLoopbackUnderItsNamesMerge() throws Exception {
+    Path byName = run("client-0/clientperrequestsimulation-1", "uri", "localhost:27017", "mongodb://localhost:27017/", 0);
+    Path byAddress = run("client-1/clientperrequestsimulation-2", "uri", "127.0.0.1:27017", "mongodb://127.0.0.1:27017/", 1);
+    Path byIpv6 = run("client-2/clientperrequestsimulation-3", "uri", "0:0:0:0:0:0:0:1:27017", "mongodb://[::1]:27017/", 2);
+    Path out = results.resolve("merged");
+
+    assertThat(merge(out, byName, byAddress, byIpv6)).isEqualTo(ProcessExit.Code.DONE);
+    assertThat(JSON.readTree(out.resolve("merged.json").toFile()).at("/total/clients").asInt()).isEqualTo(3);
+  }
+
+  /** Another port of the loopback, or another address of 127.0.0.0/8 (a server may listen on 127.0.0.1 alone), is another target. */
+  @Test
+  void anotherPortOrAnotherLoopbackAddressIsAnotherTarget() throws Exception {
+    Path byName = run("client-0/clientperrequestsimulation-1", "uri", "LOCALHOST:27017", "mongodb://LOCALHOST:27017/", 0);
+    Path otherPort = run("client-1/clientperrequestsimulation-2", "uri", "127.0.0.1:27018", "mongodb://127.0.0.1:27018/", 1);
+    Path otherAddress = run("client-2/clientperrequestsimulation-3", "uri", "127.0.0.2:27017", "mongodb://127.0.0.2:27017/", 2);
+
+    assertThatThrownBy(() -> merge(results.resolve("merged"), byName, otherPort, otherAddress))
+        .isInstanceOf(CompareCommand.UsageException.class).hasMessageContaining("went to 3 targets");
+  }
+
   @Test
   void runsAgainstDifferentTargetsAreRefusedNamingEachRunAndItsTargetBeforeAnythingIsWritten() throws Exception {
     Path first = run("client-0/clientperrequestsimulation-1", "embedded", "127.0.0.1:36750", EMBEDDED, 0);
