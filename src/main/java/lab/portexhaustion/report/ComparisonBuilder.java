@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import lab.portexhaustion.config.ConfigName;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.measure.SecondStats;
@@ -22,6 +24,9 @@ import lab.portexhaustion.target.ServerConditions;
 
 /** Puts runs side by side: one table row per run, and the settings that differ between them. */
 public final class ComparisonBuilder {
+
+  private static final String POOLED_WORD = "pooled";
+  private static final String UNPOOLED_WORD = "unpooled";
 
   private ComparisonBuilder() {}
 
@@ -39,16 +44,38 @@ public final class ComparisonBuilder {
     return new Comparison(family.configName(), title(family, rows), folders, settingsThatDiffer(ordered), rows);
   }
 
-  /** What the runs put side by side: "Pooled vs unpooled" only where both are there. */
+  /**
+   * What the runs put side by side, in the docs' words: "Pooled vs unpooled" where the pool is beside the patterns that
+   * open and close a connection per request, and only there; a pattern that keeps its connections open is named as it is.
+   */
   private static String title(Scenario.Family family, List<Comparison.Row> rows) {
     return switch (family) {
       case PORTS -> {
-        boolean pooled = rows.stream().anyMatch(r -> r.strategy().equals(StrategyKind.POOLED.configName()));
-        boolean unpooled = rows.stream().anyMatch(r -> !r.strategy().equals(StrategyKind.POOLED.configName()));
-        yield pooled && unpooled ? "Pooled vs unpooled" : pooled ? "Pooled connections" : "Unpooled connections";
+        Set<String> kinds = new TreeSet<>(Comparator.comparingInt(ComparisonBuilder::titleOrder).thenComparing(k -> k));
+        rows.forEach(r -> kinds.add(titleWord(r.strategy())));
+        String named = String.join(" vs ", kinds);
+        String title = Character.toUpperCase(named.charAt(0)) + named.substring(1);
+        yield kinds.size() == 1 ? title + " connections" : title;
       }
       case IDLE_CONNECTIONS -> "Connections kept open: leak vs idle timeout, and a server's limits";
     };
+  }
+
+  /**
+   * A pattern in the title: client-per-request and raw-socket are "unpooled", as the docs call them; the others, and a
+   * pattern this build does not know (a run recorded by another version), by their own names.
+   */
+  private static String titleWord(String strategy) {
+    return ConfigName.parse(StrategyKind.class, strategy).map(kind -> switch (kind) {
+      case POOLED -> POOLED_WORD;
+      case CLIENT_PER_REQUEST, RAW_SOCKET -> UNPOOLED_WORD;
+      case LEAKED_CLIENT, KEEP_ALIVE -> kind.configName();
+    }).orElse(strategy);
+  }
+
+  /** The pool first, then the unpooled patterns, then any other. */
+  private static int titleOrder(String word) {
+    return word.equals(POOLED_WORD) ? 0 : word.equals(UNPOOLED_WORD) ? 1 : 2;
   }
 
   private static Comparison.Row row(RunResults run, String name, String folder) {
