@@ -36,13 +36,23 @@ final class ExitRecord {
   /** This JVM's program from now on, recorded as crashed until {@link #end} records its code. */
   void begin(String name) {
     program = name.isBlank() ? UNNAMED : name.replaceAll("\\s", "_");
-    append(ProcessExit.Code.HARNESS_CRASHED);
+    append(ProcessExit.Code.HARNESS_CRASHED.status());
+    if (file.isPresent()) {
+      InterruptRecord.installOnce(this);
+    }
   }
 
   /** How this JVM's simulation ends; nothing in a JVM that began none. */
   void end(ProcessExit.Code code) {
     if (program != null) {
-      append(code);
+      append(code.status());
+    }
+  }
+
+  /** A signal ends this JVM, with {@code status} (130 for INT, 143 for TERM); nothing in a JVM that began no simulation. */
+  void interrupted(int status) {
+    if (program != null) {
+      append(status);
     }
   }
 
@@ -51,14 +61,14 @@ final class ExitRecord {
     if (program == null) {
       program = UNNAMED;
     }
-    append(code);
+    append(code.status());
   }
 
-  private void append(ProcessExit.Code code) {
+  private void append(int status) {
     if (file.isEmpty()) {
       return;
     }
-    byte[] line = (code.status() + " " + program + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = (status + " " + program + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       Files.write(file.get(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {

@@ -93,7 +93,8 @@ public final class ProcessExit {
 
   /**
    * Names this JVM's program (a simulation) in the exit record, as crashed until it records how it ends: a JVM that
-   * ends without passing here again (an exception out of Gatling's main, a signal) stays crashed there.
+   * ends without passing here again (an exception out of Gatling's main, a kill -9) stays crashed there; one that INT or
+   * TERM ends is recorded with 130 or 143 ({@link InterruptRecord}).
    */
   public static void begin(String program) {
     ExitRecord.fromEnvironment().begin(program);
@@ -109,6 +110,7 @@ public final class ProcessExit {
   /**
    * Ends the JVM with the status of a command this program ran and waited for ({@code java -jar}'s launcher, whose
    * status is its simulations' own code), as it is: nothing is recorded here, the command's programs recorded theirs.
+   * Also the status of a signal the JVM heard, already recorded ({@link InterruptRecord}).
    */
   public static void passOn(int status) {
     flush();

@@ -18,7 +18,7 @@ public final class ExitingMain {
 
   private ExitingMain() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     switch (args[0]) {
       // As a simulation's protocol does when its settings are refused.
       case "failure" -> ProcessExit.exitOnFailure(() -> {
@@ -30,6 +30,13 @@ public final class ExitingMain {
         ProcessExit.begin("ExitingSimulation");
         ProcessExit.endWith(ProcessExit.Code.VERDICT_FAILED);
         System.out.println("report written");
+      }
+      // As a simulation under load when a TERM or INT reaches its JVM alone: it says it began, then waits (bounded).
+      case "awaitSignal" -> {
+        ProcessExit.begin("ExitingSimulation");
+        System.out.println("began");
+        System.out.flush();
+        Thread.sleep(30_000);
       }
       default -> throw new IllegalArgumentException(args[0]);
     }

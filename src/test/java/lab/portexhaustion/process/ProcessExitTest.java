@@ -3,11 +3,15 @@ package lab.portexhaustion.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,26 @@ class ProcessExitTest {
     assertThat(Files.readAllLines(record)).as("a refusal, in a JVM that began no simulation").first().isEqualTo("3 -");
   }
 
+  /**
+   * A TERM sent to a simulation's JVM alone (mvn then ends with 1 as for a crash) is recorded as the interruption it
+   * is, 143, where scripts/lab-test reads it; the JVM still ends as a TERM ends it.
+   */
+  @Test
+  void aTermThatEndsASimulationsJvmIsRecordedAsAnInterruptionNotACrash(@TempDir Path folder) throws Exception {
+    Path record = folder.resolve("exit-codes");
+    Process java = exitingMain("awaitSignal", record).start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo("began");
+      java.destroy(); // TERM
+      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
+    } finally {
+      java.destroyForcibly();
+    }
+
+    assertThat(java.exitValue()).isEqualTo(143);
+    assertThat(Files.readAllLines(record)).containsExactly("1 ExitingSimulation", "143 ExitingSimulation");
+  }
+
   @Test
   void inProcessAStepsValueComesBackAndAFaultPassesThrough() {
     assertThat(ProcessExit.exitOnFailure(() -> "built")).isEqualTo("built");
@@ -76,12 +100,16 @@ class ProcessExitTest {
 
   /** Runs {@link ExitingMain}, recording its codes in {@code record} where one is given. */
   private static TimedProcess.Result runExitingMain(String how, Path record) throws Exception {
+    return TimedProcess.run(exitingMain(how, record), Duration.ofSeconds(30));
+  }
+
+  private static ProcessBuilder exitingMain(String how, Path record) {
     ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ExitingMain.class.getName(), how);
     java.environment().remove(ExitRecord.VARIABLE);
     if (record != null) {
       java.environment().put(ExitRecord.VARIABLE, record.toString());
     }
-    return TimedProcess.run(java, Duration.ofSeconds(30));
+    return java;
   }
 }

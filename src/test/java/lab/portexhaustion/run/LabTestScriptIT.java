@@ -74,6 +74,16 @@ class LabTestScriptIT {
         .doesNotContain("a crash");
   }
 
+  /** A TERM sent to a simulation's JVM alone: mvn ends with 1, and the 143 that JVM recorded decides. */
+  @Test
+  void aTermToTheSimulationsJvmAloneIsAnInterruptionNotACrash() throws Exception {
+    TimedProcess.Result terminated = recording("1 PooledSimulation", "143 PooledSimulation");
+
+    assertThat(terminated.exitCode()).as(terminated.output()).isEqualTo(143);
+    assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; the run stopped before its end")
+        .doesNotContain("a crash");
+  }
+
   @Test
   void aDoubleDashWithoutACommandIsRefusedAsASetupMistake() throws Exception {
     TimedProcess.Result result = labTest("--");
