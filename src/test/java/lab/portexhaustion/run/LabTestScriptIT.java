@@ -84,6 +84,24 @@ class LabTestScriptIT {
         .doesNotContain("a crash");
   }
 
+  /**
+   * Ctrl-C while Gatling writes its report: the simulation's summary and verdict are written, and said so, whether its
+   * JVM heard the INT (and recorded 130 after its end) or not.
+   */
+  @Test
+  void anInterruptionAfterASimulationRecordedItsEndSaysItsFilesAreWhole() throws Exception {
+    TimedProcess.Result heard = recordingThenEnding(130, "1 ClientPerRequestSimulation", "0 ClientPerRequestSimulation",
+        "130 ClientPerRequestSimulation");
+    TimedProcess.Result notHeard = recordingThenEnding(130, "1 ClientPerRequestSimulation", "0 ClientPerRequestSimulation");
+
+    for (TimedProcess.Result interrupted : List.of(heard, notHeard)) {
+      assertThat(interrupted.exitCode()).as(interrupted.output()).isEqualTo(130);
+      assertThat(interrupted.output())
+          .contains("lab-test: exit 130: interrupted by INT after ClientPerRequestSimulation had recorded how it ended (code 0")
+          .doesNotContain("without a summary or a verdict");
+    }
+  }
+
   @Test
   void aDoubleDashWithoutACommandIsRefusedAsASetupMistake() throws Exception {
     TimedProcess.Result result = labTest("--");
