@@ -87,6 +87,15 @@ class DeliveryFilesTest {
   }
 
   @Test
+  void theContainerJobEndsWithTheSimulationsOwnCodeNotMavens() throws Exception {
+    // mvn alone ends with 1 for a failed verdict, a refused setup and a lost target alike; lab-test tells them apart.
+    String simulations = steps(yaml(".github/workflows/nightly.yml").at("/jobs/linux-container")).stream()
+        .map(step -> step.path("run").asText()).filter(run -> run.contains("-Dtarget=container")).findFirst().orElseThrow();
+
+    assertThat(simulations).startsWith("scripts/lab-test ").doesNotContain("gatling:test");
+  }
+
+  @Test
   void theTrendComesFromTheNewestFinishedRunThatHoldsIt() throws Exception {
     List<JsonNode> steps = steps(yaml(".github/workflows/nightly.yml").at("/jobs/linux-container"));
     JsonNode download = steps.stream().filter(step -> step.path("uses").asText().startsWith("dawidd6/action-download-artifact@"))
