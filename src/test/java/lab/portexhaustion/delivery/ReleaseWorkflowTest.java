@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,6 +16,7 @@ import java.util.regex.Pattern;
 import lab.portexhaustion.ThisPom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The release workflow, which no one runs until the project has a public repository: held to the pom it publishes
@@ -54,6 +58,38 @@ class ReleaseWorkflowTest {
     // The credentials the publishing plugin looks up under its server id.
     assertThat(java.at("/with/server-id").asText())
         .isEqualTo(text("/project/profiles/profile[id='release']//plugin[artifactId='central-publishing-maven-plugin']/configuration/publishingServerId"));
+  }
+
+  @Test
+  void theTagCheckReadsTheVersionThroughMavenColourCodes(@TempDir Path dir) throws Exception {
+    TagCheck check = tagCheck(dir, "0.2.0", "v0.2.0");
+
+    assertThat(check.exitCode()).as(check.stderr()).isZero();
+  }
+
+  @Test
+  void theTagCheckRefusesASnapshotTheTagNames(@TempDir Path dir) throws Exception {
+    TagCheck check = tagCheck(dir, "0.2.0-SNAPSHOT", "v0.2.0-SNAPSHOT");
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.stderr()).contains("pom.xml says 0.2.0-SNAPSHOT, a snapshot");
+  }
+
+  private record TagCheck(int exitCode, String stderr) {}
+
+  /** Runs the step that checks the tag with a stand-in mvn that answers as Maven 3.8 does, colour codes around the value. */
+  private static TagCheck tagCheck(Path dir, String pomVersion, String tag) throws Exception {
+    String script = steps().stream().filter(step -> step.path("run").asText().contains("help:evaluate")).findFirst().orElseThrow()
+        .path("run").asText();
+    Path mvn = Files.writeString(dir.resolve("mvn"), "#!/bin/sh\nprintf '\\033[0m%s\\033[0m' \"$POM_VERSION\"\n");
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwx------"));
+    ProcessBuilder bash = new ProcessBuilder("bash", "-e", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    bash.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+    bash.environment().put("POM_VERSION", pomVersion);
+    bash.environment().put("GITHUB_REF_NAME", tag);
+    Process process = bash.start();
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new TagCheck(process.waitFor(), stderr);
   }
 
   @Test
