@@ -166,10 +166,14 @@ final class SectionReaders {
 
   static VerdictSettings verdict(SettingsReader in) {
     Map<Scenario, Expectation> expectations = new EnumMap<>(Scenario.class);
+    Map<Scenario, String> setBy = new EnumMap<>(Scenario.class);
     for (Scenario scenario : Scenario.values()) {
-      expectations.put(scenario, in.choice("verdict." + scenario.configName(), Expectation.class, Expectation.AUTO));
+      String key = "verdict." + scenario.configName();
+      expectations.put(scenario, in.choice(key, Expectation.class, Expectation.AUTO));
+      in.protocolOrigin(key).ifPresent(origin -> setBy.put(scenario, origin));
     }
-    return new VerdictSettings(in.choice("verdict.enabled", VerdictSettings.Switch.class, VerdictSettings.Switch.AUTO), expectations);
+    return new VerdictSettings(in.choice("verdict.enabled", VerdictSettings.Switch.class, VerdictSettings.Switch.AUTO), expectations,
+        setBy);
   }
 
   /** This run's place in a fleet; its start only for a client of one (a run on its own never waits). */

@@ -131,8 +131,16 @@ final class SettingsReader {
    * {@code .pooled(...)}), so that a user does not look for it in a settings file; empty where a setting gave it.
    */
   String setBy(String key) {
+    return protocolOrigin(key).map(origin -> " (set by " + origin + ")").orElse("");
+  }
+
+  /** "OrdersSimulation's MongoDsl protocol" where the simulation's own protocol gave {@code key}'s value; empty otherwise. */
+  Optional<String> protocolOrigin(String key) {
+    if (!config.hasPath(key)) {
+      return Optional.empty();
+    }
     String origin = config.getValue(key).origin().description();
-    return origin.contains(SettingsLayers.PROTOCOL_ORIGIN) ? " (set by " + origin + ")" : "";
+    return origin.contains(SettingsLayers.PROTOCOL_ORIGIN) ? Optional.of(origin) : Optional.empty();
   }
 
   private String fix(String key) {

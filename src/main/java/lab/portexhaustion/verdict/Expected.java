@@ -2,7 +2,6 @@ package lab.portexhaustion.verdict;
 
 import java.util.Optional;
 import lab.portexhaustion.config.Expectation;
-import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.model.Prediction;
 
 /**
@@ -31,7 +30,8 @@ record Expected(Outcome outcome, String text) {
     }
   }
 
-  static Expected of(Expectation configured, Optional<Prediction> prediction, Scenario scenario) {
+  /** {@code fixedBy}: where a fixed expectation was set, "verdict.pooled=clean" ({@code VerdictSettings.fixedBy}). */
+  static Expected of(Expectation configured, Optional<Prediction> prediction, String fixedBy) {
     String model = prediction.map(p -> "the model predicts " + p.text()).orElse("no model for this run");
     return switch (configured) {
       case AUTO -> prediction.map(p -> new Expected(switch (p.expectation()) {
@@ -40,14 +40,13 @@ record Expected(Outcome outcome, String text) {
             case TOO_CLOSE -> Outcome.EITHER;
           }, "predicted " + p.text()))
           .orElse(new Expected(Outcome.ANY, "expected anything (" + model + ")"));
-      case CLEAN -> fixed(Outcome.CLEAN, scenario, configured, model);
-      case EXHAUSTION -> fixed(Outcome.EXHAUSTION, scenario, configured, model);
-      case ANY -> fixed(Outcome.ANY, scenario, configured, model);
+      case CLEAN -> fixed(Outcome.CLEAN, fixedBy, model);
+      case EXHAUSTION -> fixed(Outcome.EXHAUSTION, fixedBy, model);
+      case ANY -> fixed(Outcome.ANY, fixedBy, model);
     };
   }
 
-  private static Expected fixed(Outcome outcome, Scenario scenario, Expectation configured, String model) {
-    return new Expected(outcome, "expected " + outcome.label() + " (fixed: verdict." + scenario.configName() + "="
-        + configured.configName() + "; " + model + ")");
+  private static Expected fixed(Outcome outcome, String fixedBy, String model) {
+    return new Expected(outcome, "expected " + outcome.label() + " (fixed: " + fixedBy + "; " + model + ")");
   }
 }

@@ -52,7 +52,7 @@ public final class VerdictJudge {
 
   public static Verdict judge(Inputs in) {
     Expectation configured = in.settings().verdict().expectationFor(in.scenario());
-    Expected expected = Expected.of(configured, in.prediction(), in.scenario());
+    Expected expected = Expected.of(configured, in.prediction(), in.settings().verdict().fixedBy(in.scenario()));
     boolean checked = in.settings().verdict().isChecked() && expected.outcome() != Expected.Outcome.ANY;
     Optional<OpenConnectionBound> bound = expected.outcome() == Expected.Outcome.CLEAN
         ? OpenConnectionBound.of(in.scenario(), in.settings()) : Optional.empty();

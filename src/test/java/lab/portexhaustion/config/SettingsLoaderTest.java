@@ -210,6 +210,21 @@ class SettingsLoaderTest {
     }
   }
 
+  /**
+   * A verdict line names the simulation whose .expect(...) fixed its expectation: the key is the connection pattern's
+   * (verdict.client-per-request), which a user who wrote .expect(clean()) in a pooled twin turned client per request
+   * never typed. A -D of the same key wins and is named alone.
+   */
+  @Test
+  void anExpectationTheSimulationsProtocolFixedIsSaidToComeFromIt() {
+    ProtocolSettings protocol = ProtocolSettings.of("OrdersSimulation", StrategyKind.CLIENT_PER_REQUEST).with(Expectation.CLEAN);
+
+    assertThat(SettingsLoader.load(Map.of(), dir.resolve("none.conf"), protocol).verdict().fixedBy(protocol.scenario()))
+        .isEqualTo("verdict.client-per-request=clean, set by OrdersSimulation's MongoDsl protocol");
+    assertThat(SettingsLoader.load(Map.of("verdict.client-per-request", "exhaustion"), dir.resolve("none.conf"), protocol)
+        .verdict().fixedBy(protocol.scenario())).isEqualTo("verdict.client-per-request=exhaustion");
+  }
+
   /** A value the simulation's own .load(...) gave is said to come from there, not from a file the user never wrote. */
   @Test
   void aWrongValueFromTheSimulationsProtocolIsSaidToComeFromIt() {

@@ -2,13 +2,18 @@ package lab.portexhaustion.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.TestSettings;
+import lab.portexhaustion.config.Expectation;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
+import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.measure.RunMetrics.ClassifiedErrorKey;
 import lab.portexhaustion.measure.RunMetrics.NotBuiltRequest;
@@ -218,6 +223,19 @@ class VerdictJudgeTest {
   private static Verdict judgeNotBuilt(HarnessSettings settings, RequestsNotBuilt notBuilt) {
     return VerdictJudge.judge(new VerdictJudge.Inputs("Sim", Scenario.POOLED, settings,
         predicted(Scenario.POOLED, settings, 1000), Optional.empty(), QUIET, NO_FAILURES, notBuilt, WHOLE));
+  }
+
+  /** An expectation a simulation's .expect(...) fixed: the line names that simulation, not a setting the user never wrote. */
+  @Test
+  void anExpectationFixedInTheSimulationIsSaidToComeFromIt() {
+    ProtocolSettings protocol = ProtocolSettings.of("OrdersSimulation", StrategyKind.CLIENT_PER_REQUEST).with(Expectation.CLEAN);
+    HarnessSettings settings = SettingsLoader.load(Map.of("verdict.enabled", "on"), Path.of("target/no-such-harness.conf"), protocol);
+
+    Verdict missed = judge(protocol.scenario(), settings, predicted(protocol.scenario(), settings, 1000), Optional.empty(), QUIET,
+        NO_FAILURES);
+
+    assertThat(missed.line()).contains("expected clean (fixed: verdict.client-per-request=clean, set by OrdersSimulation's MongoDsl"
+        + " protocol; the model predicts ");
   }
 
   @Test
