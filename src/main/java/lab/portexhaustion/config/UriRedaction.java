@@ -28,9 +28,9 @@ public final class UriRedaction {
   private static final String SCHEME_END = "://";
   /** A run of non-blank text with "://" in it: a connection string inside a message. */
   private static final Pattern LOOKS_LIKE_A_URI = Pattern.compile("\\S*" + Pattern.quote(SCHEME_END) + "\\S*");
-  /** What the driver splits a connection string at, and so may quote apart; a password with one is not echoed in pieces. */
   /** A ')' and the punctuation after it, at the end of a run: what closes a connection string quoted in parentheses. */
   private static final Pattern CLOSING_PARENTHESIS = Pattern.compile("\\)[.,;:!?]*$");
+  /** What the driver splits a connection string at, and so may quote apart; a password with one is not echoed in pieces. */
   private static final Pattern SPLITTING_CHARACTER = Pattern.compile("[/?#@:\\s\\[\\],]|%(?![0-9A-Fa-f]{2})");
 
   private UriRedaction() {}
