@@ -5,6 +5,7 @@ import com.mongodb.event.ConnectionPoolListener;
 import com.mongodb.event.ConnectionReadyEvent;
 import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerHeartbeatStartedEvent;
+import com.mongodb.event.ServerHeartbeatSucceededEvent;
 import com.mongodb.event.ServerMonitorListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ final class DriverConnectionEvents implements ConnectionPoolListener, ServerMoni
 
   private final OpenedConnections opened;
   private final Set<ConnectionId> monitoring = ConcurrentHashMap.newKeySet();
+  private final Set<ConnectionId> answered = ConcurrentHashMap.newKeySet();
 
   DriverConnectionEvents(OpenedConnections opened) {
     this.opened = opened;
@@ -37,10 +39,20 @@ final class DriverConnectionEvents implements ConnectionPoolListener, ServerMoni
     }
   }
 
-  /** A failure before the server numbered the connection is its opening's: no connection was made. */
+  @Override
+  public void serverHeartbeatSucceeded(ServerHeartbeatSucceededEvent event) {
+    answered.add(unnumbered(event.getConnectionId()));
+  }
+
+  /**
+   * A failure before the server numbered the connection, or answered a heartbeat on it, is its opening's: no connection
+   * was made. The number alone does not tell: a server whose hello carries no connectionId numbers none, and its
+   * monitoring connections would all be taken back when they fail, however long they lived.
+   */
   @Override
   public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
-    if (event.getConnectionId().getServerValue() == null && monitoring.remove(unnumbered(event.getConnectionId()))) {
+    ConnectionId connection = unnumbered(event.getConnectionId());
+    if (event.getConnectionId().getServerValue() == null && !answered.contains(connection) && monitoring.remove(connection)) {
       opened.takeBack();
     }
   }

@@ -49,4 +49,18 @@ class DriverConnectionEventsTest {
 
     assertThat(opened.total()).as("it connected, and held its port").isEqualTo(1);
   }
+
+  /**
+   * A server that numbers no connection (its hello without connectionId, as a MongoDB look-alike may answer): the
+   * heartbeats it answered show the connection was made, and a later failure on it is not its opening's.
+   */
+  @Test
+  void aMonitoringConnectionThatAnsweredStaysCountedWhenTheServerNumbersNone() {
+    events.serverHearbeatStarted(new ServerHeartbeatStartedEvent(opening, false));
+    events.serverHeartbeatSucceeded(new ServerHeartbeatSucceededEvent(opening, new BsonDocument(), 5_000, false));
+    events.serverHearbeatStarted(new ServerHeartbeatStartedEvent(opening, false));
+    events.serverHeartbeatFailed(new ServerHeartbeatFailedEvent(opening, 1, false, new IOException("Prematurely reached end of stream")));
+
+    assertThat(opened.total()).as("it answered a heartbeat, and held its port").isEqualTo(1);
+  }
 }
