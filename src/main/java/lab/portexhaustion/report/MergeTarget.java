@@ -16,8 +16,8 @@ import lab.portexhaustion.target.TargetDescription;
  * as the load one server met; runs that went to different targets (another host or port: each run's own embedded
  * server, each round of a fleet with its server on a port of its own) add up to no such load, and are refused. The
  * target is the address the load went to ({@code host:port}, as each run's conditions.json records it), not the
- * connection string: one server's clients may reach it with credentials or options of their own, and this machine's
- * loopback under any of its names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}).
+ * connection string: one server's clients may reach it with credentials or options of their own, by its host name in
+ * any case, and this machine's loopback under any of its names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}).
  */
 final class MergeTarget {
 
@@ -38,7 +38,7 @@ final class MergeTarget {
     // Runs whose conditions.json records no address form one group: merged among themselves, refused beside others.
     Map<Optional<String>, List<RunResults>> byAddress = new LinkedHashMap<>();
     for (RunResults run : runs) {
-      byAddress.computeIfAbsent(address(run.conditions().target()).map(MergeTarget::loopbackAsOne), a -> new ArrayList<>()).add(run);
+      byAddress.computeIfAbsent(address(run.conditions().target()).map(MergeTarget::oneTarget), a -> new ArrayList<>()).add(run);
     }
     if (byAddress.size() <= 1) {
       return;
@@ -56,14 +56,17 @@ final class MergeTarget {
     return target == null ? Optional.empty() : Optional.ofNullable(target.address());
   }
 
-  /** {@code host:port} with a loopback host under one name, whichever the run recorded; any other address as it is. */
-  private static String loopbackAsOne(String address) {
+  /**
+   * {@code host:port} under one spelling for one target: the host in lower case, as DNS compares names, and a loopback
+   * host under one name, whichever the run recorded.
+   */
+  private static String oneTarget(String address) {
     int colon = address.lastIndexOf(':');
     if (colon < 0) {
-      return address;
+      return address.toLowerCase(Locale.ROOT);
     }
     String host = address.substring(0, colon).replace("[", "").replace("]", "").toLowerCase(Locale.ROOT);
-    return LOOPBACK.contains(host) ? ONE_LOOPBACK + address.substring(colon) : address;
+    return (LOOPBACK.contains(host) ? ONE_LOOPBACK : host) + address.substring(colon);
   }
 
   private static String describe(TargetDescription target) {

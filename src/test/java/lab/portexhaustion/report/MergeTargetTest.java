@@ -69,6 +69,17 @@ class MergeTargetTest {
     assertThat(JSON.readTree(out.resolve("merged.json").toFile()).at("/total/clients").asInt()).isEqualTo(3);
   }
 
+  /** A host name is one target in any case, as DNS takes it: a fleet's clients may have written it differently. */
+  @Test
+  void runsAgainstOneHostNameWrittenInAnotherCaseMerge() throws Exception {
+    Path lower = run("client-0/clientperrequestsimulation-1", "uri", "db.example:27017", "mongodb://db.example:27017/", 0);
+    Path upper = run("client-1/clientperrequestsimulation-2", "uri", "DB.Example:27017", "mongodb://DB.Example:27017/", 1);
+    Path out = results.resolve("merged");
+
+    assertThat(merge(out, lower, upper)).isEqualTo(ProcessExit.Code.DONE);
+    assertThat(JSON.readTree(out.resolve("merged.json").toFile()).at("/total/clients").asInt()).isEqualTo(2);
+  }
+
   /** Another port of the loopback, or another address of 127.0.0.0/8 (a server may listen on 127.0.0.1 alone), is another target. */
   @Test
   void anotherPortOrAnotherLoopbackAddressIsAnotherTarget() throws Exception {
