@@ -62,6 +62,9 @@ class FleetRunScriptIT {
     TimedProcess.Result slots = launch("--clients", "2", "--server-connections", "-1");
     assertThat(slots.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(slots.output()).contains("--server-connections '-1' must be a whole number of connections");
+    TimedProcess.Result tooMany = launch("--clients", "2", "--server-connections", "10000001");
+    assertThat(tooMany.exitCode()).isEqualTo(SETUP_MISTAKE);
+    assertThat(tooMany.output()).contains("--server-connections '10000001' must be a whole number of connections, 0 (no limit) to 10000000");
     TimedProcess.Result rate = launch("--clients", "2", "--rate", "0");
     assertThat(rate.exitCode()).isEqualTo(SETUP_MISTAKE);
     assertThat(rate.output()).contains("--rate '0' must be a whole number of requests per second per client, from 1 to 20000");
