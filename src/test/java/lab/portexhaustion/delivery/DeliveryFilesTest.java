@@ -217,6 +217,21 @@ class DeliveryFilesTest {
     assertThat(reader).doesNotContain("Start Port", "Number of Ports").contains("$numbers[0]", "$numbers[1]");
   }
 
+  /** docs/platforms.md names each parameter the Windows script takes, where a Windows user looks for them. */
+  @Test
+  void theWindowsScriptsParametersAreInThePlatformsPage() throws Exception {
+    String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
+    String params = script.substring(script.indexOf("param("), script.indexOf("\n)", script.indexOf("param(")));
+    Matcher parameter = Pattern.compile("(?m)^\\s*\\[[\\w\\[\\]]+\\] \\$(\\w+)").matcher(params);
+    List<String> names = new ArrayList<>();
+    while (parameter.find()) {
+      names.add("-" + parameter.group(1));
+    }
+
+    assertThat(names).as("the parameters read from param(...)").contains("-NumberOfPorts");
+    assertThat(Files.readString(Path.of("docs/platforms.md"))).contains(names);
+  }
+
   @Test
   void theWindowsScriptsNetshPatternFindsTheRangeInEnglishAndGermanOutput() throws Exception {
     String script = Files.readString(Path.of("scripts/windows-reproduce.ps1"));
