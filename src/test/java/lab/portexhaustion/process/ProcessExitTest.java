@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +95,30 @@ class ProcessExitTest {
     List<Integer> documented = rows.results().map(row -> Integer.parseInt(row.group(1))).sorted().toList();
 
     assertThat(documented).isEqualTo(Arrays.stream(ProcessExit.Code.values()).map(ProcessExit.Code::status).sorted().toList());
+  }
+
+  /** The codes the wrapper scripts name in their own words (a case label per code) are in the same table. */
+  @Test
+  void theCodesTheScriptsNameAreInDocsVerdictMdToo() throws Exception {
+    String page = Files.readString(Path.of("docs/verdict.md"));
+    String section = page.substring(page.indexOf("## Exit codes")).split("\n## ")[0];
+    List<String> documented = Pattern.compile("^\\| ([\\d, ]+) \\|", Pattern.MULTILINE).matcher(section).results()
+        .flatMap(row -> Arrays.stream(row.group(1).split(", "))).toList();
+    Pattern caseLabel = Pattern.compile("^\\s+([\\d|]+)\\) ", Pattern.MULTILINE);
+    List<String> named = Stream.of("scripts/fleet-run", "src/main/resources/lab/portexhaustion/launch/lab-test")
+        .flatMap(script -> caseLabel.matcher(read(script)).results()).flatMap(label -> Arrays.stream(label.group(1).split("\\|")))
+        .distinct().toList();
+
+    assertThat(named).as("the codes the scripts name").contains("2", "124");
+    assertThat(documented).containsAll(named);
+  }
+
+  private static String read(String file) {
+    try {
+      return Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static TimedProcess.Result runExitingMain(String how) throws Exception {
