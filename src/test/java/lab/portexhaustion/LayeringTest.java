@@ -8,7 +8,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.UpwardDependencyFixture;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,17 @@ class LayeringTest {
         .map(name -> name.equals(ROOT) ? "root" : name.substring(ROOT.length() + 1).split("\\.")[0]).distinct().toList();
 
     assertThat(TOP_DOWN).as("a new package needs its place in the order (here and in docs/architecture.md)").containsAll(packages);
+  }
+
+  /** docs/architecture.md's list of layers, one package a line under the simulations' line, is this order. */
+  @Test
+  void theArchitecturePageListsTheSameOrder() throws IOException {
+    String page = Files.readString(Path.of("docs/architecture.md"));
+    String layers = page.substring(page.indexOf("simulations/ and your own simulations"));
+    List<String> listed = Pattern.compile("^  (\\w+|\\(root\\)) {2,}", Pattern.MULTILINE).matcher(layers.substring(0, layers.indexOf("```")))
+        .results().map(line -> line.group(1).equals("(root)") ? "root" : line.group(1)).toList();
+
+    assertThat(listed).as("the layers in docs/architecture.md").isEqualTo(TOP_DOWN);
   }
 
   @Test
