@@ -68,13 +68,15 @@ class DocsLinksTest {
     return anchors;
   }
 
+  /** The pages of the repository: its README, docs/, results/README.md and the example project's. */
   private static List<Path> pages() throws IOException {
-    try (Stream<Path> files = Files.walk(Path.of("."))) {
-      // Not what builds and runs write (target/, results/ but its README) nor the installed Node.js modules.
-      return files.filter(path -> path.toString().endsWith(".md"))
-          .filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/node_modules/") && !path.startsWith("./.git"))
-          .filter(path -> !path.startsWith("./results") || path.equals(Path.of("./results/README.md")))
-          .toList();
+    List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("results/README.md")));
+    for (String folder : List.of("docs", "examples")) {
+      try (Stream<Path> files = Files.walk(Path.of(folder))) {
+        // Not what an example's build writes.
+        files.filter(path -> path.toString().endsWith(".md") && !path.toString().contains("/target/")).forEach(pages::add);
+      }
     }
+    return pages;
   }
 }
