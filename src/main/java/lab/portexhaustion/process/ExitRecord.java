@@ -49,7 +49,7 @@ final class ExitRecord {
     }
   }
 
-  /** A signal ends this JVM, with {@code status} (130 for INT, 143 for TERM); nothing in a JVM that began no simulation. */
+  /** A signal ends this JVM, with {@code status} (130 for INT, 143 for TERM, 129 for HUP); nothing in a JVM that began no simulation. */
   void interrupted(int status) {
     if (program != null) {
       append(status);

@@ -5,8 +5,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Records that INT or TERM ended a JVM that began a simulation, as the status the JVM ends with (128 + the signal's
- * number: 130, 143), then hands the signal to the handler it stood in for, the JVM's own, which ends the JVM so. Without
+ * Records that INT, TERM or HUP ended a JVM that began a simulation, as the status the JVM ends with (128 + the
+ * signal's number: 130, 143, 129; HUP is what a closed terminal or a lost SSH session sends), then hands the signal to the handler it stood in for, the JVM's own, which ends the JVM so. Without
  * it the record would keep the "crashed" that {@link ExitRecord#begin} writes: the gatling-maven-plugin ends {@code mvn}
  * with 1 whatever its fork ended with, so a TERM sent to the simulation's JVM alone read in {@code scripts/lab-test}
  * as a crash. {@code sun.misc.Signal} is the JDK's one way to hear a signal (a shutdown hook does not know why the
@@ -14,7 +14,7 @@ import sun.misc.SignalHandler;
  */
 final class InterruptRecord {
 
-  private static final List<String> SIGNALS = List.of("INT", "TERM");
+  private static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
 
   private static boolean installed; // once per JVM: an in-process run may begin several simulations
 

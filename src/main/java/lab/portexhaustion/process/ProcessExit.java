@@ -93,8 +93,8 @@ public final class ProcessExit {
 
   /**
    * Names this JVM's program (a simulation) in the exit record, as crashed until it records how it ends: a JVM that
-   * ends without passing here again (an exception out of Gatling's main, a kill -9) stays crashed there; one that INT or
-   * TERM ends is recorded with 130 or 143 ({@link InterruptRecord}).
+   * ends without passing here again (an exception out of Gatling's main, a kill -9) stays crashed there; one that INT,
+   * TERM or HUP ends is recorded with 130, 143 or 129 ({@link InterruptRecord}).
    */
   public static void begin(String program) {
     ExitRecord.fromEnvironment().begin(program);

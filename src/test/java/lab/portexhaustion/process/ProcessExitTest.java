@@ -79,6 +79,26 @@ class ProcessExitTest {
     assertThat(Files.readAllLines(record)).containsExactly("1 ExitingSimulation", "143 ExitingSimulation");
   }
 
+  /**
+   * A HUP, what a closed terminal or a lost SSH session sends, ends a simulation's JVM as the JVM's own handler does
+   * (129, shutdown hooks run), and is recorded as the interruption it is, not left at "crashed".
+   */
+  @Test
+  void aHupThatEndsASimulationsJvmIsRecordedAsAnInterruptionNotACrash(@TempDir Path folder) throws Exception {
+    Path record = folder.resolve("exit-codes");
+    Process java = exitingMain("awaitSignal", record).start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo("began");
+      assertThat(new ProcessBuilder("kill", "-HUP", String.valueOf(java.pid())).start().waitFor()).isZero();
+      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its HUP").isTrue();
+    } finally {
+      java.destroyForcibly();
+    }
+
+    assertThat(java.exitValue()).isEqualTo(129);
+    assertThat(Files.readAllLines(record)).containsExactly("1 ExitingSimulation", "129 ExitingSimulation");
+  }
+
   @Test
   void inProcessAStepsValueComesBackAndAFaultPassesThrough() {
     assertThat(ProcessExit.exitOnFailure(() -> "built")).isEqualTo("built");

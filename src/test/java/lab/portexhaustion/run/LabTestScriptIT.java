@@ -84,6 +84,16 @@ class LabTestScriptIT {
         .doesNotContain("a crash");
   }
 
+  /** A HUP (a closed terminal, a lost SSH session) to a simulation's JVM: an interruption said as such, not a crash. */
+  @Test
+  void aHupToTheSimulationsJvmIsAnInterruptionNotACrash() throws Exception {
+    TimedProcess.Result hungUp = recording("1 PooledSimulation", "129 PooledSimulation");
+
+    assertThat(hungUp.exitCode()).as(hungUp.output()).isEqualTo(129);
+    assertThat(hungUp.output()).contains("lab-test: exit 129: interrupted by HUP; the run stopped before its end")
+        .doesNotContain("a crash");
+  }
+
   /**
    * Ctrl-C while Gatling writes its report: the simulation's summary and verdict are written, and said so, whether its
    * JVM heard the INT (and recorded 130 after its end) or not.
