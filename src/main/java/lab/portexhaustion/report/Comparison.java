@@ -24,6 +24,9 @@ public record Comparison(
    *
    * @param scenario the scenario's name, with the time its run started where two runs of the comparison share a scenario
    *     ({@link RunNames}); empty for runs recorded before scenarios existed
+   * @param gatlingReport the run's Gatling report (its index.html), relative to the comparison's folder; empty where the
+   *     run's folder has none: Gatling writes it after the harness's files, and an interruption or a full disk then
+   *     leaves the run without it
    * @param prediction the model's prediction the verdict used: with the measured figure (per visit, or a pool's
    *     plateau) where there was one; empty where nothing was modelled
    * @param portsPerVisit ports each visit took, measured (a visit: one virtual user running its scenario once)
@@ -38,7 +41,7 @@ public record Comparison(
       Optional<String> scenario,
       String strategy,
       String runFolder,
-      String gatlingReport,
+      Optional<String> gatlingReport,
       Conditions conditions,
       long ok,
       long ko,

@@ -1,5 +1,6 @@
 package lab.portexhaustion.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +28,20 @@ public final class ComparisonBuilder {
 
   private static final String POOLED_WORD = "pooled";
   private static final String UNPOOLED_WORD = "unpooled";
+  private static final String GATLING_REPORT = "index.html";
 
   private ComparisonBuilder() {}
 
   /** Runs of one family in simulation order; paths relative to {@code resultsRoot}. */
   public static Comparison build(Scenario.Family family, List<RunResults> runs, Path resultsRoot) {
+    return build(family, runs, resultsRoot, Optional.empty());
+  }
+
+  /**
+   * As {@link #build(Scenario.Family, List, Path)}, where {@code reportToCome} is a run whose Gatling report is written
+   * after this comparison (the run writing it): linked, as it will be there unless that run is interrupted meanwhile.
+   */
+  public static Comparison build(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<Path> reportToCome) {
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
     Map<Path, String> names = RunNames.of(ordered);
     List<Comparison.Row> rows = new ArrayList<>();
@@ -39,7 +49,7 @@ public final class ComparisonBuilder {
     for (RunResults run : ordered) {
       String folder = relative(resultsRoot, run.folder());
       folders.add(folder);
-      rows.add(row(run, names.get(run.folder()), folder));
+      rows.add(row(run, names.get(run.folder()), folder, gatlingReport(run.folder(), folder, reportToCome)));
     }
     return new Comparison(family.configName(), title(family, rows), folders, settingsThatDiffer(ordered), rows);
   }
@@ -78,7 +88,14 @@ public final class ComparisonBuilder {
     return word.equals(POOLED_WORD) ? 0 : word.equals(UNPOOLED_WORD) ? 1 : 2;
   }
 
-  private static Comparison.Row row(RunResults run, String name, String folder) {
+  /** The link to a run's Gatling report, none where it is not there: a dead link would look like a report lost later. */
+  private static Optional<String> gatlingReport(Path runFolder, String relativeFolder, Optional<Path> reportToCome) {
+    boolean written = Files.isRegularFile(runFolder.resolve(GATLING_REPORT));
+    boolean toCome = reportToCome.filter(run -> run.toAbsolutePath().normalize().equals(runFolder.toAbsolutePath().normalize())).isPresent();
+    return written || toCome ? Optional.of("../" + relativeFolder + "/" + GATLING_REPORT) : Optional.empty();
+  }
+
+  private static Comparison.Row row(RunResults run, String name, String folder, Optional<String> gatlingReport) {
     RunSummary s = run.summary();
     RunConditions c = run.conditions();
     Optional<Comparison.Onset> onset = s.onset().map(o -> new Comparison.Onset(o.elapsedSeconds(), o.side(), o.requestsStarted(),
@@ -89,7 +106,7 @@ public final class ComparisonBuilder {
     Comparison.Conditions conditions = new Comparison.Conditions(c.os(), c.rangeLow(), c.rangeHigh(), c.rangeSize(),
         c.timeWaitSeconds(), c.tcpTwReuse(), known(c.descriptorLimit()), c.contained(), c.target().kind(), withoutProcessId(c.target().software()),
         c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
-    return new Comparison.Row(s.simulation(), Optional.of(name), s.strategy(), folder, "../" + folder + "/index.html", conditions,
+    return new Comparison.Row(s.simulation(), Optional.of(name), s.strategy(), folder, gatlingReport, conditions,
         s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),

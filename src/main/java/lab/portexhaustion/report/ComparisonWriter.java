@@ -40,6 +40,19 @@ public final class ComparisonWriter {
 
   /** As {@link #write(List, Path)}, with a trend over the earlier comparison.json files in {@code history}. */
   public static List<Path> write(List<Path> runFolders, Path resultsRoot, Optional<Path> history) throws IOException {
+    return write(runFolders, resultsRoot, history, Optional.empty());
+  }
+
+  /**
+   * As {@link #write(List, Path)}, by the run {@code reporting} as it ends, before Gatling writes that run's report:
+   * linked as to come, where a run whose report is missing has no link.
+   */
+  public static List<Path> writeBeforeReport(List<Path> runFolders, Path resultsRoot, Path reporting) throws IOException {
+    return write(runFolders, resultsRoot, Optional.empty(), Optional.of(reporting));
+  }
+
+  private static List<Path> write(List<Path> runFolders, Path resultsRoot, Optional<Path> history, Optional<Path> reportToCome)
+      throws IOException {
     Map<Scenario.Family, List<RunResults>> byFamily = new EnumMap<>(Scenario.Family.class);
     for (Path folder : runFolders) {
       RunResults run = RunResults.load(folder);
@@ -47,7 +60,7 @@ public final class ComparisonWriter {
     }
     List<Path> written = new ArrayList<>();
     for (Map.Entry<Scenario.Family, List<RunResults>> family : byFamily.entrySet()) {
-      written.add(writeFamily(family.getKey(), family.getValue(), resultsRoot, history));
+      written.add(writeFamily(family.getKey(), family.getValue(), resultsRoot, history, reportToCome));
     }
     return written;
   }
@@ -56,9 +69,9 @@ public final class ComparisonWriter {
     return family == Scenario.Family.PORTS ? FOLDER : FOLDER + "-" + family.configName();
   }
 
-  private static Path writeFamily(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<Path> history)
-      throws IOException {
-    Comparison comparison = ComparisonBuilder.build(family, runs, resultsRoot);
+  private static Path writeFamily(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<Path> history,
+      Optional<Path> reportToCome) throws IOException {
+    Comparison comparison = ComparisonBuilder.build(family, runs, resultsRoot, reportToCome);
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
     ChartSeries charts = ChartSeries.of(family, ordered);
     Trend trend = history.isPresent() ? Trend.of(history.get(), comparison) : Trend.NONE;

@@ -38,8 +38,7 @@ final class HtmlReport {
     c.table().forEach(r -> h.append("<li class=\"").append(verdictClass(r.verdictStatus())).append("\">")
         .append(escapeHtml4(r.verdict())).append("</li>\n"));
     h.append("</ul>\n<p class=\"links\">Gatling reports: ");
-    c.table().forEach(r -> h.append("<a href=\"").append(escapeHtml4(r.gatlingReport())).append("\">")
-        .append(escapeHtml4(r.simulation())).append("</a> "));
+    c.table().forEach(r -> h.append(reportLink(r, r.simulation())).append(" "));
     h.append("· <a href=\"comparison.json\">comparison.json</a> · <a href=\"comparison.md\">comparison.md</a></p>\n");
     h.append("<script type=\"application/json\" id=\"chart-data\">").append(SCRIPT_SAFE_JSON.writeValueAsString(charts))
         .append("</script>\n<script src=\"assets/uPlot.iife.min.js\"></script>\n<script src=\"assets/comparison.js\"></script>\n")
@@ -52,8 +51,7 @@ final class HtmlReport {
         .append("<th>TIME_WAIT</th><th>tcp_tw_reuse</th><th>descriptor limit</th><th>target</th><th>harness</th></tr>\n");
     for (Comparison.Row r : c.table()) {
       Comparison.Conditions k = r.conditions();
-      h.append("<tr><td><a href=\"").append(escapeHtml4(r.gatlingReport())).append("\">").append(escapeHtml4(r.runFolder()))
-          .append("</a></td><td>").append(escapeHtml4(k.os())).append("</td><td>")
+      h.append("<tr><td>").append(reportLink(r, r.runFolder())).append("</td><td>").append(escapeHtml4(k.os())).append("</td><td>")
           .append(String.format("%d-%d (%,d ports)", k.rangeLow(), k.rangeHigh(), k.rangeSize())).append("</td><td>")
           .append(k.timeWaitSeconds()).append(" s</td><td>").append(k.tcpTwReuse().map(String::valueOf).orElse("n/a"))
           .append("</td><td>").append(k.descriptorLimit().map(String::valueOf).orElse("n/a")).append("</td><td>")
@@ -68,6 +66,13 @@ final class HtmlReport {
           .append(escapeHtml4(values.toString())).append("</li>\n"));
       h.append("</ul>\n");
     }
+  }
+
+  /** {@code text} linked to the run's Gatling report; where its folder has none, said instead of a link that leads nowhere. */
+  private static String reportLink(Comparison.Row r, String text) {
+    return r.gatlingReport().map(report -> "<a href=\"" + escapeHtml4(report) + "\">" + escapeHtml4(text) + "</a>")
+        .orElse(escapeHtml4(text) + " (no Gatling report: its run ended before Gatling wrote index.html; the figures here"
+            + " are the harness's own)");
   }
 
   private static void table(StringBuilder h, Comparison c) {

@@ -2,6 +2,7 @@ package lab.portexhaustion.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.report.ComparisonWriter;
@@ -19,16 +20,22 @@ final class BatchComparison {
 
   private BatchComparison() {}
 
-  /** Rewrites the comparison folders of this run's batch, if it belongs to one; a failure is logged, not thrown. */
-  static void refresh(GatlingLaunch launch) {
+  /**
+   * Rewrites the comparison folders of this run's batch, if it belongs to one; a failure is logged, not thrown. The
+   * run in {@code runFolder} ends now, and Gatling writes its report after this.
+   */
+  static void refresh(GatlingLaunch launch, Optional<Path> runFolder) {
     Optional<String> batch = launch.batch();
     if (batch.isEmpty()) {
       return;
     }
     Path results = launch.resultsFolder();
     try {
-      for (Path written : ComparisonWriter.write(ComparisonWriter.runsOfBatch(results, batch.get()), results)) {
-        LOG.info("comparison of this mvn gatling:test so far: {}", written.resolve("index.html"));
+      List<Path> runs = ComparisonWriter.runsOfBatch(results, batch.get());
+      List<Path> written = runFolder.isPresent() ? ComparisonWriter.writeBeforeReport(runs, results, runFolder.get())
+          : ComparisonWriter.write(runs, results);
+      for (Path folder : written) {
+        LOG.info("comparison of this mvn gatling:test so far: {}", folder.resolve("index.html"));
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("could not write the comparison: {}", e.toString());

@@ -6,6 +6,7 @@ import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -306,7 +307,7 @@ public final class HarnessRun {
     } else if (!files.notWritten().equals(evidence.filesNotWritten())) {
       verdict = VerdictJudge.judge(judged.withEvidence(RunEvidence.withFiles(evidence, files.notWritten())));
     }
-    BatchComparison.refresh(launch);
+    BatchComparison.refresh(launch, files.folder().map(Path::getParent));
     watchdog.close();
     if (verdict.status() == Verdict.Status.PASS || verdict.status() == Verdict.Status.INFO) {
       LOG.info(verdict.line());

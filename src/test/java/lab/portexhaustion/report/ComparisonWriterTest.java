@@ -56,6 +56,43 @@ class ComparisonWriterTest {
         .contains("client-per-request (20:44:51)", "client-per-request (20:56:19)");
   }
 
+  /**
+   * A run whose Gatling report was never written (its JVM interrupted while Gatling wrote it, after the harness's files):
+   * scripts/compare, which runs later, says so where the link would be, instead of a link to a page that is not there.
+   */
+  @Test
+  void aRunWithoutItsGatlingReportIsSaidSoInsteadOfLinked() throws Exception {
+    Path reported = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Files.writeString(reported.resolve("index.html"), "<html></html>");
+    Path interrupted = secondRunOfTheRecordedScenario();
+
+    Path written = ComparisonWriter.write(List.of(reported, interrupted), results, Optional.empty()).get(0);
+
+    assertThat(Files.readString(written.resolve("index.html")))
+        .contains("href=\"../clientperrequestsimulation-20261201204451435/index.html\"")
+        .doesNotContain("href=\"../clientperrequestsimulation-20261201205619588/index.html\"")
+        .contains("clientperrequestsimulation-20261201205619588 (no Gatling report: its run ended before Gatling wrote index.html");
+    assertThat(JSON.readTree(written.resolve("comparison.json").toFile()).at("/table/1/gatlingReport").isNull()).isTrue();
+  }
+
+  /** The comparison a run writes as it ends comes before Gatling writes that run's report: linked, as it is to come. */
+  @Test
+  void theRunWritingTheComparisonLinksTheReportGatlingWritesAfterIt() throws Exception {
+    Path ending = secondRunOfTheRecordedScenario();
+
+    Path written = ComparisonWriter.writeBeforeReport(List.of(ending), results, ending).get(0);
+
+    assertThat(Files.readString(written.resolve("index.html")))
+        .contains("href=\"../clientperrequestsimulation-20261201205619588/index.html\"").doesNotContain("no Gatling report");
+  }
+
+  private Path secondRunOfTheRecordedScenario() throws Exception {
+    Path after = copyOfRecordedRun("clientperrequestsimulation-20261201205619588");
+    Path summary = after.resolve("harness/summary.json");
+    Files.writeString(summary, Files.readString(summary).replace("2026-12-01T20:44:51.133899119Z", "2026-12-01T20:56:19.600000000Z"));
+    return after;
+  }
+
   /** Each run's embedded server is a process of its own: its process id does not make the runs' conditions differ. */
   @Test
   void runsWhoseEmbeddedServersDifferOnlyByProcessShareOneLineOfConditions() throws Exception {
