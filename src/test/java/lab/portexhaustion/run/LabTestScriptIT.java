@@ -70,7 +70,7 @@ class LabTestScriptIT {
     TimedProcess.Result terminated = labTest("--", "sh", "-c", began);
 
     assertThat(terminated.exitCode()).as(terminated.output()).isEqualTo(143);
-    assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; the run stopped before its end")
+    assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; PooledSimulation stopped before it recorded its end")
         .doesNotContain("a crash");
   }
 
@@ -80,7 +80,7 @@ class LabTestScriptIT {
     TimedProcess.Result terminated = recording("1 PooledSimulation", "143 PooledSimulation");
 
     assertThat(terminated.exitCode()).as(terminated.output()).isEqualTo(143);
-    assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; the run stopped before its end")
+    assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; PooledSimulation stopped before it recorded its end")
         .doesNotContain("a crash");
   }
 
@@ -90,8 +90,24 @@ class LabTestScriptIT {
     TimedProcess.Result hungUp = recording("1 PooledSimulation", "129 PooledSimulation");
 
     assertThat(hungUp.exitCode()).as(hungUp.output()).isEqualTo(129);
-    assertThat(hungUp.output()).contains("lab-test: exit 129: interrupted by HUP; the run stopped before its end")
+    assertThat(hungUp.output()).contains("lab-test: exit 129: interrupted by HUP; PooledSimulation stopped before it recorded its end")
         .doesNotContain("a crash");
+  }
+
+  /**
+   * A batch whose first simulation failed its verdict and whose second was interrupted ends with the signal's code, as
+   * an interruption, and names the failed verdict, which that code no longer tells; the second's summary may be written
+   * (a signal during its verdict), so it is not said to be missing.
+   */
+  @Test
+  void anInterruptionAfterAFailedVerdictNamesThatVerdict() throws Exception {
+    TimedProcess.Result interrupted = recording("1 ClientPerRequestSimulation", "2 ClientPerRequestSimulation",
+        "1 PooledSimulation", "130 PooledSimulation");
+
+    assertThat(interrupted.exitCode()).as(interrupted.output()).isEqualTo(130);
+    assertThat(interrupted.output()).contains("lab-test: exit 130: interrupted by INT; PooledSimulation stopped before it"
+        + " recorded its end, so its folder holds what was written until then, perhaps without a summary or a verdict;"
+        + " before it, a verdict failed (code 2, said above): ClientPerRequestSimulation");
   }
 
   /**
