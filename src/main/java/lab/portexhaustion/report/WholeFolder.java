@@ -28,12 +28,17 @@ final class WholeFolder {
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     deleteRecursively(partial);
     Files.createDirectories(partial);
+    // A signal that ends the JVM meanwhile (Ctrl-C, TERM during a simulation's verdict) runs the hooks, not the catch.
+    Thread leftBehind = new Thread(() -> deleteQuietly(partial), "delete-" + partial.getFileName());
+    Runtime.getRuntime().addShutdownHook(leftBehind);
     T written;
     try {
       written = content.writeInto(partial);
     } catch (IOException | RuntimeException e) {
       deleteRecursively(partial);
       throw e;
+    } finally {
+      removeHook(leftBehind);
     }
     Path old = target.resolveSibling(target.getFileName() + ".old");
     deleteRecursively(old);
@@ -43,6 +48,25 @@ final class WholeFolder {
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     deleteRecursively(old);
     return written;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is ending: the hook runs, and deletes the folder
+    }
+  }
+
+  /** In a shutdown hook, where there is no one to throw to; the writing thread may still add a file, so it is tried again. */
+  private static void deleteQuietly(Path folder) {
+    for (int attempt = 0; attempt < 3 && Files.exists(folder); attempt++) {
+      try {
+        deleteRecursively(folder);
+      } catch (IOException | UncheckedIOException e) {
+        // a file added meanwhile: the next attempt takes it
+      }
+    }
   }
 
   static void deleteRecursively(Path folder) throws IOException {

@@ -1,0 +1,38 @@
+package lab.portexhaustion.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WholeFolderTest {
+
+  /**
+   * A TERM (or Ctrl-C) while a comparison is written, as happens when a simulation's JVM is interrupted during its
+   * verdict: the half-written folder goes with the JVM, and the comparison written before stays whole.
+   */
+  @Test
+  void aSignalWhileTheFolderIsWrittenLeavesNoPartialFolder(@TempDir Path results) throws Exception {
+    Path target = results.resolve("comparison");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("comparison.json"), "{\"before\": true}");
+    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), WholeFolderWritingMain.class.getName(), target.toString()).start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo("writing");
+      java.destroy(); // TERM
+      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
+    } finally {
+      java.destroyForcibly();
+    }
+
+    assertThat(results.resolve("comparison.partial")).doesNotExist();
+    assertThat(target.resolve("comparison.json")).hasContent("{\"before\": true}");
+  }
+}
