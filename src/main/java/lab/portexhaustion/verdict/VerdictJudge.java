@@ -82,10 +82,21 @@ public final class VerdictJudge {
         ? String.format("VERDICT INCONCLUSIVE %s: %s; not judged: %s", in.simulation(), evidence, judged)
         : String.format("VERDICT %s %s: %s", status, in.simulation(), judged)
             + (problems.isEmpty() ? "" : "; evidence: " + evidence)
-            + (checked ? "" : " (expectations not checked: verdict.enabled=" + in.settings().verdict().enabled().configName()
-                + (expected.outcome() == Expected.Outcome.ANY ? ", or expectation any" : "") + ")");
+            + (checked ? "" : " (expectations not checked: " + whyNotChecked(in, expected) + ")");
     return new Verdict(in.simulation(), expected.outcome().label(), checked, !inconclusive && (!checked || met), line, status,
         problems);
+  }
+
+  /** The causes that hold, each alone: the switch where it is off here, an expectation of anything where that was fixed. */
+  private static String whyNotChecked(Inputs in, Expected expected) {
+    List<String> causes = new ArrayList<>();
+    if (!in.settings().verdict().isChecked()) {
+      causes.add("verdict.enabled=" + in.settings().verdict().enabled().configName());
+    }
+    if (expected.outcome() == Expected.Outcome.ANY) {
+      causes.add("expectation any");
+    }
+    return String.join(", and ", causes);
   }
 
   private static String happened(Inputs in) {

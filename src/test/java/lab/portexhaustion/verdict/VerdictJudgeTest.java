@@ -286,6 +286,22 @@ class VerdictJudgeTest {
     assertThat(verdict.line()).startsWith("VERDICT INFO").contains("verdict.enabled=off");
   }
 
+  /**
+   * -Dverdict.pooled=any with the expectations on: the line names the expectation as why nothing was checked, not the
+   * switch, which was on (it said "not checked: verdict.enabled=on, or expectation any").
+   */
+  @Test
+  void anExpectationOfAnythingIsNamedAloneAsWhyNothingWasChecked() {
+    HarnessSettings any = TestSettings.with("verdict.enabled", "on", "verdict.pooled", "any");
+    HarnessSettings anyAndOff = TestSettings.with("verdict.enabled", "off", "verdict.pooled", "any");
+
+    Verdict on = judge(Scenario.POOLED, any, predicted(Scenario.POOLED, any, 1000), Optional.empty(), QUIET, NO_FAILURES);
+    Verdict off = judge(Scenario.POOLED, anyAndOff, predicted(Scenario.POOLED, anyAndOff, 1000), Optional.empty(), QUIET, NO_FAILURES);
+
+    assertThat(on.line()).startsWith("VERDICT INFO").endsWith("(expectations not checked: expectation any)");
+    assertThat(off.line()).endsWith("(expectations not checked: verdict.enabled=off, and expectation any)");
+  }
+
   @Test
   void keepAliveAgainstAnIdleTimeoutIsPredictedCleanAndMustStayWithinRateTimesTimeout() {
     HarnessSettings idleTimeout = TestSettings.forScenario(Scenario.KEEP_ALIVE_IDLE_TIMEOUT, "verdict.enabled", "on",
