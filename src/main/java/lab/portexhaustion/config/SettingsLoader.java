@@ -100,9 +100,8 @@ public final class SettingsLoader {
       if (entry.getValue().valueType() == ConfigValueType.NUMBER) {
         value = NumberText.of(value);
       }
-      // Any value that holds a connection string is redacted as one whole, not only 'uri''s: a password with a blank in
-      // it, which the driver takes as written, would slip past the masking of connection strings inside a text.
-      values.put(entry.getKey(), value.contains("://") ? UriRedaction.redact(value.strip()) : value);
+      // Any value that holds a connection string is redacted as one whole, not only 'uri''s.
+      values.put(entry.getKey(), UriRedaction.redactValue(value));
     }
     return Collections.unmodifiableMap(values);
   }

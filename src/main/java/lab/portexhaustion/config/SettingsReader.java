@@ -148,9 +148,10 @@ final class SettingsReader {
     return setBy(key).isEmpty() ? "Fix it in " + override : "Fix it in the simulation, or override it in " + override;
   }
 
+  /** The value of {@code key} as a refusal quotes it; a connection string given to the wrong key redacted as one whole. */
   private String rendered(String key) {
     ConfigValue value = config.getValue(key);
     String text = String.valueOf(value.unwrapped());
-    return value.valueType() == ConfigValueType.NUMBER ? NumberText.of(text) : text;
+    return value.valueType() == ConfigValueType.NUMBER ? NumberText.of(text) : UriRedaction.redactValue(text);
   }
 }

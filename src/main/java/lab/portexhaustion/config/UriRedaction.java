@@ -28,8 +28,9 @@ public final class UriRedaction {
   private static final String SCHEME_END = "://";
   /** A run of non-blank text with "://" in it: a connection string inside a message. */
   private static final Pattern LOOKS_LIKE_A_URI = Pattern.compile("\\S*" + Pattern.quote(SCHEME_END) + "\\S*");
-  /** A ')' and the punctuation after it, at the end of a run: what closes a connection string quoted in parentheses. */
-  private static final Pattern CLOSING_PARENTHESIS = Pattern.compile("\\)[.,;:!?]*$");
+  /** What opens a quotation of a connection string, and at the same place in {@link #CLOSERS}, what closes it. */
+  private static final String OPENERS = "('\"";
+  private static final String CLOSERS = ")'\"";
   /** What the driver splits a connection string at, and so may quote apart; a password with one is not echoed in pieces. */
   private static final Pattern SPLITTING_CHARACTER = Pattern.compile("[/?#@:\\s\\[\\],]|%(?![0-9A-Fa-f]{2})");
 
@@ -47,6 +48,15 @@ public final class UriRedaction {
       redacted.replace(values.get(i).start(), values.get(i).end(), MASK);
     }
     return redacted.toString();
+  }
+
+  /**
+   * A setting's value as it may be shown: redacted as one connection string when it holds one ({@code ://}), blanks
+   * around it dropped. Not masked as a text: a blank in a password, which the driver takes as written, would end the
+   * connection string there and show the rest.
+   */
+  public static String redactValue(String value) {
+    return value.contains(SCHEME_END) ? redact(value.strip()) : value;
   }
 
   private static String withoutPassword(String uri) {
@@ -69,15 +79,28 @@ public final class UriRedaction {
   }
 
   /**
-   * Where the connection string in {@code run} (found at {@code start} of {@code text}) ends: before the last ')' of the
-   * run and the punctuation after it when a '(' opens before its scheme, in the run or just before it; else at the end
-   * of the run. The last ')' only: one of the secret's own before it stays part of the secret, and is masked with it.
+   * Where the connection string in {@code run} (found at {@code start} of {@code text}) ends: before the last closing
+   * character of the run and the punctuation after it when its opening one ({@code (}, {@code '} or {@code "}) comes
+   * before its scheme, in the run or just before it; else at the end of the run. The last closing one only: one of the
+   * secret's own before it stays part of the secret, and is masked with it.
    */
   private static int closedAt(String text, int start, String run) {
     int scheme = run.indexOf(SCHEME_END);
-    boolean opened = run.lastIndexOf('(', scheme) >= 0 || text.substring(0, start).stripTrailing().endsWith("(");
-    Matcher closing = CLOSING_PARENTHESIS.matcher(run);
-    return opened && closing.find(scheme) ? closing.start() : run.length();
+    int opener = -1;
+    for (int i = scheme - 1; i >= 0 && opener < 0; i--) {
+      opener = OPENERS.indexOf(run.charAt(i));
+    }
+    String before = text.substring(0, start).stripTrailing();
+    if (opener < 0 && !before.isEmpty()) {
+      opener = OPENERS.indexOf(before.charAt(before.length() - 1));
+    }
+    if (opener < 0) {
+      return run.length();
+    }
+    // After it, punctuation and the other closing characters: "('mongodb://...')." closes at its "'".
+    String closer = String.valueOf(CLOSERS.charAt(opener));
+    Matcher closing = Pattern.compile(Pattern.quote(closer) + "[.,;:!?" + CLOSERS.replace(closer, "") + "]*$").matcher(run);
+    return closing.find(scheme) ? closing.start() : run.length();
   }
 
   /**

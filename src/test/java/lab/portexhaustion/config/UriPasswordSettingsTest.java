@@ -94,6 +94,19 @@ class UriPasswordSettingsTest {
         .contains("Setting 'target'", "mongodb://u:****@host/").doesNotContain(PASSWORD);
   }
 
+  /**
+   * A key that is read as a number, a duration or a choice quotes its value when it refuses it: a connection string there,
+   * with a blank in its password or in a secret option's value, is masked as one whole, not cut at the blank.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"target", "load.peakRate", "load.rampTime", "pool.maxPoolSize"})
+  void aUriWithABlankInASecretGivenToAnotherKeyIsMaskedWhole(String key) {
+    String message = rejected(Map.of(key, "mongodb://u:Tr0ub 4dor@host/?proxyPassword=K3y Zq9")).getMessage();
+
+    assertThat(message).contains("Setting '" + key + "' has the value 'mongodb://u:****@host/?proxyPassword=****'")
+        .doesNotContain("Tr0ub", "4dor", "K3y", "Zq9");
+  }
+
   @Test
   void aSettingsFileThatCannotBeParsedIsQuotedWithoutThePassword() throws IOException {
     Path file = Files.writeString(dir.resolve("harness.conf"), "uri = \"mongodb://u:" + PASSWORD + "@host/\n");

@@ -92,6 +92,15 @@ class UriRedactionTest {
         .isEqualTo("refused (mongodb://db1/?proxyPassword=****), then ( mongodb://db2/?proxyPassword=****).");
   }
 
+  /** Quotes close a connection string as parentheses do, as a refusal quotes a setting's value: 'mongodb://...', then more. */
+  @Test
+  void aSecretOptionLastInAConnectionStringInQuotesIsMaskedUpToTheClosingOne() {
+    assertThat(UriRedaction.mask("Setting 'target' has the value 'mongodb://db1/?proxyPassword=K3y'Pa55', but it must be"))
+        .isEqualTo("Setting 'target' has the value 'mongodb://db1/?proxyPassword=****', but it must be");
+    assertThat(UriRedaction.mask("refused \"mongodb://u:pw@db1/?authMechanismProperties=AWS_SESSION_TOKEN:Tok3n\". ('mongodb://db2/?proxyPassword=a')."))
+        .isEqualTo("refused \"mongodb://u:****@db1/?authMechanismProperties=****\". ('mongodb://db2/?proxyPassword=****').");
+  }
+
   @Test
   void aParenthesisAtTheEndOfASecretNotInParenthesesIsPartOfIt() {
     assertThat(UriRedaction.mask("refused mongodb://db1/?proxyPassword=K3yPa55) at once"))
