@@ -105,17 +105,32 @@ public final class UriRedaction {
 
   /**
    * {@code text} with every connection string in it redacted and each secret of {@code uri} masked wherever it appears
-   * (raw and percent-decoded): for a message about {@code uri} that may quote it in any form.
+   * (raw and percent-decoded): for a message about {@code uri} that may quote it in any form. The secrets go first, so
+   * that one ending in ')' inside a '(' the message never closes is masked whole, where the text alone would take its
+   * ')' for the closing one; all but a secret that would take a piece of a "://" with it, which the masking of the text
+   * needs to find the other connection strings.
    */
   public static String scrub(String text, String uri) {
-    String result = mask(text);
-    if (result == null) {
+    if (text == null) {
       return null;
     }
-    for (String secret : secrets(uri)) {
+    List<String> secrets = secrets(uri);
+    String result = text;
+    for (String secret : secrets) {
+      String replaced = result.replace(secret, MASK);
+      if (schemes(replaced) == schemes(result)) {
+        result = replaced;
+      }
+    }
+    result = mask(result);
+    for (String secret : secrets) {
       result = result.replace(secret, MASK);
     }
     return result;
+  }
+
+  private static int schemes(String text) {
+    return text.split(Pattern.quote(SCHEME_END), -1).length - 1;
   }
 
   /**

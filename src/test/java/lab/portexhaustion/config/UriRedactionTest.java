@@ -123,6 +123,26 @@ class UriRedactionTest {
         "could not reach (MONGO://u:****@db1/) nor 'mongodb+srv://v:****@db2/x', see mongodb://db3:27017 at user@example");
   }
 
+  /**
+   * A secret ending in ')' inside a '(' the message never closes: the text alone cannot tell that ')' from a closing one,
+   * the connection string it is about can, so it is masked with the secret.
+   */
+  @Test
+  void scrubMasksASecretEndingInAParenthesisTheMessageNeverCloses() {
+    assertThat(UriRedaction.scrub("refused (mongodb://db1/?proxyPassword=K3y) at once", "mongodb://db1/?proxyPassword=K3y)"))
+        .isEqualTo("refused (mongodb://db1/?proxyPassword=**** at once");
+    assertThat(UriRedaction.scrub("refused (mongodb://u:pw@db1/?authMechanismProperties=AWS_SESSION_TOKEN:T0k)",
+        "mongodb://u:pw@db1/?authMechanismProperties=AWS_SESSION_TOKEN:T0k)"))
+        .isEqualTo("refused (mongodb://u:****@db1/?authMechanismProperties=****");
+  }
+
+  /** A secret that would take a piece of a '://' with it is left to the masking of the text, which needs it to find the others. */
+  @Test
+  void scrubStillMasksTheOtherConnectionStringsWhenASecretIsPartOfAScheme() {
+    assertThat(UriRedaction.scrub("mongodb://u:%3A%2F@db1/ or mongodb://v:P2ss@db2/", "mongodb://u:%3A%2F@db1/"))
+        .doesNotContain("P2ss");
+  }
+
   @Test
   void scrubsThePasswordFromAnyTextRawAndDecoded() {
     String uri = "mongodb://alice:p%40ss%3Aword@db1";
