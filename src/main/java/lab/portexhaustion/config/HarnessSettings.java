@@ -30,4 +30,11 @@ public record HarnessSettings(
     SamplerSettings sampler,
     VerdictSettings verdict,
     FleetSettings fleet,
-    Map<String, String> reported) {}
+    Map<String, String> reported) {
+
+  /** Every key with its effective value, the connection string masked: a record's own text would show the driver's, raw. */
+  @Override
+  public String toString() {
+    return "HarnessSettings" + reported;
+  }
+}

@@ -66,6 +66,13 @@ public record ProtocolSettings(
     public ServerLimits limits() {
       return new ServerLimits(maxIncomingConnections.orElse(0), idleTimeout.orElse(Duration.ZERO), maxDescriptors.orElse(0));
     }
+
+    /** As a record's own text, with the connection string masked. */
+    @Override
+    public String toString() {
+      return "Server[target=" + target + ", containerImage=" + containerImage + ", uri=" + uri.map(UriRedaction::redactValue)
+          + ", maxIncomingConnections=" + maxIncomingConnections + ", idleTimeout=" + idleTimeout + ", maxDescriptors=" + maxDescriptors + "]";
+    }
   }
 
   /** The pooled client's knobs ({@code pool.*}). */

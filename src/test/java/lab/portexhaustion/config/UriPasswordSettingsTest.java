@@ -107,6 +107,17 @@ class UriPasswordSettingsTest {
         .doesNotContain("Tr0ub", "4dor", "K3y", "Zq9");
   }
 
+  /** The settings as a text (a log line, an assertion's message, a debugger) hold the connection string of the driver, raw. */
+  @Test
+  void theSettingsAsATextMaskTheirConnectionString() {
+    String uri = "mongodb://u:" + PASSWORD + "@host/?authMechanismProperties=AWS_SESSION_TOKEN:Tok3n";
+    HarnessSettings settings = SettingsLoader.load(Map.of("target", "uri", "uri", uri), dir.resolve("absent.conf"));
+
+    assertThat(settings.toString()).contains("mongodb://u:****@host/?authMechanismProperties=****").doesNotContain(PASSWORD, "Tok3n");
+    assertThat(ProtocolSettings.Server.of(TargetKind.URI).withUri(uri).toString())
+        .contains("mongodb://u:****@host/?authMechanismProperties=****").doesNotContain(PASSWORD, "Tok3n");
+  }
+
   @Test
   void aSettingsFileThatCannotBeParsedIsQuotedWithoutThePassword() throws IOException {
     Path file = Files.writeString(dir.resolve("harness.conf"), "uri = \"mongodb://u:" + PASSWORD + "@host/\n");
