@@ -70,9 +70,21 @@ final class CommandArguments {
     }
   }
 
-  private static MongoServerError wrongType(String path, Object value, String expected) {
+  static MongoServerError wrongType(String path, Object value, String expected) {
     return new MongoServerError(TYPE_MISMATCH, "TypeMismatch",
         "BSON field '" + path + "' is the wrong type '" + typeName(value) + "', expected type '" + expected + "'");
+  }
+
+  /**
+   * Refuses a flag mongod reads as a "safe" bool, which takes a bool or any number (0 for false): {@code value} of
+   * another type, where {@link EmbeddedBackend#isTrue} would have read it as false and mongo-java-server as true. A
+   * {@code null} is no flag, as there. (The misplaced quote in the list of types is mongod's.)
+   */
+  static void numberOrBool(String path, Object value) {
+    if (value != null && !(value instanceof Boolean) && !(value instanceof Number)) {
+      throw new MongoServerError(TYPE_MISMATCH, "TypeMismatch", "BSON field '" + path + "' is the wrong type '" + typeName(value)
+          + "', expected types '[bool, long, int, decimal, double']");
+    }
   }
 
   private static Map<Class<?>, String> typeNames() {

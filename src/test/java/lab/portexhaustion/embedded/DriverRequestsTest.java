@@ -10,6 +10,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -270,6 +271,46 @@ class DriverRequestsTest {
     Document removedNone = database.runCommand(findAndModify(new Document("_id", "taken")).append("remove", true));
     assertThat(removedNone.get("lastErrorObject")).isEqualTo(new Document("n", 0));
     assertThat(List.copyOf(removedNone.keySet())).as("mongod's order").containsExactly("lastErrorObject", "value", "ok");
+  }
+
+  /**
+   * mongo-java-server failed a removal that also upserts with a Java NullPointerException and no code ("Unknown error"),
+   * removed and answered where mongod refuses remove with new, an update or arrayFilters, and took any value for a flag,
+   * inserting for an upsert of "x" while its reply said nothing was.
+   */
+  @Test
+  void findAndModifyRefusesWhatMongodRefusesWithItsCodesAndMessages() {
+    var database = client.getDatabase("test");
+    database.getCollection("counters").insertOne(new Document("_id", "taken"));
+    Document increment = new Document("$inc", new Document("n", 1));
+
+    assertRefused(database, findAndModify(new Document("_id", "absent")).append("remove", true).append("upsert", true),
+        9, "Cannot specify both upsert=true and remove=true ");
+    assertRefused(database, findAndModify(new Document("_id", "taken")).append("remove", true).append("new", 1),
+        9, "Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
+    assertRefused(database, findAndModify(new Document("_id", "taken")).append("remove", true).append("update", increment),
+        9, "Cannot specify both an update and remove=true");
+    assertRefused(database, findAndModify(new Document("_id", "taken")).append("remove", true)
+        .append("arrayFilters", List.of(new Document("e", 1))), 9, "Cannot specify arrayFilters and remove=true");
+    assertRefused(database, findAndModify(new Document("_id", "taken")).append("remove", false),
+        9, "Either an update or remove=true must be specified");
+    assertRefused(database, findAndModify(new Document("q", "x")).append("update", increment).append("upsert", "x"),
+        14, "BSON field 'findAndModify.upsert' is the wrong type 'string', expected types '[bool, long, int, decimal, double']");
+    assertThat(database.getCollection("counters").countDocuments()).as("nothing removed or inserted").isEqualTo(1);
+
+    Document byNumber = database.runCommand(findAndModify(new Document("q", 1)).append("update", increment)
+        .append("upsert", 1).append("new", 1.0));
+    assertThat(byNumber.get("lastErrorObject", Document.class)).as("flags sent as numbers")
+        .containsEntry("n", 1).containsEntry("updatedExisting", false);
+    assertThat(byNumber.get("value", Document.class)).containsEntry("q", 1).containsEntry("n", 1);
+  }
+
+  private static void assertRefused(MongoDatabase database, Document command, int code, String message) {
+    assertThatThrownBy(() -> database.runCommand(command)).as("%s", command)
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(code);
+          assertThat(e.getErrorMessage()).isEqualTo(message);
+        });
   }
 
   private static Document findAndModify(Document query) {
