@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -54,7 +53,7 @@ final class TimeBasedUpsertCollection extends MemoryCollection {
     Document selector = command.get("query") instanceof Document query ? query : new Document();
     boolean matched = count(selector, 0, 1) > 0;
     Document run = FindAndModifyReply.toRun(command, matched);
-    if (Utils.isTrue(run.get("upsert")) && run.get("update") instanceof Document update) {
+    if (EmbeddedBackend.isTrue(run.get("upsert")) && run.get("update") instanceof Document update) {
       run = run.clone();
       run.put("update", withTimeBasedId(selector, update));
     }
