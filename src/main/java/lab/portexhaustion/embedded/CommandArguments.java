@@ -17,9 +17,10 @@ import java.util.UUID;
 /**
  * Arguments mongod 7.0's command parser refuses, refused here with its codes and messages before mongo-java-server sees
  * the command. Left to mongo-java-server, a negative {@code limit} or {@code batchSize} read the whole result into one
- * batch (a {@code limit} of -3 gave every document), a {@code filter} that is not a document listed everything, and a
- * cursor id sent as an int32 to {@code killCursors} failed with a Java cast error and no code. mongod takes a cursor id
- * only as an int64 (its ids never fit an int32, so drivers send one); a {@code null} filter counts as none, as there.
+ * batch (a {@code limit} of -3 gave every document), a {@code filter} that is not a document listed everything, a
+ * listing's {@code nameOnly} of 1 was read as true and of "x" as false (mongod takes a bool), and a cursor id sent as an
+ * int32 to {@code killCursors} failed with a Java cast error and no code. mongod takes a cursor id only as an int64 (its
+ * ids never fit an int32, so drivers send one); a {@code null} filter or flag counts as none, as there.
  */
 final class CommandArguments {
 
@@ -36,7 +37,8 @@ final class CommandArguments {
   /**
    * Refuses {@code query} when mongod's parser would: a negative {@code limit} or {@code batchSize} of a {@code find}, a
    * negative {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, a {@code listCollections} or
-   * {@code listDatabases} filter that is not a document, a {@code killCursors} cursor id that is not an int64.
+   * {@code listDatabases} filter that is not a document or flag of another type, a {@code killCursors} cursor id that is
+   * not an int64.
    *
    * @throws MongoServerError mongod's error for the first such argument: 51024, or 14 TypeMismatch
    */
@@ -53,12 +55,27 @@ final class CommandArguments {
       if (filter != null && !(filter instanceof Document)) {
         throw wrongType(command + ".filter", filter, "object");
       }
+      listingFlags(command, query);
     } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
       for (int i = 0; i < ids.size(); i++) {
         if (ids.get(i) != null && !(ids.get(i) instanceof Long)) {
           throw wrongType("killCursors.cursors." + i, ids.get(i), "long");
         }
       }
+    }
+  }
+
+  /** A listing's flags, typed as mongod's parser types them: bool alone, but listDatabases' nameOnly also a number. */
+  private static void listingFlags(String command, Document query) {
+    boolean collections = command.equalsIgnoreCase("listCollections");
+    for (String flag : collections ? List.of("nameOnly", "authorizedCollections") : List.of("authorizedDatabases")) {
+      Object value = query.get(flag);
+      if (value != null && !(value instanceof Boolean)) {
+        throw wrongType(command + "." + flag, value, "bool");
+      }
+    }
+    if (!collections) {
+      numberOrBool(command + ".nameOnly", query.get("nameOnly"));
     }
   }
 

@@ -54,12 +54,45 @@ class ListingsAndTimeLimitsTest {
     Document onInfo = new Document("listCollections", 1).append("nameOnly", true).append("filter", new Document("info.readOnly", false));
     assertThat(database.runCommand(onInfo).get("cursor", Document.class).getList("firstBatch", Document.class))
         .as("with nameOnly the filter sees the name and the type alone").isEmpty();
-    for (Object nameOnly : List.of(true, 1)) { // drivers send a flag as either
-      List<Document> names = database.runCommand(new Document("listCollections", 1).append("nameOnly", nameOnly))
-          .get("cursor", Document.class).getList("firstBatch", Document.class);
-      assertThat(names).as("nameOnly: %s", nameOnly).containsExactlyInAnyOrder(new Document("name", "orders").append("type", "collection"),
-          new Document("name", "sessions").append("type", "collection"));
-    }
+    List<Document> names = database.runCommand(new Document("listCollections", 1).append("nameOnly", true))
+        .get("cursor", Document.class).getList("firstBatch", Document.class);
+    assertThat(names).containsExactlyInAnyOrder(new Document("name", "orders").append("type", "collection"),
+        new Document("name", "sessions").append("type", "collection"));
+  }
+
+  /**
+   * mongod takes listCollections' nameOnly and authorizedCollections, and listDatabases' authorizedDatabases, as bools
+   * alone, and listDatabases' nameOnly as a bool or a number; mongo-java-server read 1 as true and "x" as false (a full
+   * listing). Drivers send bools.
+   */
+  @Test
+  void aListingsFlagOfAnotherTypeIsRefusedAsMongodRefusesIt() {
+    database.createCollection("orders");
+    MongoDatabase admin = driver.client.getDatabase("admin");
+
+    assertTypeMismatch(database, new Document("listCollections", 1).append("nameOnly", 1),
+        "BSON field 'listCollections.nameOnly' is the wrong type 'int', expected type 'bool'");
+    assertTypeMismatch(database, new Document("listCollections", 1).append("nameOnly", "x"),
+        "BSON field 'listCollections.nameOnly' is the wrong type 'string', expected type 'bool'");
+    assertTypeMismatch(database, new Document("listCollections", 1).append("nameOnly", true).append("authorizedCollections", 1),
+        "BSON field 'listCollections.authorizedCollections' is the wrong type 'int', expected type 'bool'");
+    assertTypeMismatch(admin, new Document("listDatabases", 1).append("authorizedDatabases", 1),
+        "BSON field 'listDatabases.authorizedDatabases' is the wrong type 'int', expected type 'bool'");
+    assertTypeMismatch(admin, new Document("listDatabases", 1).append("nameOnly", "x"),
+        "BSON field 'listDatabases.nameOnly' is the wrong type 'string', expected types '[bool, long, int, decimal, double']");
+    assertThat(admin.runCommand(new Document("listDatabases", 1).append("nameOnly", 1)).getList("databases", Document.class))
+        .as("listDatabases' nameOnly as a number").containsExactly(new Document("name", "test"));
+    assertThat(database.runCommand(new Document("listCollections", 1).append("nameOnly", null))
+        .get("cursor", Document.class).getList("firstBatch", Document.class))
+        .as("a null flag is none: the full listing").singleElement().satisfies(entry -> assertThat(entry).containsKey("options"));
+  }
+
+  private static void assertTypeMismatch(MongoDatabase database, Document command, String message) {
+    assertThatThrownBy(() -> database.runCommand(command)).as("%s", command)
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(14);
+          assertThat(e.getErrorMessage()).isEqualTo(message);
+        });
   }
 
   /** mongo-java-server ignored a filter that is not a document and listed everything. */
