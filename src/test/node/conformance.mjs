@@ -110,8 +110,9 @@ async function crudAndSessions() {
 /**
  * What a standalone mongod refuses or forgives, met as a service meets it: a transaction (refused, nothing written), a
  * change stream (refused), a drop of a collection that is not there (done), inserts of three documents whose second
- * is a duplicate (ordered: 1 inserted; unordered: 2), and an upsert's findAndModify reply, read whole
- * (includeResultMetadata): its lastErrorObject as n/updatedExisting/upserted.
+ * is a duplicate (ordered: 1 inserted; unordered: 2), an upsert's findAndModify reply, read whole
+ * (includeResultMetadata): its lastErrorObject as n/updatedExisting/upserted, and a findAndModify that removes and
+ * upserts (refused, code 9).
  */
 async function standalone() {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: SELECTION_MS });
@@ -144,7 +145,9 @@ async function standalone() {
     const upsert = await collection.findOneAndUpdate({ _id: 'fresh' }, { $inc: { n: 1 } }, { upsert: true, includeResultMetadata: true });
     const lastError = upsert.lastErrorObject;
     const upsertLastError = `${lastError?.n}/${lastError?.updatedExisting}/${lastError?.upserted}`;
-    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError };
+    const removeUpsert = await db.command({ findAndModify: collection.collectionName, query: { _id: 'none' }, remove: true, upsert: true })
+      .then(() => 'done', error => errorCode(error));
+    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert };
   } finally {
     await client.close();
   }
@@ -262,7 +265,8 @@ try {
     + ` windowMs=${WATCH_MS} socketsPerLifeCycle=${life.sockets} crud=ok sessions=ok lsid=${crud.lsid} capClosedMs=${cap.ms}`
     + ` capError=${cap.error} transaction=${only.transaction} transactionWrites=${only.transactionWrites}`
     + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted} firstBatch=${read.firstBatch}`
-    + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`);
+    + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`
+    + ` removeUpsert=${only.removeUpsert}`);
   process.exit(0);
 } catch (error) {
   console.log(`CONFORMANCE-FAILED ${step}: ${error.name}: ${error.message}`);

@@ -153,7 +153,8 @@ def crud_and_sessions(uri):
 def standalone(uri):
     """What a standalone mongod refuses or forgives, met as a service meets it: a transaction (refused, nothing
     written), a change stream (refused), a drop of a collection that is not there (done), and inserts of three
-    documents whose second is a duplicate (ordered: 1 inserted; unordered: 2)."""
+    documents whose second is a duplicate (ordered: 1 inserted; unordered: 2), and a findAndModify that removes and
+    upserts (refused, code 9)."""
     global step
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
     try:
@@ -187,7 +188,13 @@ def standalone(uri):
             except pymongo.errors.BulkWriteError as error:
                 check(error.details["writeErrors"][0]["code"] == 11000, "code 11000: %r" % error.details)
                 inserted.append(str(error.details["nInserted"]))
-        return transaction, transaction_writes, change_stream, "/".join(inserted)
+        step = "findAndModify"
+        try:
+            database.command("findAndModify", collection.name, query={"_id": "none"}, remove=True, upsert=True)
+            remove_upsert = "done"
+        except pymongo.errors.OperationFailure as error:
+            remove_upsert = error.code
+        return transaction, transaction_writes, change_stream, "/".join(inserted), remove_upsert
     finally:
         client.close()
 
@@ -296,7 +303,7 @@ def main():
         step = "crud"
         lsid = crud_and_sessions(uri)
         step = "standalone"
-        transaction, transaction_writes, change_stream, inserted = standalone(uri)
+        transaction, transaction_writes, change_stream, inserted, remove_upsert = standalone(uri)
         step = "batches"
         first_batch, large_read, killed_cursor = batches(uri)
         step = "cap"
@@ -306,9 +313,9 @@ def main():
         return 1
     print("CONFORMANCE driver=pymongo version=%s server=%s wire=%d awaitedHeartbeats=%d windowMs=%d socketsPerLifeCycle=%d"
           " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s transaction=%s transactionWrites=%d changeStream=%s"
-          " insertedOrderedUnordered=%s firstBatch=%d largeRead=%d killedCursorGetMore=%s"
+          " insertedOrderedUnordered=%s firstBatch=%d largeRead=%d killedCursorGetMore=%s removeUpsert=%s"
           % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error, transaction,
-             transaction_writes, change_stream, inserted, first_batch, large_read, killed_cursor))
+             transaction_writes, change_stream, inserted, first_batch, large_read, killed_cursor, remove_upsert))
     return 0
 
 

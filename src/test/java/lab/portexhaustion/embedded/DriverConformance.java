@@ -100,6 +100,7 @@ final class DriverConformance {
     assertThat(summary.get("changeStream")).as("the error code of a change stream").isEqualTo("40573");
     assertThat(summary.get("insertedOrderedUnordered")).as("inserted of 3 with a duplicate second, ordered/unordered")
         .isEqualTo("1/2");
+    assertThat(summary.get("removeUpsert")).as("the error code of a findAndModify that removes and upserts").isEqualTo("9");
     // A query's documents in mongod's batches: 101 first; 60 MiB read whole, in batches of at most 16 MiB.
     assertThat(summary.get("firstBatch")).as("documents in a find's first batch, of 300").isEqualTo("101");
     assertThat(summary.get("largeRead")).as("documents of 1.5 MiB read, of 40 (60 MiB)").isEqualTo("40");
