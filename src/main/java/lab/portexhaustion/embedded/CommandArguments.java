@@ -16,11 +16,12 @@ import java.util.UUID;
 
 /**
  * Arguments mongod 7.0's command parser refuses, refused here with its codes and messages before mongo-java-server sees
- * the command. Left to mongo-java-server, a negative {@code limit} or {@code batchSize} read the whole result into one
- * batch (a {@code limit} of -3 gave every document), a {@code filter} that is not a document listed everything, a
- * listing's {@code nameOnly} of 1 was read as true and of "x" as false (mongod takes a bool), and a cursor id sent as an
- * int32 to {@code killCursors} failed with a Java cast error and no code. mongod takes a cursor id only as an int64 (its
- * ids never fit an int32, so drivers send one); a {@code null} filter or flag counts as none, as there.
+ * the command. Left to mongo-java-server, a negative {@code limit}, {@code skip} or {@code batchSize} read as none (a
+ * {@code limit} of -3 gave every document), a {@code distinct} key of another type failed with a Java cast error, a
+ * {@code filter} that is not a document listed everything, a listing's {@code nameOnly} of 1 was read as true and of "x"
+ * as false (mongod takes a bool), and a cursor id sent as an int32 to {@code killCursors} failed with a Java cast error
+ * and no code. mongod takes a cursor id only as an int64 (its ids never fit an int32, so drivers send one); a
+ * {@code null} filter or flag counts as none, as there.
  */
 final class CommandArguments {
 
@@ -28,19 +29,23 @@ final class CommandArguments {
   static final int OUT_OF_RANGE = 51024;
   static final int TYPE_MISMATCH = 14;
 
-  private static final Set<String> FIND_COUNTS = Set.of("limit", "batchSize");
+  /** mongod's FailedToParse, the code of its parser of a count's skip. */
+  static final int FAILED_TO_PARSE = 9;
+
+  private static final Set<String> FIND_COUNTS = Set.of("limit", "skip", "batchSize");
 
   private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
 
   private CommandArguments() {}
 
   /**
-   * Refuses {@code query} when mongod's parser would: a negative {@code limit} or {@code batchSize} of a {@code find}, a
+   * Refuses {@code query} when mongod's parser would: a negative {@code limit}, {@code skip} or {@code batchSize} of a
+   * {@code find} or {@code skip} of a {@code count}, a {@code distinct} key that is not a string, a
    * negative {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, a {@code listCollections} or
    * {@code listDatabases} filter that is not a document or flag of another type, a {@code killCursors} cursor id that is
    * not an int64.
    *
-   * @throws MongoServerError mongod's error for the first such argument: 51024, or 14 TypeMismatch
+   * @throws MongoServerError mongod's error for the first such argument: 51024, 9 FailedToParse or 14 TypeMismatch
    */
   static void refuse(String command, Document query) {
     if (command.equalsIgnoreCase("find")) {
@@ -56,6 +61,10 @@ final class CommandArguments {
         throw wrongType(command + ".filter", filter, "object");
       }
       listingFlags(command, query);
+    } else if (command.equalsIgnoreCase("count") && query.get("skip") instanceof Number skip) {
+      countSkip(skip);
+    } else if (command.equalsIgnoreCase("distinct") && query.get("key") != null && !(query.get("key") instanceof String)) {
+      throw wrongType("distinct.key", query.get("key"), "string");
     } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
       for (int i = 0; i < ids.size(); i++) {
         if (ids.get(i) != null && !(ids.get(i) instanceof Long)) {
@@ -76,6 +85,16 @@ final class CommandArguments {
     }
     if (!collections) {
       numberOrBool(command + ".nameOnly", query.get("nameOnly"));
+    }
+  }
+
+  /** A count's skip, which mongod reads as a whole number not below 0 (a double only when it holds one). */
+  private static void countSkip(Number skip) {
+    if (skip instanceof Double fraction && fraction != Math.rint(fraction)) {
+      throw new MongoServerError(FAILED_TO_PARSE, "FailedToParse", "Expected an integer: skip: " + skip);
+    }
+    if (skip.doubleValue() < 0) {
+      throw new MongoServerError(FAILED_TO_PARSE, "FailedToParse", "Expected a non-negative number in: skip: " + skip);
     }
   }
 

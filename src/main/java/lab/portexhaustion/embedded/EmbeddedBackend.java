@@ -79,6 +79,9 @@ final class EmbeddedBackend extends MemoryBackend {
           CursorBatches.requested(cursor.get("batchSize")), false);
     } else if (command.equalsIgnoreCase("getMore")) {
       return getMore(channel, databaseName, command, query);
+    } else if (command.equalsIgnoreCase("count") && query.get("limit") instanceof Number limit && limit.longValue() < 0) {
+      // mongod counts up to a negative limit's absolute value; mongo-java-server counted every document.
+      return super.handleCommand(channel, databaseName, command, new Document(query).append("limit", -limit.longValue()));
     } else if (command.equalsIgnoreCase("listCollections")) {
       return CollectionListing.of(super.handleCommand(channel, databaseName, command, query), query);
     }

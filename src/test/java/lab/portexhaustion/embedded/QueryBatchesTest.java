@@ -99,17 +99,18 @@ class QueryBatchesTest {
     assertThat(batchSizes()).containsExactly(10, 10, 10, 10);
   }
 
-  /** mongo-java-server read a negative count as no count at all: a limit of -3 gave all 5 documents. */
+  /** mongo-java-server read a negative count as no count at all: a limit of -3 gave all 5 documents, a skip of -1 skipped none. */
   @Test
   void aNegativeLimitOrBatchSizeIsRefusedWithMongodsError() {
     itemsOf(5, 10);
     long open = database.runCommand(new Document("find", "items").append("batchSize", 2)).get("cursor", Document.class).getLong("id");
 
     for (Document command : List.of(new Document("find", "items").append("limit", -3),
+        new Document("find", "items").append("skip", -1),
         new Document("find", "items").append("batchSize", -1L),
         new Document("getMore", open).append("collection", "items").append("batchSize", -1),
         new Document("aggregate", "items").append("pipeline", List.of()).append("cursor", new Document("batchSize", -1)))) {
-      String field = command.containsKey("limit") ? "limit" : "batchSize";
+      String field = command.containsKey("limit") ? "limit" : command.containsKey("skip") ? "skip" : "batchSize";
       String value = field.equals("limit") ? "-3" : "-1";
       assertThatThrownBy(() -> database.runCommand(command)).as(command.toJson())
           .isInstanceOfSatisfying(MongoCommandException.class, e -> {
@@ -119,6 +120,36 @@ class QueryBatchesTest {
     }
     assertThat(database.runCommand(new Document("getMore", open).append("collection", "items"))
         .get("cursor", Document.class).getList("nextBatch", Document.class)).as("the cursor, kept").hasSize(3);
+  }
+
+  /**
+   * A count's limit is its absolute value on mongod (PyMongo 3.11's {@code find().limit(-2).count(True)} sends -2), where
+   * mongo-java-server counted everything; a negative or fractional skip is refused with code 9; a distinct key that is not a string with
+   * 14, where mongo-java-server failed it with a Java cast error and no code.
+   */
+  @Test
+  void aCountsNegativeLimitAndSkipAndADistinctKeyOfAnotherTypeAreTakenAsMongodTakesThem() {
+    itemsOf(5, 10);
+
+    assertThat(database.runCommand(new Document("count", "items").append("limit", -2)).get("n", Number.class).intValue())
+        .isEqualTo(2);
+    assertThat(database.runCommand(new Document("count", "items").append("limit", -2L).append("skip", 2))
+        .get("n", Number.class).intValue()).isEqualTo(2);
+    assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("skip", -1)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(9);
+          assertThat(e.getErrorMessage()).isEqualTo("Expected a non-negative number in: skip: -1");
+        });
+    assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("skip", 2.5)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(9);
+          assertThat(e.getErrorMessage()).isEqualTo("Expected an integer: skip: 2.5");
+        });
+    assertThatThrownBy(() -> database.runCommand(new Document("distinct", "items").append("key", 1)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(14);
+          assertThat(e.getErrorMessage()).isEqualTo("BSON field 'distinct.key' is the wrong type 'int', expected type 'string'");
+        });
   }
 
   /** mongo-java-server's cursors know no collection: a getMore naming another one was given this one's documents. */
