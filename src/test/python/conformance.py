@@ -10,6 +10,7 @@ import socket
 import sys
 import threading
 import time
+import warnings
 from urllib.parse import urlparse
 
 import pymongo
@@ -219,8 +220,8 @@ class FirstBatches(monitoring.CommandListener):
 def batches(uri):
     """A query's documents in batches, as mongod sends them: of 300 small documents, 101 in a find's first batch; and
     40 documents of 1.5 MiB (60 MiB, more than the 48,000,000 bytes one reply may hold) read whole; a cursor closed
-    before its end, killed. Returns the first batch's size, the large documents read and what a getMore of the closed
-    cursor met."""
+    before its end, killed; a count up to a negative limit. Returns the first batch's size, the large documents read,
+    what a getMore of the closed cursor met and that count."""
     first_batches = FirstBatches()
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS, event_listeners=[first_batches])
     try:
@@ -239,13 +240,17 @@ def batches(uri):
             killed_cursor = "open"
         except pymongo.errors.OperationFailure as error:
             killed_cursor = error.code
+        # Cursor.count (deprecated, still in services' code) sends the cursor's limit as it is, -2: mongod counts 2.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            negative_limit_count = small.find().limit(-2).count(True)
         large = database["large_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
         filler = "x" * (1536 * 1024)
         for i in range(40):
             large.insert_one({"_id": i, "filler": filler})
         large_read = len(list(large.find()))
         large.drop()
-        return first_batches.sizes[0], large_read, killed_cursor
+        return first_batches.sizes[0], large_read, killed_cursor, negative_limit_count
     finally:
         client.close()
 
@@ -305,7 +310,7 @@ def main():
         step = "standalone"
         transaction, transaction_writes, change_stream, inserted, remove_upsert = standalone(uri)
         step = "batches"
-        first_batch, large_read, killed_cursor = batches(uri)
+        first_batch, large_read, killed_cursor, negative_limit_count = batches(uri)
         step = "cap"
         cap_ms, cap_error = at_the_cap(capped_uri, cap)
     except Exception as error:  # the step and the driver's own words, on one line
@@ -314,8 +319,10 @@ def main():
     print("CONFORMANCE driver=pymongo version=%s server=%s wire=%d awaitedHeartbeats=%d windowMs=%d socketsPerLifeCycle=%d"
           " crud=ok sessions=ok lsid=%s capClosedMs=%d capError=%s transaction=%s transactionWrites=%d changeStream=%s"
           " insertedOrderedUnordered=%s firstBatch=%d largeRead=%d killedCursorGetMore=%s removeUpsert=%s"
+          " countNegativeLimit=%d"
           % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error, transaction,
-             transaction_writes, change_stream, inserted, first_batch, large_read, killed_cursor, remove_upsert))
+             transaction_writes, change_stream, inserted, first_batch, large_read, killed_cursor, remove_upsert,
+             negative_limit_count))
     return 0
 
 

@@ -32,6 +32,7 @@ class PyMongoConformanceIT {
     assertThat(summary.get("driver")).isEqualTo("pymongo");
     assertThat(summary.get("version")).as("the driver's version").isEqualTo(installed);
     DriverConformance.assertConforms(summary);
+    assertThat(summary.get("countNegativeLimit")).as("Cursor.count of a find with limit(-2), of 300").isEqualTo("2");
   }
 
   /** The installed PyMongo's version, or null when it cannot be imported. */
