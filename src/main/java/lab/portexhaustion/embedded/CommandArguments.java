@@ -29,7 +29,7 @@ final class CommandArguments {
   static final int OUT_OF_RANGE = 51024;
   static final int TYPE_MISMATCH = 14;
 
-  /** mongod's FailedToParse, the code of its parser of a count's skip. */
+  /** mongod's FailedToParse: a count's skip it cannot read, findAndModify's arguments that do not go together. */
   static final int FAILED_TO_PARSE = 9;
 
   private static final Set<String> FIND_COUNTS = Set.of("limit", "skip", "batchSize");

@@ -13,9 +13,6 @@ import java.util.List;
  */
 final class FindAndModifyArguments {
 
-  /** mongod's FailedToParse, the code of its checks of how the arguments go together. */
-  static final int FAILED_TO_PARSE = 9;
-
   private static final List<String> FLAGS = List.of("remove", "new", "upsert");
 
   private FindAndModifyArguments() {}
@@ -52,6 +49,6 @@ final class FindAndModifyArguments {
   }
 
   private static MongoServerError failedToParse(String message) {
-    return new MongoServerError(FAILED_TO_PARSE, "FailedToParse", message);
+    return new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse", message);
   }
 }
