@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,12 @@ class ProcessExitTest {
   @Test
   void aHupThatEndsASimulationsJvmIsRecordedAsAnInterruptionNotACrash(@TempDir Path folder) throws Exception {
     Path record = folder.resolve("exit-codes");
-    Process java = exitingMain("awaitSignal", record).start();
+    ProcessBuilder inTerminal = exitingMain("awaitSignal", record);
+    // As in a terminal: a JVM that starts with HUP ignored (under nohup, as a CI job may run this test) leaves it
+    // ignored and goes on, so the child gets HUP's default whatever this JVM inherited (env execs java: the same pid).
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP"));
+    command.addAll(inTerminal.command());
+    Process java = inTerminal.command(command).start();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(output.readLine()).isEqualTo("began");
       assertThat(new ProcessBuilder("kill", "-HUP", String.valueOf(java.pid())).start().waitFor()).isZero();
