@@ -23,22 +23,33 @@ final class WholeFolder {
 
   private WholeFolder() {}
 
-  /** Writes {@code content} into {@code target}, replacing what {@code target} held only once all of it is written. */
+  /**
+   * Writes {@code content} into {@code target}, replacing what {@code target} held only once all of it is written. A
+   * signal that ends the JVM meanwhile (Ctrl-C, TERM during a simulation's verdict) runs the shutdown hooks, not this
+   * method's catch: a hook deletes the half-written folder then, and a JVM already ending writes nothing and replaces
+   * nothing, so that the folder written before stays whole.
+   */
   static <T> T write(Path target, Content<T> content) throws IOException {
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    deleteRecursively(partial);
-    Files.createDirectories(partial);
-    // A signal that ends the JVM meanwhile (Ctrl-C, TERM during a simulation's verdict) runs the hooks, not the catch.
     Thread leftBehind = new Thread(() -> deleteQuietly(partial), "delete-" + partial.getFileName());
-    Runtime.getRuntime().addShutdownHook(leftBehind);
+    try {
+      Runtime.getRuntime().addShutdownHook(leftBehind);
+    } catch (IllegalStateException shuttingDown) {
+      throw ending(target);
+    }
     T written;
     try {
+      deleteRecursively(partial);
+      Files.createDirectories(partial);
       written = content.writeInto(partial);
     } catch (IOException | RuntimeException e) {
-      deleteRecursively(partial);
+      if (removeHook(leftBehind)) {
+        deleteRecursively(partial);
+      }
       throw e;
-    } finally {
-      removeHook(leftBehind);
+    }
+    if (!removeHook(leftBehind)) {
+      throw ending(target); // the hook is deleting the folder, or has: swapping it in would lose both
     }
     Path old = target.resolveSibling(target.getFileName() + ".old");
     deleteRecursively(old);
@@ -50,11 +61,17 @@ final class WholeFolder {
     return written;
   }
 
-  private static void removeHook(Thread hook) {
+  private static IOException ending(Path target) {
+    return new IOException(target + " not written: the JVM is ending (a signal), and what it held before stays");
+  }
+
+  /** False when the JVM is ending: the hook runs then, and deletes the folder. */
+  private static boolean removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
+      return true;
     } catch (IllegalStateException shuttingDown) {
-      // the JVM is ending: the hook runs, and deletes the folder
+      return false;
     }
   }
 

@@ -23,11 +23,33 @@ class WholeFolderTest {
     Files.createDirectories(target);
     Files.writeString(target.resolve("comparison.json"), "{\"before\": true}");
     Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), WholeFolderWritingMain.class.getName(), target.toString()).start();
+        System.getProperty("java.class.path"), WholeFolderWritingMain.class.getName(), target.toString(), "signal").start();
     try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(output.readLine()).isEqualTo("writing");
       java.destroy(); // TERM
       assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
+    } finally {
+      java.destroyForcibly();
+    }
+
+    assertThat(results.resolve("comparison.partial")).doesNotExist();
+    assertThat(target.resolve("comparison.json")).hasContent("{\"before\": true}");
+  }
+
+  /**
+   * A write that goes on while the JVM ends (its hook has deleted the half-written folder meanwhile) replaces nothing:
+   * swapped in, the folder written before would have gone to its ".old" and the deleted one not come.
+   */
+  @Test
+  void aWriteThatFinishesWhileTheJvmEndsLeavesTheFolderWrittenBefore(@TempDir Path results) throws Exception {
+    Path target = results.resolve("comparison");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("comparison.json"), "{\"before\": true}");
+    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), WholeFolderWritingMain.class.getName(), target.toString(), "ending")
+        .redirectErrorStream(true).start();
+    try {
+      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its own exit").isTrue();
     } finally {
       java.destroyForcibly();
     }
