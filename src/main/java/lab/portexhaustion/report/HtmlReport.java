@@ -71,8 +71,8 @@ final class HtmlReport {
   /** {@code text} linked to the run's Gatling report; where its folder has none, said instead of a link that leads nowhere. */
   private static String reportLink(Comparison.Row r, String text) {
     return r.gatlingReport().map(report -> "<a href=\"" + escapeHtml4(report) + "\">" + escapeHtml4(text) + "</a>")
-        .orElse(escapeHtml4(text) + " (no Gatling report: its run ended before Gatling wrote index.html; the figures here"
-            + " are the harness's own)");
+        .orElse(escapeHtml4(text) + " (no Gatling report: no index.html in its folder, as when its run was interrupted or"
+            + " Gatling was told to write none; the figures here are the harness's own)");
   }
 
   private static void table(StringBuilder h, Comparison c) {
