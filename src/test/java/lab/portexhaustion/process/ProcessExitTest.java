@@ -130,12 +130,14 @@ class ProcessExitTest {
     String section = page.substring(page.indexOf("## Exit codes")).split("\n## ")[0];
     List<String> documented = Pattern.compile("^\\| ([\\d, ]+) \\|", Pattern.MULTILINE).matcher(section).results()
         .flatMap(row -> Arrays.stream(row.group(1).split(", "))).toList();
-    Pattern caseLabel = Pattern.compile("^\\s+([\\d|]+)\\) ", Pattern.MULTILINE);
+    // A case label on a line of its own or after "case ... in", and an array of codes by signal ([129]=HUP).
+    Pattern caseLabel = Pattern.compile("(?:^\\s+|\\bin\\s+)([\\d|]+)\\) |\\[(\\d+)\\]=", Pattern.MULTILINE);
     List<String> named = Stream.of("scripts/fleet-run", "src/main/resources/lab/portexhaustion/launch/lab-test")
-        .flatMap(script -> caseLabel.matcher(read(script)).results()).flatMap(label -> Arrays.stream(label.group(1).split("\\|")))
+        .flatMap(script -> caseLabel.matcher(read(script)).results())
+        .flatMap(label -> Arrays.stream((label.group(1) != null ? label.group(1) : label.group(2)).split("\\|")))
         .distinct().toList();
 
-    assertThat(named).as("the codes the scripts name").contains("2", "124");
+    assertThat(named).as("the codes the scripts name").contains("2", "124", "129", "130", "143");
     assertThat(documented).containsAll(named);
   }
 
