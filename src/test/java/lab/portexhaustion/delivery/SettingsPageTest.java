@@ -28,10 +28,11 @@ class SettingsPageTest {
 
   private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\| `([^`]*)` \\|", Pattern.MULTILINE);
   /**
-   * A section's key: a section of harness-defaults.conf, a dot, a lowercase name; not a path's piece (docs/verdict.md),
-   * not a class in a package of that name (fleet.PoolStormSimulation), not followed by more of a name.
+   * A section's key: a section of harness-defaults.conf, a dot, a lowercase name, alone or after -D (as most pages
+   * name one), at the end of a sentence too; not a path's piece (docs/verdict.md), not a class in a package of that
+   * name (fleet.PoolStormSimulation), not followed by more of a name.
    */
-  private static final String NAMED_KEY = "(?<![\\w./-])(?:%s)\\.[a-z][A-Za-z]*\\b(?![.(/-])";
+  private static final String NAMED_KEY = "(?:(?<=-D)|(?<![\\w./-]))(?:%s)\\.[a-z][A-Za-z0-9]*\\b(?![(/-]|\\.\\w)";
   /** scenario.<name>.<key> is the table's business, and the pages name wrong keys on purpose there (a typo's suggestion). */
   private static final Set<String> NOT_CHECKED_SECTIONS = Set.of("scenario");
 
