@@ -1,10 +1,5 @@
 package lab.portexhaustion.strategy;
 
-import com.mongodb.ConnectionString;
-import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.target.MongoTarget;
-
 /**
  * The anti-pattern from the incident (docs/background.md): a new MongoClient per request, one operation, close(). Each
  * client opens its own monitoring and pool connections, so every request leaves two or more
@@ -12,22 +7,15 @@ import lab.portexhaustion.target.MongoTarget;
  */
 public final class ClientPerRequestStrategy implements ConnectionStrategy {
 
-  private final ConnectionString connection;
-  private final HarnessSettings settings;
-  private final ClientSettingsHook hook;
-  private final SocketErrorListener socketErrors;
-  private final OpenedConnections opened = new OpenedConnections();
+  private final OwnClients clients;
 
-  ClientPerRequestStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
-    this.connection = target.connectionString();
-    this.settings = settings;
-    this.hook = hook;
-    this.socketErrors = socketErrors;
+  ClientPerRequestStrategy(OwnClients clients) {
+    this.clients = clients;
   }
 
   @Override
   public void execute(RequestWork work) {
-    try (OwnClient client = new OwnClient(connection, settings, hook, socketErrors, opened)) {
+    try (OwnClient client = clients.open()) {
       client.run(work);
     }
   }
@@ -39,12 +27,12 @@ public final class ClientPerRequestStrategy implements ConnectionStrategy {
 
   @Override
   public long connectionsOpened() {
-    return opened.total();
+    return clients.connectionsOpened();
   }
 
   @Override
   public String describe() {
-    return "client-per-request: new MongoClient, the request's operations, close()" + hook.note();
+    return "client-per-request: new MongoClient, the request's operations, close()" + clients.hookNote();
   }
 
   @Override

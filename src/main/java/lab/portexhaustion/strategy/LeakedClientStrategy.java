@@ -1,11 +1,7 @@
 package lab.portexhaustion.strategy;
 
-import com.mongodb.ConnectionString;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import lab.portexhaustion.config.HarnessSettings;
-import lab.portexhaustion.failure.SocketErrorListener;
-import lab.portexhaustion.target.MongoTarget;
 
 /**
  * The leak: a new MongoClient per request that nobody closes. Each one keeps its monitoring
@@ -14,23 +10,16 @@ import lab.portexhaustion.target.MongoTarget;
  */
 public final class LeakedClientStrategy implements ConnectionStrategy {
 
-  private final ConnectionString connection;
-  private final HarnessSettings settings;
-  private final ClientSettingsHook hook;
-  private final SocketErrorListener socketErrors;
-  private final OpenedConnections opened = new OpenedConnections();
+  private final OwnClients clients;
   private final Queue<OwnClient> leaked = new ConcurrentLinkedQueue<>();
 
-  LeakedClientStrategy(MongoTarget target, HarnessSettings settings, ClientSettingsHook hook, SocketErrorListener socketErrors) {
-    this.connection = target.connectionString();
-    this.settings = settings;
-    this.hook = hook;
-    this.socketErrors = socketErrors;
+  LeakedClientStrategy(OwnClients clients) {
+    this.clients = clients;
   }
 
   @Override
   public void execute(RequestWork work) {
-    OwnClient client = new OwnClient(connection, settings, hook, socketErrors, opened);
+    OwnClient client = clients.open();
     leaked.add(client);
     client.run(work);
   }
@@ -42,12 +31,12 @@ public final class LeakedClientStrategy implements ConnectionStrategy {
 
   @Override
   public long connectionsOpened() {
-    return opened.total();
+    return clients.connectionsOpened();
   }
 
   @Override
   public String describe() {
-    return "leaked-client: new MongoClient, the request's operations, never closed" + hook.note();
+    return "leaked-client: new MongoClient, the request's operations, never closed" + clients.hookNote();
   }
 
   /** Closes the leaked clients: the run is over, and the descriptors go back. */

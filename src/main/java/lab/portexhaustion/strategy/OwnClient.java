@@ -24,13 +24,6 @@ final class OwnClient implements AutoCloseable {
     this.client = MongoClients.create(DriverSettings.capturing(connection, settings, hook, capture, opened.forClient()));
   }
 
-  /** Prepares {@code operation} (its prepared document) through a client opened for that and closed at once. */
-  static void prepare(MongoOperation operation, ConnectionString connection, HarnessSettings settings, ClientSettingsHook hook) {
-    try (MongoClient client = MongoClients.create(hook.applyTo(DriverSettings.base(connection, settings)).build())) {
-      operation.prepare(client);
-    }
-  }
-
   void run(RequestWork work) {
     try {
       work.run(client);

@@ -37,8 +37,8 @@ public final class StrategyFactory {
         }
         yield pooled;
       }
-      case CLIENT_PER_REQUEST -> prepared(new ClientPerRequestStrategy(target, settings, hook, socketErrors), operation, target, settings, hook);
-      case LEAKED_CLIENT -> prepared(new LeakedClientStrategy(target, settings, hook, socketErrors), operation, target, settings, hook);
+      case CLIENT_PER_REQUEST -> new ClientPerRequestStrategy(preparedClients(operation, target, settings, hook, socketErrors));
+      case LEAKED_CLIENT -> new LeakedClientStrategy(preparedClients(operation, target, settings, hook, socketErrors));
       case RAW_SOCKET -> withoutDriver(kind, target, () -> new RawSocketStrategy(target, settings.timeouts()));
       case KEEP_ALIVE -> withoutDriver(kind, target, () -> new KeepAliveStrategy(target, settings.timeouts()));
     };
@@ -53,10 +53,11 @@ public final class StrategyFactory {
     return new MongoOperation(settings.operation(), settings.database(), settings.collection());
   }
 
-  private static ConnectionStrategy prepared(ConnectionStrategy strategy, MongoOperation operation, MongoTarget target,
-      HarnessSettings settings, ClientSettingsHook hook) {
-    OwnClient.prepare(operation, target.connectionString(), settings, hook);
-    return strategy;
+  private static OwnClients preparedClients(MongoOperation operation, MongoTarget target, HarnessSettings settings,
+      ClientSettingsHook hook, SocketErrorListener socketErrors) {
+    OwnClients clients = new OwnClients(target.connectionString(), settings, hook, socketErrors);
+    clients.prepare(operation);
+    return clients;
   }
 
   /** The strategies without a driver say hello to the server once while they are built. */
