@@ -41,6 +41,12 @@ class FleetRunScriptIT {
         .equals("0"), "a fleet needs root");
   }
 
+  /** The output of a run refused as a setup mistake (exit 3), which the assertions after read. */
+  private static String refused(TimedProcess.Result result) {
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(SETUP_MISTAKE);
+    return result.output();
+  }
+
   private static TimedProcess.Result launch(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("scripts/fleet-run"));
     command.addAll(List.of(args));
@@ -49,42 +55,30 @@ class FleetRunScriptIT {
 
   @Test
   void badInputIsRefusedBeforeAnyNamespaceExists() throws Exception {
-    TimedProcess.Result none = launch("--clients", "0", "--", "echo", "COMMAND-RAN");
-    assertThat(none.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(none.output()).contains("--clients '0' must be a whole number of client namespaces from 1 to 50")
+    assertThat(refused(launch("--clients", "0", "--", "echo", "COMMAND-RAN")))
+        .contains("--clients '0' must be a whole number of client namespaces from 1 to 50")
         .doesNotContain("COMMAND-RAN", "tearing down");
-    TimedProcess.Result range = launch("--clients", "2", "--range", "80-90");
-    assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(range.output()).contains("--range 80-90 is out of bounds");
-    TimedProcess.Result join = launch("--clients", "50", "--join-interval", "20");
-    assertThat(join.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(join.output()).contains("--join-interval '20' must be a whole number of seconds", "at most 600 s");
-    TimedProcess.Result slots = launch("--clients", "2", "--server-connections", "-1");
-    assertThat(slots.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(slots.output()).contains("--server-connections '-1' must be a whole number of connections");
-    TimedProcess.Result tooMany = launch("--clients", "2", "--server-connections", "10000001");
-    assertThat(tooMany.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(tooMany.output()).contains("--server-connections '10000001' must be a whole number of connections, 0 (no limit) to 10000000");
-    TimedProcess.Result rate = launch("--clients", "2", "--rate", "0");
-    assertThat(rate.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(rate.output()).contains("--rate '0' must be a whole number of requests per second per client, from 1 to 20000");
-    TimedProcess.Result cores = launch("--clients", "2", "--cores", "0");
-    assertThat(cores.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(cores.output()).contains("--cores '0' must be a number of cores greater than 0");
-    TimedProcess.Result both = launch("--clients", "2", "--scale-rate", "--overcommit");
-    assertThat(both.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(both.output()).contains("--scale-rate and --overcommit exclude each other");
+    assertThat(refused(launch("--clients", "2", "--range", "80-90"))).contains("--range 80-90 is out of bounds");
+    assertThat(refused(launch("--clients", "50", "--join-interval", "20")))
+        .contains("--join-interval '20' must be a whole number of seconds", "at most 600 s");
+    assertThat(refused(launch("--clients", "2", "--server-connections", "-1")))
+        .contains("--server-connections '-1' must be a whole number of connections");
+    assertThat(refused(launch("--clients", "2", "--server-connections", "10000001")))
+        .contains("--server-connections '10000001' must be a whole number of connections, 0 (no limit) to 10000000");
+    assertThat(refused(launch("--clients", "2", "--rate", "0")))
+        .contains("--rate '0' must be a whole number of requests per second per client, from 1 to 20000");
+    assertThat(refused(launch("--clients", "2", "--cores", "0")))
+        .contains("--cores '0' must be a number of cores greater than 0");
+    assertThat(refused(launch("--clients", "2", "--scale-rate", "--overcommit")))
+        .contains("--scale-rate and --overcommit exclude each other");
   }
 
   /** An option without its value says so, rather than taking the next option for it. */
   @Test
   void anOptionWithoutItsValueIsRefusedRatherThanTakingTheNextOption() throws Exception {
-    TimedProcess.Result range = launch("--clients", "2", "--range", "--estimate");
-    assertThat(range.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(range.output().strip()).isEqualTo("fleet-run: --range needs LOW-HIGH, such as 40000-40999");
-    TimedProcess.Result clients = launch("--estimate", "--clients");
-    assertThat(clients.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(clients.output().strip()).isEqualTo("fleet-run: --clients needs a number of clients");
+    assertThat(refused(launch("--clients", "2", "--range", "--estimate")).strip())
+        .isEqualTo("fleet-run: --range needs LOW-HIGH, such as 40000-40999");
+    assertThat(refused(launch("--estimate", "--clients")).strip()).isEqualTo("fleet-run: --clients needs a number of clients");
   }
 
   /**
@@ -93,17 +87,14 @@ class FleetRunScriptIT {
    */
   @Test
   void anUnknownSimulationIsRefusedBeforeTheEstimate() throws Exception {
-    TimedProcess.Result unknown = estimate("--clients", "2", "--simulations", "PooledSimulation Nope");
-    assertThat(unknown.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(unknown.output()).hasLineCount(1).doesNotContain("CPU estimate")
+    assertThat(refused(estimate("--clients", "2", "--simulations", "PooledSimulation Nope")))
+        .hasLineCount(1).doesNotContain("CPU estimate")
         .startsWith("fleet-run: --simulations: no simulation Nope; the simulations are ClientPerRequestSimulation, PooledSimulation,")
         .contains("fleet.PoolStormSimulation, idle.KeepAliveIdleTimeoutSimulation");
-    TimedProcess.Result bare = estimate("--clients", "2", "--simulations", "poolstormsimulation");
-    assertThat(bare.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(bare.output()).contains("no simulation poolstormsimulation; did you mean fleet.PoolStormSimulation?");
-    TimedProcess.Result notASimulation = estimate("--clients", "2", "--simulations", "lab.portexhaustion.run.FleetRunScriptIT");
-    assertThat(notASimulation.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(notASimulation.output()).contains("no simulation lab.portexhaustion.run.FleetRunScriptIT;");
+    assertThat(refused(estimate("--clients", "2", "--simulations", "poolstormsimulation")))
+        .contains("no simulation poolstormsimulation; did you mean fleet.PoolStormSimulation?");
+    assertThat(refused(estimate("--clients", "2", "--simulations", "lab.portexhaustion.run.FleetRunScriptIT")))
+        .contains("no simulation lab.portexhaustion.run.FleetRunScriptIT;");
     assertThat(estimate("--clients", "1", "--simulations", "lab.portexhaustion.bench.GatlingFloorSimulation").output())
         .contains("CPU estimate: 1 client at");
   }
@@ -111,28 +102,26 @@ class FleetRunScriptIT {
   /** One range per client: as many as clients, each as --range's, and not with --range; one line each, before any load. */
   @Test
   void badRangesAreRefusedBeforeAnyNamespaceExists() throws Exception {
-    TimedProcess.Result fewer = launch("--clients", "3", "--ranges", "40000-40499,40000-40999", "--", "echo", "COMMAND-RAN");
-    assertThat(fewer.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(fewer.output().strip()).isEqualTo("fleet-run: --ranges names 2 range(s) for 3 clients: give one LOW-HIGH per client,"
+    assertThat(refusedInOneLine(launch("--clients", "3", "--ranges", "40000-40499,40000-40999", "--", "echo", "COMMAND-RAN")).strip())
+        .isEqualTo("fleet-run: --ranges names 2 range(s) for 3 clients: give one LOW-HIGH per client,"
         + " separated by commas (e.g. 40000-40499,40000-40999).");
-    TimedProcess.Result trailing = launch("--clients", "2", "--ranges", "40000-40499,40000-40999,");
-    assertThat(trailing.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(trailing.output()).contains("--ranges names 3 range(s) for 2 clients");
-    TimedProcess.Result notARange = launch("--clients", "2", "--ranges", "40000-40499,40999");
-    assertThat(notARange.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(notARange.output()).contains("--ranges: '40999' (client 2) is not LOW-HIGH (for example 40000-40999).");
-    TimedProcess.Result outOfBounds = launch("--clients", "3", "--ranges", "40000-40499,1000-1999,40000-41999");
-    assertThat(outOfBounds.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(outOfBounds.output()).contains("--ranges: 1000-1999 (client 2) is out of bounds: it must satisfy 1024 <= LOW < HIGH <= 65535.");
-    TimedProcess.Result reversed = launch("--clients", "2", "--ranges", "40000-40499,41000-40000");
-    assertThat(reversed.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(reversed.output()).contains("--ranges: 41000-40000 (client 2) is out of bounds");
-    TimedProcess.Result withRange = launch("--clients", "2", "--range", "40000-40999", "--ranges", "40000-40499,40000-40999");
-    assertThat(withRange.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(withRange.output()).contains("--range and --ranges exclude each other");
-    for (TimedProcess.Result refused : List.of(fewer, trailing, notARange, outOfBounds, reversed, withRange)) {
-      assertThat(refused.output()).doesNotContain("COMMAND-RAN", "CPU estimate", "tearing down").hasLineCount(1);
-    }
+    assertThat(refusedInOneLine(launch("--clients", "2", "--ranges", "40000-40499,40000-40999,")))
+        .contains("--ranges names 3 range(s) for 2 clients");
+    assertThat(refusedInOneLine(launch("--clients", "2", "--ranges", "40000-40499,40999")))
+        .contains("--ranges: '40999' (client 2) is not LOW-HIGH (for example 40000-40999).");
+    assertThat(refusedInOneLine(launch("--clients", "3", "--ranges", "40000-40499,1000-1999,40000-41999")))
+        .contains("--ranges: 1000-1999 (client 2) is out of bounds: it must satisfy 1024 <= LOW < HIGH <= 65535.");
+    assertThat(refusedInOneLine(launch("--clients", "2", "--ranges", "40000-40499,41000-40000")))
+        .contains("--ranges: 41000-40000 (client 2) is out of bounds");
+    assertThat(refusedInOneLine(launch("--clients", "2", "--range", "40000-40999", "--ranges", "40000-40499,40000-40999")))
+        .contains("--range and --ranges exclude each other");
+  }
+
+  /** A refusal in one line, before the command, the estimate or any namespace. */
+  private static String refusedInOneLine(TimedProcess.Result result) {
+    String output = refused(result);
+    assertThat(output).doesNotContain("COMMAND-RAN", "CPU estimate", "tearing down").hasLineCount(1);
+    return output;
   }
 
   /**
@@ -167,9 +156,8 @@ class FleetRunScriptIT {
     }
     assertThat(estimate("--clients", String.valueOf(most + 1)).exitCode()).isEqualTo(SETUP_MISTAKE);
     // Fewer cores carry fewer clients; a fleet whose JVMs alone are too many fits at no rate.
-    TimedProcess.Result tooMany = estimate("--clients", "50");
-    assertThat(tooMany.exitCode()).isEqualTo(SETUP_MISTAKE);
-    assertThat(tooMany.output()).contains("50 do not fit at any rate (their JVMs and the server alone need ~", "use fewer --clients (");
+    assertThat(refused(estimate("--clients", "50")))
+        .contains("50 do not fit at any rate (their JVMs and the server alone need ~", "use fewer --clients (");
   }
 
   /** The rate a simulation sets itself is the one estimated: .ci/run's pool storm, 4 clients at a few requests/s, is not refused. */
