@@ -368,16 +368,19 @@ class VerdictJudgeTest {
     Evidence died = new Evidence(Optional.of(new Evidence.TargetDeath(10.2, "signal 9")),
         new Evidence.Answers(Optional.of(10.1), 287, 31.6), List.of(), KEPT_UP);
 
-    Verdict checked = pooledClean(TestSettings.with("verdict.enabled", "on"), died);
-    Verdict unchecked = pooledClean(TestSettings.with("verdict.enabled", "off"), died);
-
-    for (Verdict verdict : List.of(checked, unchecked)) {
+    for (Verdict verdict : checkedAndNot(died)) {
       assertThat(verdict.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
       assertThat(verdict.passed()).isFalse();
       assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.TARGET_LOST);
       assertThat(verdict.line()).startsWith("VERDICT INCONCLUSIVE Sim: the target process died at 10.2 s (signal 9); not judged:"
           + " predicted clean");
     }
+  }
+
+  /** The verdicts on {@code evidence} of a pooled run predicted clean, with its expectations checked and without. */
+  private static List<Verdict> checkedAndNot(Evidence evidence) {
+    return List.of(pooledClean(TestSettings.with("verdict.enabled", "on"), evidence),
+        pooledClean(TestSettings.with("verdict.enabled", "off"), evidence));
   }
 
   @Test
@@ -404,10 +407,7 @@ class VerdictJudgeTest {
         new Evidence.FileNotWritten(harness + "requests.csv", "No space left on device (ENOSPC)"),
         new Evidence.FileNotWritten(harness + "summary.json", "No space left on device (ENOSPC)")), KEPT_UP);
 
-    Verdict checked = pooledClean(TestSettings.with("verdict.enabled", "on"), full);
-    Verdict unchecked = pooledClean(TestSettings.with("verdict.enabled", "off"), full);
-
-    for (Verdict verdict : List.of(checked, unchecked)) {
+    for (Verdict verdict : checkedAndNot(full)) {
       assertThat(verdict.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
       assertThat(verdict.exitCode()).isEqualTo(ProcessExit.Code.INCONCLUSIVE);
       assertThat(verdict.line()).startsWith("VERDICT INCONCLUSIVE Sim: could not write ports.csv, requests.csv and summary.json in"
