@@ -37,8 +37,8 @@ import org.bson.types.ObjectId;
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
  * cap, an idle timeout) sit in front of its handlers here, and so do what mongod does that it does not: requests
  * that want no reply ({@link MoreToComeRequests}), the answer to the driver's monitor ({@link StreamingHelloResponder})
- * when monitoring is {@code streaming}, and the connection figures ({@link ConnectionStatistics}). A failed accept
- * pauses accepting ({@link AcceptFailureLog}).
+ * when monitoring is {@code streaming}, error replies without the legacy {@code $err} ({@link LegacyErrorField}),
+ * and the connection figures ({@link ConnectionStatistics}). A failed accept pauses accepting ({@link AcceptFailureLog}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -46,6 +46,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private static final int ACCEPT_BACKLOG = 100;
   // 0: Netty's default, two per core, as mongo-java-server's own listener.
   private static final int WORKER_THREADS = 0;
+  private static final LegacyErrorField LEGACY_ERROR_FIELD = new LegacyErrorField();
 
   private final ConnectionStatistics statistics;
   private final MongoBackend backend;
@@ -99,7 +100,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             pipeline.addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder());
             // Whole frames for the handlers up to mongo-java-server's decoder, which takes them one at a time.
             pipeline.addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
-                MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true), new MoreToComeRequests());
+                MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true), new MoreToComeRequests(), LEGACY_ERROR_FIELD);
             if (monitoring == EmbeddedMonitoring.STREAMING) {
               pipeline.addLast(new StreamingHelloResponder(statistics, processId, replyIds));
             }

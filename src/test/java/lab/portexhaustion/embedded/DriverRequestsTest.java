@@ -305,6 +305,19 @@ class DriverRequestsTest {
     assertThat(byNumber.get("value", Document.class)).containsEntry("q", 1).containsEntry("n", 1);
   }
 
+  /** mongod 7.0's error replies have no legacy $err, which mongo-java-server put beside errmsg in every one. */
+  @Test
+  void anErrorReplyHasMongodsFieldsAndNoLegacyErr() {
+    MongoDatabase database = client.getDatabase("test");
+
+    assertThatThrownBy(() -> database.runCommand(new Document("distinct", "items").append("key", 1)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getResponse().keySet())
+            .containsExactlyInAnyOrder("ok", "errmsg", "code", "codeName"));
+    assertThatThrownBy(() -> database.runCommand(new Document("noSuchCommand", 1)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getResponse()).doesNotContainKey("$err")
+            .containsKey("errmsg"));
+  }
+
   private static void assertRefused(MongoDatabase database, Document command, int code, String message) {
     assertThatThrownBy(() -> database.runCommand(command)).as("%s", command)
         .isInstanceOfSatisfying(MongoCommandException.class, e -> {
