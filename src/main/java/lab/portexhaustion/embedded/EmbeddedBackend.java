@@ -20,7 +20,8 @@ import java.util.UUID;
  * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
  * ({@link CollectionListing}) and a read's {@code maxTimeMS} ({@link ReadTimeLimit}); its collections upsert with
  * time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod refuses ({@link ReplicaSetOnly})
- * and the arguments mongod's parser refuses ({@link CommandArguments}, {@link FindAndModifyArguments}),
+ * and the arguments mongod's parser refuses ({@link CommandArguments}, {@link FindAndModifyArguments}), and an update
+ * given as a pipeline, which mongo-java-server cannot run ({@link PipelineUpdates}),
  * drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
  * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
  * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
@@ -51,6 +52,7 @@ final class EmbeddedBackend extends MemoryBackend {
     if (command.equalsIgnoreCase("findAndModify")) {
       FindAndModifyArguments.refuse(query);
     }
+    PipelineUpdates.refuse(command, query);
     return readTimeLimit.within(command, query, () -> answer(channel, databaseName, command, query));
   }
 

@@ -16,6 +16,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -26,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
@@ -303,6 +305,33 @@ class DriverRequestsTest {
     assertThat(byNumber.get("lastErrorObject", Document.class)).as("flags sent as numbers")
         .containsEntry("n", 1).containsEntry("updatedExisting", false);
     assertThat(byNumber.get("value", Document.class)).containsEntry("q", 1).containsEntry("n", 1);
+  }
+
+  /**
+   * An update given as a pipeline, which mongod 7.0 runs and mongo-java-server cannot (it failed with a Java cast error
+   * and no code), is refused with code 238 NotImplemented before anything is written, in findAndModify and in an update
+   * whose other statement alone would have run.
+   */
+  @Test
+  void anUpdateGivenAsAPipelineIsRefusedWithCode238AndNothingWritten() {
+    MongoCollection<Document> counters = client.getDatabase("test").getCollection("counters");
+    counters.insertOne(new Document("_id", "taken").append("n", 1));
+    List<Document> pipeline = List.of(new Document("$set", new Document("n", new Document("$add", List.of("$n", 1)))));
+
+    assertThatThrownBy(() -> counters.findOneAndUpdate(Filters.eq("_id", "taken"), pipeline))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertNotImplemented(e, "findAndModify"));
+    assertThatThrownBy(() -> counters.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", "taken"), Updates.inc("n", 1)),
+        new UpdateOneModel<Document>(Filters.eq("_id", "taken"), pipeline))))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertNotImplemented(e, "update"));
+    assertThat(sent).as("both statements in one update command").anySatisfy(command ->
+        assertThat(command.getArray("updates", new BsonArray())).hasSize(2));
+    assertThat(counters.find().first()).as("nothing written").containsEntry("n", 1);
+  }
+
+  private static void assertNotImplemented(MongoCommandException e, String command) {
+    assertThat(e.getErrorCode()).isEqualTo(238);
+    assertThat(e.getErrorCodeName()).isEqualTo("NotImplemented");
+    assertThat(e.getErrorMessage()).contains("in " + command + ",").contains("pipeline").contains("({$set: ...})");
   }
 
   /** mongod 7.0's error replies have no legacy $err, which mongo-java-server put beside errmsg in every one. */
