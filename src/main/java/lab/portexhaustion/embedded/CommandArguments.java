@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Arguments mongod 7.0's command parser refuses, refused here with its codes and messages before mongo-java-server sees
  * the command. Left to mongo-java-server, a negative {@code limit}, {@code skip} or {@code batchSize} read as none (a
- * {@code limit} of -3 gave every document), a {@code distinct} key of another type failed with a Java cast error, a
+ * {@code limit} of -3 gave every document), one that is not a number failed with a Java cast error and no code (an
+ * {@code aggregate}'s {@code batchSize} was ignored), a {@code distinct} key of another type failed with a Java cast error, a
  * {@code filter} that is not a document listed everything, a listing's {@code nameOnly} of 1 was read as true and of "x"
  * as false (mongod takes a bool), and a cursor id sent as an int32 to {@code killCursors} failed with a Java cast error
  * and no code. mongod takes a cursor id only as an int64 (its ids never fit an int32, so drivers send one); a
@@ -29,7 +30,7 @@ final class CommandArguments {
   static final int OUT_OF_RANGE = 51024;
   static final int TYPE_MISMATCH = 14;
 
-  /** mongod's FailedToParse: a count's skip it cannot read, findAndModify's arguments that do not go together. */
+  /** mongod's FailedToParse: a count's limit or skip it cannot read, findAndModify's arguments that do not go together. */
   static final int FAILED_TO_PARSE = 9;
 
   private static final Set<String> FIND_COUNTS = Set.of("limit", "skip", "batchSize");
@@ -39,30 +40,31 @@ final class CommandArguments {
   private CommandArguments() {}
 
   /**
-   * Refuses {@code query} when mongod's parser would: a negative {@code limit}, {@code skip} or {@code batchSize} of a
-   * {@code find} or {@code skip} of a {@code count}, a {@code distinct} key that is not a string, a
-   * negative {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, a {@code listCollections} or
-   * {@code listDatabases} filter that is not a document or flag of another type, a {@code killCursors} cursor id that is
-   * not an int64.
+   * Refuses {@code query} when mongod's parser would: a {@code limit}, {@code skip} or {@code batchSize} of a
+   * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or
+   * is negative; a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
+   * {@code distinct} key that is not a string; a {@code listCollections} or {@code listDatabases} filter that is not a
+   * document or flag of another type; a {@code killCursors} cursor id that is not an int64.
    *
-   * @throws MongoServerError mongod's error for the first such argument: 51024, 9 FailedToParse or 14 TypeMismatch
+   * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse or 14
+   *     TypeMismatch
    */
   static void refuse(String command, Document query) {
     if (command.equalsIgnoreCase("find")) {
       query.entrySet().stream().filter(field -> FIND_COUNTS.contains(field.getKey()))
-          .forEach(field -> notNegative(field.getKey(), field.getValue()));
+          .forEach(field -> count("FindCommandRequest." + field.getKey(), field.getKey(), field.getValue()));
     } else if (command.equalsIgnoreCase("getMore")) {
-      notNegative("batchSize", query.get("batchSize"));
+      count("getMore.batchSize", "batchSize", query.get("batchSize"));
     } else if (command.equalsIgnoreCase("aggregate") && query.get("cursor") instanceof Document cursor) {
-      notNegative("batchSize", cursor.get("batchSize"));
+      count("cursor.batchSize", "batchSize", cursor.get("batchSize"));
     } else if (command.equalsIgnoreCase("listCollections") || command.equalsIgnoreCase("listDatabases")) {
       Object filter = query.get("filter");
       if (filter != null && !(filter instanceof Document)) {
         throw wrongType(command + ".filter", filter, "object");
       }
       listingFlags(command, query);
-    } else if (command.equalsIgnoreCase("count") && query.get("skip") instanceof Number skip) {
-      countSkip(skip);
+    } else if (command.equalsIgnoreCase("count")) {
+      CountArguments.refuse(query);
     } else if (command.equalsIgnoreCase("distinct") && query.get("key") != null && !(query.get("key") instanceof String)) {
       throw wrongType("distinct.key", query.get("key"), "string");
     } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
@@ -88,18 +90,15 @@ final class CommandArguments {
     }
   }
 
-  /** A count's skip, which mongod reads as a whole number not below 0 (a double only when it holds one). */
-  private static void countSkip(Number skip) {
-    if (skip instanceof Double fraction && fraction != Math.rint(fraction)) {
-      throw new MongoServerError(FAILED_TO_PARSE, "FailedToParse", "Expected an integer: skip: " + skip);
+  /**
+   * A count of documents, which mongod's parser reads as a 64-bit integer (any number, a fraction cut off) not below 0:
+   * 14 TypeMismatch naming {@code path} for another type, 51024 naming {@code field} alone for a negative one.
+   */
+  static void count(String path, String field, Object value) {
+    if (value != null && !(value instanceof Number)) {
+      throw new MongoServerError(TYPE_MISMATCH, "TypeMismatch", "BSON field '" + path + "' is the wrong type '" + typeName(value)
+          + "', expected types '[long, int, decimal, double']");
     }
-    if (skip.doubleValue() < 0) {
-      throw new MongoServerError(FAILED_TO_PARSE, "FailedToParse", "Expected a non-negative number in: skip: " + skip);
-    }
-  }
-
-  /** mongod reads these counts as 64-bit integers, a fraction cut off, and names the field alone. */
-  private static void notNegative(String field, Object value) {
     if (value instanceof Number number && number.longValue() < 0) {
       throw new MongoServerError(OUT_OF_RANGE, "Location" + OUT_OF_RANGE,
           "BSON field '" + field + "' value must be >= 0, actual value '" + number.longValue() + "'");

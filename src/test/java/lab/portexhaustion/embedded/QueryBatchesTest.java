@@ -123,6 +123,65 @@ class QueryBatchesTest {
   }
 
   /**
+   * mongod's parser reads these counts as numbers alone (code 14, naming the field as its parser does: the find command's
+   * struct, getMore, an aggregate's cursor option); mongo-java-server failed a find's and a getMore's with a Java cast
+   * error and no code, and ignored an aggregate's.
+   */
+  @Test
+  void aLimitOrBatchSizeThatIsNotANumberIsRefusedWithCode14() {
+    itemsOf(5, 10);
+    long open = database.runCommand(new Document("find", "items").append("batchSize", 2)).get("cursor", Document.class).getLong("id");
+
+    assertNotANumber(new Document("find", "items").append("limit", "2"), "FindCommandRequest.limit", "string");
+    assertNotANumber(new Document("find", "items").append("batchSize", true), "FindCommandRequest.batchSize", "bool");
+    assertNotANumber(new Document("find", "items").append("skip", new Document()), "FindCommandRequest.skip", "object");
+    assertNotANumber(new Document("getMore", open).append("collection", "items").append("batchSize", "2"), "getMore.batchSize", "string");
+    assertNotANumber(new Document("aggregate", "items").append("pipeline", List.of()).append("cursor", new Document("batchSize", "2")),
+        "cursor.batchSize", "string");
+    assertThat(database.runCommand(new Document("find", "items").append("batchSize", 1.9)).get("cursor", Document.class)
+        .getList("firstBatch", Document.class)).as("a fraction is cut off, as mongod cuts it").hasSize(1);
+  }
+
+  private void assertNotANumber(Document command, String path, String type) {
+    assertThatThrownBy(() -> database.runCommand(command)).as(command.toJson())
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(14);
+          assertThat(e.getErrorCodeName()).isEqualTo("TypeMismatch");
+          assertThat(e.getErrorMessage())
+              .isEqualTo("BSON field '" + path + "' is the wrong type '" + type + "', expected types '[long, int, decimal, double']");
+        });
+  }
+
+  /**
+   * mongod's count parser refuses, with code 2, a limit or skip that is not a number and a limit of Long.MIN_VALUE, whose
+   * absolute value (the count it would mean) does not fit 64 bits; mongo-java-server failed the first with a Java cast
+   * error and counted every document for the second.
+   */
+  @Test
+  void aCountsLimitOfLongMinValueOrNotANumberIsRefusedWithMongodsBadValue() {
+    itemsOf(5, 10);
+
+    for (Document command : List.of(new Document("count", "items").append("limit", Long.MIN_VALUE),
+        new Document("count", "items").append("limit", "2"), new Document("count", "items").append("skip", "2"))) {
+      String message = command.get("limit") instanceof Long ? "limit value for count cannot be min long"
+          : command.containsKey("limit") ? "limit value is not a valid number" : "skip value is not a valid number";
+      assertThatThrownBy(() -> database.runCommand(command)).as(command.toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(2);
+            assertThat(e.getErrorCodeName()).isEqualTo("BadValue");
+            assertThat(e.getErrorMessage()).isEqualTo(message);
+          });
+    }
+    assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("limit", 2.5)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(9);
+          assertThat(e.getErrorMessage()).isEqualTo("Expected an integer: limit: 2.5");
+        });
+    assertThat(database.runCommand(new Document("count", "items").append("limit", Long.MIN_VALUE + 1)).get("n", Number.class).intValue())
+        .as("the next one up is a count of every document").isEqualTo(5);
+  }
+
+  /**
    * A count's limit is its absolute value on mongod (PyMongo 3.11's {@code find().limit(-2).count(True)} sends -2), where
    * mongo-java-server counted everything; a negative or fractional skip is refused with code 9; a distinct key that is not a string with
    * 14, where mongo-java-server failed it with a Java cast error and no code.

@@ -1,0 +1,57 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import java.util.Map;
+
+/**
+ * A {@code count}'s {@code limit} and {@code skip}, refused as mongod 7.0's count parser refuses them, each in the order
+ * the command gives them. mongo-java-server failed a {@code limit} or {@code skip} that is not a number with a Java cast
+ * error and no code, and counted every document for a {@code limit} of Long.MIN_VALUE: mongod counts up to a negative
+ * limit's absolute value, which that one has not in 64 bits, so it refuses it.
+ */
+final class CountArguments {
+
+  static final int BAD_VALUE = 2;
+
+  private CountArguments() {}
+
+  /**
+   * Refuses {@code query}, a {@code count}, when mongod would.
+   *
+   * @throws MongoServerError 2 BadValue for a limit or skip that is not a number or a limit of Long.MIN_VALUE, 9
+   *     FailedToParse for a fraction or a negative skip
+   */
+  static void refuse(Document query) {
+    for (Map.Entry<String, Object> field : query.entrySet()) {
+      if (field.getValue() == null || !(field.getKey().equals("limit") || field.getKey().equals("skip"))) {
+        continue;
+      }
+      if (!(field.getValue() instanceof Number number)) {
+        throw badValue(field.getKey() + " value is not a valid number");
+      }
+      whole(field.getKey(), number);
+      if (field.getKey().equals("limit") && number.longValue() == Long.MIN_VALUE) {
+        throw badValue("limit value for count cannot be min long");
+      }
+      if (field.getKey().equals("skip") && number.doubleValue() < 0) {
+        throw failedToParse("Expected a non-negative number in: skip: " + number);
+      }
+    }
+  }
+
+  /** mongod reads both as whole numbers: a double only when it holds one. */
+  private static void whole(String field, Number number) {
+    if (number instanceof Double fraction && fraction != Math.rint(fraction)) {
+      throw failedToParse("Expected an integer: " + field + ": " + number);
+    }
+  }
+
+  private static MongoServerError badValue(String message) {
+    return new MongoServerError(BAD_VALUE, "BadValue", message);
+  }
+
+  private static MongoServerError failedToParse(String message) {
+    return new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse", message);
+  }
+}
