@@ -29,6 +29,8 @@ import java.util.UUID;
  */
 final class EmbeddedBackend extends MemoryBackend {
 
+  private static final int CURSOR_NOT_FOUND = 43;
+
   private final ConnectionStatistics connections;
   private final CursorBatches batches;
   private final ReadTimeLimit readTimeLimit;
@@ -90,13 +92,23 @@ final class EmbeddedBackend extends MemoryBackend {
     return super.handleCommand(channel, databaseName, command, query);
   }
 
-  /** mongo-java-server hands over all that the cursor holds, and the batch is cut here as mongod cuts it. */
+  /**
+   * mongo-java-server hands over all that the cursor holds, and the batch is cut here as mongod cuts it. A cursor that is
+   * not there is refused with mongod's words (same code, 43; mongo-java-server's said "Cursor id ... does not exist").
+   */
   private Document getMore(Channel channel, String databaseName, String command, Document query) {
     Document everything = new Document(query).append("batchSize", Integer.MAX_VALUE);
     long cursorId = ((Number) query.get(command)).longValue();
-    batches.checkNamespace(cursorId, databaseName + "." + query.get("collection"));
-    return batches.nextBatch(super.handleCommand(channel, databaseName, command, everything), cursorId,
-        CursorBatches.requested(query.get("batchSize")));
+    try {
+      batches.checkNamespace(cursorId, databaseName + "." + query.get("collection"));
+      return batches.nextBatch(super.handleCommand(channel, databaseName, command, everything), cursorId,
+          CursorBatches.requested(query.get("batchSize")));
+    } catch (MongoServerError error) {
+      if (error.getCode() != CURSOR_NOT_FOUND) {
+        throw error;
+      }
+      throw new MongoServerError(CURSOR_NOT_FOUND, "CursorNotFound", "cursor id " + cursorId + " not found");
+    }
   }
 
   /**

@@ -181,6 +181,21 @@ class QueryBatchesTest {
         .as("the next one up is a count of every document").isEqualTo(5);
   }
 
+  /** mongod's words for a cursor it does not hold (code 43 both); mongo-java-server said "Cursor id ... does not exist". */
+  @Test
+  void aGetMoreOfACursorThatIsNotThereIsRefusedInMongodsWords() {
+    itemsOf(5, 10);
+    long open = database.runCommand(new Document("find", "items").append("batchSize", 2)).get("cursor", Document.class).getLong("id");
+    database.runCommand(new Document("killCursors", "items").append("cursors", List.of(open)));
+
+    assertThatThrownBy(() -> database.runCommand(new Document("getMore", open).append("collection", "items")))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(43);
+          assertThat(e.getErrorCodeName()).isEqualTo("CursorNotFound");
+          assertThat(e.getErrorMessage()).isEqualTo("cursor id " + open + " not found");
+        });
+  }
+
   /**
    * A count's limit is its absolute value on mongod (PyMongo 3.11's {@code find().limit(-2).count(True)} sends -2), where
    * mongo-java-server counted everything; a negative or fractional skip is refused with code 9; a distinct key that is not a string with
