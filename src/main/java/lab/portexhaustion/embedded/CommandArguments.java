@@ -43,11 +43,12 @@ final class CommandArguments {
    * Refuses {@code query} when mongod's parser would: a {@code limit}, {@code skip} or {@code batchSize} of a
    * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or
    * is negative; a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
-   * {@code distinct} key that is not a string; a {@code listCollections} or {@code listDatabases} filter that is not a
-   * document or flag of another type; a {@code killCursors} cursor id that is not an int64.
+   * {@code distinct} key that is not a string; a {@code listCollections} ({@link ListCollectionsArguments}) or
+   * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
+   * not an int64.
    *
-   * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse or 14
-   *     TypeMismatch
+   * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse, 14
+   *     TypeMismatch or 40415
    */
   static void refuse(String command, Document query) {
     if (command.equalsIgnoreCase("find")) {
@@ -57,12 +58,14 @@ final class CommandArguments {
       count("getMore.batchSize", "batchSize", query.get("batchSize"));
     } else if (command.equalsIgnoreCase("aggregate") && query.get("cursor") instanceof Document cursor) {
       count("cursor.batchSize", "batchSize", cursor.get("batchSize"));
-    } else if (command.equalsIgnoreCase("listCollections") || command.equalsIgnoreCase("listDatabases")) {
+    } else if (command.equalsIgnoreCase("listCollections")) {
+      ListCollectionsArguments.refuse(query);
+    } else if (command.equalsIgnoreCase("listDatabases")) {
       Object filter = query.get("filter");
       if (filter != null && !(filter instanceof Document)) {
         throw wrongType(command + ".filter", filter, "object");
       }
-      listingFlags(command, query);
+      listingFlags(query);
     } else if (command.equalsIgnoreCase("count")) {
       CountArguments.refuse(query);
     } else if (command.equalsIgnoreCase("distinct") && query.get("key") != null && !(query.get("key") instanceof String)) {
@@ -76,18 +79,13 @@ final class CommandArguments {
     }
   }
 
-  /** A listing's flags, typed as mongod's parser types them: bool alone, but listDatabases' nameOnly also a number. */
-  private static void listingFlags(String command, Document query) {
-    boolean collections = command.equalsIgnoreCase("listCollections");
-    for (String flag : collections ? List.of("nameOnly", "authorizedCollections") : List.of("authorizedDatabases")) {
-      Object value = query.get(flag);
-      if (value != null && !(value instanceof Boolean)) {
-        throw wrongType(command + "." + flag, value, "bool");
-      }
+  /** listDatabases' flags, typed as mongod's parser types them: authorizedDatabases a bool, nameOnly also a number. */
+  private static void listingFlags(Document query) {
+    Object authorized = query.get("authorizedDatabases");
+    if (authorized != null && !(authorized instanceof Boolean)) {
+      throw wrongType("listDatabases.authorizedDatabases", authorized, "bool");
     }
-    if (!collections) {
-      numberOrBool(command + ".nameOnly", query.get("nameOnly"));
-    }
+    numberOrBool("listDatabases.nameOnly", query.get("nameOnly"));
   }
 
   /**

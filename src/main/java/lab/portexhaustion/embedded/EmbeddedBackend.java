@@ -11,6 +11,7 @@ import io.netty.channel.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -18,7 +19,7 @@ import java.util.UUID;
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}), {@code listDatabases} with
  * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
- * ({@link CollectionListing}) and a read's {@code maxTimeMS} ({@link ReadTimeLimit}); its collections upsert with
+ * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS} ({@link ReadTimeLimit}); its collections upsert with
  * time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod refuses ({@link ReplicaSetOnly})
  * and the arguments mongod's parser refuses ({@link CommandArguments}, {@link FindAndModifyArguments}), and an update
  * given as a pipeline, which mongo-java-server cannot run ({@link PipelineUpdates}),
@@ -87,7 +88,10 @@ final class EmbeddedBackend extends MemoryBackend {
       // mongod counts up to a negative limit's absolute value; mongo-java-server counted every document.
       return super.handleCommand(channel, databaseName, command, new Document(query).append("limit", -limit.longValue()));
     } else if (command.equalsIgnoreCase("listCollections")) {
-      return CollectionListing.of(super.handleCommand(channel, databaseName, command, query), query);
+      // mongod sends every collection in the first batch unless asked for fewer; a getMore goes on from there.
+      Object batchSize = query.get("cursor") instanceof Document cursor ? cursor.get("batchSize") : null;
+      return batches.firstBatch(CollectionListing.of(super.handleCommand(channel, databaseName, command, query), query),
+          batchSize == null ? OptionalInt.of(Integer.MAX_VALUE) : CursorBatches.requested(batchSize), false);
     }
     return super.handleCommand(channel, databaseName, command, query);
   }

@@ -95,6 +95,53 @@ class ListingsAndTimeLimitsTest {
         });
   }
 
+  /**
+   * mongod's listCollections parser is strict: a field that is neither its own nor one every command takes is refused
+   * with code 40415, also in its cursor options; mongo-java-server passed any over.
+   */
+  @Test
+  void anUnknownListCollectionsFieldIsRefusedWith40415AndEveryCommandsOwnAreTaken() {
+    database.createCollection("orders");
+
+    for (Document command : List.of(new Document("listCollections", 1).append("nameOnly", true).append("nameOnyl", true),
+        new Document("listCollections", 1).append("cursor", new Document("batchSize", 1).append("limit", 1)))) {
+      String path = command.containsKey("nameOnyl") ? "listCollections.nameOnyl" : "cursor.limit";
+      assertThatThrownBy(() -> database.runCommand(command)).as(command.toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(40415);
+            assertThat(e.getErrorMessage()).isEqualTo("BSON field '" + path + "' is an unknown field.");
+          });
+    }
+    assertTypeMismatch(database, new Document("listCollections", 1).append("cursor", new Document("batchSize", "1")),
+        "BSON field 'cursor.batchSize' is the wrong type 'string', expected types '[long, int, decimal, double']");
+    Document generic = new Document("listCollections", 1).append("comment", "checked").append("maxTimeMS", 1000)
+        .append("readConcern", new Document("level", "local"));
+    assertThat(database.runCommand(generic).get("cursor", Document.class).getList("firstBatch", Document.class)).hasSize(1);
+  }
+
+  /**
+   * mongod sends every collection in listCollections' first batch unless its cursor asks for fewer, and a getMore goes on
+   * from there; mongo-java-server sent them all whatever was asked, with no cursor left.
+   */
+  @Test
+  void listCollectionsKeepsTheBatchSizeItsCursorAsksForAndGetMoreGoesOn() {
+    List.of("a", "b", "c").forEach(database::createCollection);
+
+    Document first = database.runCommand(new Document("listCollections", 1).append("nameOnly", true)
+        .append("cursor", new Document("batchSize", 1))).get("cursor", Document.class);
+    assertThat(first.getList("firstBatch", Document.class)).hasSize(1);
+    assertThat(first.getLong("id")).as("a cursor for the rest").isNotZero();
+    Document rest = database.runCommand(new Document("getMore", first.getLong("id")).append("collection", "$cmd.listCollections"))
+        .get("cursor", Document.class);
+    assertThat(rest.getList("nextBatch", Document.class)).hasSize(2);
+    assertThat(rest.getLong("id")).isZero();
+
+    assertThat(database.listCollectionNames().batchSize(1).into(new ArrayList<>())).as("the driver's own cursor, read to its end")
+        .containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(database.runCommand(new Document("listCollections", 1)).get("cursor", Document.class)
+        .getList("firstBatch", Document.class)).as("no batch size: all in the first batch").hasSize(3);
+  }
+
   /** mongo-java-server ignored a filter that is not a document and listed everything. */
   @Test
   void aListingsFilterThatIsNotADocumentIsRefusedAsMongodRefusesIt() {
