@@ -147,9 +147,34 @@ async function standalone() {
     const upsertLastError = `${lastError?.n}/${lastError?.updatedExisting}/${lastError?.upserted}`;
     const removeUpsert = await db.command({ findAndModify: collection.collectionName, query: { _id: 'none' }, remove: true, upsert: true })
       .then(() => 'done', error => errorCode(error));
-    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert };
+    // An update given as a pipeline: mongod runs it, this server refuses it with code 238 (docs/server.md says why).
+    const pipelineUpdate = await collection.findOneAndUpdate({ _id: 'fresh' }, [{ $set: { m: '$n' } }])
+      .then(() => 'done', error => errorCode(error));
+    step = 'parser';
+    const limitNotANumber = await db.command({ find: collection.collectionName, limit: 'x' }).then(() => 'done', error => errorCode(error));
+    const unknownField = await db.command({ listCollections: 1, nameOnyl: true }).then(() => 'done', error => errorCode(error));
+    return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert,
+      pipelineUpdate, limitNotANumber, unknownField, listed: await listedInBatches(client) };
   } finally {
     await client.close();
+  }
+}
+
+/**
+ * listCollections' cursor.batchSize, kept as mongod keeps it: of two collections one in the first batch, the other by
+ * getMore. Returns "<first batch>+<getMore's batch>".
+ */
+async function listedInBatches(client) {
+  const db = client.db('conformance_listing_' + process.pid);
+  await db.collection('a').insertOne({});
+  await db.collection('b').insertOne({});
+  try {
+    // The cursor id kept as an int64 (promoteLongs: false), which getMore takes alone.
+    const first = (await db.command({ listCollections: 1, nameOnly: true, cursor: { batchSize: 1 } }, { promoteLongs: false })).cursor;
+    const rest = first.id.isZero() ? [] : (await db.command({ getMore: first.id, collection: '$cmd.listCollections' })).cursor.nextBatch;
+    return `${first.firstBatch.length}+${rest.length}`;
+  } finally {
+    await db.dropDatabase();
   }
 }
 
@@ -178,8 +203,11 @@ async function batches() {
     await cursor.next();
     const cursorId = cursor.id;
     await cursor.close();
-    const killedCursor = await db.command({ getMore: cursorId, collection: small.collectionName })
-      .then(() => 'open', error => errorCode(error));
+    const notFound = await db.command({ getMore: cursorId, collection: small.collectionName }).then(() => null, error => error);
+    const killedCursor = notFound ? errorCode(notFound) : 'open';
+    // mongod's words for it, and its error reply's fields (no legacy $err).
+    const notFoundWords = notFound?.message === `cursor id ${cursorId} not found` ? 'mongod' : 'other';
+    const errorReplyFields = Object.keys(notFound?.errorResponse ?? {}).sort().join(',');
     const large = db.collection('large_' + process.pid + '_' + Date.now());
     const filler = 'x'.repeat(1536 * 1024);
     for (let i = 0; i < 40; i++) {
@@ -187,7 +215,7 @@ async function batches() {
     }
     const largeRead = (await large.find().toArray()).length;
     await large.drop();
-    return { firstBatch: firstBatches[0], largeRead, killedCursor };
+    return { firstBatch: firstBatches[0], largeRead, killedCursor, notFoundWords, errorReplyFields };
   } finally {
     await client.close();
   }
@@ -266,7 +294,9 @@ try {
     + ` capError=${cap.error} transaction=${only.transaction} transactionWrites=${only.transactionWrites}`
     + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted} firstBatch=${read.firstBatch}`
     + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`
-    + ` removeUpsert=${only.removeUpsert}`);
+    + ` removeUpsert=${only.removeUpsert} pipelineUpdate=${only.pipelineUpdate} limitNotANumber=${only.limitNotANumber}`
+    + ` listCollectionsUnknownField=${only.unknownField} listCollectionsBatches=${only.listed}`
+    + ` cursorNotFoundWords=${read.notFoundWords} errorReplyFields=${read.errorReplyFields}`);
   process.exit(0);
 } catch (error) {
   console.log(`CONFORMANCE-FAILED ${step}: ${error.name}: ${error.message}`);

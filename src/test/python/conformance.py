@@ -6,6 +6,7 @@ the embedded server (and runnable by hand against any server), with Debian's pyt
 Prints one line, "CONFORMANCE key=value ...", and exits 0; or "CONFORMANCE-FAILED <step>: <error>" and
 exits 1. The capped server must have no other client while this runs.
 """
+import os
 import socket
 import sys
 import threading
@@ -14,6 +15,7 @@ import warnings
 from urllib.parse import urlparse
 
 import pymongo
+from bson.int64 import Int64
 from pymongo import MongoClient, monitoring
 
 HEARTBEAT_MS = 500  # the driver's shortest
@@ -255,6 +257,51 @@ def batches(uri):
         client.close()
 
 
+def failure(run):
+    """The error the command run() met, (code, message, reply fields), or ("done", "", "") where it was answered."""
+    try:
+        run()
+        return "done", "", ""
+    except pymongo.errors.OperationFailure as error:
+        return error.code, error.details.get("errmsg"), ",".join(sorted(error.details))
+
+
+def parser_answers(uri):
+    """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
+    here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, an
+    unknown listCollections field, listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
+    (mongod's words, and an error reply without the legacy $err). Returns the summary's fields in order."""
+    client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
+    try:
+        database = client.conformance
+        collection = database["parser_%d_%d" % (threading.get_native_id(), time.time() * 1000)]
+        collection.insert_many([{"_id": i, "n": i} for i in range(5)])
+        pipeline = failure(lambda: collection.find_one_and_update({"_id": 1}, [{"$set": {"m": "$n"}}]))
+        limit = failure(lambda: database.command("find", collection.name, limit="x"))
+        min_long = failure(lambda: database.command("count", collection.name, limit=Int64(-2 ** 63)))
+        unknown = failure(lambda: database.command("listCollections", 1, nameOnyl=True))
+        cursor = collection.find(batch_size=2)
+        next(cursor)
+        cursor_id = cursor.cursor_id
+        cursor.close()
+        not_found = failure(lambda: database.command("getMore", Int64(cursor_id), collection=collection.name))
+        listing = client["conformance_listing_%d" % os.getpid()]
+        listing.a.insert_one({})
+        listing.b.insert_one({})
+        first = listing.command("listCollections", 1, nameOnly=True, cursor={"batchSize": 1})["cursor"]
+        rest = listing.command("getMore", Int64(first["id"]), collection="$cmd.listCollections")["cursor"]["nextBatch"] \
+            if first["id"] else []
+        client.drop_database(listing.name)
+        collection.drop()
+        return [("pipelineUpdate", pipeline[0]), ("limitNotANumber", limit[0]), ("countMinLongLimit", min_long[0]),
+                ("listCollectionsUnknownField", unknown[0]),
+                ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),
+                ("cursorNotFoundWords", "mongod" if not_found[1] == "cursor id %d not found" % cursor_id else "other"),
+                ("errorReplyFields", not_found[2])]
+    finally:
+        client.close()
+
+
 def at_the_cap(capped_uri, cap):
     """Fills the capped server with raw connections, checks that one more is closed by the server, then lets a driver
     client try: how long until its monitor sees the connection closed, and what it says."""
@@ -311,6 +358,8 @@ def main():
         transaction, transaction_writes, change_stream, inserted, remove_upsert = standalone(uri)
         step = "batches"
         first_batch, large_read, killed_cursor, negative_limit_count = batches(uri)
+        step = "parser"
+        parser = parser_answers(uri)
         step = "cap"
         cap_ms, cap_error = at_the_cap(capped_uri, cap)
     except Exception as error:  # the step and the driver's own words, on one line
@@ -322,7 +371,8 @@ def main():
           " countNegativeLimit=%d"
           % (pymongo.version, version, wire, awaited, WATCH_S * 1000, sockets, lsid, cap_ms, cap_error, transaction,
              transaction_writes, change_stream, inserted, first_batch, large_read, killed_cursor, remove_upsert,
-             negative_limit_count))
+             negative_limit_count)
+          + "".join(" %s=%s" % answer for answer in parser))
     return 0
 
 

@@ -106,6 +106,16 @@ final class DriverConformance {
     assertThat(summary.get("largeRead")).as("documents of 1.5 MiB read, of 40 (60 MiB)").isEqualTo("40");
     // A cursor closed early is killed by the driver (its killCursors taken), so a getMore of it finds none: code 43.
     assertThat(summary.get("killedCursorGetMore")).as("the error of a getMore of a cursor the driver closed").isEqualTo("43");
+    assertThat(summary.get("cursorNotFoundWords")).as("its message: mongod's 'cursor id <id> not found'").isEqualTo("mongod");
+    assertThat(summary.get("errorReplyFields")).as("the fields of its error reply: mongod's, no legacy $err")
+        .isEqualTo("code,codeName,errmsg,ok");
+    // What mongod's parser refuses or keeps; an update given as a pipeline is refused here (238), where mongod runs it.
+    assertThat(summary.get("pipelineUpdate")).as("the error code of an update given as a pipeline").isEqualTo("238");
+    assertThat(summary.get("limitNotANumber")).as("the error code of a find whose limit is a string").isEqualTo("14");
+    assertThat(summary.get("listCollectionsUnknownField")).as("the error code of an unknown listCollections field")
+        .isEqualTo("40415");
+    assertThat(summary.get("listCollectionsBatches")).as("listCollections of 2 with cursor.batchSize 1: first batch + getMore")
+        .isEqualTo("1+1");
     // The server closes the connection on arrival: the driver's monitor hears it at once, not after a timeout.
     assertThat(Long.parseLong(summary.get("capClosedMs"))).as("ms until the driver saw its connection closed past the cap")
         .isLessThan(1_000);

@@ -33,6 +33,7 @@ class PyMongoConformanceIT {
     assertThat(summary.get("version")).as("the driver's version").isEqualTo(installed);
     DriverConformance.assertConforms(summary);
     assertThat(summary.get("countNegativeLimit")).as("Cursor.count of a find with limit(-2), of 300").isEqualTo("2");
+    assertThat(summary.get("countMinLongLimit")).as("the error code of a count whose limit is Long.MIN_VALUE").isEqualTo("2");
   }
 
   /** The installed PyMongo's version, or null when it cannot be imported. */
