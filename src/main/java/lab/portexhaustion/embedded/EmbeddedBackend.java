@@ -19,11 +19,11 @@ import java.util.UUID;
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}), {@code listDatabases} with
  * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
- * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS} ({@link ReadTimeLimit}); its collections upsert with
- * time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod refuses ({@link ReplicaSetOnly})
- * and the arguments mongod's parser refuses ({@link CommandArguments}, {@link FindAndModifyArguments}), and an update
- * given as a pipeline, which mongo-java-server cannot run ({@link PipelineUpdates}),
- * drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
+ * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS} ({@link ReadTimeLimit});
+ * its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod
+ * refuses ({@link ReplicaSetOnly}), the arguments mongod's parser refuses ({@link CommandArguments},
+ * {@link FindAndModifyArguments}) and an update given as a pipeline, which mongo-java-server cannot run
+ * ({@link PipelineUpdates}), drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
  * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
  * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
  * for the resolver's 5 s timeout: the answer here is made without it.
