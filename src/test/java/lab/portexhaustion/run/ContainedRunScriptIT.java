@@ -12,6 +12,8 @@ import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** scripts/contained-run: its checks of bad input, and the namespace it makes. */
 class ContainedRunScriptIT {
@@ -98,6 +100,23 @@ class ContainedRunScriptIT {
     assertThat(run.output().lines().map(String::trim).toList())
         .contains("41000\t41099", "0", "300", "lo", "contained=1 loopbackOnly=1");
     assertThat(run.output()).doesNotContain("eth0");
+  }
+
+  /**
+   * TERM or HUP sent to contained-run's pid (lab-test's once the namespace is made) ends the command in the namespace,
+   * and with it the namespace, and is said with the signal's code: contained-run ended at once before, its load going on.
+   */
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aSignalToContainedRunAloneEndsTheLoadInItsNamespaceAndIsSaid(String signal, int code, @TempDir Path scratch) throws Exception {
+    NetworkNamespaces.assumeAvailable();
+
+    SignalledWrapper.Result run = SignalledWrapper.run(scratch, List.of("scripts/contained-run", "--no-prepare", "--range", "41000-41099"),
+        signal);
+
+    assertThat(run.loadLeftRunning()).as("the load after contained-run ended: %s", run.output()).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(code);
+    assertThat(run.output()).contains("lab-test: exit " + code + ": interrupted by " + signal + "; PooledSimulation stopped");
   }
 
   @Test

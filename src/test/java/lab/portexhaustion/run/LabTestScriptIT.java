@@ -2,12 +2,16 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code scripts/lab-test}: {@code mvn gatling:test} ends with 1 for every failure, the wrapper with the simulations'
@@ -72,6 +76,23 @@ class LabTestScriptIT {
     assertThat(terminated.exitCode()).as(terminated.output()).isEqualTo(143);
     assertThat(terminated.output()).contains("lab-test: exit 143: interrupted by TERM; PooledSimulation stopped before it recorded its end")
         .doesNotContain("a crash");
+  }
+
+  /**
+   * TERM, HUP or INT sent to lab-test alone (kill, timeout, a CI runner cancelling a job) reaches the command and what it
+   * started, which lab-test waits for, then says the interruption with the signal's code: it ended at once before, its
+   * last line Gatling's, the load going on.
+   */
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129", "INT, 130"})
+  void aSignalToLabTestAloneEndsTheLoadAndIsSaidAsAnInterruption(String signal, int code, @TempDir Path scratch) throws Exception {
+    SignalledWrapper.Result run = SignalledWrapper.run(scratch, List.of("scripts/lab-test"), signal);
+
+    assertThat(run.loadLeftRunning()).as("the load after lab-test ended: %s", run.output()).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(code);
+    assertThat(run.output().strip()).endsWith("lab-test: exit " + code + ": interrupted by " + signal
+        + "; PooledSimulation stopped before it recorded its end, so its folder holds what was written until then, perhaps"
+        + " without a summary or a verdict");
   }
 
   /** A TERM sent to a simulation's JVM alone: mvn ends with 1, and the 143 that JVM recorded decides. */

@@ -1,0 +1,64 @@
+package lab.portexhaustion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a wrapper script (scripts/lab-test, scripts/contained-run) on a command that records a simulation's beginning as
+ * its JVM does and then stands for its load, a sleep it starts; sends one signal to the wrapper's own pid, as kill,
+ * timeout or a CI runner cancelling a job does, not to its process group; and reports how the wrapper ended and whether
+ * the load went on after it.
+ */
+final class SignalledWrapper {
+
+  /** How the wrapper ended: its exit code and output, and the load's process if it outlived the wrapper. */
+  record Result(int exitCode, String output, Optional<ProcessHandle> loadLeftRunning) {}
+
+  private static final Duration LIMIT = Duration.ofSeconds(60);
+
+  private SignalledWrapper() {}
+
+  /**
+   * @param wrapper the wrapper and its options, up to (not including) its {@code --}
+   * @param signal  INT, TERM or HUP
+   */
+  static Result run(Path scratch, List<String> wrapper, String signal) throws Exception {
+    Path loadPid = scratch.resolve("load.pid");
+    // The load a grandchild of the wrapper, as a simulation's JVM is under mvn; in the foreground, so INT is not ignored.
+    String load = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; sh -c 'echo $$ > \"$1\"; exec sleep 120' load '"
+        + loadPid + "'";
+    // A signal the test's JVM inherited as ignored (a CI job under nohup) would reach the wrapper ignored: reset.
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP"));
+    command.addAll(wrapper);
+    command.addAll(List.of("--", "sh", "-c", load));
+    Path output = scratch.resolve("output.txt");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (!Files.exists(loadPid) || Files.readString(loadPid).isBlank()) {
+        assertThat(process.isAlive()).as("the wrapper ended before its load began: %s", Files.readString(output)).isTrue();
+        assertThat(System.nanoTime()).as("the load did not begin within %s", LIMIT).isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      Optional<ProcessHandle> sleep = ProcessHandle.of(Long.parseLong(Files.readString(loadPid).strip()));
+      // env has exec'd the wrapper: its pid is the wrapper's.
+      assertThat(new ProcessBuilder("kill", "-s", signal, String.valueOf(process.pid())).start().waitFor()).isZero();
+      assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the wrapper ended after its %s", signal).isTrue();
+      // Signalled with the rest, it ends within moments, its parent gone before it perhaps.
+      sleep.ifPresent(handle -> handle.onExit().completeOnTimeout(handle, 5, TimeUnit.SECONDS).join());
+      Optional<ProcessHandle> leftRunning = sleep.filter(ProcessHandle::isAlive);
+      leftRunning.ifPresent(ProcessHandle::destroyForcibly);
+      return new Result(process.exitValue(), Files.readString(output), leftRunning);
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+}
