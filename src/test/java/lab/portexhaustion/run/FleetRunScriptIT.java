@@ -19,11 +19,13 @@ import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * scripts/fleet-run: its checks of bad input and its CPU estimate (both before anything starts, so without root), the
  * namespaces it makes (one client's view of them), and its teardown: after Ctrl+C or a client that outlives the round
- * limit, no namespace, bridge or process of the fleet is left (TERM takes the same trap as Ctrl+C). Every client command
+ * limit, no namespace, bridge or process of the fleet is left (TERM and HUP take the same trap as Ctrl+C). Every client command
  * here is a shell, not a load: the script appends its -D options to it, which the shell receives as arguments; a fleet
  * of shells is given a rate the estimate accepts on any machine (--rate 1).
  */
@@ -260,7 +262,19 @@ class FleetRunScriptIT {
   @Test
   void ctrlCMidRunLeavesNoNamespaceBridgeOrProcess() throws Exception {
     assumeRoot();
-    interruptedMidRun("INT", 130);
+    interruptedMidRun("INT", 130, List.of(), "2 clients running", 5);
+  }
+
+  /**
+   * TERM or HUP while the fleet waits to launch its next client (--join-interval) tears it down at once: bash ran the
+   * trap only once that wait was over, up to a join interval later, the clients launched meanwhile joining the load.
+   */
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aSignalWhileWaitingToLaunchTheNextClientTearsTheFleetDownAtOnce(String signal, int code) throws Exception {
+    assumeRoot();
+    // Client 2 is launched 60 s after client 1; the server, client 1's timeout and its sleep are there before.
+    interruptedMidRun(signal, code, List.of("--join-interval", "60", "--round-limit", "120"), "client 1 joins at", 3);
   }
 
   @Test
@@ -278,33 +292,41 @@ class FleetRunScriptIT {
     assertThat(fleetNamespaces(pidOf(run.output()))).isEmpty();
   }
 
-  /** Starts a fleet whose clients sleep, waits until its namespaces, clients and server exist, signals the script. */
-  private static void interruptedMidRun(String signal, int expectedExit) throws Exception {
+  /**
+   * Starts a fleet whose clients sleep, with {@code options}; waits until it says {@code ready} and at least {@code least}
+   * processes are in its namespaces; signals the script, which must have torn it all down 40 s later.
+   */
+  private static void interruptedMidRun(String signal, int expectedExit, List<String> options, String ready, int least)
+      throws Exception {
     Path output = Files.createTempFile("fleet-run", ".log");
     // env resets the signal to its default first: a build started in the background of a non-interactive shell has
     // SIGINT ignored, a disposition the script would inherit and could not trap.
-    Process script = new ProcessBuilder("env", "--default-signal=" + signal, "scripts/fleet-run", "--clients", "2", "--range", "41000-41099", "--rate", "1", "--no-prepare",
-        "--simulations", "PooledSimulation", "--", "bash", "-c", "sleep 300", "client")
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=" + signal, "scripts/fleet-run", "--clients", "2",
+        "--range", "41000-41099", "--rate", "1", "--no-prepare", "--simulations", "PooledSimulation"));
+    command.addAll(options);
+    command.addAll(List.of("--", "bash", "-c", "sleep 300", "client"));
+    Process script = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
     String tag = "pel" + script.pid();
     List<ProcessHandle> inside = new ArrayList<>();
     try {
       long deadline = System.nanoTime() + LIMIT.toNanos();
-      while (!Files.readString(output).contains("2 clients running") && System.nanoTime() < deadline && script.isAlive()) {
+      while (!Files.readString(output).contains(ready) && System.nanoTime() < deadline && script.isAlive()) {
         Thread.sleep(200);
       }
-      assertThat(Files.readString(output)).as("the fleet never started").contains("2 clients running");
+      assertThat(Files.readString(output)).as("the fleet never started").contains(ready);
       assertThat(fleetNamespaces(script.pid())).containsExactlyInAnyOrder(tag + "-server", tag + "-client-1", tag + "-client-2");
       assertThat(links(tag + "-server")).contains("br-" + tag);
-      // The server, and per client at least timeout and the sleep: the script says "running" as it starts them, a
-      // client may join its namespace a moment later.
-      inside.addAll(processesInFleet(script.pid(), 5));
-      assertThat(inside).hasSizeGreaterThanOrEqualTo(5);
+      // The server, and per client at least timeout and the sleep: the script says it as it starts them, a client may
+      // join its namespace a moment later.
+      inside.addAll(processesInFleet(script.pid(), least));
+      assertThat(inside).hasSizeGreaterThanOrEqualTo(least);
 
       new ProcessBuilder("kill", "-" + signal, Long.toString(script.pid())).start().waitFor(10, TimeUnit.SECONDS);
 
-      assertThat(script.waitFor(40, TimeUnit.SECONDS)).as("the script ended after SIG" + signal).isTrue();
+      assertThat(script.waitFor(40, TimeUnit.SECONDS)).as("the script ended after SIG" + signal + ": " + Files.readString(output))
+          .isTrue();
       assertThat(script.exitValue()).isEqualTo(expectedExit);
       assertThat(Files.readString(output)).contains("tearing down 3 namespaces");
       assertThat(fleetNamespaces(script.pid())).isEmpty();
@@ -313,7 +335,12 @@ class FleetRunScriptIT {
       assertThat(inside.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList())
           .as("processes of the fleet still alive").isEmpty();
     } finally {
-      script.destroyForcibly();
+      // A fleet that failed the test is still torn down by its own trap (a KILL would leave its namespaces behind), then
+      // killed if that takes past the longest wait it can be in, a join interval's.
+      script.destroy();
+      if (!script.waitFor(75, TimeUnit.SECONDS)) {
+        script.destroyForcibly();
+      }
       Files.deleteIfExists(output);
     }
   }
