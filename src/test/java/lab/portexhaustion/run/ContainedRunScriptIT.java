@@ -119,6 +119,26 @@ class ContainedRunScriptIT {
     assertThat(run.output()).contains("lab-test: exit " + code + ": interrupted by " + signal + "; PooledSimulation stopped");
   }
 
+  /**
+   * TERM or HUP sent to contained-run while it prepares the build (before any namespace) stops that build and says so
+   * with the signal's code: contained-run ended at once before, the build going on without it.
+   */
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aSignalWhilePreparingTheBuildStopsTheBuild(String signal, int code, @TempDir Path project) throws Exception {
+    Path building = project.resolve("build.pid");
+    // The user's own Maven wrapper, prepared first: it stands for the build, and records its pid.
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\necho $$ > '" + building + "'\nexec sleep 120\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    SignalledWrapper.Result run = SignalledWrapper.run(project,
+        List.of("scripts/contained-run", "--range", "40000-40999", "--", wrapper.toString(), "gatling:test"), building, signal);
+
+    assertThat(run.loadLeftRunning()).as("the build after contained-run ended: %s", run.output()).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(code);
+    assertThat(run.output()).contains("contained-run: interrupted by " + signal + " while preparing the build; nothing ran");
+  }
+
   @Test
   void aDescriptorLimitTheNamespaceCannotTakeIsRefusedAsASetupMistake() throws Exception {
     NetworkNamespaces.assumeAvailable();

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a wrapper script (scripts/lab-test, scripts/contained-run) on a command that records a simulation's beginning as
- * its JVM does and then stands for its load, a sleep it starts; sends one signal to the wrapper's own pid, as kill,
- * timeout or a CI runner cancelling a job does, not to its process group; and reports how the wrapper ended and whether
- * the load went on after it.
+ * its JVM does and then stands for its load, a sleep it starts (or on a command of the caller's, whose load writes its
+ * pid); sends one signal to the wrapper's own pid, as kill, timeout or a CI runner cancelling a job does, not to its
+ * process group; and reports how the wrapper ended and whether the load went on after it.
  */
 final class SignalledWrapper {
 
@@ -34,12 +34,20 @@ final class SignalledWrapper {
     // The load a grandchild of the wrapper, as a simulation's JVM is under mvn; in the foreground, so INT is not ignored.
     String load = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; sh -c 'echo $$ > \"$1\"; exec sleep 120' load '"
         + loadPid + "'";
-    // A signal the test's JVM inherited as ignored (a CI job under nohup) would reach the wrapper ignored: reset.
-    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP"));
-    command.addAll(wrapper);
+    List<String> command = new ArrayList<>(wrapper);
     command.addAll(List.of("--", "sh", "-c", load));
+    return run(scratch, command, loadPid, signal);
+  }
+
+  /**
+   * @param command the wrapper and all its arguments, among which a process that writes its pid to {@code loadPid}
+   */
+  static Result run(Path scratch, List<String> command, Path loadPid, String signal) throws Exception {
+    // A signal the test's JVM inherited as ignored (a CI job under nohup) would reach the wrapper ignored: reset.
+    List<String> all = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP"));
+    all.addAll(command);
     Path output = scratch.resolve("output.txt");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Process process = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     try {
       long deadline = System.nanoTime() + LIMIT.toNanos();
       while (!Files.exists(loadPid) || Files.readString(loadPid).isBlank()) {
@@ -47,13 +55,13 @@ final class SignalledWrapper {
         assertThat(System.nanoTime()).as("the load did not begin within %s", LIMIT).isLessThan(deadline);
         Thread.sleep(50);
       }
-      Optional<ProcessHandle> sleep = ProcessHandle.of(Long.parseLong(Files.readString(loadPid).strip()));
+      Optional<ProcessHandle> load = ProcessHandle.of(Long.parseLong(Files.readString(loadPid).strip()));
       // env has exec'd the wrapper: its pid is the wrapper's.
       assertThat(new ProcessBuilder("kill", "-s", signal, String.valueOf(process.pid())).start().waitFor()).isZero();
       assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the wrapper ended after its %s", signal).isTrue();
       // Signalled with the rest, it ends within moments, its parent gone before it perhaps.
-      sleep.ifPresent(handle -> handle.onExit().completeOnTimeout(handle, 5, TimeUnit.SECONDS).join());
-      Optional<ProcessHandle> leftRunning = sleep.filter(ProcessHandle::isAlive);
+      load.ifPresent(handle -> handle.onExit().completeOnTimeout(handle, 5, TimeUnit.SECONDS).join());
+      Optional<ProcessHandle> leftRunning = load.filter(ProcessHandle::isAlive);
       leftRunning.ifPresent(ProcessHandle::destroyForcibly);
       return new Result(process.exitValue(), Files.readString(output), leftRunning);
     } finally {
