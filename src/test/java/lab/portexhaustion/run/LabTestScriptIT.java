@@ -2,6 +2,7 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +94,19 @@ class LabTestScriptIT {
     assertThat(run.output().strip()).endsWith("lab-test: exit " + code + ": interrupted by " + signal
         + "; PooledSimulation stopped before it recorded its end, so its folder holds what was written until then, perhaps"
         + " without a summary or a verdict");
+  }
+
+  /** The command reads lab-test's own input, as it did in the foreground: a background command's is /dev/null. */
+  @Test
+  void theCommandReadsLabTestsInput(@TempDir Path scratch) throws Exception {
+    Path input = Files.writeString(scratch.resolve("input.txt"), "given\n");
+    ProcessBuilder builder = new ProcessBuilder("scripts/lab-test", "--", "sh", "-c", "read line && echo \"read: $line\"")
+        .redirectInput(input.toFile()).redirectErrorStream(true);
+
+    TimedProcess.Result result = TimedProcess.run(builder, Duration.ofSeconds(30));
+
+    assertThat(result.output()).as("exit %d", result.exitCode()).contains("read: given");
+    assertThat(result.exitCode()).isZero();
   }
 
   /** A TERM sent to a simulation's JVM alone: mvn ends with 1, and the 143 that JVM recorded decides. */
