@@ -32,14 +32,18 @@ final class ProbeFailure {
       return subject + " turned down the credentials in 'uri' (" + why + "), so no load was sent. Check the user name, the password"
           + " and authSource in 'uri', or leave the credentials out for a server without authentication.";
     }
+    boolean embeddedTarget = target.kind().equals("embedded");
+    String elsewhere = embeddedTarget ? "" : ", or run against the built-in server with -Dtarget=embedded";
+    Optional<NameLookupFailure.Lookup> lookup = NameLookupFailure.in(failure);
+    if (lookup.isPresent()) {
+      return subject + nameNotResolved(lookup.get(), UriRedaction.scrub(lookup.get().detail(), connectionString), elsewhere);
+    }
     ClassifiedError error = ErrorClassifier.classify(failure);
     String why = UriRedaction.scrub(error.message(), connectionString);
     // Server selection gives up only after the whole timeout: the server's refusals went on for all of it.
     String throughout = failure instanceof MongoTimeoutException ? " throughout the probe's wait of " + timeout.text() : "";
-    boolean embeddedTarget = target.kind().equals("embedded");
     String closedAdvice = embeddedTarget ? embeddedClosedAdvice(embedded)
         : " A server at its connection limit, or a proxy or firewall between, closes connections so: check the server's log.";
-    String elsewhere = embeddedTarget ? "" : ", or run against the built-in server with -Dtarget=embedded";
     return subject + switch (error.kind()) {
       case TIMEOUT -> " did not answer within " + timeout.text() + " (" + why + "), so no load was sent. Check that the server runs"
           + " and is reachable from this machine (a firewall that drops packets leaves a connection waiting), give it longer with"
@@ -54,6 +58,18 @@ final class ProbeFailure {
       case HARNESS_SATURATED, CHECK_FAILED, OTHER, NOT_BUILT -> " answered the probe with an error (" + why + "), so no load was sent. Check that it is a"
           + " MongoDB server and that the user in 'uri', if any, may run buildInfo" + elsewhere + ".";
     };
+  }
+
+  /** A name that never became an address: no server was asked, so neither waiting longer nor the server's log helps. */
+  private static String nameNotResolved(NameLookupFailure.Lookup lookup, String detail, String elsewhere) {
+    String name = lookup.srv() ? "the SRV record of its mongodb+srv:// name" : "its host name";
+    if (!lookup.notFound()) {
+      return ": " + name + " could not be looked up (" + detail + "), so no load was sent. Check that this machine's DNS"
+          + " server answers, and the host name in 'uri'" + elsewhere + ".";
+    }
+    String advice = lookup.srv() ? " (a mongodb+srv:// name is the cluster's, as its provider gives it)" : "";
+    return " was not found: DNS has no " + name.substring(4) + " (" + detail + "), so no load was sent. Check the host name"
+        + " in 'uri'" + advice + elsewhere + ".";
   }
 
   /**

@@ -39,9 +39,10 @@ public final class ServerProbe {
     Duration wait = timeout.duration();
     ConnectionString connection = target.connectionString();
     SocketErrorCapture socketError = new SocketErrorCapture(SocketErrorListener.NONE);
+    SrvLookupCapture srvLookup = new SrvLookupCapture();
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(connection)
-        .applyToClusterSettings(b -> b.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS))
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).addClusterListener(srvLookup))
         .applyToSocketSettings(b -> b.connectTimeout((int) wait.toMillis(), TimeUnit.MILLISECONDS))
         .applyToServerSettings(b -> b.serverMonitoringMode(ServerMonitoringMode.POLL)
             .addServerListener(socketError).addServerMonitorListener(socketError))
@@ -52,6 +53,7 @@ public final class ServerProbe {
       return connections(admin, description.withServerVersion(String.valueOf(info.get("version"))));
     } catch (RuntimeException e) {
       socketError.attachTo(e);
+      srvLookup.attachTo(e);
       throw new TargetUnavailableException(ProbeFailure.paragraph(description, e, timeout, embedded, connection));
     }
   }

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoConfigurationException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import javax.naming.NameNotFoundException;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.config.Timeouts;
@@ -103,6 +109,46 @@ class ProbeFailureTest {
 
       assertThat(message).contains("did not answer within 1 s, the test's own (timeout:", "-Dtimeouts.serverSelection");
     }
+  }
+
+  /** A name under .invalid, which DNS never holds (RFC 6761): no server is ever asked, so no wait is the cause. */
+  @Test
+  void anSrvNameThatDnsDoesNotHoldIsSaidNotFoundNotSlow() {
+    String message = failure(uri("mongodb+srv://alice:" + PASSWORD + "@no-such-cluster.invalid/"), ServerLimits.NONE);
+
+    assertThat(message).startsWith("The uri target mongodb+srv://alice:****@no-such-cluster.invalid/")
+        .containsAnyOf(" was not found: DNS has no SRV record of its mongodb+srv:// name (DNS name not found",
+            ": the SRV record of its mongodb+srv:// name could not be looked up (")
+        .contains("Check the host name in 'uri'", "-Dtarget=embedded")
+        .doesNotContain(PASSWORD, "did not answer", "-Dtimeouts.serverSelection");
+  }
+
+  @Test
+  void aHostNameThatDoesNotResolveIsSaidNotFoundNotSlow() {
+    String message = failure(uri("mongodb://no-such-host.invalid:27017/"), ServerLimits.NONE);
+
+    assertThat(message).containsAnyOf(" was not found: DNS has no host name (", ": its host name could not be looked up (")
+        .contains("Check the host name in 'uri'").doesNotContain("did not answer", "-Dtimeouts.serverSelection");
+  }
+
+  /** The wording of each, from the exceptions the driver and the JDK give, whatever this machine's resolver answers. */
+  @Test
+  void aNameNotFoundAndALookupThatFailedAreToldApart() {
+    ConnectionString srv = new ConnectionString("mongodb+srv://no-such-cluster.invalid/");
+    TargetDescription target = UriMongoTarget.of(srv, "asked for with target=uri").description();
+    MongoTimeoutException notFound = new MongoTimeoutException("Timed out while waiting for a server");
+    notFound.addSuppressed(new MongoConfigurationException("Failed looking up SRV record", new NameNotFoundException("DNS name not found [response code 3]")));
+    MongoTimeoutException noDns = new MongoTimeoutException("Timed out while waiting for a server");
+    noDns.addSuppressed(new MongoSocketException("no-such-host.invalid", new ServerAddress(),
+        new UnknownHostException("no-such-host.invalid: Temporary failure in name resolution")));
+
+    assertThat(ProbeFailure.paragraph(target, notFound, ONE_SECOND, ServerLimits.NONE, srv)).isEqualTo(
+        "The uri target mongodb+srv://no-such-cluster.invalid/ was not found: DNS has no SRV record of its mongodb+srv:// name"
+            + " (DNS name not found [response code 3]), so no load was sent. Check the host name in 'uri' (a mongodb+srv:// name is"
+            + " the cluster's, as its provider gives it), or run against the built-in server with -Dtarget=embedded.");
+    assertThat(ProbeFailure.paragraph(target, noDns, ONE_SECOND, ServerLimits.NONE, srv)).endsWith(
+        ": its host name could not be looked up (Temporary failure in name resolution), so no load was sent. Check that this"
+            + " machine's DNS server answers, and the host name in 'uri', or run against the built-in server with -Dtarget=embedded.");
   }
 
   @Test
