@@ -68,12 +68,16 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
         + (limitsDescriptors() ? ", at most " + maxDescriptors + " descriptors" : "");
   }
 
+  private String connectionCount() {
+    return maxIncomingConnections + (maxIncomingConnections == 1 ? " connection" : " connections");
+  }
+
   private String connections() {
     if (failureMode == EmbeddedFailureMode.SELECT_SERVER) {
-      return limitsConnections() ? "at most " + maxIncomingConnections + " connections" : "no connection limit";
+      return limitsConnections() ? "at most " + connectionCount() : "no connection limit";
     }
     return limitsConnections()
-        ? "at most " + maxIncomingConnections + " connections (80 % of the descriptor limit when lower)"
+        ? "at most " + connectionCount() + " (80 % of the descriptor limit when lower)"
         : "connections capped at 80 % of the descriptor limit (where the OS gives one)";
   }
 }

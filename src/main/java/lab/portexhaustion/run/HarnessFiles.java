@@ -242,8 +242,8 @@ final class HarnessFiles implements AutoCloseable, IntervalSink {
     if (!pending.isEmpty() || !pendingIntervals.isEmpty()) {
       Path expected = resultsRoot.resolve(simulation.toLowerCase() + "-*").resolve(FOLDER).toAbsolutePath();
       Evidence.FileNotWritten missing = new Evidence.FileNotWritten(expected.toString(), String.format(
-          "no Gatling run folder appeared, so %d port samples and %d seconds of latencies were not written", pending.size(),
-          pendingIntervals.size()));
+          "no Gatling run folder appeared, so %d port sample%s and %d second%s of latencies were not written", pending.size(),
+          pending.size() == 1 ? "" : "s", pendingIntervals.size(), pendingIntervals.size() == 1 ? "" : "s"));
       notWritten.putIfAbsent(FOLDER, missing);
       LOG.error("cannot write {}: {}", missing.path(), missing.cause());
     }

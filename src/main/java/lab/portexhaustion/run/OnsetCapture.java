@@ -66,10 +66,7 @@ final class OnsetCapture {
     cpu.ifPresent(cpuAtOnset::set); // with the record: the pace and the CPU's share then end at the same onset
     record.set(onset);
     written = outOfDescriptors ? files.writeJson(FILE, onset, reserve) : files.writeJson(FILE, onset);
-    String server = snapshot.server()
-        .map(s -> String.format("; the server process: %s descriptors open, %d connections",
-            s.descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a"), s.openConnections()))
-        .orElse("");
+    String server = serverPart(snapshot.server());
     String descriptors = snapshot.totals().descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a");
     LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d requests; %d of %d ports"
             + " in use toward the target (%.1f %%), %d in TIME_WAIT; %s descriptors open%s; arrival rate %.0f visits/s; the model"
@@ -78,6 +75,14 @@ final class OnsetCapture {
         onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
         descriptors, server, onset.visitRatePerSecond(),
         predicted.map(Prediction::text).orElse("nothing (no model for this run)")));
+  }
+
+  /** The onset line's part on the server process, where the harness runs it: empty for any other target. */
+  static String serverPart(Optional<PortSample.ServerFigures> server) {
+    return server.map(s -> String.format("; the server process: %s descriptors open, %d connection%s",
+            s.descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a"), s.openConnections(),
+            s.openConnections() == 1 ? "" : "s"))
+        .orElse("");
   }
 
   /** This machine's CPU time as the onset was met: empty before it, or where {@code /proc/stat} could not be read then. */

@@ -117,7 +117,8 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
   static String software(String serverVersion, ServerReady ready, EmbeddedMonitoring monitoring, ServerLimits limits,
       Optional<String> limitNote) {
     String limitText = limits.any() ? ", " + limits.describe() : "";
-    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connections", ready.connectionCap())
+    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connection%s", ready.connectionCap(),
+        ready.connectionCap() == 1 ? "" : "s")
         : "accepts until its descriptors run out";
     return String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %s%s)",
         serverVersion, ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,

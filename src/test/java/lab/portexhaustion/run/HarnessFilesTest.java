@@ -80,6 +80,20 @@ class HarnessFilesTest {
     assertThat(harness.resolve("summary.json")).doesNotExist();
   }
 
+  /** A run that ended before Gatling made its folder: what was kept for it is counted in words that fit the count. */
+  @Test
+  void whatWaitedForAFolderThatNeverCameIsCountedInTheSingularForOne() {
+    HarnessFiles files = new HarnessFiles(results, "FooSimulation", Instant.now());
+
+    files.appendSample(new TotalsSample(0, new PortSample.Totals(Optional.of(1L), Optional.of(2L), 1000, Optional.empty()),
+        Optional.empty()));
+    files.interval(0, histogram(1_000));
+    files.close();
+
+    assertThat(files.notWritten()).singleElement().extracting(Evidence.FileNotWritten::cause)
+        .isEqualTo("no Gatling run folder appeared, so 1 port sample and 1 second of latencies were not written");
+  }
+
   /** A file not written at first (descriptors ran out at the onset) and written later counts as written. */
   @Test
   void aFileWrittenAfterAllIsNoLongerMissing() throws Exception {

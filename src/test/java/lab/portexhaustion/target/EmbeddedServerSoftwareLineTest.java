@@ -37,6 +37,16 @@ class EmbeddedServerSoftwareLineTest {
   }
 
   @Test
+  void oneConnectionIsSaidInTheSingular() {
+    String line = line(new ServerLimits(1, Duration.ZERO, 0, EmbeddedFailureMode.MONGOD), new ServerReady(27017, 41, Optional.of(20000L), 1));
+
+    assertThat(line).contains("at most 1 connection (80 % of the descriptor limit when lower), no idle timeout,"
+        + " fails as mongod: at most 1 connection, descriptor limit 20000");
+    assertThat(new ServerLimits(1, Duration.ZERO, 0, EmbeddedFailureMode.SELECT_SERVER).describe())
+        .startsWith("at most 1 connection, no idle timeout");
+  }
+
+  @Test
   void failingAsTheSelectServerTheLineHasNoConnectionLimitAnywhere() {
     String line = line(new ServerLimits(0, IDLE, 0, EmbeddedFailureMode.SELECT_SERVER), new ServerReady(27017, 41, Optional.of(2048L), 0));
 
