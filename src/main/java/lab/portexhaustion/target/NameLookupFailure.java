@@ -21,9 +21,10 @@ final class NameLookupFailure {
    * @param srv true for the SRV record of a {@code mongodb+srv://} name, false for a host's address
    * @param notFound true when the lookup answered that the name does not exist, false when the lookup itself failed
    *     (no DNS server answered, for one)
-   * @param detail the resolver's own words
+   * @param host the host name, where the failure names it
+   * @param detail the resolver's own words, where the failure gives them
    */
-  record Lookup(boolean srv, boolean notFound, String detail) {}
+  record Lookup(boolean srv, boolean notFound, Optional<String> host, Optional<String> detail) {}
 
   private NameLookupFailure() {}
 
@@ -36,17 +37,17 @@ final class NameLookupFailure {
       if (!seen.add(t)) {
         continue;
       }
-      if (t instanceof NameNotFoundException) {
-        return Optional.of(new Lookup(true, true, String.valueOf(t.getMessage())));
-      }
       if (t instanceof NamingException) {
-        return Optional.of(new Lookup(true, false, String.valueOf(t.getMessage())));
+        boolean notFound = t instanceof NameNotFoundException;
+        return Optional.of(new Lookup(true, notFound, Optional.empty(), Optional.ofNullable(t.getMessage())));
       }
       if (t instanceof UnknownHostException) {
-        // The JDK's text is "host: reason"; a temporary failure is the resolver's, not an answer about the name.
+        // The JDK's text is "host: reason" or the host alone; a temporary failure is the resolver's, not an answer about the name.
         String text = String.valueOf(t.getMessage());
-        String reason = text.contains(": ") ? text.substring(text.indexOf(": ") + 2) : "not known";
-        return Optional.of(new Lookup(false, !reason.toLowerCase().contains("temporary"), reason));
+        int colon = text.indexOf(": ");
+        Optional<String> reason = colon < 0 ? Optional.empty() : Optional.of(text.substring(colon + 2));
+        boolean notFound = reason.map(r -> !r.toLowerCase().contains("temporary")).orElse(true);
+        return Optional.of(new Lookup(false, notFound, Optional.of(colon < 0 ? text : text.substring(0, colon)), reason));
       }
       Optional.ofNullable(t.getCause()).ifPresent(pending::add);
       Collections.addAll(pending, t.getSuppressed());

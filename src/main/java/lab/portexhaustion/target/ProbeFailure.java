@@ -36,7 +36,7 @@ final class ProbeFailure {
     String elsewhere = embeddedTarget ? "" : ", or run against the built-in server with -Dtarget=embedded";
     Optional<NameLookupFailure.Lookup> lookup = NameLookupFailure.in(failure);
     if (lookup.isPresent()) {
-      return subject + nameNotResolved(lookup.get(), UriRedaction.scrub(lookup.get().detail(), connectionString), elsewhere);
+      return subject + nameNotResolved(lookup.get(), connection, elsewhere);
     }
     ClassifiedError error = ErrorClassifier.classify(failure);
     String why = UriRedaction.scrub(error.message(), connectionString);
@@ -61,15 +61,18 @@ final class ProbeFailure {
   }
 
   /** A name that never became an address: no server was asked, so neither waiting longer nor the server's log helps. */
-  private static String nameNotResolved(NameLookupFailure.Lookup lookup, String detail, String elsewhere) {
-    String name = lookup.srv() ? "the SRV record of its mongodb+srv:// name" : "its host name";
+  private static String nameNotResolved(NameLookupFailure.Lookup lookup, ConnectionString connection, String elsewhere) {
+    // A mongodb+srv:// string holds the one name whose SRV record is looked up.
+    String host = lookup.host().orElse(connection.getHosts().get(0));
+    String name = (lookup.srv() ? "SRV record for " : "address for ") + host;
+    String detail = lookup.detail().map(d -> " (" + UriRedaction.scrub(d, connection.getConnectionString()) + ")").orElse("");
     if (!lookup.notFound()) {
-      return ": " + name + " could not be looked up (" + detail + "), so no load was sent. Check that this machine's DNS"
-          + " server answers, and the host name in 'uri'" + elsewhere + ".";
+      return ": the " + name + " could not be looked up" + detail + ", so no load was sent. Check that this machine's DNS server"
+          + " answers, and the host name in 'uri'" + elsewhere + ".";
     }
     String advice = lookup.srv() ? " (a mongodb+srv:// name is the cluster's, as its provider gives it)" : "";
-    return " was not found: DNS has no " + name.substring(4) + " (" + detail + "), so no load was sent. Check the host name"
-        + " in 'uri'" + advice + elsewhere + ".";
+    return " was not found: DNS has no " + name + detail + ", so no load was sent. Check the host"
+        + " name in 'uri'" + advice + elsewhere + ".";
   }
 
   /**

@@ -117,8 +117,8 @@ class ProbeFailureTest {
     String message = failure(uri("mongodb+srv://alice:" + PASSWORD + "@no-such-cluster.invalid/"), ServerLimits.NONE);
 
     assertThat(message).startsWith("The uri target mongodb+srv://alice:****@no-such-cluster.invalid/")
-        .containsAnyOf(" was not found: DNS has no SRV record of its mongodb+srv:// name (DNS name not found",
-            ": the SRV record of its mongodb+srv:// name could not be looked up (")
+        .containsAnyOf(" was not found: DNS has no SRV record for no-such-cluster.invalid (DNS name not found",
+            ": the SRV record for no-such-cluster.invalid could not be looked up (")
         .contains("Check the host name in 'uri'", "-Dtarget=embedded")
         .doesNotContain(PASSWORD, "did not answer", "-Dtimeouts.serverSelection");
   }
@@ -127,7 +127,8 @@ class ProbeFailureTest {
   void aHostNameThatDoesNotResolveIsSaidNotFoundNotSlow() {
     String message = failure(uri("mongodb://no-such-host.invalid:27017/"), ServerLimits.NONE);
 
-    assertThat(message).containsAnyOf(" was not found: DNS has no host name (", ": its host name could not be looked up (")
+    assertThat(message).containsAnyOf(" was not found: DNS has no address for no-such-host.invalid",
+            ": the address for no-such-host.invalid could not be looked up")
         .contains("Check the host name in 'uri'").doesNotContain("did not answer", "-Dtimeouts.serverSelection");
   }
 
@@ -143,11 +144,11 @@ class ProbeFailureTest {
         new UnknownHostException("no-such-host.invalid: Temporary failure in name resolution")));
 
     assertThat(ProbeFailure.paragraph(target, notFound, ONE_SECOND, ServerLimits.NONE, srv)).isEqualTo(
-        "The uri target mongodb+srv://no-such-cluster.invalid/ was not found: DNS has no SRV record of its mongodb+srv:// name"
+        "The uri target mongodb+srv://no-such-cluster.invalid/ was not found: DNS has no SRV record for no-such-cluster.invalid"
             + " (DNS name not found [response code 3]), so no load was sent. Check the host name in 'uri' (a mongodb+srv:// name is"
             + " the cluster's, as its provider gives it), or run against the built-in server with -Dtarget=embedded.");
     assertThat(ProbeFailure.paragraph(target, noDns, ONE_SECOND, ServerLimits.NONE, srv)).endsWith(
-        ": its host name could not be looked up (Temporary failure in name resolution), so no load was sent. Check that this"
+        ": the address for no-such-host.invalid could not be looked up (Temporary failure in name resolution), so no load was sent. Check that this"
             + " machine's DNS server answers, and the host name in 'uri', or run against the built-in server with -Dtarget=embedded.");
   }
 
