@@ -33,6 +33,9 @@ final class ProbeFailure {
           + " and authSource in 'uri', or leave the credentials out for a server without authentication.";
     }
     boolean embeddedTarget = target.kind().equals("embedded");
+    // A TLS mismatch looks like something else: a server without TLS waits for the rest of a request it reads from the
+    // handshake, and one that takes TLS alone closes a plain connection.
+    boolean tls = Boolean.TRUE.equals(connection.getSslEnabled());
     String elsewhere = embeddedTarget ? "" : ", or run against the built-in server with -Dtarget=embedded";
     Optional<NameLookupFailure.Lookup> lookup = NameLookupFailure.in(failure);
     if (lookup.isPresent()) {
@@ -43,11 +46,13 @@ final class ProbeFailure {
     // Server selection gives up only after the whole timeout: the server's refusals went on for all of it.
     String throughout = failure instanceof MongoTimeoutException ? " throughout the probe's wait of " + timeout.text() : "";
     String closedAdvice = embeddedTarget ? embeddedClosedAdvice(embedded)
-        : " A server at its connection limit, or a proxy or firewall between, closes connections so: check the server's log.";
+        : " A server at its connection limit, or a proxy or firewall between, closes connections so: check the server's log."
+            + (tls ? "" : " A server that takes TLS connections alone closes a plain one so too: add tls=true to 'uri' for such a server.");
     return subject + switch (error.kind()) {
       case TIMEOUT -> " did not answer within " + timeout.text() + " (" + why + "), so no load was sent. Check that the server runs"
           + " and is reachable from this machine (a firewall that drops packets leaves a connection waiting), give it longer with"
-          + " -Dtimeouts.serverSelection" + elsewhere + ".";
+          + " -Dtimeouts.serverSelection" + elsewhere + "."
+          + (tls ? " With tls=true in 'uri', a server without TLS never answers the handshake: leave tls out for such a server." : "");
       case SERVER_REFUSED -> error.code().equals("ECONNREFUSED")
           ? " refused the connection (" + why + ")" + throughout + ", so no load was sent. " + nothingListens(target, connection,
               embeddedTarget, elsewhere)

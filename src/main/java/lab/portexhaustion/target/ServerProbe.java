@@ -40,12 +40,13 @@ public final class ServerProbe {
     ConnectionString connection = target.connectionString();
     SocketErrorCapture socketError = new SocketErrorCapture(SocketErrorListener.NONE);
     SrvLookupCapture srvLookup = new SrvLookupCapture();
+    ReplicaSetMismatch replicaSet = new ReplicaSetMismatch();
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(connection)
         .applyToClusterSettings(b -> b.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).addClusterListener(srvLookup))
         .applyToSocketSettings(b -> b.connectTimeout((int) wait.toMillis(), TimeUnit.MILLISECONDS))
         .applyToServerSettings(b -> b.serverMonitoringMode(ServerMonitoringMode.POLL)
-            .addServerListener(socketError).addServerMonitorListener(socketError))
+            .addServerListener(socketError).addServerListener(replicaSet).addServerMonitorListener(socketError))
         .build();
     try (MongoClient client = MongoClients.create(settings)) {
       MongoDatabase admin = client.getDatabase("admin");
@@ -54,7 +55,8 @@ public final class ServerProbe {
     } catch (RuntimeException e) {
       socketError.attachTo(e);
       srvLookup.attachTo(e);
-      throw new TargetUnavailableException(ProbeFailure.paragraph(description, e, timeout, embedded, connection));
+      throw new TargetUnavailableException(replicaSet.paragraph(description, connection)
+          .orElseGet(() -> ProbeFailure.paragraph(description, e, timeout, embedded, connection)));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoConfigurationException;
 import com.mongodb.MongoSocketException;
+import com.mongodb.MongoSocketReadException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 import java.net.InetAddress;
@@ -150,6 +151,40 @@ class ProbeFailureTest {
     assertThat(ProbeFailure.paragraph(target, noDns, ONE_SECOND, ServerLimits.NONE, srv)).endsWith(
         ": the address for no-such-host.invalid could not be looked up (Temporary failure in name resolution), so no load was sent. Check that this"
             + " machine's DNS server answers, and the host name in 'uri', or run against the built-in server with -Dtarget=embedded.");
+  }
+
+  /** The embedded server has no TLS: it reads the handshake as the start of a request and waits for the rest. */
+  @Test
+  void tlsAgainstAServerWithoutItIsNamedAsTheLikelyCauseOfTheSilence() {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test")) {
+      String message = failure(uri("mongodb://" + server.description().address() + "/?tls=true"), ServerLimits.NONE);
+
+      assertThat(message).contains("did not answer within 1 s",
+          "With tls=true in 'uri', a server without TLS never answers the handshake: leave tls out for such a server.");
+    }
+  }
+
+  @Test
+  void aPlainConnectionClosedBeforeAnyAnswerNamesATlsOnlyServerAsACause() {
+    ConnectionString plain = new ConnectionString("mongodb://db.example.net:27017");
+    TargetDescription target = UriMongoTarget.of(plain, "asked for with target=uri").description();
+    MongoSocketReadException closed = new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress());
+
+    assertThat(ProbeFailure.paragraph(target, closed, ONE_SECOND, ServerLimits.NONE, plain)).contains("closed the connection before it"
+        + " answered", "A server that takes TLS connections alone closes a plain one so too: add tls=true to 'uri' for such a server.");
+  }
+
+  /** The driver drops a standalone server from a replica set's view and waits out its selection: the server did answer. */
+  @Test
+  void aServerOutsideTheReplicaSetNamedIsSaidSoNotSilent() {
+    try (EmbeddedMongoTarget server = EmbeddedMongoTarget.start("test")) {
+      String message = failure(uri("mongodb://" + server.description().address() + "/?replicaSet=rs-that-is-not"), ServerLimits.NONE);
+
+      assertThat(message).isEqualTo("The uri target mongodb://" + server.description().address() + "/?replicaSet=rs-that-is-not"
+          + " answered as a standalone server, not as a member of the replica set 'rs-that-is-not' that 'replicaSet' in 'uri' asks"
+          + " for, so the driver left it out and no load was sent. Leave replicaSet out of 'uri' for a server that is not a replica"
+          + " set member.");
+    }
   }
 
   @Test
