@@ -99,7 +99,7 @@ public final class ComparisonWriter {
   public static List<Path> runsOfBatch(Path resultsRoot, String batch) throws IOException {
     List<Path> runs = new ArrayList<>();
     for (Path folder : finishedRuns(resultsRoot)) {
-      if (RunResults.load(folder).summary().batch().filter(batch::equals).isPresent()) {
+      if (RunFileReader.batch(folder.resolve("harness/summary.json")).filter(batch::equals).isPresent()) {
         runs.add(folder);
       }
     }

@@ -1,7 +1,6 @@
 package lab.portexhaustion.report;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -14,7 +13,6 @@ import java.util.function.Consumer;
 import lab.portexhaustion.config.ConfigName;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
-import lab.portexhaustion.record.RecordJson;
 import lab.portexhaustion.record.RunConditions;
 import lab.portexhaustion.record.RunSummary;
 import lab.portexhaustion.sampler.PortSample;
@@ -24,7 +22,6 @@ import lab.portexhaustion.sampler.PortsCsv;
 public record RunResults(Path folder, RunSummary summary, RunConditions conditions, List<PortSample> ports,
     List<SecondStats> requests) {
 
-  private static final ObjectMapper JSON = RecordJson.reader();
   private static final CsvMapper CSV = (CsvMapper) new CsvMapper().enable(CsvParser.Feature.EMPTY_STRING_AS_NULL)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -40,8 +37,8 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
 
   public static RunResults load(Path folder) throws IOException {
     Path harness = folder.resolve("harness");
-    RunSummary summary = JSON.readValue(harness.resolve("summary.json").toFile(), RunSummary.class);
-    RunConditions conditions = JSON.readValue(harness.resolve("conditions.json").toFile(), RunConditions.class);
+    RunSummary summary = RunFileReader.read(harness.resolve("summary.json"), RunSummary.class);
+    RunConditions conditions = RunFileReader.read(harness.resolve("conditions.json"), RunConditions.class);
     return new RunResults(folder, summary, conditions, PortsCsv.readAll(harness.resolve("ports.csv")),
         csv(harness.resolve("requests.csv"), SecondStats.class));
   }
@@ -52,8 +49,8 @@ public record RunResults(Path folder, RunSummary summary, RunConditions conditio
    */
   public static RunResults loadWithoutSamples(Path folder) throws IOException {
     Path harness = folder.resolve("harness");
-    RunSummary summary = JSON.readValue(harness.resolve("summary.json").toFile(), RunSummary.class);
-    RunConditions conditions = JSON.readValue(harness.resolve("conditions.json").toFile(), RunConditions.class);
+    RunSummary summary = RunFileReader.read(harness.resolve("summary.json"), RunSummary.class);
+    RunConditions conditions = RunFileReader.read(harness.resolve("conditions.json"), RunConditions.class);
     return new RunResults(folder, summary, conditions, List.of(), csv(harness.resolve("requests.csv"), SecondStats.class));
   }
 

@@ -2,6 +2,8 @@ package lab.portexhaustion.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunNamesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path results;
@@ -20,9 +24,11 @@ class RunNamesTest {
 
   private RunResults run(String folder, String simulation, String scenario, String startedAt) throws Exception {
     Path harness = Files.createDirectories(results.resolve(folder).resolve("harness"));
-    Files.writeString(harness.resolve("summary.json"),
-        "{\"simulation\": \"" + simulation + "\", \"scenario\": \"" + scenario + "\", \"startedAt\": \"" + startedAt + "\"}");
-    Files.writeString(harness.resolve("conditions.json"), "{\"rangeSize\": 1000}");
+    Path fixture = Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation/harness").toURI());
+    ObjectNode summary = (ObjectNode) JSON.readTree(fixture.resolve("summary.json").toFile());
+    JSON.writeValue(harness.resolve("summary.json").toFile(),
+        summary.put("simulation", simulation).put("scenario", scenario).put("startedAt", startedAt));
+    Files.copy(fixture.resolve("conditions.json"), harness.resolve("conditions.json"));
     Files.writeString(harness.resolve("ports.csv"), "elapsedMillis,tier\n");
     return RunResults.load(results.resolve(folder));
   }

@@ -20,8 +20,7 @@ class RunResultsTest {
   @Test
   void aRunRecordedBeforeTheServersColumnsReadsWithThemEmpty() throws Exception {
     Path harness = Files.createDirectories(run.resolve("harness"));
-    Files.writeString(harness.resolve("summary.json"), "{\"simulation\": \"KeepAliveSimulation\"}");
-    Files.writeString(harness.resolve("conditions.json"), "{\"descriptorLimit\": 2048}");
+    wholeRecords(harness);
     // The header and a row as ports.csv had them before the server process's columns.
     Files.writeString(harness.resolve("ports.csv"), """
         elapsedMillis,tier,timeWaitTotal,tcpInUseTotal,established,timeWait,synSent,closeWait,finWait1,finWait2,lastAck,otherState,\
@@ -39,8 +38,7 @@ class RunResultsTest {
   @Test
   void aRunWithTheServersColumnsReadsThem() throws Exception {
     Path harness = Files.createDirectories(run.resolve("harness"));
-    Files.writeString(harness.resolve("summary.json"), "{\"simulation\": \"KeepAliveServerLimitSimulation\"}");
-    Files.writeString(harness.resolve("conditions.json"), "{\"descriptorLimit\": 2048}");
+    wholeRecords(harness);
     Files.writeString(harness.resolve("ports.csv"), """
         elapsedMillis,tier,timeWaitTotal,tcpInUseTotal,established,timeWait,synSent,closeWait,finWait1,finWait2,lastAck,otherState,\
         portsInUseTowardTarget,portsInUseAnyDestination,rangeSize,utilisationPercent,descriptorsOpen,descriptorsMax,\
@@ -52,5 +50,12 @@ class RunResultsTest {
 
     assertThat(first).isInstanceOf(TotalsSample.class);
     assertThat(first.server()).contains(new PortSample.ServerFigures(Optional.of(new PortSample.Descriptors(512, 512)), 347, 3));
+  }
+
+  /** A run's summary and conditions as the harness writes them whole: this test reads its CSV files. */
+  private void wholeRecords(Path harness) throws Exception {
+    Path fixture = Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation/harness").toURI());
+    Files.copy(fixture.resolve("summary.json"), harness.resolve("summary.json"));
+    Files.copy(fixture.resolve("conditions.json"), harness.resolve("conditions.json"));
   }
 }
