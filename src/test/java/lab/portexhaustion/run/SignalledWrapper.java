@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Runs a wrapper script (scripts/lab-test, scripts/contained-run) on a command that records a simulation's beginning as
  * its JVM does and then stands for its load, a sleep it starts (or on a command of the caller's, whose load writes its
  * pid); sends one signal to the wrapper's own pid, as kill, timeout or a CI runner cancelling a job does, not to its
- * process group; and reports how the wrapper ended and whether the load went on after it.
+ * process group; and reports how the wrapper ended and whether the load was still running when it did.
  */
 final class SignalledWrapper {
 
@@ -32,8 +32,10 @@ final class SignalledWrapper {
   static Result run(Path scratch, List<String> wrapper, String signal) throws Exception {
     Path loadPid = scratch.resolve("load.pid");
     // The load a grandchild of the wrapper, as a simulation's JVM is under mvn; in the foreground, so INT is not ignored.
-    String load = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; sh -c 'echo $$ > \"$1\"; exec sleep 120' load '"
-        + loadPid + "'";
+    // Signalled, it takes a second to end, as the JVM writes its summary and its end: the wrapper must wait for it. (Its
+    // sleep, in the background of a script, ignores INT: the load ends it.)
+    String load = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; sh -c 'echo $$ > \"$1\";"
+        + " sleep 120 & trap \"kill $!; sleep 1; exit 143\" INT TERM HUP; wait' load '" + loadPid + "'";
     List<String> command = new ArrayList<>(wrapper);
     command.addAll(List.of("--", "sh", "-c", load));
     return run(scratch, command, loadPid, signal);
@@ -59,8 +61,7 @@ final class SignalledWrapper {
       // env has exec'd the wrapper: its pid is the wrapper's.
       assertThat(new ProcessBuilder("kill", "-s", signal, String.valueOf(process.pid())).start().waitFor()).isZero();
       assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the wrapper ended after its %s", signal).isTrue();
-      // Signalled with the rest, it ends within moments, its parent gone before it perhaps.
-      load.ifPresent(handle -> handle.onExit().completeOnTimeout(handle, 5, TimeUnit.SECONDS).join());
+      // Signalled with the rest, it has ended before the wrapper: the wrapper waits for every process it signalled.
       Optional<ProcessHandle> leftRunning = load.filter(ProcessHandle::isAlive);
       leftRunning.ifPresent(ProcessHandle::destroyForcibly);
       return new Result(process.exitValue(), Files.readString(output), leftRunning);
