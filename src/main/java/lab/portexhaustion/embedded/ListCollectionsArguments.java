@@ -16,7 +16,7 @@ final class ListCollectionsArguments {
 
   static final int UNKNOWN_FIELD = 40415;
 
-  /** The arguments mongod 7.0 takes with every command (its generic_argument.idl). */
+  /** The arguments mongod 7.0 takes with every command, beside the command's own. */
   static final Set<String> GENERIC = Set.of("apiVersion", "apiStrict", "apiDeprecationErrors", "$db", "maxTimeMS", "readConcern",
       "writeConcern", "lsid", "clientOperationKey", "txnNumber", "autocommit", "startTransaction", "stmtId", "comment",
       "$readPreference", "$clusterTime", "$audit", "$client", "$configServerState", "allowImplicitCollectionCreation",
