@@ -96,6 +96,50 @@ class LabTestScriptIT {
         + " without a summary or a verdict");
   }
 
+  /**
+   * A process the command starts after the signal reached it (mvn forks the simulation's JVM some seconds in) is sent the
+   * signal too: lab-test passed it on to the processes it saw when the signal came, and waited for the command, which
+   * waited for its load, 2 minutes here.
+   */
+  @Test
+  void aProcessStartedAfterTheSignalIsSentItToo(@TempDir Path scratch) throws Exception {
+    Path ready = scratch.resolve("ready.pid");
+    Path loadPid = scratch.resolve("load.pid");
+    // The command does not hear the signal (as mvn busy starting), and starts its load, which hears it, 2 s later.
+    String load = "echo $$ > \"$1\"; sleep 120 & trap \"kill $!; sleep 1; exit 143\" INT TERM HUP; wait";
+    String command = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; trap '' INT TERM HUP; echo $$ > '" + ready
+        + "'; sleep 2; env --default-signal=INT,TERM,HUP sh -c '" + load + "' load '" + loadPid + "'";
+
+    SignalledWrapper.Result run = SignalledWrapper.run(scratch, List.of("scripts/lab-test", "--", "sh", "-c", command), ready,
+        loadPid, "TERM", Duration.ofSeconds(60));
+
+    assertThat(run.loadLeftRunning()).as("the load after lab-test ended: %s", run.output()).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(143);
+    assertThat(run.output()).contains("lab-test: exit 143: interrupted by TERM; PooledSimulation stopped").doesNotContain("KILL");
+  }
+
+  /**
+   * A process that ignores the signal is named and killed once lab-test has waited 2 minutes for it, and lab-test ends
+   * with the signal's code: it was left running, said nowhere, sending its load after lab-test had ended.
+   */
+  @Test
+  void aProcessThatIgnoresTheSignalIsNamedAndKilledAfterTwoMinutes(@TempDir Path scratch) throws Exception {
+    Path loadPid = scratch.resolve("load.pid");
+    String command = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\";"
+        + " sh -c 'trap \"\" INT TERM HUP; echo $$ > \"$1\"; exec sleep 180' load '" + loadPid + "' & wait";
+    long start = System.nanoTime();
+
+    SignalledWrapper.Result run = SignalledWrapper.run(scratch, List.of("scripts/lab-test", "--", "sh", "-c", command), loadPid,
+        loadPid, "TERM", Duration.ofSeconds(150));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("lab-test waited for it").isGreaterThan(Duration.ofSeconds(120));
+    assertThat(run.loadLeftRunning()).as("the load after lab-test ended: %s", run.output()).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(143);
+    String pid = Files.readString(loadPid).strip();
+    assertThat(run.output()).contains("lab-test: 2 minutes after the TERM, still running, ended with KILL: " + pid + " (sleep 180)\n",
+        "lab-test: exit 143: interrupted by TERM; PooledSimulation stopped");
+  }
+
   /** The command reads lab-test's own input, as it did in the foreground: a background command's is /dev/null. */
   @Test
   void theCommandReadsLabTestsInput(@TempDir Path scratch) throws Exception {

@@ -45,27 +45,41 @@ final class SignalledWrapper {
    * @param command the wrapper and all its arguments, among which a process that writes its pid to {@code loadPid}
    */
   static Result run(Path scratch, List<String> command, Path loadPid, String signal) throws Exception {
+    return run(scratch, command, loadPid, loadPid, signal, LIMIT);
+  }
+
+  /**
+   * @param command the wrapper and all its arguments, among which a process that writes its pid to {@code loadPid},
+   *                perhaps only after the signal
+   * @param ready   a file the command writes when it is ready for the signal
+   * @param limit   how long the wrapper has to end after the signal
+   */
+  static Result run(Path scratch, List<String> command, Path ready, Path loadPid, String signal, Duration limit) throws Exception {
     // A signal the test's JVM inherited as ignored (a CI job under nohup) would reach the wrapper ignored: reset.
     List<String> all = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP"));
     all.addAll(command);
     Path output = scratch.resolve("output.txt");
     Process process = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Optional<ProcessHandle> load = Optional.empty();
     try {
       long deadline = System.nanoTime() + LIMIT.toNanos();
-      while (!Files.exists(loadPid) || Files.readString(loadPid).isBlank()) {
-        assertThat(process.isAlive()).as("the wrapper ended before its load began: %s", Files.readString(output)).isTrue();
-        assertThat(System.nanoTime()).as("the load did not begin within %s", LIMIT).isLessThan(deadline);
+      while (!Files.exists(ready) || Files.readString(ready).isBlank()) {
+        assertThat(process.isAlive()).as("the wrapper ended before it was ready: %s", Files.readString(output)).isTrue();
+        assertThat(System.nanoTime()).as("the wrapper was not ready within %s", LIMIT).isLessThan(deadline);
         Thread.sleep(50);
       }
-      Optional<ProcessHandle> load = ProcessHandle.of(Long.parseLong(Files.readString(loadPid).strip()));
       // env has exec'd the wrapper: its pid is the wrapper's.
       assertThat(new ProcessBuilder("kill", "-s", signal, String.valueOf(process.pid())).start().waitFor()).isZero();
-      assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the wrapper ended after its %s", signal).isTrue();
+      boolean ended = process.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
+      assertThat(loadPid).as("the load did not begin: %s", Files.readString(output)).isNotEmptyFile();
+      load = ProcessHandle.of(Long.parseLong(Files.readString(loadPid).strip()));
+      assertThat(ended).as("the wrapper ended within %s after its %s: %s", limit, signal, Files.readString(output)).isTrue();
       // Signalled with the rest, it has ended before the wrapper: the wrapper waits for every process it signalled.
       Optional<ProcessHandle> leftRunning = load.filter(ProcessHandle::isAlive);
-      leftRunning.ifPresent(ProcessHandle::destroyForcibly);
       return new Result(process.exitValue(), Files.readString(output), leftRunning);
     } finally {
+      // The load too: started after the signal, it may be no descendant of the wrapper's any more.
+      load.ifPresent(ProcessHandle::destroyForcibly);
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
