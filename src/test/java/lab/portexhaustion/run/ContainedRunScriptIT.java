@@ -139,6 +139,27 @@ class ContainedRunScriptIT {
     assertThat(run.output()).contains("contained-run: interrupted by " + signal + " while preparing the build; nothing ran");
   }
 
+  /**
+   * TERM or HUP while preparing the build reaches every process of the build, as Maven's JVM under its wrapper script:
+   * sent to the wrapper's pid alone, it ended the wrapper and left the process under it running.
+   */
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aSignalWhilePreparingTheBuildReachesEveryProcessOfTheBuild(String signal, int code, @TempDir Path project) throws Exception {
+    Path building = project.resolve("build.pid");
+    // The user's own Maven wrapper, which starts the build's JVM as a process of its own and waits for it.
+    Path wrapper = Files.writeString(project.resolve("mvnw"),
+        "#!/bin/sh\nsh -c 'echo $$ > \"$1\"; exec sleep 120' build '" + building + "' &\nwait\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    SignalledWrapper.Result run = SignalledWrapper.run(project,
+        List.of("scripts/contained-run", "--range", "40000-40999", "--", wrapper.toString(), "gatling:test"), building, signal);
+
+    assertThat(run.loadLeftRunning()).as("the build's process after contained-run ended: %s", run.output()).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(code);
+    assertThat(run.output()).contains("contained-run: interrupted by " + signal + " while preparing the build; nothing ran");
+  }
+
   @Test
   void aDescriptorLimitTheNamespaceCannotTakeIsRefusedAsASetupMistake() throws Exception {
     NetworkNamespaces.assumeAvailable();
