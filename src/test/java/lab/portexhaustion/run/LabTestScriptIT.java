@@ -119,25 +119,42 @@ class LabTestScriptIT {
   }
 
   /**
-   * A process that ignores the signal is named and killed once lab-test has waited 2 minutes for it, and lab-test ends
-   * with the signal's code: it was left running, said nowhere, sending its load after lab-test had ended.
+   * A process that ignores the signal is named and killed once lab-test has waited PORT_EXHAUSTION_LAB_STOP_WAIT for it
+   * (2 minutes when unset, 5 s here), and lab-test ends with the signal's code: it was left running, said nowhere,
+   * sending its load after lab-test had ended.
    */
   @Test
-  void aProcessThatIgnoresTheSignalIsNamedAndKilledAfterTwoMinutes(@TempDir Path scratch) throws Exception {
+  void aProcessThatIgnoresTheSignalIsNamedAndKilledWhenTheStopWaitIsOver(@TempDir Path scratch) throws Exception {
     Path loadPid = scratch.resolve("load.pid");
     String command = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\";"
         + " sh -c 'trap \"\" INT TERM HUP; echo $$ > \"$1\"; exec sleep 180' load '" + loadPid + "' & wait";
     long start = System.nanoTime();
 
-    SignalledWrapper.Result run = SignalledWrapper.run(scratch, List.of("scripts/lab-test", "--", "sh", "-c", command), loadPid,
-        loadPid, "TERM", Duration.ofSeconds(150));
+    // env execs lab-test, so the signal to its pid reaches lab-test.
+    SignalledWrapper.Result run = SignalledWrapper.run(scratch,
+        List.of("env", "PORT_EXHAUSTION_LAB_STOP_WAIT=5", "scripts/lab-test", "--", "sh", "-c", command), loadPid, loadPid, "TERM",
+        Duration.ofSeconds(30));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("lab-test waited for it").isGreaterThan(Duration.ofSeconds(120));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("lab-test waited for it").isGreaterThan(Duration.ofSeconds(5));
     assertThat(run.loadLeftRunning()).as("the load after lab-test ended: %s", run.output()).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isEqualTo(143);
     String pid = Files.readString(loadPid).strip();
-    assertThat(run.output()).contains("lab-test: 2 minutes after the TERM, still running, ended with KILL: " + pid + " (sleep 180)\n",
+    assertThat(run.output()).contains("lab-test: 5 s after the TERM, still running, ended with KILL: " + pid + " (sleep 180)\n",
         "lab-test: exit 143: interrupted by TERM; PooledSimulation stopped");
+  }
+
+  /** A stop wait that is not a whole number of seconds from 1 to 3600 is refused before the command runs. */
+  @ParameterizedTest
+  @CsvSource({"0", "3601", "2m", "-5", "1.5"})
+  void aStopWaitOutOfRangeIsRefusedBeforeTheCommandRuns(String wait, @TempDir Path scratch) throws Exception {
+    Path ran = scratch.resolve("ran");
+    TimedProcess.Result result = TimedProcess.run(new ProcessBuilder("env", "PORT_EXHAUSTION_LAB_STOP_WAIT=" + wait, "scripts/lab-test",
+        "--", "touch", ran.toString()).redirectErrorStream(true), Duration.ofSeconds(30));
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+    assertThat(result.output()).contains("lab-test: PORT_EXHAUSTION_LAB_STOP_WAIT is '" + wait + "': it is how many seconds",
+        "give a whole number of seconds from 1 to 3600, or leave it unset for 120. Nothing ran.");
+    assertThat(ran).doesNotExist();
   }
 
   /** The command reads lab-test's own input, as it did in the foreground: a background command's is /dev/null. */
