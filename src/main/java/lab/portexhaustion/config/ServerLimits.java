@@ -1,6 +1,7 @@
 package lab.portexhaustion.config;
 
 import java.time.Duration;
+import lab.portexhaustion.Plural;
 
 /**
  * Limits of the embedded server (settings {@code embedded.*}). 0 sets none of its own: no idle timeout, the inherited
@@ -69,7 +70,7 @@ public record ServerLimits(int maxIncomingConnections, Duration idleTimeout, int
   }
 
   private String connectionCount() {
-    return maxIncomingConnections + (maxIncomingConnections == 1 ? " connection" : " connections");
+    return maxIncomingConnections + " " + Plural.of(maxIncomingConnections, "connection");
   }
 
   private String connections() {

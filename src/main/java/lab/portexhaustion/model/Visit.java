@@ -2,6 +2,7 @@ package lab.portexhaustion.model;
 
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.Plural;
 
 /**
  * What one visit sends, as the model counts it. A visit is one arrival of the injection profile: one virtual user
@@ -27,17 +28,17 @@ public record Visit(int requests, List<String> repeated, int scenarios) {
 
   /** "1 request", "3 requests". */
   public String text() {
-    return requests == 1 ? "1 request" : requests + " requests";
+    return requests + " " + Plural.of(requests, "request");
   }
 
   /** What the model cannot know of this visit before the load, in one paragraph; empty for one straight chain. */
   public Optional<String> warning() {
     StringBuilder text = new StringBuilder();
     if (!repeated.isEmpty()) {
-      text.append(String.format("the request%s %s %s inside a loop: the model counts %s once per visit (%s in all), so its"
+      text.append(String.format("the %s %s %s inside a loop: the model counts %s once per visit (%s in all), so its"
               + " prediction before the load is low by as many times as the loop goes round; the figure per visit the run"
-              + " measures replaces it once the load runs.", repeated.size() == 1 ? "" : "s",
-          String.join(", ", repeated.stream().map(name -> "'" + name + "'").toList()), repeated.size() == 1 ? "is" : "are",
+              + " measures replaces it once the load runs.", Plural.of(repeated.size(), "request"),
+          String.join(", ", repeated.stream().map(name -> "'" + name + "'").toList()), Plural.of(repeated.size(), "is", "are"),
           repeated.size() == 1 ? "it" : "each", text()));
     }
     if (scenarios > 1) {

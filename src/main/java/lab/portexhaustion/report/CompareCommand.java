@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.ProgramFailure;
 import lab.portexhaustion.record.GatlingLaunch;
@@ -124,7 +125,7 @@ public final class CompareCommand {
   }
 
   private static String runsText(int n) {
-    return n == 1 ? "1 run" : n + " runs";
+    return n + " " + Plural.of(n, "run");
   }
 
   private static void requireDistinct(List<Path> runs, String problem) {

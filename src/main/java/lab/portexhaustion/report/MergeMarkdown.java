@@ -2,6 +2,8 @@ package lab.portexhaustion.report;
 
 import static lab.portexhaustion.report.MarkdownReport.cell;
 
+import lab.portexhaustion.Plural;
+
 /** {@code merged.md}: the merged runs, one line per client and the total, and the onsets on the merged timeline. */
 final class MergeMarkdown {
 
@@ -9,7 +11,7 @@ final class MergeMarkdown {
 
   static String render(MergedRuns m) {
     MergedRuns.Total t = m.total();
-    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: ").append(t.clients()).append(t.clients() == 1 ? " run merged\n\n" : " runs merged\n\n");
+    StringBuilder md = new StringBuilder("# Port Exhaustion Lab: ").append(t.clients()).append(" ").append(Plural.of(t.clients(), "run")).append(" merged\n\n");
     md.append(String.format("Timeline from %s (second 0), %,d s. Latencies: OK requests, percentiles of the merged HdrHistograms."
         + " Peaks of all clients: the peak of the per-second sums.%n%n", m.firstSecondAt(), m.perSecond().size()));
     md.append("| client | scenario | starts at s | requests started | OK | KO | OK p50 / p95 / p99 / max ms | peak ports toward target"
@@ -23,7 +25,7 @@ final class MergeMarkdown {
     md.append(String.format("| **all %d** | | | %s (%.2f %%) | %s | %,d | %,d | %,d | %s |%n",
         t.clients(), requests(t.requests()), t.koPercent(), latency(t.latency()), t.peaks().portsInUseTowardTarget(),
         t.peaks().openTowardTarget(), t.peaks().descriptorsOpen(),
-        t.firstOnset().map(first -> (t.clientsWithOnset() == 1 ? "1 client" : t.clientsWithOnset() + " clients") + "; first: "
+        t.firstOnset().map(first -> (t.clientsWithOnset() + " " + Plural.of(t.clientsWithOnset(), "client")) + "; first: "
                 + cell(first.client()) + " at " + onset(first))
             .orElse("none")));
     md.append(String.format("%nBusiest second: %,d requests started.%n", t.peakStartedPerSecond()));

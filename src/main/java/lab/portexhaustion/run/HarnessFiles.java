@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.measure.IntervalSink;
 import lab.portexhaustion.record.RecordJson;
 import lab.portexhaustion.sampler.PortSample;
@@ -242,8 +243,8 @@ final class HarnessFiles implements AutoCloseable, IntervalSink {
     if (!pending.isEmpty() || !pendingIntervals.isEmpty()) {
       Path expected = resultsRoot.resolve(simulation.toLowerCase() + "-*").resolve(FOLDER).toAbsolutePath();
       Evidence.FileNotWritten missing = new Evidence.FileNotWritten(expected.toString(), String.format(
-          "no Gatling run folder appeared, so %d port sample%s and %d second%s of latencies were not written", pending.size(),
-          pending.size() == 1 ? "" : "s", pendingIntervals.size(), pendingIntervals.size() == 1 ? "" : "s"));
+          "no Gatling run folder appeared, so %d port %s and %d %s of latencies were not written", pending.size(),
+          Plural.of(pending.size(), "sample"), pendingIntervals.size(), Plural.of(pendingIntervals.size(), "second")));
       notWritten.putIfAbsent(FOLDER, missing);
       LOG.error("cannot write {}: {}", missing.path(), missing.cause());
     }

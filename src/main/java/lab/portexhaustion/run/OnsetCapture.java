@@ -3,6 +3,7 @@ package lab.portexhaustion.run;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.failure.ErrorKind;
 import lab.portexhaustion.measure.CpuTimes;
@@ -66,22 +67,27 @@ final class OnsetCapture {
     cpu.ifPresent(cpuAtOnset::set); // with the record: the pace and the CPU's share then end at the same onset
     record.set(onset);
     written = outOfDescriptors ? files.writeJson(FILE, onset, reserve) : files.writeJson(FILE, onset);
-    String server = serverPart(snapshot.server());
-    String descriptors = snapshot.totals().descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a");
-    LOG.warn(String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d requests; %d of %d ports"
+    LOG.warn(line(onset, snapshot.server(), predicted));
+  }
+
+  /** The onset's console line, from its record: each count in words that fit it ("after 1 request"). */
+  static String line(OnsetRecord onset, Optional<PortSample.ServerFigures> server, Optional<Prediction> predicted) {
+    String descriptors = onset.descriptorsOpen().flatMap(open -> onset.descriptorsMax().map(max -> String.format("%d of %d", open, max)))
+        .orElse("n/a");
+    return String.format(">>> exhaustion onset after %.1f s (seen by the %s; the %s ran out): %s [%s] after %,d %s; %d of %d %s"
             + " in use toward the target (%.1f %%), %d in TIME_WAIT; %s descriptors open%s; arrival rate %.0f visits/s; the model"
             + " predicted %s",
         onset.elapsedSeconds(), onset.surfaced(), onset.side().orElseThrow(), onset.message(), onset.kind(), onset.requestsStarted(),
-        onset.portsInUseTowardTarget(), onset.rangeSize(), onset.utilisationPercent(), onset.timeWaitTowardTarget(),
-        descriptors, server, onset.visitRatePerSecond(),
-        predicted.map(Prediction::text).orElse("nothing (no model for this run)")));
+        Plural.of(onset.requestsStarted(), "request"), onset.portsInUseTowardTarget(), onset.rangeSize(),
+        Plural.of(onset.rangeSize(), "port"), onset.utilisationPercent(), onset.timeWaitTowardTarget(), descriptors, serverPart(server),
+        onset.visitRatePerSecond(), predicted.map(Prediction::text).orElse("nothing (no model for this run)"));
   }
 
   /** The onset line's part on the server process, where the harness runs it: empty for any other target. */
   static String serverPart(Optional<PortSample.ServerFigures> server) {
-    return server.map(s -> String.format("; the server process: %s descriptors open, %d connection%s",
+    return server.map(s -> String.format("; the server process: %s descriptors open, %d %s",
             s.descriptors().map(d -> String.format("%d of %d", d.open(), d.max())).orElse("n/a"), s.openConnections(),
-            s.openConnections() == 1 ? "" : "s"))
+            Plural.of(s.openConnections(), "connection")))
         .orElse("");
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.config.FleetSettings;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
@@ -63,15 +64,19 @@ final class SummaryBuilder {
     ConnectionFigures.Figures figures = in.connectionsOpened();
     RunSummary.ConnectionsOpened opened = new RunSummary.ConnectionsOpened(figures.opened(), figures.peakPerSecond(),
         figures.perVisit(), in.unit(), in.unit().filter(SummaryBuilder::countsOtherThanConnections).flatMap(unit -> figures.unitsPerConnection()));
-    String outcome = in.onset()
-        .map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " requests")
-        .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d ports)", in.peaks().utilisationPercent(),
-            in.network().range().size()));
+    String outcome = outcome(in.onset(), in.peaks(), in.network().range().size());
     return new RunSummary(in.simulation(), Optional.of(in.scenario().configName()), in.scenario().strategy().configName(),
         in.strategyDetail(), in.batch(), in.target(), in.settings().reported(), in.cleanStart(), in.startedAt().toString(),
         round(seconds), requests, okLatency, errors, ports, Optional.of(connections), Optional.of(opened), in.beforeLoad(),
         in.prediction().filter(Prediction::isMeasured), in.onset(), outcome, Optional.of(in.evidence()), in.verdict(),
         fleet(in.settings().fleet()));
+  }
+
+  /** "exhaustion: ... after 1 request", or the peak utilisation of the range where none came: the summary's last line. */
+  static String outcome(Optional<OnsetRecord> onset, SamplePeaks peaks, int rangeSize) {
+    return onset.map(o -> "exhaustion: " + o.message() + " after " + o.requestsStarted() + " " + Plural.of(o.requestsStarted(), "request"))
+        .orElse(String.format("no exhaustion (peak utilisation %.1f %% of %d %s)", peaks.utilisationPercent(), rangeSize,
+            Plural.of(rangeSize, "port")));
   }
 
   private static Optional<RunSummary.Fleet> fleet(FleetSettings fleet) {
@@ -90,8 +95,8 @@ final class SummaryBuilder {
           + " simulation's mistake, not the target's ([%s] below)%n", s.requests().notBuilt(), ErrorKind.NOT_BUILT.label()));
     }
     if (s.requests().leftInFlight() > 0) {
-      text.append(String.format("%,d requests were still running when the run ended: left out, as in Gatling's report%n",
-          s.requests().leftInFlight()));
+      text.append(String.format("%,d %s still running when the run ended: left out, as in Gatling's report%n",
+          s.requests().leftInFlight(), Plural.of(s.requests().leftInFlight(), "request was", "requests were")));
     }
     text.append(String.format("OK latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n",
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max()));

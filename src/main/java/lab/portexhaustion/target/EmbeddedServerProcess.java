@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import lab.portexhaustion.BuildInfo;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.embedded.AcceptFailure;
 import lab.portexhaustion.embedded.EmbeddedServerMain;
@@ -117,8 +118,8 @@ public final class EmbeddedServerProcess extends BaseMongoTarget {
   static String software(String serverVersion, ServerReady ready, EmbeddedMonitoring monitoring, ServerLimits limits,
       Optional<String> limitNote) {
     String limitText = limits.any() ? ", " + limits.describe() : "";
-    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d connection%s", ready.connectionCap(),
-        ready.connectionCap() == 1 ? "" : "s")
+    String failing = ready.connectionCap() > 0 ? String.format(Locale.ROOT, "at most %d %s", ready.connectionCap(),
+        Plural.of(ready.connectionCap(), "connection"))
         : "accepts until its descriptors run out";
     return String.format(Locale.ROOT, "mongo-java-server %s (process %d, %s monitoring%s, fails as %s: %s, descriptor limit %s%s)",
         serverVersion, ready.pid(), monitoring.configName(), limitText, limits.failureMode().configName(), failing,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lab.portexhaustion.Plural;
 
 /**
  * Holds a run's {@link Evidence} to the thresholds docs/verdict.md ("Evidence") gives, and says in one phrase each what
@@ -63,8 +64,8 @@ public final class EvidenceCheck {
     }
     if (turnedAway > 0) {
       problems.add(new EvidenceProblem(EvidenceProblem.Kind.HARNESS_SATURATED, String.format("the harness could not send %,d"
-          + " request%s, its workers all busy (harness saturated): lower load.peakRate, or spread the load over several load"
-          + " generators", turnedAway, turnedAway == 1 ? "" : "s")));
+          + " %s, its workers all busy (harness saturated): lower load.peakRate, or spread the load over several load"
+          + " generators", turnedAway, Plural.of(turnedAway, "request"))));
     }
     List<String> strain = strain(evidence.pace(), onsetToleranceSeconds);
     if (!strain.isEmpty()) {

@@ -2,6 +2,7 @@ package lab.portexhaustion.verdict;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.measure.RunMetrics.NotBuiltRequest;
 
 /**
@@ -45,7 +46,7 @@ public record RequestsNotBuilt(long count, List<NotBuiltRequest> requests) {
   }
 
   private static String requestsText(long n) {
-    return n == 1 ? "1 request" : String.format("%,d requests", n);
+    return String.format("%,d %s", n, Plural.of(n, "request"));
   }
 
   private static String timesText(long n) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.config.Expectation;
 import lab.portexhaustion.config.HarnessSettings;
 import lab.portexhaustion.config.Scenario;
@@ -101,11 +102,11 @@ public final class VerdictJudge {
 
   private static String happened(Inputs in) {
     return in.onset()
-        .map(o -> String.format("exhaustion at %.1f s%s (%s, %d ports in use toward the target, %s descriptors open)",
-            o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(),
+        .map(o -> String.format("exhaustion at %.1f s%s (%s, %d %s in use toward the target, %s descriptors open)",
+            o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(), Plural.of(o.portsInUseTowardTarget(), "port"),
             o.descriptorsOpen().map(String::valueOf).orElse("n/a")))
-        .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open socket%s toward the target, peak %d descriptors open%s",
-            in.peaks().utilisationPercent(), in.peaks().openTowardTarget(), in.peaks().openTowardTarget() == 1 ? "" : "s",
+        .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open %s toward the target, peak %d descriptors open%s",
+            in.peaks().utilisationPercent(), in.peaks().openTowardTarget(), Plural.of(in.peaks().openTowardTarget(), "socket"),
             in.peaks().descriptorsOpen(),
             // The server's own, where the harness runs it: the resource a server-limited scenario models.
             in.peaks().serverDescriptorsOpen().map(open -> String.format(", peak %d descriptors open in the server process", open))
@@ -173,7 +174,7 @@ public final class VerdictJudge {
       return "";
     }
     long total = failures.values().stream().mapToLong(Long::longValue).sum();
-    String counted = total == 1 ? "1 failure that is not exhaustion" : String.format("%,d failures that are not exhaustion", total);
+    String counted = String.format("%,d %s that %s not exhaustion", total, Plural.of(total, "failure"), Plural.of(total, "is", "are"));
     return String.format("; but %s came before any (%s): %s", counted, likelyCause(failures.keySet()),
         failures.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey().text())).collect(Collectors.joining(", ")));
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Optional;
+import lab.portexhaustion.onset.OnsetRecord;
 import lab.portexhaustion.record.RecordJson;
 import lab.portexhaustion.record.RunSummary;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,32 @@ class SummaryBuilderTest {
 
     assertThat(SummaryBuilder.consoleText(recorded).lines().filter(line -> line.startsWith("connections opened:")))
         .containsExactly("connections opened: 682, peak 109.2 per s, 2.05 per visit");
+  }
+
+  /** A run whose onset came at its first request ended "after 1 request", where it said "after 1 requests". */
+  @Test
+  void anOnsetAtTheFirstRequestEndsTheSummaryAfterOneRequest() throws Exception {
+    RunSummary recorded = RecordJson.reader().readValue(recordedSummary().toFile(), RunSummary.class);
+    ObjectNode onset = (ObjectNode) new ObjectMapper().readTree(recordedSummary().toFile()).get("onset");
+    OnsetRecord first = RecordJson.reader().treeToValue(onset.put("requestsStarted", 1), OnsetRecord.class);
+
+    assertThat(SummaryBuilder.outcome(Optional.of(first), recorded.ports().peaks(), 1_000))
+        .isEqualTo("exhaustion: EADDRNOTAVAIL Cannot assign requested address after 1 request");
+    assertThat(SummaryBuilder.outcome(recorded.onset(), recorded.ports().peaks(), 1_000))
+        .isEqualTo("exhaustion: EADDRNOTAVAIL Cannot assign requested address after 333 requests");
+    assertThat(SummaryBuilder.outcome(Optional.empty(), recorded.ports().peaks(), 1)).endsWith("% of 1 port)");
+  }
+
+  /** One request still running at the end is one request that was, where the line said "1 requests were". */
+  @Test
+  void oneRequestLeftRunningIsSaidInTheSingular() throws Exception {
+    ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(recordedSummary().toFile());
+    ((ObjectNode) summary.get("requests")).put("leftInFlight", 1);
+    RunSummary oneLeft = RecordJson.reader().treeToValue(summary, RunSummary.class);
+    RunSummary recorded = RecordJson.reader().readValue(recordedSummary().toFile(), RunSummary.class);
+
+    assertThat(SummaryBuilder.consoleText(oneLeft)).contains("\n1 request was still running when the run ended");
+    assertThat(SummaryBuilder.consoleText(recorded)).contains("\n155 requests were still running when the run ended");
   }
 
   private Path recordedSummary() throws Exception {

@@ -363,6 +363,20 @@ class VerdictJudgeTest {
     assertThat(verdict.line()).contains("got exhaustion at 0.0 s, +0.0 s (closed");
   }
 
+  /** A server that refuses the monitor's first connection: one port in use toward it, which the line gave as "1 ports". */
+  @Test
+  void anOnsetWithOnePortInUseSaysOnePort() {
+    HarnessSettings settings = TestSettings.forScenario(Scenario.POOL_STORM, "verdict.enabled", "on");
+    OnsetRecord refused = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", Optional.of("server"), "server refused",
+        "closed", "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException",
+        "Prematurely reached end of stream", 0, 0, 0, Optional.empty(), 2, 0, 1, 1, 0, 1, 0.1, 1000, Optional.of(217L), Optional.of(20000L),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    Verdict verdict = judge(Scenario.POOL_STORM, settings, Optional.empty(), Optional.of(refused), QUIET, NO_FAILURES);
+
+    assertThat(verdict.line()).contains("(closed, 1 port in use toward the target, 217 descriptors open)");
+  }
+
   @Test
   void aTargetProcessThatDiedMakesTheRunInconclusiveInEveryModeWithItsMomentAndSignal() {
     Evidence died = new Evidence(Optional.of(new Evidence.TargetDeath(10.2, "signal 9")),
