@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import lab.portexhaustion.config.UriRedaction;
 import lab.portexhaustion.target.TargetDescription;
 
@@ -17,7 +18,9 @@ import lab.portexhaustion.target.TargetDescription;
  * server, each round of a fleet with its server on a port of its own) add up to no such load, and are refused. The
  * target is the address the load went to ({@code host:port}, as each run's conditions.json records it), not the
  * connection string: one server's clients may reach it with credentials or options of their own, by its host name in
- * any case, and this machine's loopback under any of its names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}).
+ * any case, and this machine's loopback under any of its names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}). A
+ * connection string of several hosts is the exception: the address is its first host alone, so the whole list is the
+ * target, in any order.
  */
 final class MergeTarget {
 
@@ -27,6 +30,7 @@ final class MergeTarget {
    */
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
   private static final String ONE_LOOPBACK = "loopback";
+  private static final int DEFAULT_PORT = 27017;
 
   private MergeTarget() {}
 
@@ -38,7 +42,7 @@ final class MergeTarget {
     // Runs whose conditions.json records no address form one group: merged among themselves, refused beside others.
     Map<Optional<String>, List<RunResults>> byAddress = new LinkedHashMap<>();
     for (RunResults run : runs) {
-      byAddress.computeIfAbsent(address(run.conditions().target()).map(MergeTarget::oneTarget), a -> new ArrayList<>()).add(run);
+      byAddress.computeIfAbsent(target(run.conditions().target()), a -> new ArrayList<>()).add(run);
     }
     if (byAddress.size() <= 1) {
       return;
@@ -54,6 +58,34 @@ final class MergeTarget {
 
   private static Optional<String> address(TargetDescription target) {
     return target == null ? Optional.empty() : Optional.ofNullable(target.address());
+  }
+
+  /**
+   * The target a run's load went to: the hosts its connection string lists, where it lists more than one, in any order
+   * (the driver takes them as one deployment's seed list, and the recorded address is only the first of them); else its
+   * address.
+   */
+  private static Optional<String> target(TargetDescription target) {
+    return address(target).map(address -> {
+      List<String> hosts = target.connection() == null ? List.of() : hosts(target.connection());
+      return hosts.size() > 1 ? hosts.stream().map(MergeTarget::oneTarget).sorted().distinct().collect(Collectors.joining(","))
+          : oneTarget(address);
+    });
+  }
+
+  /**
+   * The hosts of a connection string, each {@code host:port} with the driver's default port where it gives none: the text
+   * between the scheme and the first {@code /} or {@code ?}, after the user information (up to its last {@code @}).
+   */
+  private static List<String> hosts(String connection) {
+    int scheme = connection.indexOf("://");
+    if (scheme < 0) {
+      return List.of();
+    }
+    String authority = connection.substring(scheme + 3).split("[/?]", 2)[0];
+    String hostList = authority.substring(authority.lastIndexOf('@') + 1);
+    return Stream.of(hostList.split(",")).map(String::strip).filter(host -> !host.isEmpty())
+        .map(host -> host.endsWith("]") || host.lastIndexOf(':') < 0 ? host + ":" + DEFAULT_PORT : host).toList();
   }
 
   /**

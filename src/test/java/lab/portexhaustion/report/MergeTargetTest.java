@@ -80,6 +80,39 @@ class MergeTargetTest {
     assertThat(JSON.readTree(out.resolve("merged.json").toFile()).at("/total/clients").asInt()).isEqualTo(2);
   }
 
+  /**
+   * A connection string of several hosts names one deployment whatever their order, the case of their names, the
+   * default port written or left out, and the order of its options; conditions.json records the first host alone as
+   * the address, so the runs were refused as gone to two targets.
+   */
+  @Test
+  void runsAgainstOneListOfHostsInAnotherOrderMerge() throws Exception {
+    Path first = run("client-0/clientperrequestsimulation-1", "uri", "db1.example:27017",
+        "mongodb://db1.example,db2.example:27018/?replicaSet=rs0&w=majority", 0);
+    Path reordered = run("client-1/clientperrequestsimulation-2", "uri", "DB2.example:27018",
+        "mongodb://bob:****@DB2.example:27018,db1.EXAMPLE:27017/?w=majority&replicaSet=rs0", 1);
+    Path out = results.resolve("merged");
+
+    assertThat(merge(out, first, reordered)).isEqualTo(ProcessExit.Code.DONE);
+    assertThat(JSON.readTree(out.resolve("merged.json").toFile()).at("/total/clients").asInt()).isEqualTo(2);
+  }
+
+  /** Lists of hosts that differ by a host, or a port, are other deployments: refused, no password shown. */
+  @Test
+  void listsOfOtherHostsAreOtherTargets() throws Exception {
+    Path first = run("client-0/clientperrequestsimulation-1", "uri", "db1.example:27017",
+        "mongodb://alice:Tr0ub4dor@db1.example:27017,db2.example:27018/", 0);
+    Path otherPort = run("client-1/clientperrequestsimulation-2", "uri", "db2.example:27019",
+        "mongodb://db2.example:27019,db1.example:27017/", 1);
+    Path moreHosts = run("client-2/clientperrequestsimulation-3", "uri", "db1.example:27017",
+        "mongodb://db1.example:27017,db2.example:27018,db3.example:27017/", 2);
+
+    assertThatThrownBy(() -> merge(results.resolve("merged"), first, otherPort, moreHosts))
+        .isInstanceOf(CompareCommand.UsageException.class).hasMessageContaining("went to 3 targets")
+        .hasMessageContaining("uri target db1.example:27017 (mongodb://alice:****@db1.example:27017,db2.example:27018/)")
+        .hasMessageNotContaining("Tr0ub4dor");
+  }
+
   /** Another port of the loopback, or another address of 127.0.0.0/8 (a server may listen on 127.0.0.1 alone), is another target. */
   @Test
   void anotherPortOrAnotherLoopbackAddressIsAnotherTarget() throws Exception {
