@@ -7,6 +7,7 @@ import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerHeartbeatStartedEvent;
 import com.mongodb.event.ServerHeartbeatSucceededEvent;
 import com.mongodb.event.ServerMonitorListener;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,13 +49,25 @@ final class DriverConnectionEvents implements ConnectionPoolListener, ServerMoni
    * A failure before the server numbered the connection, or answered a heartbeat on it, is its opening's: no connection
    * was made. The number alone does not tell: a server whose hello carries no connectionId numbers none, and its
    * monitoring connections would all be taken back when they fail, however long they lived.
+   *
+   * <p>Either way the connection is forgotten: the driver's monitor closes its connection at a failed heartbeat and opens
+   * the next under a new id, so this one is not heard of again. Kept, the ids of a client that lives through the run grew
+   * by one for each monitoring connection the server lost.
    */
   @Override
   public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
     ConnectionId connection = unnumbered(event.getConnectionId());
-    if (event.getConnectionId().getServerValue() == null && !answered.contains(connection) && monitoring.remove(connection)) {
+    boolean wasAnswered = answered.remove(connection);
+    if (monitoring.remove(connection) && event.getConnectionId().getServerValue() == null && !wasAnswered) {
       opened.takeBack();
     }
+  }
+
+  /** The monitoring connections whose ids it keeps: those it has heard of and not yet heard fail. */
+  int connectionsKept() {
+    Set<ConnectionId> kept = new HashSet<>(monitoring);
+    kept.addAll(answered);
+    return kept.size();
   }
 
   /**

@@ -63,4 +63,42 @@ class DriverConnectionEventsTest {
 
     assertThat(opened.total()).as("it answered a heartbeat, and held its port").isEqualTo(1);
   }
+
+  /**
+   * A client that lives through the run (the pooled pattern's) sees its monitoring connection lost and opened again, each
+   * time under a new id: 500 of them, half from a server that numbers its connections, half from one that numbers none.
+   * Each stays one connection opened, and none of their ids is kept once it failed; the ids were all kept (500).
+   */
+  @Test
+  void theIdsOfMonitoringConnectionsThatFailedAreForgottenAndTheyStayCounted() {
+    ServerId server = new ServerId(new ClusterId(), new ServerAddress("127.0.0.1", 27017));
+    int lost = 500;
+    for (int i = 0; i < lost; i++) {
+      ConnectionId connection = new ConnectionId(server);
+      ConnectionId answering = i % 2 == 0 ? connection.withServerValue(i + 1) : connection;
+      events.serverHearbeatStarted(new ServerHeartbeatStartedEvent(connection, false));
+      events.serverHeartbeatSucceeded(new ServerHeartbeatSucceededEvent(answering, new BsonDocument(), 1_000, false));
+      events.serverHearbeatStarted(new ServerHeartbeatStartedEvent(answering, false));
+      events.serverHeartbeatFailed(new ServerHeartbeatFailedEvent(answering, 1, false, new IOException("Connection reset")));
+    }
+    ConnectionId current = new ConnectionId(server);
+    events.serverHearbeatStarted(new ServerHeartbeatStartedEvent(current, false));
+
+    assertThat(opened.total()).as("each lost connection, and the one open now").isEqualTo(lost + 1);
+    assertThat(events.connectionsKept()).as("the one open now").isEqualTo(1);
+  }
+
+  /** A monitor that cannot connect (at exhaustion it keeps trying) keeps no id of its attempts, as before. */
+  @Test
+  void failedOpeningsLeaveNoIdAndNoConnection() {
+    ServerId server = new ServerId(new ClusterId(), new ServerAddress("127.0.0.1", 27017));
+    for (int i = 0; i < 100; i++) {
+      ConnectionId attempt = new ConnectionId(server);
+      events.serverHearbeatStarted(new ServerHeartbeatStartedEvent(attempt, false));
+      events.serverHeartbeatFailed(new ServerHeartbeatFailedEvent(attempt, 1, false, new IOException("Cannot assign requested address")));
+    }
+
+    assertThat(opened.total()).isZero();
+    assertThat(events.connectionsKept()).isZero();
+  }
 }
