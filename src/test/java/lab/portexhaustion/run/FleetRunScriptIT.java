@@ -218,6 +218,19 @@ class FleetRunScriptIT {
     assertThat(fleetNamespaces(pidOf(output))).isEmpty();
   }
 
+  /** A fleet of one client says so in the singular, where its lines said "1 clients" as it began and ran its round. */
+  @Test
+  void aFleetOfOneClientIsOneClient() throws Exception {
+    assumeRoot();
+    TimedProcess.Result run = launch("--clients", "1", "--range", "41000-41099", "--rate", "1", "--no-prepare",
+        "--simulations", "PooledSimulation", "--", "bash", "-c", "exit 0", "client");
+    String output = run.output();
+
+    assertThat(output).contains("(namespace pel" + pidOf(output) + "-server), 1 client 10.213.0.11-10.213.0.11,",
+        "fleet-run: PooledSimulation: 1 client running (logs:").doesNotContain("1 clients");
+    assertThat(fleetNamespaces(pidOf(output))).isEmpty();
+  }
+
   /** A fleet the cores cannot carry, with --scale-rate: its clients run at the rate the estimate says fits. */
   @Test
   void scaleRateRunsTheClientsAtTheRateThatFits() throws Exception {
