@@ -12,7 +12,7 @@ import net from 'node:net';
 import { createRequire } from 'node:module';
 
 const driverPackage = process.env.CONFORMANCE_DRIVER || 'mongodb';
-const { MongoClient } = await import(driverPackage);
+const { MongoClient, Decimal128 } = await import(driverPackage);
 
 const [uri, cappedUri, capText] = process.argv.slice(2);
 if (!uri || !cappedUri || !capText) {
@@ -153,8 +153,13 @@ async function standalone() {
     step = 'parser';
     const limitNotANumber = await db.command({ find: collection.collectionName, limit: 'x' }).then(() => 'done', error => errorCode(error));
     const unknownField = await db.command({ listCollections: 1, nameOnyl: true }).then(() => 'done', error => errorCode(error));
+    // A count's limit that is no whole 64-bit number: 1e19 goes as a double, 2.5 as a decimal; mongod refuses both with 9.
+    const countLimits = [];
+    for (const limit of [1e19, Decimal128.fromString('2.5')]) {
+      countLimits.push(await db.command({ count: collection.collectionName, limit }).then(() => 'done', error => errorCode(error)));
+    }
     return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert,
-      pipelineUpdate, limitNotANumber, unknownField, listed: await listedInBatches(client) };
+      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), listed: await listedInBatches(client) };
   } finally {
     await client.close();
   }
@@ -295,7 +300,8 @@ try {
     + ` changeStream=${only.changeStream} insertedOrderedUnordered=${only.inserted} firstBatch=${read.firstBatch}`
     + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`
     + ` removeUpsert=${only.removeUpsert} pipelineUpdate=${only.pipelineUpdate} limitNotANumber=${only.limitNotANumber}`
-    + ` listCollectionsUnknownField=${only.unknownField} listCollectionsBatches=${only.listed}`
+    + ` listCollectionsUnknownField=${only.unknownField} countLimitBeyond64BitsOrFraction=${only.countLimits}`
+    + ` listCollectionsBatches=${only.listed}`
     + ` cursorNotFoundWords=${read.notFoundWords} errorReplyFields=${read.errorReplyFields}`);
   process.exit(0);
 } catch (error) {

@@ -15,6 +15,7 @@ import warnings
 from urllib.parse import urlparse
 
 import pymongo
+from bson.decimal128 import Decimal128
 from bson.int64 import Int64
 from pymongo import MongoClient, monitoring
 
@@ -268,9 +269,10 @@ def failure(run):
 
 def parser_answers(uri):
     """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
-    here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, an
-    unknown listCollections field, listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
-    (mongod's words, and an error reply without the legacy $err). Returns the summary's fields in order."""
+    here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, of
+    1e19 and of a decimal 2.5, an unknown listCollections field, listCollections' cursor.batchSize and its getMore, and
+    a getMore of a killed cursor (mongod's words, and an error reply without the legacy $err).
+    Returns the summary's fields in order."""
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
     try:
         database = client.conformance
@@ -280,6 +282,8 @@ def parser_answers(uri):
         limit = failure(lambda: database.command("find", collection.name, limit="x"))
         min_long = failure(lambda: database.command("count", collection.name, limit=Int64(-2 ** 63)))
         unknown = failure(lambda: database.command("listCollections", 1, nameOnyl=True))
+        count_limits = [failure(lambda: database.command("count", collection.name, limit=limit))[0]
+                        for limit in (1e19, Decimal128("2.5"))]
         cursor = collection.find(batch_size=2)
         next(cursor)
         cursor_id = cursor.cursor_id
@@ -295,6 +299,7 @@ def parser_answers(uri):
         collection.drop()
         return [("pipelineUpdate", pipeline[0]), ("limitNotANumber", limit[0]), ("countMinLongLimit", min_long[0]),
                 ("listCollectionsUnknownField", unknown[0]),
+                ("countLimitBeyond64BitsOrFraction", "/".join(str(code) for code in count_limits)),
                 ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),
                 ("cursorNotFoundWords", "mongod" if not_found[1] == "cursor id %d not found" % cursor_id else "other"),
                 ("errorReplyFields", not_found[2])]

@@ -20,7 +20,7 @@ final class CountArguments {
    * Refuses {@code query}, a {@code count}, when mongod would.
    *
    * @throws MongoServerError 2 BadValue for a limit or skip that is not a number or a limit of Long.MIN_VALUE, 9
-   *     FailedToParse for a fraction or a negative skip
+   *     FailedToParse for one that is not a whole 64-bit number ({@link WholeNumber}) or a negative skip
    */
   static void refuse(Document query) {
     for (Map.Entry<String, Object> field : query.entrySet()) {
@@ -30,20 +30,13 @@ final class CountArguments {
       if (!(field.getValue() instanceof Number number)) {
         throw badValue(field.getKey() + " value is not a valid number");
       }
-      whole(field.getKey(), number);
-      if (field.getKey().equals("limit") && number.longValue() == Long.MIN_VALUE) {
+      long value = WholeNumber.of(field.getKey(), number);
+      if (field.getKey().equals("limit") && value == Long.MIN_VALUE) {
         throw badValue("limit value for count cannot be min long");
       }
-      if (field.getKey().equals("skip") && number.doubleValue() < 0) {
-        throw failedToParse("Expected a non-negative number in: skip: " + number);
+      if (field.getKey().equals("skip") && value < 0) {
+        throw WholeNumber.failedToParse("Expected a non-negative number in: " + WholeNumber.shown("skip", number));
       }
-    }
-  }
-
-  /** mongod reads both as whole numbers: a double only when it holds one. */
-  private static void whole(String field, Number number) {
-    if (number instanceof Double fraction && fraction != Math.rint(fraction)) {
-      throw failedToParse("Expected an integer: " + field + ": " + number);
     }
   }
 
@@ -51,7 +44,4 @@ final class CountArguments {
     return new MongoServerError(BAD_VALUE, "BadValue", message);
   }
 
-  private static MongoServerError failedToParse(String message) {
-    return new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse", message);
-  }
 }

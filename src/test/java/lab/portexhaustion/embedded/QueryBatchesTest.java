@@ -9,10 +9,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +182,43 @@ class QueryBatchesTest {
         });
     assertThat(database.runCommand(new Document("count", "items").append("limit", Long.MIN_VALUE + 1)).get("n", Number.class).intValue())
         .as("the next one up is a count of every document").isEqualTo(5);
+  }
+
+  /**
+   * mongod reads a count's limit and skip as whole 64-bit numbers: a double outside that range, a NaN, or a decimal that
+   * has no exact long (a fraction, NaN) is refused with code 9, the value printed as mongod prints it. Before, a limit of
+   * 1e19 was clamped to Long.MAX_VALUE and counted every document, -1e19 was refused as "min long" (code 2), a decimal's
+   * fraction was cut off and a NaN read as 0.
+   */
+  @Test
+  void aCountsLimitOrSkipThatIsNoWhole64BitNumberIsRefusedWithMongodsFailedToParse() {
+    itemsOf(5, 10);
+
+    Map<Object, String> refused = new LinkedHashMap<>();
+    refused.put(1e19, "Cannot represent as a 64-bit integer: limit: 1e+19.0");
+    refused.put(-1e19, "Cannot represent as a 64-bit integer: limit: -1e+19.0");
+    refused.put(0x1p63, "Cannot represent as a 64-bit integer: limit: 9.223372036854776e+18");
+    refused.put(Double.NaN, "Expected an integer, but found NaN in: limit: nan.0");
+    refused.put(Decimal128.parse("2.5"), "Cannot represent as a 64-bit integer: limit: 2.5");
+    refused.put(Decimal128.parse("1E+19"), "Cannot represent as a 64-bit integer: limit: 1E+19");
+    refused.put(Decimal128.NaN, "Cannot represent as a 64-bit integer: limit: NaN");
+    refused.forEach((limit, message) ->
+        assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("limit", limit))).as("limit %s", limit)
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+              assertThat(e.getErrorCode()).isEqualTo(9);
+              assertThat(e.getErrorCodeName()).isEqualTo("FailedToParse");
+              assertThat(e.getErrorMessage()).isEqualTo(message);
+            }));
+    assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("skip", -1.0)))
+        .isInstanceOfSatisfying(MongoCommandException.class,
+            e -> assertThat(e.getErrorMessage()).isEqualTo("Expected a non-negative number in: skip: -1.0"));
+    assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("limit", Decimal128.parse("-9223372036854775808"))))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(2);
+          assertThat(e.getErrorMessage()).isEqualTo("limit value for count cannot be min long");
+        });
+    assertThat(database.runCommand(new Document("count", "items").append("limit", Decimal128.parse("-3"))).get("n", Number.class).intValue())
+        .as("a whole decimal is taken").isEqualTo(3);
   }
 
   /** mongod's words for a cursor it does not hold (code 43 both); mongo-java-server said "Cursor id ... does not exist". */
