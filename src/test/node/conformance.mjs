@@ -153,13 +153,18 @@ async function standalone() {
     step = 'parser';
     const limitNotANumber = await db.command({ find: collection.collectionName, limit: 'x' }).then(() => 'done', error => errorCode(error));
     const unknownField = await db.command({ listCollections: 1, nameOnyl: true }).then(() => 'done', error => errorCode(error));
+    // A null limit: no limit to a find (a field of a declared type), refused by a count's own parser (2).
+    const nullLimit = [];
+    for (const command of [{ find: collection.collectionName, limit: null }, { count: collection.collectionName, limit: null }]) {
+      nullLimit.push(await db.command(command).then(() => 'done', error => errorCode(error)));
+    }
     // A count's limit that is no whole 64-bit number: 1e19 goes as a double, 2.5 as a decimal; mongod refuses both with 9.
     const countLimits = [];
     for (const limit of [1e19, Decimal128.fromString('2.5')]) {
       countLimits.push(await db.command({ count: collection.collectionName, limit }).then(() => 'done', error => errorCode(error)));
     }
     return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert,
-      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), listed: await listedInBatches(client) };
+      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), nullLimit: nullLimit.join('/'), listed: await listedInBatches(client) };
   } finally {
     await client.close();
   }
@@ -301,6 +306,7 @@ try {
     + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`
     + ` removeUpsert=${only.removeUpsert} pipelineUpdate=${only.pipelineUpdate} limitNotANumber=${only.limitNotANumber}`
     + ` listCollectionsUnknownField=${only.unknownField} countLimitBeyond64BitsOrFraction=${only.countLimits}`
+    + ` nullLimitFindCount=${only.nullLimit}`
     + ` listCollectionsBatches=${only.listed}`
     + ` cursorNotFoundWords=${read.notFoundWords} errorReplyFields=${read.errorReplyFields}`);
   process.exit(0);

@@ -270,8 +270,9 @@ def failure(run):
 def parser_answers(uri):
     """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
     here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, of
-    1e19 and of a decimal 2.5, an unknown listCollections field, listCollections' cursor.batchSize and its getMore, and
-    a getMore of a killed cursor (mongod's words, and an error reply without the legacy $err).
+    1e19 and of a decimal 2.5, a find's and a count's null limit, an unknown listCollections field, listCollections'
+    cursor.batchSize and its getMore, and a getMore of a killed cursor (mongod's words, and an error reply without the
+    legacy $err).
     Returns the summary's fields in order."""
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
     try:
@@ -284,6 +285,7 @@ def parser_answers(uri):
         unknown = failure(lambda: database.command("listCollections", 1, nameOnyl=True))
         count_limits = [failure(lambda: database.command("count", collection.name, limit=limit))[0]
                         for limit in (1e19, Decimal128("2.5"))]
+        null_limit = [failure(lambda: database.command(command, collection.name, limit=None))[0] for command in ("find", "count")]
         cursor = collection.find(batch_size=2)
         next(cursor)
         cursor_id = cursor.cursor_id
@@ -300,6 +302,7 @@ def parser_answers(uri):
         return [("pipelineUpdate", pipeline[0]), ("limitNotANumber", limit[0]), ("countMinLongLimit", min_long[0]),
                 ("listCollectionsUnknownField", unknown[0]),
                 ("countLimitBeyond64BitsOrFraction", "/".join(str(code) for code in count_limits)),
+                ("nullLimitFindCount", "/".join(str(code) for code in null_limit)),
                 ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),
                 ("cursorNotFoundWords", "mongod" if not_found[1] == "cursor id %d not found" % cursor_id else "other"),
                 ("errorReplyFields", not_found[2])]

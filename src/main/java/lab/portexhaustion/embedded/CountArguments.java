@@ -8,7 +8,9 @@ import java.util.Map;
  * A {@code count}'s {@code limit} and {@code skip}, refused as mongod 7.0's count parser refuses them, each in the order
  * the command gives them. mongo-java-server failed a {@code limit} or {@code skip} that is not a number with a Java cast
  * error and no code, and counted every document for a {@code limit} of Long.MIN_VALUE: mongod counts up to a negative
- * limit's absolute value, which that one has not in 64 bits, so it refuses it.
+ * limit's absolute value, which that one has not in 64 bits, so it refuses it. A {@code null} is refused too: mongod's
+ * generated parsers read a null as no value only for a field of a declared BSON type, and this parser takes any type
+ * and checks it itself, finding no number.
  */
 final class CountArguments {
 
@@ -19,12 +21,12 @@ final class CountArguments {
   /**
    * Refuses {@code query}, a {@code count}, when mongod would.
    *
-   * @throws MongoServerError 2 BadValue for a limit or skip that is not a number or a limit of Long.MIN_VALUE, 9
+   * @throws MongoServerError 2 BadValue for a limit or skip that is not a number (null too) or a limit of Long.MIN_VALUE, 9
    *     FailedToParse for one that is not a whole 64-bit number ({@link WholeNumber}) or a negative skip
    */
   static void refuse(Document query) {
     for (Map.Entry<String, Object> field : query.entrySet()) {
-      if (field.getValue() == null || !(field.getKey().equals("limit") || field.getKey().equals("skip"))) {
+      if (!(field.getKey().equals("limit") || field.getKey().equals("skip"))) {
         continue;
       }
       if (!(field.getValue() instanceof Number number)) {

@@ -22,7 +22,8 @@ import java.util.UUID;
  * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS} ({@link ReadTimeLimit});
  * its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod
  * refuses ({@link ReplicaSetOnly}), the arguments mongod's parser refuses ({@link CommandArguments},
- * {@link FindAndModifyArguments}) and an update given as a pipeline, which mongo-java-server cannot run
+ * {@link FindAndModifyArguments}), takes a null argument as not given where mongod does ({@link NullArguments}) and
+ * refuses an update given as a pipeline, which mongo-java-server cannot run
  * ({@link PipelineUpdates}), drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
  * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
  * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
@@ -56,7 +57,8 @@ final class EmbeddedBackend extends MemoryBackend {
       FindAndModifyArguments.refuse(query);
     }
     PipelineUpdates.refuse(command, query);
-    return readTimeLimit.within(command, query, () -> answer(channel, databaseName, command, query));
+    Document given = NullArguments.withoutNulls(command, query);
+    return readTimeLimit.within(command, given, () -> answer(channel, databaseName, command, given));
   }
 
   private Document answer(Channel channel, String databaseName, String command, Document query) {

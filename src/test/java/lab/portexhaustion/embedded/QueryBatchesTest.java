@@ -221,6 +221,34 @@ class QueryBatchesTest {
         .as("a whole decimal is taken").isEqualTo(3);
   }
 
+  /**
+   * A null is no value to mongod's generated parsers only for a field of a declared BSON type, a find's limit, skip and
+   * batchSize among them; a count's limit and skip are read by the count parser's own code, which finds no number in a
+   * null and refuses it with code 2. Before, a count's null limit or skip was taken as none and every document counted,
+   * and a find's null limit, skip, batchSize or filter, or a distinct's null query, failed with a Java
+   * NullPointerException and no code (-1, "Unknown error: Cannot invoke ...").
+   */
+  @Test
+  void aNullCountsAsNoValueInAFindOrADistinctButACountRefusesIt() {
+    itemsOf(5, 10);
+
+    for (String field : List.of("limit", "skip", "batchSize", "filter")) {
+      Document find = new Document("find", "items").append(field, null);
+      assertThat(database.runCommand(find).get("cursor", Document.class).getList("firstBatch", Document.class)).as(field)
+          .hasSize(5);
+    }
+    assertThat(database.runCommand(new Document("distinct", "items").append("key", "_id").append("query", null))
+        .getList("values", Object.class)).hasSize(5);
+    for (String field : List.of("limit", "skip")) {
+      assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append(field, null))).as(field)
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(2);
+            assertThat(e.getErrorCodeName()).isEqualTo("BadValue");
+            assertThat(e.getErrorMessage()).isEqualTo(field + " value is not a valid number");
+          });
+    }
+  }
+
   /** mongod's words for a cursor it does not hold (code 43 both); mongo-java-server said "Cursor id ... does not exist". */
   @Test
   void aGetMoreOfACursorThatIsNotThereIsRefusedInMongodsWords() {
