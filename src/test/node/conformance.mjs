@@ -153,6 +153,11 @@ async function standalone() {
     step = 'parser';
     const limitNotANumber = await db.command({ find: collection.collectionName, limit: 'x' }).then(() => 'done', error => errorCode(error));
     const unknownField = await db.command({ listCollections: 1, nameOnyl: true }).then(() => 'done', error => errorCode(error));
+    // The count parser is strict: an unknown field refused (40415), the driver's own count (with its lsid, $db, maxTimeMS) taken.
+    const countUnknownField = await db.command({ count: collection.collectionName, limt: 2 }).then(() => 'done', error => errorCode(error));
+    const documents = await collection.countDocuments({});
+    const driverCount = await collection.estimatedDocumentCount({ maxTimeMS: 60000 })
+      .then(n => (n === documents ? 'ok' : `${n}/${documents}`), error => errorCode(error));
     // A null limit: no limit to a find (a field of a declared type), refused by a count's own parser (2).
     const nullLimit = [];
     for (const command of [{ find: collection.collectionName, limit: null }, { count: collection.collectionName, limit: null }]) {
@@ -164,7 +169,7 @@ async function standalone() {
       countLimits.push(await db.command({ count: collection.collectionName, limit }).then(() => 'done', error => errorCode(error)));
     }
     return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert,
-      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), nullLimit: nullLimit.join('/'), listed: await listedInBatches(client) };
+      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), nullLimit: nullLimit.join('/'), countUnknownField, driverCount, listed: await listedInBatches(client) };
   } finally {
     await client.close();
   }
@@ -306,7 +311,7 @@ try {
     + ` largeRead=${read.largeRead} killedCursorGetMore=${read.killedCursor} upsertLastError=${only.upsertLastError}`
     + ` removeUpsert=${only.removeUpsert} pipelineUpdate=${only.pipelineUpdate} limitNotANumber=${only.limitNotANumber}`
     + ` listCollectionsUnknownField=${only.unknownField} countLimitBeyond64BitsOrFraction=${only.countLimits}`
-    + ` nullLimitFindCount=${only.nullLimit}`
+    + ` nullLimitFindCount=${only.nullLimit} countUnknownField=${only.countUnknownField} driverCount=${only.driverCount}`
     + ` listCollectionsBatches=${only.listed}`
     + ` cursorNotFoundWords=${read.notFoundWords} errorReplyFields=${read.errorReplyFields}`);
   process.exit(0);

@@ -270,9 +270,9 @@ def failure(run):
 def parser_answers(uri):
     """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
     here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, of
-    1e19 and of a decimal 2.5, a find's and a count's null limit, an unknown listCollections field, listCollections'
-    cursor.batchSize and its getMore, and a getMore of a killed cursor (mongod's words, and an error reply without the
-    legacy $err).
+    1e19 and of a decimal 2.5, a find's and a count's null limit, an unknown count field and the driver's own count, an
+    unknown listCollections field, listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
+    (mongod's words, and an error reply without the legacy $err).
     Returns the summary's fields in order."""
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
     try:
@@ -286,6 +286,9 @@ def parser_answers(uri):
         count_limits = [failure(lambda: database.command("count", collection.name, limit=limit))[0]
                         for limit in (1e19, Decimal128("2.5"))]
         null_limit = [failure(lambda: database.command(command, collection.name, limit=None))[0] for command in ("find", "count")]
+        count_unknown = failure(lambda: database.command("count", collection.name, limt=2))
+        documents = collection.count_documents({})
+        driver_count = collection.estimated_document_count(maxTimeMS=60000)
         cursor = collection.find(batch_size=2)
         next(cursor)
         cursor_id = cursor.cursor_id
@@ -303,6 +306,8 @@ def parser_answers(uri):
                 ("listCollectionsUnknownField", unknown[0]),
                 ("countLimitBeyond64BitsOrFraction", "/".join(str(code) for code in count_limits)),
                 ("nullLimitFindCount", "/".join(str(code) for code in null_limit)),
+                ("countUnknownField", count_unknown[0]),
+                ("driverCount", "ok" if driver_count == documents else "%d/%d" % (driver_count, documents)),
                 ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),
                 ("cursorNotFoundWords", "mongod" if not_found[1] == "cursor id %d not found" % cursor_id else "other"),
                 ("errorReplyFields", not_found[2])]

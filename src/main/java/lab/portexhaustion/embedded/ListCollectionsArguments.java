@@ -3,25 +3,15 @@ package lab.portexhaustion.embedded;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@code listCollections} as mongod 7.0's parser reads it, field by field in the order given: a {@code filter} that is
  * not a document, a {@code nameOnly} or {@code authorizedCollections} that is not a bool, an {@code includePendingDrops}
  * that is neither a bool nor a number, a {@code cursor} that is not a document or whose {@code batchSize} is not a count,
  * and a field it does not know, refused. mongod's parser for this command is strict: a field that is neither its own nor
- * one every command takes ({@link #GENERIC}) is refused with code 40415; mongo-java-server passed any over.
+ * one every command takes ({@link GenericArguments}) is refused with code 40415; mongo-java-server passed any over.
  */
 final class ListCollectionsArguments {
-
-  static final int UNKNOWN_FIELD = 40415;
-
-  /** The arguments mongod 7.0 takes with every command, beside the command's own. */
-  static final Set<String> GENERIC = Set.of("apiVersion", "apiStrict", "apiDeprecationErrors", "$db", "maxTimeMS", "readConcern",
-      "writeConcern", "lsid", "clientOperationKey", "txnNumber", "autocommit", "startTransaction", "stmtId", "comment",
-      "$readPreference", "$clusterTime", "$audit", "$client", "$configServerState", "allowImplicitCollectionCreation",
-      "$oplogQueryData", "$queryOptions", "$replData", "databaseVersion", "shardVersion", "tracking_info", "coordinator",
-      "maxTimeMSOpOnly", "$configTime", "$topologyTime", "txnRetryCounter", "mayBypassWriteBlocking", "$tenant");
 
   private ListCollectionsArguments() {}
 
@@ -49,8 +39,8 @@ final class ListCollectionsArguments {
         CommandArguments.numberOrBool("listCollections.includePendingDrops", value);
       } else if (name.equals("cursor")) {
         cursor(value);
-      } else if (!GENERIC.contains(name)) {
-        throw unknown("listCollections." + name);
+      } else if (!GenericArguments.isGeneric(name)) {
+        throw GenericArguments.unknown("listCollections." + name);
       }
     }
   }
@@ -65,13 +55,9 @@ final class ListCollectionsArguments {
     }
     for (Map.Entry<String, Object> option : options.entrySet()) {
       if (!option.getKey().equals("batchSize")) {
-        throw unknown("cursor." + option.getKey()); // mongod names a nested field from its parent alone
+        throw GenericArguments.unknown("cursor." + option.getKey()); // mongod names a nested field from its parent alone
       }
       CommandArguments.count("cursor.batchSize", "batchSize", option.getValue());
     }
-  }
-
-  private static MongoServerError unknown(String path) {
-    return new MongoServerError(UNKNOWN_FIELD, "Location" + UNKNOWN_FIELD, "BSON field '" + path + "' is an unknown field.");
   }
 }

@@ -117,6 +117,8 @@ final class DriverConformance {
     assertThat(summary.get("countLimitBeyond64BitsOrFraction")).as("the error codes of a count whose limit is 1e19, a decimal 2.5")
         .isEqualTo("9/9");
     assertThat(summary.get("nullLimitFindCount")).as("a find's null limit (none), the error code of a count's").isEqualTo("done/2");
+    assertThat(summary.get("countUnknownField")).as("the error code of a count with an unknown field").isEqualTo("40415");
+    assertThat(summary.get("driverCount")).as("the driver's own count command, its fields taken").isEqualTo("ok");
     assertThat(summary.get("listCollectionsBatches")).as("listCollections of 2 with cursor.batchSize 1: first batch + getMore")
         .isEqualTo("1+1");
     // The server closes the connection on arrival: the driver's monitor hears it at once, not after a timeout.

@@ -249,6 +249,24 @@ class QueryBatchesTest {
     }
   }
 
+  /**
+   * mongod's count parser is strict: a field that is neither its own nor one every command takes is refused with 40415.
+   * Before, a misspelt limit was passed over and every document counted.
+   */
+  @Test
+  void aCountsUnknownFieldIsRefusedWith40415AndItsOwnAndEveryCommandsAreTaken() {
+    itemsOf(5, 10);
+
+    assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append("limt", 2)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(40415);
+          assertThat(e.getErrorMessage()).isEqualTo("BSON field 'count.limt' is an unknown field.");
+        });
+    Document taken = new Document("count", "items").append("query", new Document()).append("fields", new Document())
+        .append("limit", 3).append("comment", "c").append("maxTimeMS", 60_000).append("readConcern", new Document());
+    assertThat(database.runCommand(taken).get("n", Number.class).intValue()).isEqualTo(3);
+  }
+
   /** mongod's words for a cursor it does not hold (code 43 both); mongo-java-server said "Cursor id ... does not exist". */
   @Test
   void aGetMoreOfACursorThatIsNotThereIsRefusedInMongodsWords() {
