@@ -57,7 +57,7 @@ final class EmbeddedBackend extends MemoryBackend {
       FindAndModifyArguments.refuse(query);
     }
     PipelineUpdates.refuse(command, query);
-    Document given = NullArguments.withoutNulls(command, query);
+    Document given = WriteOrder.withDefault(command, NullArguments.withoutNulls(command, query));
     return readTimeLimit.within(command, given, () -> answer(channel, databaseName, command, given));
   }
 
@@ -135,8 +135,7 @@ final class EmbeddedBackend extends MemoryBackend {
   /**
    * An insert's {@code n} as mongod gives it, the documents inserted: mongo-java-server gives the documents sent, also
    * when some failed (a duplicate key), so a driver's inserted count was too high. An ordered insert stops at its first
-   * error; an unordered one inserts every document but those that failed. (mongo-java-server reads a missing
-   * {@code ordered} as false, where mongod reads it as true; drivers always send it.)
+   * error; an unordered one inserts every document but those that failed ({@code ordered} given, {@link WriteOrder}).
    */
   private static Document withInsertedCount(Document reply, Document query) {
     if (reply.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()

@@ -238,6 +238,29 @@ class DriverRequestsTest {
   }
 
   /**
+   * An insert sent without {@code ordered}, or with it null, is ordered, as mongod's flag defaults to true: of three
+   * documents, the second a duplicate, one is inserted. mongo-java-server read either as false and inserted two.
+   */
+  @Test
+  void anInsertWithoutOrderedOrWithItNullStopsAtItsFirstError() {
+    MongoDatabase database = client.getDatabase("test");
+    database.getCollection("unflagged").insertOne(new Document("_id", "taken"));
+
+    for (String how : List.of("left out", "null")) {
+      Document insert = new Document("insert", "unflagged").append("documents",
+          List.of(new Document("_id", "a " + how), new Document("_id", "taken"), new Document("_id", "b " + how)));
+      if (how.equals("null")) {
+        insert.append("ordered", null);
+      }
+      Document reply = database.runCommand(insert);
+      assertThat(reply.get("n", Number.class).intValue()).as("inserted, ordered %s", how).isEqualTo(1);
+      assertThat(reply.getList("writeErrors", Document.class)).as(how).singleElement()
+          .satisfies(error -> assertThat(error.get("code", Number.class).intValue()).isEqualTo(11000));
+    }
+    assertThat(database.getCollection("unflagged").countDocuments()).isEqualTo(1 + 1 + 1);
+  }
+
+  /**
    * {@code findAndModify}'s {@code lastErrorObject} in each of its cases, as mongod 7.0 answers: mongo-java-server gave it
    * only when an update found a document.
    */
