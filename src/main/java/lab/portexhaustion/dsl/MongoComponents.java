@@ -28,8 +28,8 @@ final class MongoComponents implements ProtocolComponents {
     Function0<BoxedUnit> finish = () -> {
       Verdict verdict = run.finish();
       // Gatling's main ends the JVM with its own status once its HTML report is written: the verdict's code replaces
-      // it then, or the run's own where the report's disk took no more of it.
-      ProcessExit.endWith(verdict.exitCode(), run::atJvmEnd);
+      // it then.
+      ProcessExit.endWith(verdict.exitCode());
       return BoxedUnit.UNIT;
     };
     coreComponents.actorSystem().registerOnTermination(finish);

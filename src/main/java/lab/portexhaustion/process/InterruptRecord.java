@@ -17,7 +17,6 @@ final class InterruptRecord {
   private static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
 
   private static boolean installed; // once per JVM: an in-process run may begin several simulations
-  private static volatile boolean signalHeard;
 
   private InterruptRecord() {}
 
@@ -31,7 +30,6 @@ final class InterruptRecord {
       Previous previous = new Previous();
       try {
         previous.handler = Signal.handle(signal, heard -> {
-          signalHeard = true;
           record.interrupted(128 + heard.getNumber());
           previous.handler.handle(heard);
         });
@@ -39,11 +37,6 @@ final class InterruptRecord {
         // -Xrs: the JVM leaves these signals to the OS, which ends it with no handler of Java's run; nothing to record.
       }
     }
-  }
-
-  /** Whether INT, TERM or HUP has been heard: the JVM is ending because of it. */
-  static boolean heard() {
-    return signalHeard;
   }
 
   /**

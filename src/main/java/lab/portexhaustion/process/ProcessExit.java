@@ -47,12 +47,6 @@ public final class ProcessExit {
      */
     INCONCLUSIVE(6),
     /**
-     * A simulation whose verdict passed or was not checked, on whole evidence (its {@code harness/} files), whose Gatling
-     * HTML report could not be written: the disk of its results folder was full. Not a crash, which Gatling's 1 would
-     * say, and not inconclusive, which the verdict is not; the plugin goes on only after 0 or 2, so the batch stops here.
-     */
-    REPORT_NOT_WRITTEN(7),
-    /**
      * Never ended with by the harness: what a JVM ends with when an exception escapes Gatling's main (its "Run
      * crashed"), and what {@code scripts/lab-test} reports for a simulation that began and recorded no end, or a build
      * that failed before any simulation began.
@@ -69,19 +63,6 @@ public final class ProcessExit {
     public int status() {
       return status;
     }
-  }
-
-  /**
-   * What a simulation does as its JVM ends, once Gatling's report is written, has failed, or is cut short by a signal:
-   * the code the JVM ends with.
-   */
-  @FunctionalInterface
-  public interface LastStep {
-    /**
-     * @param code the code the run recorded at its end
-     * @param interrupted whether INT, TERM or HUP ends the JVM (its report then cut short)
-     */
-    Code run(Code code, boolean interrupted);
   }
 
   /** A step at an edge; it may throw a checked exception of its own, which passes through. */
@@ -147,20 +128,16 @@ public final class ProcessExit {
   }
 
   /**
-   * Records {@code code} now and makes the JVM end with it when it ends, whatever status it is given then, once
-   * {@code lastStep} has run. Gatling's main ends the JVM with its own status once its HTML report is written: the run's
-   * code replaces it there, with the report on disk. {@link Code#DONE} only records, unless {@code lastStep} gives
-   * another code: Gatling's own status stands, and a report that crashes it for another reason (its 1) is the build's
-   * to see.
+   * Records {@code code} now and makes the JVM end with it when it ends, whatever status it is given then. Gatling's
+   * main ends the JVM with its own status once its HTML report is written: the run's code replaces it there, with
+   * the report on disk. {@link Code#DONE} only records: Gatling's own status stands, and a report that crashes it
+   * (its 1) is the build's to see.
    */
-  public static void endWith(Code code, LastStep lastStep) {
+  public static void endWith(Code code) {
     ExitRecord.fromEnvironment().end(code);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      Code last = lastStep.run(code, InterruptRecord.heard());
-      if (last != Code.DONE) {
-        halt(last);
-      }
-    }, "harness-exit-" + code.status()));
+    if (code != Code.DONE) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> halt(code), "harness-exit-" + code.status()));
+    }
   }
 
   private static void flush() {

@@ -38,10 +38,10 @@ public final class ComparisonBuilder {
   }
 
   /**
-   * As {@link #build(Scenario.Family, List, Path)}, where {@code ending} is the report of the run writing this comparison,
-   * linked or not as it says, whatever its folder holds now.
+   * As {@link #build(Scenario.Family, List, Path)}, where {@code reportToCome} is a run whose Gatling report is written
+   * after this comparison (the run writing it): linked, as it will be there unless that run is interrupted meanwhile.
    */
-  public static Comparison build(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<EndingReport> ending) {
+  public static Comparison build(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<Path> reportToCome) {
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
     Map<Path, String> names = RunNames.of(ordered);
     List<Comparison.Row> rows = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class ComparisonBuilder {
     for (RunResults run : ordered) {
       String folder = relative(resultsRoot, run.folder());
       folders.add(folder);
-      rows.add(row(run, names.get(run.folder()), folder, gatlingReport(run.folder(), folder, ending)));
+      rows.add(row(run, names.get(run.folder()), folder, gatlingReport(run.folder(), folder, reportToCome)));
     }
     return new Comparison(family.configName(), title(family, rows), folders, settingsThatDiffer(ordered), rows);
   }
@@ -89,10 +89,10 @@ public final class ComparisonBuilder {
   }
 
   /** The link to a run's Gatling report, none where it is not there: a dead link would look like a report lost later. */
-  private static Optional<String> gatlingReport(Path runFolder, String relativeFolder, Optional<EndingReport> ending) {
-    boolean linked = ending.filter(report -> report.of(runFolder)).map(EndingReport::comes)
-        .orElseGet(() -> Files.isRegularFile(runFolder.resolve(GATLING_REPORT)));
-    return linked ? Optional.of("../" + relativeFolder + "/" + GATLING_REPORT) : Optional.empty();
+  private static Optional<String> gatlingReport(Path runFolder, String relativeFolder, Optional<Path> reportToCome) {
+    boolean written = Files.isRegularFile(runFolder.resolve(GATLING_REPORT));
+    boolean toCome = reportToCome.filter(run -> run.toAbsolutePath().normalize().equals(runFolder.toAbsolutePath().normalize())).isPresent();
+    return written || toCome ? Optional.of("../" + relativeFolder + "/" + GATLING_REPORT) : Optional.empty();
   }
 
   private static Comparison.Row row(RunResults run, String name, String folder, Optional<String> gatlingReport) {

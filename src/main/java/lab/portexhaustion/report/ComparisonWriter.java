@@ -48,19 +48,10 @@ public final class ComparisonWriter {
    * linked as to come, where a run whose report is missing has no link.
    */
   public static List<Path> writeBeforeReport(List<Path> runFolders, Path resultsRoot, Path reporting) throws IOException {
-    return write(runFolders, resultsRoot, Optional.empty(), Optional.of(new EndingReport(reporting, true)));
+    return write(runFolders, resultsRoot, Optional.empty(), Optional.of(reporting));
   }
 
-  /**
-   * As {@link #write(List, Path)}, from a shutdown hook of the JVM of the run in {@code unreported}, which ends without
-   * its Gatling report whole: that run is not linked, whatever part of its report its folder holds, so that the
-   * comparison it wrote before its report, which linked it as to come, is not left with a link that leads nowhere.
-   */
-  public static List<Path> writeWithoutReport(List<Path> runFolders, Path resultsRoot, Path unreported) throws IOException {
-    return write(runFolders, resultsRoot, Optional.empty(), Optional.of(new EndingReport(unreported, false)));
-  }
-
-  private static List<Path> write(List<Path> runFolders, Path resultsRoot, Optional<Path> history, Optional<EndingReport> ending)
+  private static List<Path> write(List<Path> runFolders, Path resultsRoot, Optional<Path> history, Optional<Path> reportToCome)
       throws IOException {
     Map<Scenario.Family, List<RunResults>> byFamily = new EnumMap<>(Scenario.Family.class);
     for (Path folder : runFolders) {
@@ -69,7 +60,7 @@ public final class ComparisonWriter {
     }
     List<Path> written = new ArrayList<>();
     for (Map.Entry<Scenario.Family, List<RunResults>> family : byFamily.entrySet()) {
-      written.add(writeFamily(family.getKey(), family.getValue(), resultsRoot, history, ending));
+      written.add(writeFamily(family.getKey(), family.getValue(), resultsRoot, history, reportToCome));
     }
     return written;
   }
@@ -79,20 +70,17 @@ public final class ComparisonWriter {
   }
 
   private static Path writeFamily(Scenario.Family family, List<RunResults> runs, Path resultsRoot, Optional<Path> history,
-      Optional<EndingReport> ending) throws IOException {
-    Comparison comparison = ComparisonBuilder.build(family, runs, resultsRoot, ending);
+      Optional<Path> reportToCome) throws IOException {
+    Comparison comparison = ComparisonBuilder.build(family, runs, resultsRoot, reportToCome);
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(r -> r.folder().getFileName().toString())).toList();
     ChartSeries charts = ChartSeries.of(family, ordered);
     Trend trend = history.isPresent() ? Trend.of(history.get(), comparison) : Trend.NONE;
 
     Path target = resultsRoot.resolve(folderName(family));
-    WholeFolder.Content<Path> content = folder -> {
+    return WholeFolder.write(target, folder -> {
       writeInto(folder, comparison, trend, charts);
       return target;
-    };
-    // The JVM of a run without its report whole is ending: a hook runs this, and the JVM waits for it.
-    boolean inShutdownHook = ending.filter(report -> !report.comes()).isPresent();
-    return inShutdownHook ? WholeFolder.writeInShutdownHook(target, content) : WholeFolder.write(target, content);
+    });
   }
 
   private static void writeInto(Path partial, Comparison comparison, Trend trend, ChartSeries charts) throws IOException {

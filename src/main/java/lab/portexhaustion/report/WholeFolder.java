@@ -39,7 +39,9 @@ final class WholeFolder {
     }
     T written;
     try {
-      written = fill(partial, content);
+      deleteRecursively(partial);
+      Files.createDirectories(partial);
+      written = content.writeInto(partial);
     } catch (IOException | RuntimeException e) {
       if (removeHook(leftBehind)) {
         deleteRecursively(partial);
@@ -49,34 +51,6 @@ final class WholeFolder {
     if (!removeHook(leftBehind)) {
       throw ending(target); // the hook is deleting the folder, or has: swapping it in would lose both
     }
-    swap(partial, target);
-    return written;
-  }
-
-  /**
-   * As {@link #write}, from a shutdown hook: the JVM ends only once its hooks have returned, so the folder is written
-   * whole or, when a file is not, deleted here.
-   */
-  static <T> T writeInShutdownHook(Path target, Content<T> content) throws IOException {
-    Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    T written;
-    try {
-      written = fill(partial, content);
-    } catch (IOException | RuntimeException e) {
-      deleteRecursively(partial);
-      throw e;
-    }
-    swap(partial, target);
-    return written;
-  }
-
-  private static <T> T fill(Path partial, Content<T> content) throws IOException {
-    deleteRecursively(partial);
-    Files.createDirectories(partial);
-    return content.writeInto(partial);
-  }
-
-  private static void swap(Path partial, Path target) throws IOException {
     Path old = target.resolveSibling(target.getFileName() + ".old");
     deleteRecursively(old);
     if (Files.exists(target)) {
@@ -84,6 +58,7 @@ final class WholeFolder {
     }
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     deleteRecursively(old);
+    return written;
   }
 
   private static IOException ending(Path target) {

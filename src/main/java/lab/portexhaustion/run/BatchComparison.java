@@ -41,24 +41,4 @@ final class BatchComparison {
       LOG.error("could not write the comparison: {}", e.toString());
     }
   }
-
-  /**
-   * Rewrites the comparison folders of this run's batch as the JVM of the run in {@code runFolder} ends without its
-   * Gatling report whole, that run's report not linked: the comparison {@link #refresh} wrote linked it as to come. From
-   * a shutdown hook; a failure is said on standard error, the logging perhaps ended already.
-   */
-  static void refreshWithoutReport(GatlingLaunch launch, Path runFolder) {
-    Optional<String> batch = launch.batch();
-    if (batch.isEmpty()) {
-      return;
-    }
-    Path results = launch.resultsFolder();
-    try {
-      for (Path folder : ComparisonWriter.writeWithoutReport(ComparisonWriter.runsOfBatch(results, batch.get()), results, runFolder)) {
-        System.err.println("comparison rewritten without the Gatling report of " + runFolder.getFileName() + ": " + folder.resolve("index.html"));
-      }
-    } catch (IOException | RuntimeException e) {
-      System.err.println("could not rewrite the comparison without the Gatling report of " + runFolder.getFileName() + ": " + e);
-    }
-  }
 }

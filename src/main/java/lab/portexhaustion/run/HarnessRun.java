@@ -316,13 +316,4 @@ public final class HarnessRun {
     }
     return verdict;
   }
-
-  /**
-   * What this run does as its JVM ends, after {@link #finish()} and Gatling's report ({@link GatlingReportEnd}): the
-   * code the JVM ends with, {@code code} unless the report's disk took no more of it.
-   */
-  public ProcessExit.Code atJvmEnd(ProcessExit.Code code, boolean interrupted) {
-    return files.folder().map(Path::getParent).map(runFolder -> new GatlingReportEnd(simulation, launch, runFolder).atJvmEnd(code, interrupted))
-        .orElse(code);
-  }
 }

@@ -28,7 +28,7 @@ public final class ExitingMain {
       // status (0).
       case "endWith" -> {
         ProcessExit.begin("ExitingSimulation");
-        ProcessExit.endWith(ProcessExit.Code.VERDICT_FAILED, (code, interrupted) -> code);
+        ProcessExit.endWith(ProcessExit.Code.VERDICT_FAILED);
         System.out.println("report written");
       }
       // As a simulation under load when a TERM or INT reaches its JVM alone: it says it began, then waits (bounded).
