@@ -120,6 +120,27 @@ class ContainedRunScriptIT {
   }
 
   /**
+   * A PORT_EXHAUSTION_LAB_STOP_WAIT that lab-test refuses stops contained-run before the build is prepared, said once by
+   * lab-test: contained-run went on to say "preparing the build failed; run '... -Dgatling.skip=true' to see why", a
+   * command that then succeeds.
+   */
+  @Test
+  void aStopWaitThatLabTestRefusesIsNotSaidAsAFailedBuild(@TempDir Path project) throws Exception {
+    Path calls = project.resolve("calls.txt");
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder builder = new ProcessBuilder("scripts/contained-run", "--range", "40000-40999", "--", wrapper.toString(), "gatling:test")
+        .redirectErrorStream(true);
+    builder.environment().put("PORT_EXHAUSTION_LAB_STOP_WAIT", "2m");
+
+    TimedProcess.Result run = TimedProcess.run(builder, Duration.ofSeconds(60));
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(run.output()).contains("lab-test: PORT_EXHAUSTION_LAB_STOP_WAIT is '2m'").doesNotContain("preparing the build failed");
+    assertThat(calls).doesNotExist();
+  }
+
+  /**
    * TERM or HUP sent to contained-run while it prepares the build (before any namespace) stops that build and says so
    * with the signal's code: contained-run ended at once before, the build going on without it.
    */
