@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.config.Scenario;
 
 /**
@@ -43,11 +44,12 @@ final class TableText {
         line(c, "peak descriptors open / limit", r -> String.format("%,d / %s", r.peakDescriptorsOpen(), count(r.conditions().descriptorLimit()))),
         line(c, "server's peak descriptors open / its limit", r -> r.serverPeakDescriptorsOpen()
             .map(open -> String.format("%,d / %s", open, count(r.serverDescriptorLimit()))).orElse("n/a")),
-        line(c, "onset", r -> r.onset().map(o -> String.format("%.1f s, %s, %,d requests, %s descriptors open%s, %,d connections"
+        line(c, "onset", r -> r.onset().map(o -> String.format("%.1f s, %s, %,d %s, %s descriptors open%s, %,d %s"
                 + " open toward the target, %s (%s)",
             o.elapsedSeconds(), o.side().map(side -> "the " + side + " ran out").orElse("?"), o.requestsStarted(),
-            count(o.descriptorsOpen()), o.serverDescriptorsOpen().map(open -> String.format(" (the server's %,d)", open)).orElse(""),
-            o.openTowardTarget(), o.kind(), o.code())).orElse("none")));
+            Plural.of(o.requestsStarted(), "request"), count(o.descriptorsOpen()),
+            o.serverDescriptorsOpen().map(open -> String.format(" (the server's %,d)", open)).orElse(""), o.openTowardTarget(),
+            Plural.of(o.openTowardTarget(), "connection"), o.kind(), o.code())).orElse("none")));
   }
 
   /** What the churn scenarios run out of: ephemeral ports. */
@@ -64,8 +66,9 @@ final class TableText {
   }
 
   static String onset(Comparison.Row r) {
-    return r.onset().map(o -> String.format("%.1f s, %,d requests, %,d ports in use, %s (%s)", o.elapsedSeconds(), o.requestsStarted(),
-            o.portsInUseTowardTarget(), o.kind(), o.code()))
+    return r.onset().map(o -> String.format("%.1f s, %,d %s, %,d %s in use, %s (%s)", o.elapsedSeconds(), o.requestsStarted(),
+            Plural.of(o.requestsStarted(), "request"), o.portsInUseTowardTarget(), Plural.of(o.portsInUseTowardTarget(), "port"), o.kind(),
+            o.code()))
         .orElse(String.format("none (peak utilisation %.1f %%)", r.peakUtilisationPercent()));
   }
 

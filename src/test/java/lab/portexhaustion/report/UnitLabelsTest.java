@@ -86,6 +86,19 @@ class UnitLabelsTest {
     return TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())), results));
   }
 
+  /** An onset after one request, with one port in use: said in the singular, where the cell said "1 requests, 1 ports". */
+  @Test
+  void anOnsetAfterOneRequestWithOnePortInUseIsSaidInTheSingular() throws Exception {
+    Path summaryFile = run.folder().resolve("harness/summary.json");
+    ObjectNode summary = (ObjectNode) JSON.readTree(summaryFile.toFile());
+    ((ObjectNode) summary.get("onset")).put("requestsStarted", 1).put("portsInUseTowardTarget", 1);
+    JSON.writeValue(summaryFile.toFile(), summary);
+
+    List<TableText.Line> lines = TableText.lines(ComparisonBuilder.build(Scenario.Family.PORTS, List.of(RunResults.load(run.folder())), results));
+
+    assertThat(cell(lines, "onset")).startsWith("11.3 s, 1 request, 1 port in use, ");
+  }
+
   @Test
   void theChartsCountRequestsAndSaySo() {
     String name = RunNames.of(List.of(run)).get(run.folder());
