@@ -120,6 +120,23 @@ class ContainedRunScriptIT {
   }
 
   /**
+   * A build that cannot be prepared is shown by its last lines, then contained-run's own, exit 3: its output was thrown
+   * away, and lab-test's line pointed at "the output above", which was not there.
+   */
+  @Test
+  void aBuildThatCannotBePreparedIsShownByItsLastLines(@TempDir Path project) throws Exception {
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\necho '[ERROR] Could not resolve dependencies for project'\nexit 1\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Run run = launch("--range", "40000-40999", "--", wrapper.toString(), "gatling:test");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(run.output()).containsSubsequence("[ERROR] Could not resolve dependencies for project",
+        "lab-test: exit 1: the command ended with 1 before any simulation began",
+        "contained-run: preparing the build failed (its last lines above); run '" + wrapper + " gatling:test -q -Dgatling.skip=true' to see all of it.");
+  }
+
+  /**
    * A PORT_EXHAUSTION_LAB_STOP_WAIT that lab-test refuses stops contained-run before the build is prepared, said once by
    * lab-test: contained-run went on to say "preparing the build failed; run '... -Dgatling.skip=true' to see why", a
    * command that then succeeds.
