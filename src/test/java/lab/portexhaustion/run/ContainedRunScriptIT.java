@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,44 @@ class ContainedRunScriptIT {
   }
 
   /**
+   * A TERM while contained-run shows a failed build's last lines ends it with the signal's code and its line, the build's
+   * output removed: the build's pid, already waited for, was sent the signal again, and under set -e the failed kill ended
+   * contained-run with 1, no line, the file left behind. Its stderr is read only after the signal: the lines, more than a
+   * pipe holds, keep tail writing until then.
+   */
+  @Test
+  void aSignalWhileAFailedBuildIsShownEndsWithTheSignalsCode(@TempDir Path project) throws Exception {
+    Path temporary = Files.createDirectory(project.resolve("tmp"));
+    Path printed = project.resolve("printed");
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\nline=$(printf '%4000s' '' | tr ' ' x)\n"
+        + "for i in $(seq 40); do echo \"$line\"; done\ntouch '" + printed + "'\nexit 1\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT,TERM,HUP", "scripts/contained-run", "--range", "40000-40999",
+        "--", wrapper.toString(), "gatling:test").redirectOutput(project.resolve("stdout.txt").toFile());
+    builder.environment().put("TMPDIR", temporary.toString());
+    Process process = builder.start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!Files.exists(printed)) {
+        assertThat(System.nanoTime()).as("the build did not print its lines").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      Thread.sleep(2000); // lab-test ends, and contained-run's tail is held by the full pipe
+      assertThat(new ProcessBuilder("kill", "-s", "TERM", String.valueOf(process.pid())).start().waitFor()).isZero();
+      String errors = new String(process.getErrorStream().readAllBytes());
+
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      String end = errors.substring(Math.max(0, errors.length() - 600));
+      assertThat(process.exitValue()).as(end).isEqualTo(143);
+      assertThat(end).contains("contained-run: interrupted by TERM while preparing the build; nothing ran");
+      assertThat(temporary).isEmptyDirectory();
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+
+  /**
    * A PORT_EXHAUSTION_LAB_STOP_WAIT that lab-test refuses stops contained-run before the build is prepared, said once by
    * lab-test: contained-run went on to say "preparing the build failed; run '... -Dgatling.skip=true' to see why", a
    * command that then succeeds.
@@ -174,7 +213,9 @@ class ContainedRunScriptIT {
 
     assertThat(run.loadLeftRunning()).as("the build after contained-run ended: %s", run.output()).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isEqualTo(code);
-    assertThat(run.output()).contains("contained-run: interrupted by " + signal + " while preparing the build; nothing ran");
+    // lab-test's own line, from the build's output kept aside, then contained-run's.
+    assertThat(run.output()).containsSubsequence("lab-test: exit " + code + ": interrupted by " + signal + " before any simulation began",
+        "contained-run: interrupted by " + signal + " while preparing the build; nothing ran");
   }
 
   /**
