@@ -62,9 +62,8 @@ final class MergeTarget {
 
   /**
    * The target a run's load went to: the hosts its connection string lists, where it lists more than one, in any order
-   * (the driver contacts any of them first and learns the rest of the deployment from it, and the recorded address is only
-   * the first of them); else its
-   * address.
+   * (the driver contacts each host listed and learns the rest of the deployment from whichever answers, and the recorded
+   * address is only the first of them); else its address.
    */
   private static Optional<String> target(TargetDescription target) {
     return address(target).map(address -> {
