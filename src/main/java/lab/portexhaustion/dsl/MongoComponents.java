@@ -28,8 +28,9 @@ final class MongoComponents implements ProtocolComponents {
     Function0<BoxedUnit> finish = () -> {
       Verdict verdict = run.finish();
       // Gatling's main ends the JVM with its own status once its HTML report is written: the verdict's code replaces
-      // it then.
+      // it then. This thread, Gatling's main, writes that report next: one the disk cuts is said so, with its own code.
       ProcessExit.endWith(verdict.exitCode());
+      run.watchReport(verdict.exitCode());
       return BoxedUnit.UNIT;
     };
     coreComponents.actorSystem().registerOnTermination(finish);

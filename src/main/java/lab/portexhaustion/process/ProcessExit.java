@@ -47,6 +47,13 @@ public final class ProcessExit {
      */
     INCONCLUSIVE(6),
     /**
+     * A simulation whose verdict passed or was not checked, its {@code harness/} files whole, whose Gatling HTML report
+     * the disk cut: Gatling's report writer failed for want of room, after the verdict. Not a crash, which Gatling's 1
+     * would say of it, and the verdict stands; a failed or inconclusive verdict's code stands over it. The plugin goes on
+     * only after 0 or 2, so the batch stops here; {@code scripts/lab-test} ranks a failed verdict earlier in it above.
+     */
+    REPORT_CUT(7),
+    /**
      * Never ended with by the harness: what a JVM ends with when an exception escapes Gatling's main (its "Run
      * crashed"), and what {@code scripts/lab-test} reports for a simulation that began and recorded no end, or a build
      * that failed before any simulation began.
@@ -131,7 +138,7 @@ public final class ProcessExit {
    * Records {@code code} now and makes the JVM end with it when it ends, whatever status it is given then. Gatling's
    * main ends the JVM with its own status once its HTML report is written: the run's code replaces it there, with
    * the report on disk. {@link Code#DONE} only records: Gatling's own status stands, and a report that crashes it
-   * (its 1) is the build's to see.
+   * (its 1) is the build's to see, but for one a full disk cut, which the run then ends with {@link Code#REPORT_CUT}.
    */
   public static void endWith(Code code) {
     ExitRecord.fromEnvironment().end(code);

@@ -65,6 +65,11 @@ public final class ComparisonWriter {
     return written;
   }
 
+  /** The comparison folder of {@code family}'s runs under {@code resultsRoot}, whether or not it is written yet. */
+  public static Path folderOf(Path resultsRoot, Scenario.Family family) {
+    return resultsRoot.resolve(folderName(family));
+  }
+
   static String folderName(Scenario.Family family) {
     return family == Scenario.Family.PORTS ? FOLDER : FOLDER + "-" + family.configName();
   }

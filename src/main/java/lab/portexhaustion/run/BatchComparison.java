@@ -1,6 +1,7 @@
 package lab.portexhaustion.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,5 +41,34 @@ final class BatchComparison {
     } catch (IOException | RuntimeException e) {
       LOG.error("could not write the comparison: {}", e.toString());
     }
+  }
+
+  /**
+   * Rewrites the comparison folders of this run's batch after Gatling's report of the run in {@code runFolder} was cut
+   * (its disk full): {@link #refresh} linked that report as to come, and now it is linked only where its index.html was
+   * written. Says, in a sentence ending with a space, what came of it: the disk may still be full; nothing where the run
+   * is in no batch.
+   */
+  static String rewriteAfterCutReport(GatlingLaunch launch, Path runFolder, Path comparisonFolder) {
+    Optional<String> batch = launch.batch();
+    if (batch.isEmpty()) {
+      return "";
+    }
+    Path results = launch.resultsFolder();
+    boolean pageWritten = Files.isRegularFile(runFolder.resolve("index.html"));
+    try {
+      ComparisonWriter.write(ComparisonWriter.runsOfBatch(results, batch.get()), results);
+      return "The comparison " + comparisonFolder.resolve("index.html") + " is rewritten: "
+          + (pageWritten ? "it links what there is of this report. " : "it no longer links this report. ");
+    } catch (IOException e) {
+      return notRewritten(WriteCause.of(e), comparisonFolder, pageWritten);
+    } catch (RuntimeException e) {
+      return notRewritten(e.toString(), comparisonFolder, pageWritten);
+    }
+  }
+
+  private static String notRewritten(String cause, Path comparisonFolder, boolean pageWritten) {
+    return "The comparison could not be rewritten (" + cause + "): its " + comparisonFolder.resolve("index.html")
+        + " links this report as to come, " + (pageWritten ? "a report cut short. " : "a link that leads nowhere. ");
   }
 }

@@ -36,6 +36,7 @@ import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.record.RunSummary;
+import lab.portexhaustion.report.ComparisonWriter;
 import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.PortSample;
@@ -315,5 +316,14 @@ public final class HarnessRun {
       LOG.error(verdict.line());
     }
     return verdict;
+  }
+
+  /**
+   * Watches the Gatling report of this run, which ended with {@code code}, on this thread, Gatling's, which writes it
+   * next ({@link CutReportWatch}): a report the disk cuts is then said as such. Keeps the run's folder and names only.
+   */
+  public void watchReport(ProcessExit.Code code) {
+    files.folder().map(Path::getParent).ifPresent(runFolder -> CutReportWatch.watch(simulation, runFolder, launch,
+        ComparisonWriter.folderOf(launch.resultsFolder(), scenario.family()), code));
   }
 }

@@ -35,6 +35,11 @@ final class WriteCause {
     return errno(reason(e)).filter(code -> code.equals("EMFILE") || code.equals("ENFILE")).isPresent();
   }
 
+  /** True when the write failed for want of room: the disk full (ENOSPC) or the user's quota used up (EDQUOT). */
+  static boolean diskFull(IOException e) {
+    return errno(reason(e)).filter(code -> code.equals("ENOSPC") || code.equals("EDQUOT")).isPresent();
+  }
+
   private static String reason(IOException e) {
     if (e instanceof AccessDeniedException denied && denied.getReason() == null) {
       return "Permission denied"; // the JDK gives only the path

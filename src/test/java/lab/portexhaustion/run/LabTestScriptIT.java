@@ -68,6 +68,23 @@ class LabTestScriptIT {
     assertThat(crashed.output()).contains("lab-test: exit 1 (RawSocketSimulation): a crash");
   }
 
+  /**
+   * A report the disk cut (7) stops the batch, its simulation's verdict standing: a failed verdict before it ranks above,
+   * and alone it is said as such, not as a crash.
+   */
+  @Test
+  void aReportTheDiskCutRanksBelowAnEarlierFailedVerdict() throws Exception {
+    TimedProcess.Result afterFailed = recording("1 PooledSimulation", "2 PooledSimulation", "1 RawSocketSimulation",
+        "0 RawSocketSimulation", "7 RawSocketSimulation");
+    TimedProcess.Result alone = recording("1 PooledSimulation", "0 PooledSimulation", "7 PooledSimulation");
+
+    assertThat(afterFailed.exitCode()).as(afterFailed.output()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
+    assertThat(afterFailed.output()).contains("lab-test: exit 2 (PooledSimulation): a verdict failed");
+    assertThat(alone.exitCode()).as(alone.output()).isEqualTo(ProcessExit.Code.REPORT_CUT.status());
+    assertThat(alone.output()).contains("lab-test: exit 7 (PooledSimulation): Gatling's HTML report was cut (its disk full,"
+        + " said above): the harness's files and the verdict are whole, and no simulation after it ran");
+  }
+
   /** A simulation that began and was then terminated: 143, said as an interruption, not a crash. */
   @Test
   void aRunEndedByTermIsSaidToBeInterruptedWithItsOwnCode() throws Exception {
