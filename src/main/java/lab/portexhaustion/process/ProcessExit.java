@@ -147,6 +147,21 @@ public final class ProcessExit {
     }
   }
 
+  /**
+   * Whether this JVM has begun to end (a signal heard, an exit called): its shutdown hooks run, and no code can be set
+   * any longer. The JVM takes no new hook then, which is how this is told.
+   */
+  public static boolean ending() {
+    Thread probe = new Thread(() -> {}, "harness-ending-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shutdownInProgress) {
+      return true;
+    }
+  }
+
   private static void flush() {
     System.out.flush();
     System.err.flush();

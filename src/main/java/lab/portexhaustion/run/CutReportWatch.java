@@ -75,6 +75,9 @@ final class CutReportWatch extends AppenderBase<ILoggingEvent> {
     if (diskFull.isEmpty() || !fromGatlingReport(e) || !watched.compareAndSet(run, null)) {
       return; // a crash of another kind: Gatling's 1 stands, its stack trace said
     }
+    if (ProcessExit.ending()) {
+      return; // a signal ends the JVM as Gatling writes: its code and lab-test say the report may be partial
+    }
     // The comparison first, so that what is said of it is what happened.
     String comparison = BatchComparison.rewriteAfterCutReport(run.launch(), run.runFolder(), run.comparisonFolder());
     ProcessExit.Code ending = run.code() == ProcessExit.Code.DONE ? ProcessExit.Code.REPORT_CUT : run.code();

@@ -38,6 +38,11 @@ public final class ExitingMain {
         System.out.flush();
         Thread.sleep(30_000);
       }
+      // Whether the JVM is ending, asked before it ends and from one of its shutdown hooks.
+      case "ending" -> {
+        System.out.println("before the end: " + ProcessExit.ending());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("in a hook: " + ProcessExit.ending())));
+      }
       default -> throw new IllegalArgumentException(args[0]);
     }
   }

@@ -46,6 +46,14 @@ class ProcessExitTest {
     assertThat(result.exitCode()).isEqualTo(ProcessExit.Code.VERDICT_FAILED.status());
   }
 
+  /** A run's report cut as a signal ends the JVM is left to the signal's code: the JVM tells it is ending. */
+  @Test
+  void aJvmTellsWhetherItIsEnding() throws Exception {
+    TimedProcess.Result result = runExitingMain("ending");
+
+    assertThat(result.output()).contains("before the end: false", "in a hook: true");
+  }
+
   @Test
   void eachEndIsRecordedWhereScriptsLabTestReadsIt(@TempDir Path folder) throws Exception {
     Path record = folder.resolve("exit-codes");
