@@ -84,9 +84,9 @@ final class CutReportWatch extends AppenderBase<ILoggingEvent> {
     boolean pageWritten = Files.isRegularFile(run.runFolder().resolve("index.html"));
     System.err.println(run.simulation() + ": Gatling's HTML report in " + run.runFolder() + " was cut: "
         + WriteCause.of(diskFull.get()) + " as Gatling wrote it, so its files there are incomplete ("
-        + (pageWritten ? "index.html written, pages after it not" : "index.html not written") + "). The verdict said above"
+        + (pageWritten ? "index.html written, not all the rest" : "index.html not written") + "). The verdict said above"
         + " stands: the harness's own files in " + run.runFolder().resolve("harness") + " are whole. " + comparison
-        + "Free space on that disk, then make the report again with mvn gatling:test -Dgatling.reportsOnly="
+        + "Make room on that disk, then make the report again with mvn gatling:test -Dgatling.reportsOnly="
         + run.runFolder().getFileName() + "; exit code " + ending.status() + ".");
     if (ending != run.code()) {
       // Gatling's main ends the JVM with 1 next; a failed or inconclusive verdict's own code stands as it was.

@@ -50,7 +50,7 @@ class CutReportWatchTest {
 
     assertThat(said).isEqualTo("PooledSimulation: Gatling's HTML report in " + runFolder + " was cut: No space left on"
         + " device (ENOSPC) as Gatling wrote it, so its files there are incomplete (index.html not written). The verdict"
-        + " said above stands: the harness's own files in " + runFolder.resolve("harness") + " are whole. Free space on"
+        + " said above stands: the harness's own files in " + runFolder.resolve("harness") + " are whole. Make room on"
         + " that disk, then make the report again with mvn gatling:test -Dgatling.reportsOnly=pooledsimulation-"
         + "20261204233700355; exit code 2.\n");
     assertThat(again).as("once per run").isEmpty();
@@ -65,7 +65,7 @@ class CutReportWatchTest {
     String said = saidWhileLogging(() -> GATLING_MAIN.error("Run crashed", wrapped));
 
     assertThat(said).contains("was cut: Disk quota exceeded (EDQUOT) as Gatling wrote it, so its files there are incomplete"
-        + " (index.html written, pages after it not)");
+        + " (index.html written, not all the rest)");
   }
 
   /**
@@ -93,7 +93,7 @@ class CutReportWatchTest {
 
     assertThat(said.toString(StandardCharsets.UTF_8)).contains("ClientPerRequestSimulation: Gatling's HTML report in " + run
         + " was cut: No space left on device (ENOSPC) as Gatling wrote it", "The comparison " + comparison.resolve("index.html")
-        + " is rewritten: it no longer links this report. Free space on that disk");
+        + " is rewritten: it no longer links this report. Make room on that disk");
     assertThat(Files.readString(comparison.resolve("index.html"))).doesNotContain("clientperrequestsimulation-20261201204451435/index.html");
   }
 

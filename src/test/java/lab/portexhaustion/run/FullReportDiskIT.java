@@ -65,7 +65,7 @@ class FullReportDiskIT {
     assertThat(output).as("the comparison is rewritten first, and what came of it said: here the disk is still full")
         .containsPattern("The comparison could not be rewritten \\(No space left on device \\(ENOSPC\\)\\): its"
             + " \\S+/comparison/index\\.html links this report as to come, a link that leads nowhere\\.")
-        .containsPattern("Free space on that disk, then make the report again with mvn gatling:test"
+        .containsPattern("Make room on that disk, then make the report again with mvn gatling:test"
             + " -Dgatling\\.reportsOnly=pooledsimulation-\\d+; exit code 7\\.");
     assertThat(output.strip()).contains("lab-test: exit 7 (PooledSimulation): Gatling's HTML report was cut (its disk full,"
         + " said above): the harness's files and the verdict are whole").doesNotContain("a crash");
