@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.verdict.Verdict;
 
 /**
@@ -52,7 +53,7 @@ final class HtmlReport {
     for (Comparison.Row r : c.table()) {
       Comparison.Conditions k = r.conditions();
       h.append("<tr><td>").append(reportLink(r, r.runFolder())).append("</td><td>").append(escapeHtml4(k.os())).append("</td><td>")
-          .append(String.format("%d-%d (%,d ports)", k.rangeLow(), k.rangeHigh(), k.rangeSize())).append("</td><td>")
+          .append(String.format("%d-%d (%,d %s)", k.rangeLow(), k.rangeHigh(), k.rangeSize(), Plural.of(k.rangeSize(), "port"))).append("</td><td>")
           .append(k.timeWaitSeconds()).append(" s</td><td>").append(k.tcpTwReuse().map(String::valueOf).orElse("n/a"))
           .append("</td><td>").append(k.descriptorLimit().map(String::valueOf).orElse("n/a")).append("</td><td>")
           .append(escapeHtml4(k.targetKind() + ", " + k.targetServer() + ", MongoDB " + k.targetVersion())).append("</td><td>")

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lab.portexhaustion.Plural;
 
 /** {@code comparison.md}: the table and the verdicts, for CI step summaries and pull requests. */
 final class MarkdownReport {
@@ -56,8 +57,8 @@ final class MarkdownReport {
 
   /** Text from outside (messages, settings) must not break the table or add markup. */
   private static String conditions(Comparison.Conditions k) {
-    return String.format("%s, ephemeral range %d-%d (%,d ports), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s",
-        cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), k.timeWaitSeconds(), k.tcpTwReuse().map(String::valueOf).orElse("n/a"),
+    return String.format("%s, ephemeral range %d-%d (%,d %s), TIME_WAIT %d s, tcp_tw_reuse %s, %s target (%s, MongoDB %s), harness %s @ %s",
+        cell(k.os()), k.rangeLow(), k.rangeHigh(), k.rangeSize(), Plural.of(k.rangeSize(), "port"), k.timeWaitSeconds(), k.tcpTwReuse().map(String::valueOf).orElse("n/a"),
         cell(k.targetKind()), cell(k.targetServer()), cell(k.targetVersion()), cell(k.harnessVersion()), cell(k.gitCommit()));
   }
 

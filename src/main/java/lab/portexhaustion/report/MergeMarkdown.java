@@ -43,7 +43,7 @@ final class MergeMarkdown {
   }
 
   private static String onset(MergedRuns.Onset o) {
-    return String.format("%.1f s on the timeline (%.1f s into its run, after %,d requests): %s", o.sinceFirstSecond(), o.elapsedSeconds(),
-        o.requestsStarted(), cell(o.message()));
+    return String.format("%.1f s on the timeline (%.1f s into its run, after %,d %s): %s", o.sinceFirstSecond(), o.elapsedSeconds(),
+        o.requestsStarted(), Plural.of(o.requestsStarted(), "request"), cell(o.message()));
   }
 }

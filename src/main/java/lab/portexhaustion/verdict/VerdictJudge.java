@@ -102,9 +102,9 @@ public final class VerdictJudge {
 
   private static String happened(Inputs in) {
     return in.onset()
-        .map(o -> String.format("exhaustion at %.1f s%s (%s, %d %s in use toward the target, %s descriptors open)",
+        .map(o -> String.format("exhaustion at %.1f s%s (%s, %d %s in use toward the target, %s open)",
             o.elapsedSeconds(), offset(in.prediction(), o), o.code(), o.portsInUseTowardTarget(), Plural.of(o.portsInUseTowardTarget(), "port"),
-            o.descriptorsOpen().map(String::valueOf).orElse("n/a")))
+            o.descriptorsOpen().map(open -> open + " " + Plural.of(open, "descriptor")).orElse("n/a descriptors")))
         .orElse(String.format("no exhaustion, peak utilisation %.1f %%, peak %d open %s toward the target, peak %d descriptors open%s",
             in.peaks().utilisationPercent(), in.peaks().openTowardTarget(), Plural.of(in.peaks().openTowardTarget(), "socket"),
             in.peaks().descriptorsOpen(),

@@ -78,6 +78,17 @@ class HtmlReportTest {
         .contains("\n\nLinux, ephemeral range 40000-40999 (1,000 ports)").doesNotContain("- PooledSimulation:");
   }
 
+  /** A range of one port (ip_local_port_range "40000 40000", as a test of exhaustion may set) read "(1 ports)" in both reports. */
+  @Test
+  void aRangeOfOnePortSaysOnePortInBothReports() throws Exception {
+    Comparison.Conditions onePort = new Comparison.Conditions("Linux", 40000, 40000, 1, 60, Optional.of(0), Optional.of(1024L), true,
+        "uri", "MongoDB deployment", "8.0.4", "0.1.0", "abc123");
+    Comparison comparison = new Comparison("ports", "Pooled vs unpooled", List.of("a"), Map.of(), List.of(row("A", onePort, "x")));
+
+    assertThat(MarkdownReport.render(comparison, Trend.NONE, "comparison.png")).contains("ephemeral range 40000-40000 (1 port),");
+    assertThat(HtmlReport.render(comparison, Trend.NONE, charts(List.of()))).contains("<td>40000-40000 (1 port)</td>");
+  }
+
   @Test
   void markdownListsTheSettingsThatDifferSeparatedNotEnded() {
     Map<String, Map<String, String>> settings = new TreeMap<>(Map.of(

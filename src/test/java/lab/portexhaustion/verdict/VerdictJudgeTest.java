@@ -377,6 +377,25 @@ class VerdictJudgeTest {
     assertThat(verdict.line()).contains("(closed, 1 port in use toward the target, 217 descriptors open)");
   }
 
+  /** The onset's descriptor count in the same line: "1 descriptors open" at a count of one, "n/a descriptors open" when unknown. */
+  @Test
+  void anOnsetWithOneDescriptorOpenSaysOneDescriptor() {
+    HarnessSettings settings = TestSettings.forScenario(Scenario.POOL_STORM, "verdict.enabled", "on");
+    OnsetRecord one = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", Optional.of("server"), "server refused",
+        "closed", "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException",
+        "Prematurely reached end of stream", 0, 0, 0, Optional.empty(), 2, 0, 1, 1, 0, 1, 0.1, 1000, Optional.of(1L), Optional.of(20000L),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    OnsetRecord unknown = new OnsetRecord("2026-11-30T00:00:00Z", 0.0, "driver monitor", Optional.of("server"), "server refused",
+        "closed", "closed by server: end of stream before the reply", "com.mongodb.MongoSocketReadException",
+        "Prematurely reached end of stream", 0, 0, 0, Optional.empty(), 2, 0, 1, 1, 0, 1, 0.1, 1000, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    assertThat(judge(Scenario.POOL_STORM, settings, Optional.empty(), Optional.of(one), QUIET, NO_FAILURES).line())
+        .contains("(closed, 1 port in use toward the target, 1 descriptor open)");
+    assertThat(judge(Scenario.POOL_STORM, settings, Optional.empty(), Optional.of(unknown), QUIET, NO_FAILURES).line())
+        .contains("(closed, 1 port in use toward the target, n/a descriptors open)");
+  }
+
   @Test
   void aTargetProcessThatDiedMakesTheRunInconclusiveInEveryModeWithItsMomentAndSignal() {
     Evidence died = new Evidence(Optional.of(new Evidence.TargetDeath(10.2, "signal 9")),
