@@ -76,6 +76,11 @@ final class MergeTarget {
   /**
    * The hosts of a connection string, each {@code host:port} with the driver's default port where it gives none: the text
    * between the scheme and the first {@code /} or {@code ?}, after the user information (up to its last {@code @}).
+   *
+   * <p>Parsed here, not by the driver's {@code ConnectionString}: its constructor looks up the TXT record of a
+   * {@code mongodb+srv} name (driver-core 5.14.0 calls {@code DefaultDnsResolver.resolveAdditionalQueryParametersFromTxtRecords}
+   * as it parses: a query to port 53 for the name, some 140 ms here), so reading run folders would query DNS for every
+   * such run, on a machine that may have no resolver for the target's names.
    */
   private static List<String> hosts(String connection) {
     int scheme = connection.indexOf("://");
