@@ -108,7 +108,7 @@ public final class CleanStart {
       for (SocketEntry s : sockets) {
         if (scope.holdsAPort(s)) {
           timeWait++;
-        } else if (s.state() != TcpState.TIME_WAIT && s.remote().equals(scope.target())) {
+        } else if (s.state() != TcpState.TIME_WAIT && scope.targets().contains(s.remote())) {
           other++;
         }
       }

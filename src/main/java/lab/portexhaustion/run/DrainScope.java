@@ -1,6 +1,8 @@
 package lab.portexhaustion.run;
 
 import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.stream.Collectors;
 import lab.portexhaustion.sampler.EphemeralRange;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sockets.SocketEntry;
@@ -13,20 +15,21 @@ import lab.portexhaustion.sockets.TcpState;
  * whose local port lies in the ephemeral range, whatever its destination: the previous
  * simulation's embedded server had another port, and its TIME_WAIT still empties the pool.
  */
-record DrainScope(InetSocketAddress target, EphemeralRange range, boolean wholeRange) {
+record DrainScope(Set<InetSocketAddress> targets, EphemeralRange range, boolean wholeRange) {
 
-  static DrainScope of(NetworkConditions network, InetSocketAddress target) {
-    return new DrainScope(target, network.range(), network.portAllocation() == NetworkConditions.PortAllocation.GLOBAL);
+  /** {@code targets}: the target's addresses, each host's where it has several (MongoTarget#followed). */
+  static DrainScope of(NetworkConditions network, Set<InetSocketAddress> targets) {
+    return new DrainScope(Set.copyOf(targets), network.range(), network.portAllocation() == NetworkConditions.PortAllocation.GLOBAL);
   }
 
   boolean holdsAPort(SocketEntry socket) {
     return socket.state() == TcpState.TIME_WAIT
-        && (wholeRange ? range.contains(socket.local().getPort()) : socket.remote().equals(target));
+        && (wholeRange ? range.contains(socket.local().getPort()) : targets.contains(socket.remote()));
   }
 
   String describe() {
     return wholeRange
         ? "in the ephemeral range " + range + ", toward any destination (one pool for all)"
-        : "toward " + target.getHostString() + ":" + target.getPort();
+        : "toward " + targets.stream().map(t -> t.getHostString() + ":" + t.getPort()).sorted().collect(Collectors.joining(", "));
   }
 }

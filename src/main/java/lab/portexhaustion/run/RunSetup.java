@@ -50,11 +50,12 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
         && CleanStart.nothingToward(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
     try {
       // Look for TIME_WAIT before the harness's own first connections to the target leave some.
-      CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.endpoint()),
+      CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.followed().addresses()),
           settings.cleanStart().bound(network.timeWait()));
       FleetTurn.await(settings.fleet(), simulation);
       TargetDescription description = ServerProbe.describe(target, ProbeTimeout.of(settings.timeouts()), settings.embedded());
       LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
+      LOG.info("{}: the port sampler counts as the target's the connections toward {}", simulation, target.followed().said());
       LOG.info(conditionsLine(simulation, network, clean));
       SocketErrorRelay socketErrors = new SocketErrorRelay();
       ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);

@@ -29,10 +29,12 @@ public record FullSample(long elapsedMillis, Tier tier, Totals totals, TcpStates
   /**
    * Local ports of the ephemeral range held by sockets.
    *
-   * @param towardTarget distinct ports held by sockets toward the target, any state
+   * @param towardTarget distinct ports held by sockets toward the target, any state; for a target of several hosts, each
+   *     host's added up
    * @param anyDestination distinct ports held by any socket
    * @param utilisationPercent ports in use over the range size, counted the way the OS allocates them (toward the target
-   *     on Linux, which allocates per destination; any destination elsewhere)
+   *     on Linux, which allocates per destination, and toward its busiest host where it has several; any destination
+   *     elsewhere)
    */
   public record PortsInUse(int towardTarget, int anyDestination, double utilisationPercent) {}
 }

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class PortSampler implements AutoCloseable {
 
   private final SocketTable table;
   private final CheapTotals totals = new CheapTotals();
-  private final InetSocketAddress target;
+  private final Set<InetSocketAddress> targets;
   private final NetworkConditions conditions;
   private final Supplier<Optional<ServerStatus>> server;
   private final Instant start;
@@ -62,17 +64,21 @@ public final class PortSampler implements AutoCloseable {
   private long fullCpuUsed;
   private long wallAtStart = -1;
 
-  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Instant start) {
-    this(table, target, conditions, Optional::empty, start);
+  /**
+   * A sampler that counts as the target's the sockets toward any of {@code targets} (each address and port: every
+   * host of a connection string of several, MongoTarget#followed); none where the set is empty.
+   */
+  public PortSampler(SocketTable table, Set<InetSocketAddress> targets, NetworkConditions conditions, Instant start) {
+    this(table, targets, conditions, Optional::empty, start);
   }
 
   /** As above, with the server process's own figures beside the client's in every sample. */
-  public PortSampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions, Supplier<Optional<ServerStatus>> server,
-      Instant start) {
-    // Only the sockets toward the target's port and those in the ephemeral range count below: the kernel filters them.
-    this.table = table.narrowedTo(new SocketSelection(target.getPort(), conditions.range().low(), conditions.range().high()));
+  public PortSampler(SocketTable table, Set<InetSocketAddress> targets, NetworkConditions conditions,
+      Supplier<Optional<ServerStatus>> server, Instant start) {
+    // Only the sockets toward the targets' ports and those in the ephemeral range count below: the kernel filters them.
+    this.table = table.narrowedTo(selection(targets, conditions.range()));
     this.server = server;
-    this.target = target;
+    this.targets = Set.copyOf(targets);
     this.conditions = conditions;
     this.start = start;
   }
@@ -119,6 +125,17 @@ public final class PortSampler implements AutoCloseable {
     if (!timer.isShutdown()) {
       timer.schedule(() -> fullTier(everyNanos, maxCpuShare), waitNanos, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * The sockets toward the targets' ports, from the lowest to the highest (a wider selection costs a little, never a
+   * socket), and those in the ephemeral range; with no target, the ephemeral range on both sides, which holds no socket
+   * more than the range alone.
+   */
+  private static SocketSelection selection(Set<InetSocketAddress> targets, EphemeralRange range) {
+    int low = targets.stream().mapToInt(InetSocketAddress::getPort).min().orElse(Math.max(1, range.low()));
+    int high = targets.stream().mapToInt(InetSocketAddress::getPort).max().orElse(Math.max(1, range.high()));
+    return new SocketSelection(low, high, range.low(), range.high());
   }
 
   /**
@@ -172,7 +189,8 @@ public final class PortSampler implements AutoCloseable {
       throw new IllegalStateException("cannot read the socket table: " + e.getMessage(), e);
     }
     Map<TcpState, Integer> towardTarget = new EnumMap<>(TcpState.class);
-    BitSet portsTowardTarget = new BitSet(65536);
+    // Per host: where the OS allocates ports per destination, a local port may serve two of the target's hosts at once.
+    Map<InetSocketAddress, BitSet> portsTowardTarget = new HashMap<>();
     BitSet portsAny = new BitSet(65536);
     EphemeralRange range = conditions.range();
     long timeWaitSeen = 0;
@@ -185,15 +203,18 @@ public final class PortSampler implements AutoCloseable {
       if (s.state() == TcpState.TIME_WAIT) {
         timeWaitSeen++; // used only without sockstat, that is off Linux, where the table is never narrowed
       }
-      if (s.remote().equals(target)) {
+      if (targets.contains(s.remote())) {
         towardTarget.merge(s.state(), 1, Integer::sum);
         if (inRange) {
-          portsTowardTarget.set(localPort);
+          portsTowardTarget.computeIfAbsent(s.remote(), host -> new BitSet(65536)).set(localPort);
         }
       }
     }
+    // Toward the target: the ports held toward each host, added up. In use, per destination: the busiest host's, as
+    // each host has the whole range to itself.
+    int towardTargetPorts = portsTowardTarget.values().stream().mapToInt(BitSet::cardinality).sum();
     int inUse = conditions.portAllocation() == NetworkConditions.PortAllocation.PER_DESTINATION
-        ? portsTowardTarget.cardinality()
+        ? portsTowardTarget.values().stream().mapToInt(BitSet::cardinality).max().orElse(0)
         : portsAny.cardinality();
     double utilisation = Math.round(1000.0 * inUse / range.size()) / 10.0;
     // Without sockstat, TIME_WAIT is counted in the socket table just read.
@@ -203,7 +224,7 @@ public final class PortSampler implements AutoCloseable {
         count(towardTarget, TcpState.TIME_WAIT), count(towardTarget, TcpState.SYN_SENT), count(towardTarget, TcpState.CLOSE_WAIT),
         count(towardTarget, TcpState.FIN_WAIT1), count(towardTarget, TcpState.FIN_WAIT2), count(towardTarget, TcpState.LAST_ACK),
         otherStates(towardTarget));
-    FullSample.PortsInUse ports = new FullSample.PortsInUse(portsTowardTarget.cardinality(), portsAny.cardinality(), utilisation);
+    FullSample.PortsInUse ports = new FullSample.PortsInUse(towardTargetPorts, portsAny.cardinality(), utilisation);
     return new FullSample(elapsedMillis(), tier, cheap, states, ports, serverFigures());
   }
 

@@ -185,7 +185,7 @@ final class InetDiagTable implements SocketTable {
 
   /**
    * The dump request: the states {@link #STATES}, both address families, and a filter program that keeps a socket whose local port
-   * is in the selection's range, or whose remote port is the selection's. The kernel runs the program from the
+   * is in the selection's local range, or whose remote port is in its remote range. The kernel runs the program from the
    * start: each operation goes on by its "yes" or its "no" offset; a socket is kept if the program ends exactly at
    * its end, dropped if it jumps past it.
    */
@@ -210,9 +210,9 @@ final class InetDiagTable implements SocketTable {
     port(op(program, BC_S_LE, 8, 12), selection.localPortHigh());
     // at 16: in the range: jump to the end, kept
     op(program, BC_JMP, 4, end - 16);
-    // at 20 and 28: remote port >= and <= the selection's, or past the end, dropped
-    port(op(program, BC_D_GE, 8, end - 20 + 4), selection.remotePort());
-    port(op(program, BC_D_LE, 8, end - 28 + 4), selection.remotePort());
+    // at 20 and 28: remote port >= the selection's lowest and <= its highest, or past the end, dropped
+    port(op(program, BC_D_GE, 8, end - 20 + 4), selection.remotePortLow());
+    port(op(program, BC_D_LE, 8, end - 28 + 4), selection.remotePortHigh());
     return program.array();
   }
 

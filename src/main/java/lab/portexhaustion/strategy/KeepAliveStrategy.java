@@ -16,12 +16,14 @@ import lab.portexhaustion.target.MongoTarget;
 public final class KeepAliveStrategy implements ConnectionStrategy {
 
   private final InetSocketAddress endpoint;
+  private final String connectsTo;
   private final HandshakeExchange handshake;
   private final IdleConnections idle;
   private final OpenedConnections opened = new OpenedConnections();
 
   KeepAliveStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
     this.endpoint = target.endpoint();
+    this.connectsTo = RawEndpoint.describe(target);
     this.handshake = new HandshakeExchange(endpoint, timeouts);
     this.idle = new IdleConnections();
   }
@@ -58,7 +60,7 @@ public final class KeepAliveStrategy implements ConnectionStrategy {
 
   @Override
   public String describe() {
-    return "keep-alive: TCP connect, the request's commands over OP_MSG (this server's handshake: '" + handshake.command() + "'), then the connection left open and idle"
+    return "keep-alive: TCP connect to " + connectsTo + ", the request's commands over OP_MSG (this server's handshake: '" + handshake.command() + "'), then the connection left open and idle"
         + " until the server closes it";
   }
 

@@ -26,6 +26,7 @@ import lab.portexhaustion.target.MongoTarget;
 public final class RawSocketStrategy implements EventLoopStrategy {
 
   private final InetSocketAddress endpoint;
+  private final String connectsTo;
   private final Timeouts timeouts;
   private final HandshakeExchange handshake;
   private final OpenedConnections opened = new OpenedConnections();
@@ -33,6 +34,7 @@ public final class RawSocketStrategy implements EventLoopStrategy {
 
   RawSocketStrategy(MongoTarget target, Timeouts timeouts) throws IOException {
     this.endpoint = target.endpoint();
+    this.connectsTo = RawEndpoint.describe(target);
     this.timeouts = timeouts;
     this.handshake = new HandshakeExchange(endpoint, timeouts);
   }
@@ -99,7 +101,7 @@ public final class RawSocketStrategy implements EventLoopStrategy {
 
   @Override
   public String describe() {
-    return "raw-socket: TCP connect, the request's commands over OP_MSG (this server's handshake: '" + handshake.command() + "'), close";
+    return "raw-socket: TCP connect to " + connectsTo + ", the request's commands over OP_MSG (this server's handshake: '" + handshake.command() + "'), close";
   }
 
   @Override

@@ -15,8 +15,17 @@ public interface MongoTarget extends AutoCloseable {
   /** For the driver-based strategies. May contain credentials: never print it. */
   ConnectionString connectionString();
 
-  /** The one endpoint raw sockets connect to and the sampler watches. */
+  /** The one endpoint raw sockets connect to: for a connection string of several hosts, its first. */
   InetSocketAddress endpoint();
+
+  /**
+   * The addresses the sampler counts connections toward as the target's, each address and port: the endpoint, for a
+   * server of one address; for a connection string, every address of every host it lists (none for mongodb+srv, whose
+   * hosts only the driver looks up).
+   */
+  default Followed followed() {
+    return Followed.one(endpoint());
+  }
 
   TargetDescription description();
 

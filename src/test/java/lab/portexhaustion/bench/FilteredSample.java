@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditions;
@@ -88,8 +89,8 @@ public final class FilteredSample {
   private static Result measure(int repetitions, ServerSocket listener, int towardTarget, NetworkConditions conditions)
       throws IOException {
     InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-    SocketSelection selection = new SocketSelection(target.getPort(), conditions.range().low(), conditions.range().high());
-    String ssFilter = String.format("( dport = :%d ) or ( sport >= :%d and sport <= :%d )", selection.remotePort(),
+    SocketSelection selection = new SocketSelection(target.getPort(), target.getPort(), conditions.range().low(), conditions.range().high());
+    String ssFilter = String.format("( dport = :%d ) or ( sport >= :%d and sport <= :%d )", selection.remotePortLow(),
         selection.localPortLow(), selection.localPortHigh());
     SocketTable ss = () -> SsOutput.parse(run("ss", "-Htan", "state", "all", ssFilter));
     SocketTable whole = new ProcNetTcpTable(List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6")));
@@ -124,7 +125,7 @@ public final class FilteredSample {
   }
 
   private static PortSampler sampler(SocketTable table, InetSocketAddress target, NetworkConditions conditions) {
-    return new PortSampler(table, target, conditions, Instant.now());
+    return new PortSampler(table, Set.of(target), conditions, Instant.now());
   }
 
   private static double millis(PortSampler sampler) {

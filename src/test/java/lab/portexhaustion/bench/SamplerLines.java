@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -102,7 +103,7 @@ final class SamplerLines {
 
   /** A sampler not started: its snapshots go nowhere but to the caller. */
   private static PortSampler newSampler(HeldSockets held) {
-    return new PortSampler(SocketTable.forThisMachine(), held.endpoint(), NetworkConditionsReader.read(), Instant.now());
+    return new PortSampler(SocketTable.forThisMachine(), Set.of(held.endpoint()), NetworkConditionsReader.read(), Instant.now());
   }
 
   private static void ssTan() {

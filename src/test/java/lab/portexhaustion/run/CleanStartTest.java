@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import lab.portexhaustion.sampler.EphemeralRange;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditions.PortAllocation;
@@ -81,7 +82,7 @@ class CleanStartTest {
     NetworkConditions windows = host(PortAllocation.GLOBAL, Duration.ofSeconds(120));
     DrainingTable table = new DrainingTable(List.of(leftOver(1000), leftOver(600), leftOver(200), List.of()));
 
-    CleanStartState state = CleanStart.await(table, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135), new FakeClock());
+    CleanStartState state = CleanStart.await(table, DrainScope.of(windows, Set.of(THIS_SERVER)), Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).contains(1000L);
     assertThat(state.timeWaitWhenStarted()).contains(0L);
@@ -94,7 +95,7 @@ class CleanStartTest {
     NetworkConditions linux = host(PortAllocation.PER_DESTINATION, Duration.ofSeconds(60));
     DrainingTable table = new DrainingTable(List.of(leftOver(1000)));
 
-    CleanStartState state = CleanStart.await(table, DrainScope.of(linux, THIS_SERVER), Duration.ofSeconds(75), new FakeClock());
+    CleanStartState state = CleanStart.await(table, DrainScope.of(linux, Set.of(THIS_SERVER)), Duration.ofSeconds(75), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).contains(0L);
     assertThat(state.waitedSeconds()).isZero();
@@ -109,7 +110,7 @@ class CleanStartTest {
         socket(49200, new InetSocketAddress("10.0.0.5", 443), TcpState.ESTABLISHED),
         socket(49201, THIS_SERVER, TcpState.ESTABLISHED));
 
-    CleanStartState state = CleanStart.await(new DrainingTable(List.of(sockets)), DrainScope.of(windows, THIS_SERVER),
+    CleanStartState state = CleanStart.await(new DrainingTable(List.of(sockets)), DrainScope.of(windows, Set.of(THIS_SERVER)),
         Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).contains(0L);
@@ -122,7 +123,7 @@ class CleanStartTest {
     NetworkConditions windows = host(PortAllocation.GLOBAL, Duration.ofSeconds(120));
     DrainingTable table = new DrainingTable(List.of(leftOver(40)));
 
-    CleanStartState state = CleanStart.await(table, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135), new FakeClock());
+    CleanStartState state = CleanStart.await(table, DrainScope.of(windows, Set.of(THIS_SERVER)), Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.waitedSeconds()).isEqualTo(135.0);
     assertThat(state.timeWaitWhenStarted()).contains(40L);
@@ -136,7 +137,7 @@ class CleanStartTest {
       throw new IOException("no permission");
     };
 
-    CleanStartState state = CleanStart.await(broken, DrainScope.of(host(PortAllocation.GLOBAL, Duration.ofSeconds(120)), THIS_SERVER),
+    CleanStartState state = CleanStart.await(broken, DrainScope.of(host(PortAllocation.GLOBAL, Duration.ofSeconds(120)), Set.of(THIS_SERVER)),
         Duration.ofSeconds(135), new FakeClock());
 
     assertThat(state.timeWaitAtStart()).isEmpty();
@@ -158,7 +159,7 @@ class CleanStartTest {
       return first;
     };
 
-    CleanStartState state = CleanStart.await(failsOnItsThirdRead, DrainScope.of(windows, THIS_SERVER), Duration.ofSeconds(135),
+    CleanStartState state = CleanStart.await(failsOnItsThirdRead, DrainScope.of(windows, Set.of(THIS_SERVER)), Duration.ofSeconds(135),
         new FakeClock());
 
     assertThat(state.timeWaitAtStart()).contains(300L);

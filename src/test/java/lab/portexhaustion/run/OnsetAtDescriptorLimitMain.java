@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.failure.ClassifiedError;
@@ -51,7 +52,7 @@ public final class OnsetAtDescriptorLimitMain {
     NetworkConditions network = NetworkConditionsReader.read();
     SocketTable sockets = SocketTable.forThisMachine();
     sockets.warmUp();
-    PortSampler sampler = new PortSampler(sockets, new InetSocketAddress(InetAddress.getLoopbackAddress(), 27017), network, start);
+    PortSampler sampler = new PortSampler(sockets, Set.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 27017)), network, start);
     FullSample beforeLoad = sampler.snapshot(PortSample.Tier.FULL);
     files.appendSample(beforeLoad);
     files.writeJson("conditions.json", Map.of("simulation", SIMULATION));

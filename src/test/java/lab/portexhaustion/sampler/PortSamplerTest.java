@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import lab.portexhaustion.embedded.ServerStatus;
@@ -36,7 +37,7 @@ class PortSamplerTest {
         }
       }
       try (Socket open = new Socket(target.getAddress(), target.getPort()); Socket accepted = server.accept();
-          PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), target, live, Instant.now())) {
+          PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), Set.of(target), live, Instant.now())) {
 
         FullSample sample = sampler.snapshot(PortSample.Tier.FULL);
 
@@ -70,8 +71,8 @@ class PortSamplerTest {
       }
       SocketTable whole = new ProcNetTcpTable(List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6")));
       try (Socket open = new Socket(target.getAddress(), target.getPort()); Socket accepted = server.accept();
-          PortSampler filtered = new PortSampler(SocketTable.forThisMachine(), target, live, Instant.now());
-          PortSampler unfiltered = new PortSampler(whole, target, live, Instant.now())) {
+          PortSampler filtered = new PortSampler(SocketTable.forThisMachine(), Set.of(target), live, Instant.now());
+          PortSampler unfiltered = new PortSampler(whole, Set.of(target), live, Instant.now())) {
 
         FullSample fromKernel = filtered.snapshot(PortSample.Tier.FULL);
         FullSample fromProc = unfiltered.snapshot(PortSample.Tier.FULL);
@@ -90,7 +91,7 @@ class PortSamplerTest {
   void runsBothTiersInTheBackgroundOnceStartedAndKeepsASnapshotTakenBefore() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
     FullSample before;
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, Instant.now())) {
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), Set.of(nowhere), live, Instant.now())) {
       before = sampler.snapshot(PortSample.Tier.FULL);
       Thread.sleep(100);
       assertThat(sampler.latestFull()).as("nothing sampled before start but the snapshot").containsSame(before);
@@ -108,7 +109,7 @@ class PortSamplerTest {
   void putsTheServerProcesssFiguresBesideTheClientsInEveryTierAndInThePeaks() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
     AtomicReference<ServerStatus> server = new AtomicReference<>(new ServerStatus(Optional.of(180L), Optional.of(512L), 10, 0, 0, 0));
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, () -> Optional.of(server.get()),
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), Set.of(nowhere), live, () -> Optional.of(server.get()),
         Instant.now())) {
       sampler.start(rows::add, Duration.ofMillis(20), Duration.ofMillis(200), 100);
       Thread.sleep(100);
@@ -127,7 +128,7 @@ class PortSamplerTest {
   @Test
   void withoutAServerProcessItsColumnsStayEmpty() throws Exception {
     InetSocketAddress nowhere = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
-    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), nowhere, live, Instant.now())) {
+    try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), Set.of(nowhere), live, Instant.now())) {
       assertThat(sampler.snapshot(PortSample.Tier.FULL).server()).isEmpty();
       assertThat(sampler.peaks().serverDescriptorsOpen()).isEmpty();
     }
@@ -149,7 +150,7 @@ class PortSamplerTest {
       return table.read();
     };
     InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), 27017);
-    try (PortSampler sampler = new PortSampler(slow, target, live, Instant.now())) {
+    try (PortSampler sampler = new PortSampler(slow, Set.of(target), live, Instant.now())) {
       sampler.start(rows::add, Duration.ofMillis(20), Duration.ofSeconds(60), 100);
       Thread.sleep(100);
 

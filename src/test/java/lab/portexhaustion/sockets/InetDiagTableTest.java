@@ -76,7 +76,7 @@ class InetDiagTableTest {
   void readsWhatProcNetTcpHoldsWithinTheSelection() throws Exception {
     try (LoopbackConnections connections = new LoopbackConnections(CONNECTIONS, 32_768)) {
       connections.closeIntoTimeWait(INTO_TIME_WAIT);
-      SocketSelection selection = new SocketSelection(connections.listenerPort(), connections.firstLocalPort(),
+      SocketSelection selection = new SocketSelection(connections.listenerPort(), connections.listenerPort(), connections.firstLocalPort(),
           connections.firstLocalPort() + CONNECTIONS - 1);
       InetDiagTable filtered = new InetDiagTable(selection);
 
@@ -98,7 +98,7 @@ class InetDiagTableTest {
 
   @Test
   void aRequestTheKernelRefusesFailsWithItsErrno() {
-    byte[] request = InetDiagTable.request(new SocketSelection(27017, 32768, 60999));
+    byte[] request = InetDiagTable.request(new SocketSelection(27017, 27017, 32768, 60999));
     request[FILTER_OFFSET] = 99; // no such filter operation
 
     assertThatThrownBy(() -> new InetDiagTable(request).read())

@@ -34,7 +34,7 @@ class KernelFilteredTableTest {
 
   @Test
   void readsTheWholeTableOnceTheFilteredReadFailsAndSaysSoOnce() throws Exception {
-    byte[] refused = InetDiagTable.request(new SocketSelection(9, 9, 9));
+    byte[] refused = InetDiagTable.request(new SocketSelection(9, 9, 9, 9));
     refused[80] = 99; // the filter's first operation: none such, the kernel answers EINVAL
     SocketTable table = new KernelFilteredTable(new InetDiagTable(refused), ProcNetTcpTable.system());
 
@@ -56,7 +56,7 @@ class KernelFilteredTableTest {
 
   @Test
   void readsOnlyTheSelectionWhileTheFilterWorks() throws Exception {
-    SocketTable table = ProcNetTcpTable.system().narrowedTo(new SocketSelection(9, 9, 9));
+    SocketTable table = ProcNetTcpTable.system().narrowedTo(new SocketSelection(9, 9, 9, 9));
 
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());

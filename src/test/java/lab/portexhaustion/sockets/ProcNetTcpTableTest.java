@@ -66,8 +66,8 @@ class ProcNetTcpTableTest {
   void aTableOfFilesIsNeverNarrowedToTheKernelsFilter() {
     ProcNetTcpTable fixture = new ProcNetTcpTable(List.of(FIXTURES.resolve("proc-net-tcp.txt")));
 
-    assertThat(fixture.narrowedTo(new SocketSelection(27017, 32768, 60999))).isSameAs(fixture);
-    assertThat(SocketTable.forThisMachine().narrowedTo(new SocketSelection(27017, 32768, 60999)))
+    assertThat(fixture.narrowedTo(new SocketSelection(27017, 27017, 32768, 60999))).isSameAs(fixture);
+    assertThat(SocketTable.forThisMachine().narrowedTo(new SocketSelection(27017, 27017, 32768, 60999)))
         .isInstanceOf(KernelFilteredTable.class);
   }
 

@@ -1,0 +1,91 @@
+package lab.portexhaustion.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.sampler.FullSample;
+import lab.portexhaustion.sampler.NetworkConditionsReader;
+import lab.portexhaustion.sampler.PortSample;
+import lab.portexhaustion.sampler.PortSampler;
+import lab.portexhaustion.sockets.SocketTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A uri target of two hosts, as a replica set's connection string lists them: plain server sockets on two loopback
+ * addresses (127.0.0.2 and 127.0.0.3, of this machine's 127.0.0.0/8), a few connections held open to each, as the
+ * driver holds toward every host. The sampler, on the real kernel's socket table, counts those toward both, as
+ * {@code ss} does; it counted the first host's alone (3 of 8 established).
+ */
+class UriTargetHostsSampledTest {
+
+  private static final int TO_FIRST = 3;
+  private static final int TO_SECOND = 5;
+
+  @Test
+  void theSamplerCountsTheConnectionsTowardEveryHostListed() throws Exception {
+    try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"));
+        ServerSocket second = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.3"))) {
+      String firstHost = "127.0.0.2:" + first.getLocalPort();
+      String secondHost = "127.0.0.3:" + second.getLocalPort();
+      UriMongoTarget target = UriMongoTarget.of(new ConnectionString("mongodb://" + firstHost + "," + secondHost + "/?replicaSet=rs0"),
+          "a test");
+      List<Socket> held = new ArrayList<>();
+      try {
+        connect(held, first, TO_FIRST);
+        connect(held, second, TO_SECOND);
+        try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), target.followed().addresses(), NetworkConditionsReader.read(),
+            Instant.now())) {
+          FullSample sample = sampler.snapshot(PortSample.Tier.FULL);
+          long bySs = ssEstablished(firstHost, secondHost);
+
+          assertThat(bySs).as("ss: the client sockets toward both hosts").isEqualTo(TO_FIRST + TO_SECOND);
+          assertThat(sample.towardTarget().established()).as("established toward the target").isEqualTo(bySs);
+          assertThat(sample.ports().towardTarget()).as("ports toward the target").isEqualTo(TO_FIRST + TO_SECOND);
+        }
+        assertThat(target.endpoint()).as("raw sockets: the first host").isEqualTo(new InetSocketAddress("127.0.0.2", first.getLocalPort()));
+        assertThat(target.followed().said()).isEqualTo(firstHost + ", " + secondHost);
+      } finally {
+        for (Socket socket : held) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  /** A mongodb+srv name's hosts are in DNS, which the harness does not ask: it follows none, and says so. */
+  @Test
+  void anSrvTargetFollowsNoAddressAndSaysWhy() {
+    UriMongoTarget target = UriMongoTarget.of(new ConnectionString("mongodb+srv://cluster0.example.invalid/"), "a test");
+
+    assertThat(target.followed().addresses()).isEmpty();
+    assertThat(target.followed().said()).startsWith("none: the hosts of a mongodb+srv name are in"
+        + " its SRV record, which the driver looks up and the harness does not");
+  }
+
+  /** Opens {@code count} connections to {@code server}, each accepted, both ends kept open in {@code held}. */
+  private static void connect(List<Socket> held, ServerSocket server, int count) throws IOException {
+    for (int i = 0; i < count; i++) {
+      held.add(new Socket(server.getInetAddress(), server.getLocalPort()));
+      held.add(server.accept());
+    }
+  }
+
+  private static long ssEstablished(String firstHost, String secondHost) throws IOException, InterruptedException {
+    Process ss = new ProcessBuilder("ss", "-Htn", "state", "established", "( dst " + firstHost + " or dst " + secondHost + " )")
+        .redirectErrorStream(true).start();
+    String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(ss.exitValue()).as(out).isZero();
+    return out.lines().filter(line -> !line.isBlank()).count();
+  }
+}
