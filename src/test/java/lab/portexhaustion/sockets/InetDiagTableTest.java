@@ -96,6 +96,32 @@ class InetDiagTableTest {
     }
   }
 
+  /**
+   * A target of two hosts on two ports: the filter keeps the sockets toward any remote port from the lower to the higher,
+   * here with a local range no socket holds, so that the remote ports alone keep them; both listeners' clients are in.
+   */
+  @Test
+  void keepsTheSocketsTowardARangeOfRemotePorts() throws Exception {
+    try (LoopbackConnections one = new LoopbackConnections(CONNECTIONS, 32_768);
+        LoopbackConnections other = new LoopbackConnections(CONNECTIONS, 32_768)) {
+      int low = Math.min(one.listenerPort(), other.listenerPort());
+      int high = Math.max(one.listenerPort(), other.listenerPort());
+      SocketSelection selection = new SocketSelection(low, high, 1, 1);
+      InetDiagTable filtered = new InetDiagTable(selection);
+
+      List<SocketEntry> fromKernel = List.of();
+      List<SocketEntry> fromProc = List.of();
+      for (int attempt = 0; attempt < 3 && (attempt == 0 || !sameSockets(fromKernel, fromProc)); attempt++) {
+        fromKernel = filtered.read();
+        fromProc = ProcNetTcpTable.system().read().stream().filter(selection::contains).toList();
+      }
+
+      assertThat(fromKernel).containsExactlyInAnyOrderElementsOf(fromProc);
+      assertThat(fromKernel.stream().filter(s -> s.remote().getPort() == one.listenerPort()).count()).isEqualTo(CONNECTIONS);
+      assertThat(fromKernel.stream().filter(s -> s.remote().getPort() == other.listenerPort()).count()).isEqualTo(CONNECTIONS);
+    }
+  }
+
   @Test
   void aRequestTheKernelRefusesFailsWithItsErrno() {
     byte[] request = InetDiagTable.request(new SocketSelection(27017, 27017, 32768, 60999));
