@@ -111,7 +111,7 @@ public final class HarnessRun {
     this.files = new HarnessFiles(launch.resultsFolder(), simulation, startedAt);
     this.metrics = new RunMetrics(files);
     this.seconds = new SecondTicker(startedAt, metrics::closeSecond);
-    this.sampler = new PortSampler(setup.sockets(), target.followed().addresses(), network, target::serverStatus, startedAt);
+    this.sampler = new PortSampler(setup.sockets(), setup.followed().addresses(), network, target::serverStatus, startedAt);
     this.beforeLoad = sampler.snapshot(PortSample.Tier.FULL);
     VisitRequests visit = new VisitRequests();
     this.model = RunModel.at(beforeLoad, strategy.connectionsOpened(), scenario, target, targetDescription, settings, network,

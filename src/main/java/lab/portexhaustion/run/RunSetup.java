@@ -13,8 +13,10 @@ import lab.portexhaustion.record.CleanStartState;
 import lab.portexhaustion.sampler.NetworkConditions;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.target.CredentialRefusal;
+import lab.portexhaustion.target.Followed;
 import lab.portexhaustion.target.MongoTarget;
 import lab.portexhaustion.target.ProbeTimeout;
+import lab.portexhaustion.target.ProbedTarget;
 import lab.portexhaustion.target.ServerProbe;
 import lab.portexhaustion.target.TargetDescription;
 import lab.portexhaustion.target.TargetFactory;
@@ -30,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * loaded, the network conditions read, the target started, a clean start waited for, the fleet's
  * turn waited for, the server probed, the strategy built. A failure closes what was started and is thrown.
  *
+ * @param followed the addresses the sampler counts as the target's: those the target names, and the servers the probe
+ *     learnt of
  * @param socketErrors where the strategy's driver reports socket errors; the run connects it to its onset detector
  */
 record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget target, TargetDescription description,
-    CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
+    Followed followed, CleanStartState cleanStart, ConnectionStrategy strategy, SocketErrorRelay socketErrors) {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
 
@@ -53,14 +57,16 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       CleanStartState clean = CleanStart.await(sockets, DrainScope.of(network, target.followed().addresses()),
           settings.cleanStart().bound(network.timeWait()));
       FleetTurn.await(settings.fleet(), simulation);
-      TargetDescription description = ServerProbe.describe(target, ProbeTimeout.of(settings.timeouts()), settings.embedded());
+      ProbedTarget probed = ServerProbe.describe(target, ProbeTimeout.of(settings.timeouts()), settings.embedded());
+      TargetDescription description = probed.description();
+      Followed followed = target.followed().withMembers(probed.members());
       LOG.info("{} ({}): {}", simulation, scenario.configName(), description.oneLine());
-      LOG.info("{}: the port sampler counts as the target's the connections toward {}", simulation, target.followed().said());
+      LOG.info("{}: the port sampler counts as the target's the connections toward {}", simulation, followed.said());
       LOG.info(conditionsLine(simulation, network, clean));
       SocketErrorRelay socketErrors = new SocketErrorRelay();
       ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);
       LOG.info("{}: {}", simulation, strategy.describe());
-      return new RunSetup(network, sockets, target, description, clean, strategy, socketErrors);
+      return new RunSetup(network, sockets, target, description, followed, clean, strategy, socketErrors);
     } catch (RuntimeException e) {
       target.close();
       throw e;

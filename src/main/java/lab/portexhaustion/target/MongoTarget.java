@@ -21,7 +21,7 @@ public interface MongoTarget extends AutoCloseable {
   /**
    * The addresses the sampler counts connections toward as the target's, each address and port: the endpoint, for a
    * server of one address; for a connection string, every address of every host it lists (none for mongodb+srv, whose
-   * hosts only the driver looks up).
+   * hosts only the driver looks up, until the probe has found them: {@link Followed#withMembers}).
    */
   default Followed followed() {
     return Followed.one(endpoint());

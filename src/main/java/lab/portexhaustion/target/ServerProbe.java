@@ -7,7 +7,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ServerMonitoringMode;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.failure.SocketErrorCapture;
@@ -29,12 +31,13 @@ public final class ServerProbe {
   private ServerProbe() {}
 
   /**
-   * The target's description completed with the version its server reports, and its connections where it says.
+   * The target's description completed with the version its server reports, and its connections where it says; and the
+   * servers the driver learnt of meanwhile.
    *
    * @param embedded the embedded server's limits, named in the advice when they can be why the probe failed
    * @throws TargetUnavailableException when the probe fails, with a paragraph saying how ({@link ProbeFailure})
    */
-  public static TargetDescription describe(MongoTarget target, ProbeTimeout timeout, ServerLimits embedded) {
+  public static ProbedTarget describe(MongoTarget target, ProbeTimeout timeout, ServerLimits embedded) {
     TargetDescription description = target.description();
     Duration wait = timeout.duration();
     ConnectionString connection = target.connectionString();
@@ -51,13 +54,21 @@ public final class ServerProbe {
     try (MongoClient client = MongoClients.create(settings)) {
       MongoDatabase admin = client.getDatabase("admin");
       Document info = admin.runCommand(new Document("buildInfo", 1));
-      return connections(admin, description.withServerVersion(String.valueOf(info.get("version"))));
+      TargetDescription probed = connections(admin, description.withServerVersion(String.valueOf(info.get("version"))));
+      return new ProbedTarget(probed, members(client));
     } catch (RuntimeException e) {
       socketError.attachTo(e);
       srvLookup.attachTo(e);
       throw new TargetUnavailableException(replicaSet.paragraph(description, connection)
           .orElseGet(() -> ProbeFailure.paragraph(description, e, timeout, embedded, connection)));
     }
+  }
+
+  /** Every server the driver knows of now, as it names them: the command's answer came after their names. */
+  private static List<InetSocketAddress> members(MongoClient client) {
+    return client.getClusterDescription().getServerDescriptions().stream()
+        .map(server -> InetSocketAddress.createUnresolved(server.getAddress().getHost(), server.getAddress().getPort()))
+        .toList();
   }
 
   /**

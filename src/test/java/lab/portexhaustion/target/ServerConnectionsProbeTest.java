@@ -23,8 +23,8 @@ class ServerConnectionsProbeTest {
   void theProbeReadsTheLimitAndTheConnectionsOthersHold() throws Exception {
     try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test", new ServerLimits(10, Duration.ZERO),
         EmbeddedMonitoring.STREAMING, port -> true)) {
-      assertThat(ServerProbe.describe(target, PROBE, ServerLimits.NONE).connectionLimit()).contains(10);
-      assertThat(ServerProbe.describe(target, PROBE, ServerLimits.NONE).connectionsInUse()).contains(0);
+      assertThat(ServerProbe.describe(target, PROBE, ServerLimits.NONE).description().connectionLimit()).contains(10);
+      assertThat(ServerProbe.describe(target, PROBE, ServerLimits.NONE).description().connectionsInUse()).contains(0);
 
       List<Socket> others = new ArrayList<>();
       try {
@@ -32,7 +32,7 @@ class ServerConnectionsProbeTest {
           others.add(new Socket(target.endpoint().getAddress(), target.endpoint().getPort()));
         }
         awaitOpen(target::openConnections, 3);
-        TargetDescription probed = ServerProbe.describe(target, PROBE, ServerLimits.NONE);
+        TargetDescription probed = ServerProbe.describe(target, PROBE, ServerLimits.NONE).description();
 
         assertThat(probed.connectionsInUse()).contains(3);
         assertThat(probed.freeConnectionSlots()).contains(7);
@@ -49,7 +49,7 @@ class ServerConnectionsProbeTest {
   void asMongodTheLimitIsEightyPercentOfTheServersDescriptors() {
     // The in-JVM server: its process is this one.
     try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test")) {
-      TargetDescription probed = ServerProbe.describe(target, PROBE, ServerLimits.NONE);
+      TargetDescription probed = ServerProbe.describe(target, PROBE, ServerLimits.NONE).description();
 
       assertThat(probed.connectionLimit()).contains((int) (0.8 * OwnDescriptors.max().orElseThrow()));
     }
@@ -59,7 +59,7 @@ class ServerConnectionsProbeTest {
   void aSelectServerSaysNoLimitSoTheRoomIsUnknown() {
     try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start("test", new ServerLimits(0, Duration.ZERO, 0,
         EmbeddedFailureMode.SELECT_SERVER), EmbeddedMonitoring.STREAMING, port -> true)) {
-      TargetDescription probed = ServerProbe.describe(target, PROBE, ServerLimits.NONE);
+      TargetDescription probed = ServerProbe.describe(target, PROBE, ServerLimits.NONE).description();
 
       assertThat(probed.connectionLimit()).isEmpty();
       assertThat(probed.freeConnectionSlots()).isEmpty();

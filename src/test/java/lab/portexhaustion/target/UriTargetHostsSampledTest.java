@@ -9,10 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lab.portexhaustion.config.ServerLimits;
 import lab.portexhaustion.sampler.FullSample;
 import lab.portexhaustion.sampler.NetworkConditionsReader;
 import lab.portexhaustion.sampler.PortSample;
@@ -62,14 +64,63 @@ class UriTargetHostsSampledTest {
     }
   }
 
-  /** A mongodb+srv name's hosts are in DNS, which the harness does not ask: it follows none, and says so. */
+  /**
+   * A replica set named by one member: the driver learns the other from its answers and connects to it, so the sampler
+   * counts the connections toward both, as {@code ss} does. Before, it followed the listed member alone (3 of 8).
+   */
   @Test
-  void anSrvTargetFollowsNoAddressAndSaysWhy() {
+  void theSamplerCountsTheConnectionsTowardAMemberTheProbeLearntOf() throws Exception {
+    try (TwoMemberReplicaSet set = new TwoMemberReplicaSet()) {
+      UriMongoTarget target = UriMongoTarget.of(new ConnectionString("mongodb://" + set.primaryHost() + "/?replicaSet="
+          + TwoMemberReplicaSet.NAME), "a test");
+      ProbedTarget probed = ServerProbe.describe(target, new ProbeTimeout(Duration.ofSeconds(10), "the test's"), ServerLimits.NONE);
+      Followed followed = target.followed().withMembers(probed.members());
+      List<Socket> held = new ArrayList<>();
+      try {
+        connectTo(held, set.primaryHost(), TO_FIRST);
+        connectTo(held, set.secondaryHost(), TO_SECOND);
+        try (PortSampler sampler = new PortSampler(SocketTable.forThisMachine(), followed.addresses(), NetworkConditionsReader.read(),
+            Instant.now())) {
+          FullSample sample = sampler.snapshot(PortSample.Tier.FULL);
+
+          assertThat(probed.description().serverVersion()).isEqualTo("7.0.0");
+          assertThat(ssEstablished(set.primaryHost(), set.secondaryHost())).as("ss").isEqualTo(TO_FIRST + TO_SECOND);
+          assertThat(sample.towardTarget().established()).as("established toward the target").isEqualTo(TO_FIRST + TO_SECOND);
+          assertThat(followed.said()).isEqualTo(set.primaryHost() + "; and the hosts the deployment named to the probe: "
+              + set.secondaryHost());
+        }
+      } finally {
+        for (Socket socket : held) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * A mongodb+srv name's hosts are in DNS, which the driver asks and the harness does not: it follows none before the
+   * probe, and then the hosts the probe's driver found.
+   */
+  @Test
+  void anSrvTargetFollowsTheHostsTheProbeFound() {
     UriMongoTarget target = UriMongoTarget.of(new ConnectionString("mongodb+srv://cluster0.example.invalid/"), "a test");
+    Followed afterProbe = target.followed().withMembers(List.of(InetSocketAddress.createUnresolved("127.0.0.2", 27017),
+        InetSocketAddress.createUnresolved("127.0.0.3", 27018)));
 
     assertThat(target.followed().addresses()).isEmpty();
-    assertThat(target.followed().said()).startsWith("none: the hosts of a mongodb+srv name are in"
-        + " its SRV record, which the driver looks up and the harness does not");
+    assertThat(target.followed().said()).isEqualTo("none yet: the hosts of a mongodb+srv name are in its SRV record, which"
+        + " the driver looks up");
+    assertThat(afterProbe.addresses()).containsExactlyInAnyOrder(new InetSocketAddress("127.0.0.2", 27017),
+        new InetSocketAddress("127.0.0.3", 27018));
+    assertThat(afterProbe.said()).isEqualTo("the hosts the deployment named to the probe: 127.0.0.2:27017, 127.0.0.3:27018");
+  }
+
+  /** Opens {@code count} connections to {@code host} ({@code address:port}), kept open in {@code held}. */
+  private static void connectTo(List<Socket> held, String host, int count) throws IOException {
+    int colon = host.lastIndexOf(':');
+    for (int i = 0; i < count; i++) {
+      held.add(new Socket(host.substring(0, colon), Integer.parseInt(host.substring(colon + 1))));
+    }
   }
 
   /** Opens {@code count} connections to {@code server}, each accepted, both ends kept open in {@code held}. */
