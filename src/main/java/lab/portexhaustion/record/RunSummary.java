@@ -70,10 +70,10 @@ public record RunSummary(
   /**
    * Requests the run counted; {@code leftInFlight} were still running when it ended and are not counted (nor in Gatling).
    * {@code ko} is Gatling's, so it holds the {@code notBuilt} requests the simulation could not build, which were never
-   * started (0 in a summary written before they were counted).
+   * started: empty in a summary written before they were counted (before 2 December 2026), never 0 for not known.
    */
   public record Requests(long started, long ok, long ko, double koPercent, double meanPerSecond, long peakPerSecond, long leftInFlight,
-      long notBuilt) {}
+      Optional<Long> notBuilt) {}
 
   public record Latency(double p50, double p95, double p99, double max) {}
 

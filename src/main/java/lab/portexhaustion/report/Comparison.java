@@ -33,6 +33,8 @@ public record Comparison(
    * @param predictedKneeVisitsPerSecond the visit rate the range keeps up, as the verdict's prediction gives it (the free
    *     ports, by the measured ports per visit); the whole range's where that prediction is not of ports
    * @param measuredKneeVisitsPerSecond the visit rate the range actually absorbed before the onset
+   * @param notBuilt of the KO, the requests the simulation could not build (nothing sent); empty in runs recorded before
+   *     they were counted
    * @param verdictStatus the verdict's word: PASS, FAIL, INCONCLUSIVE (the evidence could not say) or INFO
    * @param evidence what the run knew of its own evidence, as its summary.json has it; empty in runs recorded before
    */
@@ -46,6 +48,7 @@ public record Comparison(
       long ok,
       long ko,
       double koPercent,
+      Optional<Long> notBuilt,
       double meanPerSecond,
       long peakPerSecond,
       double latencyP50Millis,

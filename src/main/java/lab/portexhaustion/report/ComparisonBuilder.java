@@ -107,7 +107,7 @@ public final class ComparisonBuilder {
         c.timeWaitSeconds(), c.tcpTwReuse(), known(c.descriptorLimit()), c.contained(), c.target().kind(), withoutProcessId(c.target().software()),
         c.target().serverVersion(), c.harnessVersion(), c.gitCommit());
     return new Comparison.Row(s.simulation(), Optional.of(name), s.strategy(), folder, gatlingReport, conditions,
-        s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
+        s.requests().ok(), s.requests().ko(), s.requests().koPercent(), s.requests().notBuilt(), s.requests().meanPerSecond(), s.requests().peakPerSecond(),
         s.okLatencyMillis().p50(), s.okLatencyMillis().p95(), s.okLatencyMillis().p99(), s.okLatencyMillis().max(),
         s.ports().peaks().portsInUseTowardTarget(), s.ports().peaks().portsInUseAnyDestination(),
         s.ports().peaks().timeWaitTowardTarget(), s.ports().peaks().utilisationPercent(), s.ports().portsPerVisit(),

@@ -15,6 +15,9 @@ final class TableText {
 
   record Line(String measure, List<String> cells) {}
 
+  /** A count the run's summary.json lacks, as a run written before the harness counted it does: unknown, not 0. */
+  static final String NOT_RECORDED = "not recorded";
+
   private TableText() {}
 
   static List<String> header(Comparison c) {
@@ -25,6 +28,7 @@ final class TableText {
     List<Line> lines = new ArrayList<>(List.of(
         line(c, "requests OK / KO", r -> String.format("%,d / %,d", r.ok(), r.ko())),
         line(c, "KO %", r -> String.format("%.2f %%", r.koPercent())),
+        line(c, "KO not built (nothing sent)", r -> r.notBuilt().map(n -> String.format("%,d", n)).orElse(NOT_RECORDED)),
         line(c, "requests per s: mean / peak", r -> String.format("%.1f / %,d", r.meanPerSecond(), r.peakPerSecond())),
         line(c, "requests per visit", Comparison.Row::requestsPerVisitText),
         line(c, "OK latency p50 / p95 / p99 / max (ms)", r -> String.format("%.2f / %.2f / %.2f / %.2f",

@@ -45,7 +45,7 @@ final class SummaryBuilder {
     long ko = metrics.failedCount();
     RunSummary.Requests requests = new RunSummary.Requests(metrics.startedCount(), ok, ko,
         ok + ko == 0 ? 0 : round(100.0 * ko / (ok + ko)), round(metrics.startedCount() / seconds),
-        metrics.peakStartedPerSecond(), in.leftInFlight(), metrics.notBuiltCount());
+        metrics.peakStartedPerSecond(), in.leftInFlight(), Optional.of(metrics.notBuiltCount()));
     Histogram latency = metrics.okLatencyMicros();
     RunSummary.Latency okLatency = new RunSummary.Latency(
         LatencyMillis.atPercentile(latency, 50), LatencyMillis.atPercentile(latency, 95), LatencyMillis.atPercentile(latency, 99),
@@ -90,10 +90,9 @@ final class SummaryBuilder {
     text.append(String.format("requests: %,d started, %,d OK, %,d KO (%.2f %%), %.1f per s over %.1f s, busiest second %,d%n",
         s.requests().started(), s.requests().ok(), s.requests().ko(), s.requests().koPercent(),
         s.requests().meanPerSecond(), s.durationSeconds(), s.requests().peakPerSecond()));
-    if (s.requests().notBuilt() > 0) {
-      text.append(String.format("%,d of the KO could not be built for their virtual users, so nothing was sent for them: the"
-          + " simulation's mistake, not the target's ([%s] below)%n", s.requests().notBuilt(), ErrorKind.NOT_BUILT.label()));
-    }
+    s.requests().notBuilt().filter(notBuilt -> notBuilt > 0).ifPresent(notBuilt -> text.append(String.format("%,d of the KO could not"
+        + " be built for their virtual users, so nothing was sent for them: the simulation's mistake, not the target's ([%s] below)%n",
+        notBuilt, ErrorKind.NOT_BUILT.label())));
     if (s.requests().leftInFlight() > 0) {
       text.append(String.format("%,d %s still running when the run ended: left out, as in Gatling's report%n",
           s.requests().leftInFlight(), Plural.of(s.requests().leftInFlight(), "request was", "requests were")));

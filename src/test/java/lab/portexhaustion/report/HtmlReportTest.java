@@ -27,7 +27,7 @@ class HtmlReportTest {
     Comparison.Onset onset = new Comparison.Onset(12.5, Optional.of("client"), 900, 1000, 0, Optional.of(120L), Optional.empty(), "other",
         "other", "MongoCommandException: " + text, Optional.empty(), 80, Optional.of(1.0));
     return new Comparison.Row(simulation, Optional.of("raw-socket"), "raw-socket", simulation.toLowerCase() + "-1",
-        Optional.of("../" + simulation.toLowerCase() + "-1/index.html"), conditions, 10, 5, 33.3, 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, Optional.of(1.0), 3,
+        Optional.of("../" + simulation.toLowerCase() + "-1/index.html"), conditions, 10, 5, 33.3, Optional.of(0L), 10, 12, 1, 2, 3, 4, 1000, 1000, 999, 100.0, Optional.of(1.0), 3,
         Optional.empty(), 120, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(onset), Optional.empty(),
         Optional.of(16.7), Optional.of(16.6), "VERDICT PASS " + simulation + ": " + text, true,
         Verdict.Status.PASS, Optional.empty());

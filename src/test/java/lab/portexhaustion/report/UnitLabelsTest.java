@@ -46,7 +46,7 @@ class UnitLabelsTest {
 
     List<TableText.Line> lines = TableText.lines(comparison);
 
-    assertThat(lines).extracting(TableText.Line::measure).containsExactly("requests OK / KO", "KO %", "requests per s: mean / peak",
+    assertThat(lines).extracting(TableText.Line::measure).containsExactly("requests OK / KO", "KO %", "KO not built (nothing sent)", "requests per s: mean / peak",
         "requests per visit", "OK latency p50 / p95 / p99 / max (ms)", "peak ports in use: toward target / whole range",
         "peak TIME_WAIT toward target", "ports per visit", "onset", "knee, visits per s: predicted / measured", "verdict");
     assertThat(cell(lines, "requests per visit")).isEqualTo("3");
