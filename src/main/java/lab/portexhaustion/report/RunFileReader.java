@@ -2,6 +2,7 @@ package lab.portexhaustion.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import lab.portexhaustion.record.RecordJson;
  * Reads a run's JSON record (summary.json, conditions.json) for a comparison, and refuses one that is not whole: Jackson
  * leaves a field the file lacks null, and a comparison met that null (or an empty strategy) only while it drew the
  * page, as a stack trace. A record's optional figures are {@link Optional}s, so any other field is one every run
- * writes; its text fields that name the run must not be blank. A number the file lacks is read as 0, as older runs
- * lack counts added since (Jackson cannot tell a missing number from a null one in a record).
+ * writes; its text fields that name the run must not be blank. Its numbers are checked in the JSON first
+ * ({@link RecordNumbers}), as Jackson would read a missing one as 0; a count older runs did not record is an
+ * {@link Optional}, which the readers show as not recorded.
  */
 final class RunFileReader {
 
@@ -29,7 +31,15 @@ final class RunFileReader {
   static <T extends Record> T read(Path file, Class<T> type) throws IOException {
     T record;
     try {
-      record = JSON.readValue(file.toFile(), type);
+      JsonNode tree = JSON.readTree(file.toFile());
+      if (tree == null || !tree.isObject()) {
+        throw new UnreadableRun(file, "it is not a JSON object");
+      }
+      Optional<String> number = RecordNumbers.problem(tree, type);
+      if (number.isPresent()) {
+        throw new UnreadableRun(file, number.get());
+      }
+      record = JSON.treeToValue(tree, type);
     } catch (MismatchedInputException e) {
       throw new UnreadableRun(file, "its field '" + path(e) + "' is not " + e.getTargetType().getSimpleName());
     } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package lab.portexhaustion.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import lab.portexhaustion.process.ProcessExit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.apache.commons.io.file.PathUtils;
@@ -59,6 +61,21 @@ class OlderRunTest {
 
     assertThat(results.resolve("merged/merged.md")).content().contains("| **all 2** |");
     assertThat(RunResults.loadWithoutSamples(first).summary().requests().notBuilt()).isEmpty();
+  }
+
+  @Test
+  void aMergeRefusesARunLackingACountEveryRunWrites() throws Exception {
+    Path whole = withLatencyLog(run("client-0/clientperrequestsimulation-1", summary -> {}));
+    Path cut = withLatencyLog(run("client-1/clientperrequestsimulation-1",
+        summary -> ((ObjectNode) summary.get("requests")).remove("started")));
+
+    RunFileReader.UnreadableRun refused = catchThrowableOfType(() -> MergeWriter.write(List.of(whole, cut), results.resolve("merged")),
+        RunFileReader.UnreadableRun.class);
+
+    assertThat(refused.code()).isEqualTo(ProcessExit.Code.COMPARE_USAGE);
+    assertThat(refused.getMessage()).contains(cut.resolve("harness/summary.json") + " cannot be read as a run's record: its field"
+        + " 'requests.started' is missing.");
+    assertThat(results.resolve("merged")).doesNotExist();
   }
 
   /** A merge reads each run's latencies from its requests.hlog, which the fixture lacks: one interval of 5 requests. */

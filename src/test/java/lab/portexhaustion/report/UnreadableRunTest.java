@@ -47,9 +47,44 @@ class UnreadableRunTest {
     Files.writeString(cut.resolve("harness/summary.json"), whole.substring(0, whole.length() / 2));
 
     assertThat(refusal(noRequests)).contains("its field 'requests' is missing.");
-    assertThat(refusal(wrongType)).contains("its field 'requests.started' is not long.");
+    assertThat(refusal(wrongType)).contains("its field 'requests.started' is not a number (\"many\").");
     assertThat(refusal(cut)).contains("summary.json cannot be read as a run's record: it is not whole JSON (");
     assertThat(refusal(nestedMissing)).contains("its field 'ports.peaks' is missing.");
+  }
+
+  /**
+   * A count every run has written since the first (requests, latencies, the sampler's peaks) is refused when missing,
+   * where Jackson read it as 0 and the comparison showed that 0 as measured.
+   */
+  @Test
+  void aMissingCountEveryRunWritesIsRefusedNamingIt() throws Exception {
+    Path noPeak = run("pooledsimulation-1", summary -> ((ObjectNode) summary.get("requests")).remove("peakPerSecond"));
+    Path noTimeWait = run("pooledsimulation-2", summary -> ((ObjectNode) summary.at("/ports/peaks")).remove("timeWaitTowardTarget"));
+    Path nullP99 = run("pooledsimulation-3", summary -> ((ObjectNode) summary.get("okLatencyMillis")).putNull("p99"));
+
+    assertThat(refusal(noPeak)).startsWith("compare: " + noPeak.resolve("harness/summary.json")
+        + " cannot be read as a run's record: its field 'requests.peakPerSecond' is missing. ").endsWith("Nothing was written.");
+    assertThat(refusal(noTimeWait)).contains("its field 'ports.peaks.timeWaitTowardTarget' is missing.");
+    assertThat(refusal(nullP99)).contains("its field 'okLatencyMillis.p99' is missing.");
+    assertThat(results.resolve("comparison")).doesNotExist();
+  }
+
+  /** Jackson took a count written as text, cut a fraction and kept a negative count; each is refused, naming the field. */
+  @Test
+  void aCountThatIsTextAFractionOrNegativeIsRefusedNamingIt() throws Exception {
+    Path text = run("pooledsimulation-1", summary -> ((ObjectNode) summary.get("requests")).put("ko", "12"));
+    Path fraction = run("pooledsimulation-2", summary -> ((ObjectNode) summary.get("requests")).put("ok", 2.5));
+    Path negative = run("pooledsimulation-3", summary -> ((ObjectNode) summary.at("/ports/peaks")).put("portsInUseTowardTarget", -3));
+    Path optionalFraction = run("pooledsimulation-4", summary -> ((ObjectNode) summary.get("requests")).put("notBuilt", 0.5));
+    Path listed = run("pooledsimulation-5", summary -> ((ObjectNode) summary.get("errors").get(0)).put("count", -1));
+    Path notANumber = run("pooledsimulation-6", summary -> ((ObjectNode) summary.get("requests")).put("koPercent", "high"));
+
+    assertThat(refusal(text)).contains("its field 'requests.ko' is not a number (\"12\").");
+    assertThat(refusal(fraction)).contains("its field 'requests.ok' is a fraction (2.5) where a count is expected.");
+    assertThat(refusal(negative)).contains("its field 'ports.peaks.portsInUseTowardTarget' is a negative count (-3).");
+    assertThat(refusal(optionalFraction)).contains("its field 'requests.notBuilt' is a fraction (0.5) where a count is expected.");
+    assertThat(refusal(listed)).contains("its field 'errors.0.count' is a negative count (-1).");
+    assertThat(refusal(notANumber)).contains("its field 'requests.koPercent' is not a number (\"high\").");
   }
 
   @Test
