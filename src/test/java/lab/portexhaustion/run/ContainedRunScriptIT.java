@@ -193,7 +193,25 @@ class ContainedRunScriptIT {
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
     assertThat(run.output()).contains("lab-test: PORT_EXHAUSTION_LAB_STOP_WAIT is '2m'").doesNotContain("preparing the build failed");
+    assertThat(run.output().strip()).as("lab-test's paragraph alone, before the build's line").startsWith("lab-test: ").doesNotContain("\n");
     assertThat(calls).doesNotExist();
+  }
+
+  /**
+   * With --no-prepare too, a PORT_EXHAUSTION_LAB_STOP_WAIT that lab-test refuses is refused before anything is printed
+   * or set up, in lab-test's one paragraph, exit 3: contained-run printed its namespace line first, and made the namespace.
+   */
+  @Test
+  void aStopWaitThatLabTestRefusesIsRefusedBeforeTheNamespace() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("scripts/contained-run", "--no-prepare", "--range", "41000-41099", "--", "echo",
+        "COMMAND-RAN").redirectErrorStream(true);
+    builder.environment().put("PORT_EXHAUSTION_LAB_STOP_WAIT", "2m");
+
+    TimedProcess.Result run = TimedProcess.run(builder, Duration.ofSeconds(60));
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(run.output().strip()).startsWith("lab-test: PORT_EXHAUSTION_LAB_STOP_WAIT is '2m': it is how many seconds")
+        .endsWith("or leave it unset or empty for 120. Nothing ran.").doesNotContain("\n");
   }
 
   /**
