@@ -215,6 +215,42 @@ class ContainedRunScriptIT {
   }
 
   /**
+   * TERM or HUP sent to lab-test alone while it prepares the build (a supervisor that signals the build's own wrapper)
+   * is passed on with the signal's code and said as a stop, not as a failure: contained-run said "preparing the build
+   * failed", exit 3.
+   */
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aSignalToLabTestAloneWhilePreparingTheBuildIsPassedOn(String signal, int code, @TempDir Path project) throws Exception {
+    Path labTestPid = project.resolve("lab-test.pid");
+    // The user's own Maven wrapper, which lab-test runs as its command: its parent is lab-test.
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\necho $PPID > '" + labTestPid + "'\nexec sleep 120\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Process process = new ProcessBuilder("env", "--default-signal=INT,TERM,HUP", "scripts/contained-run", "--range", "40000-40999",
+        "--", wrapper.toString(), "gatling:test").redirectErrorStream(true).redirectOutput(project.resolve("output.txt").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!Files.exists(labTestPid) || Files.readString(labTestPid).isBlank()) {
+        assertThat(System.nanoTime()).as("the build did not start").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      String pid = Files.readString(labTestPid).strip();
+      assertThat(Files.readString(Path.of("/proc", pid, "cmdline"))).as("the build's parent").contains("lab-test");
+      assertThat(new ProcessBuilder("kill", "-s", signal, pid).start().waitFor()).isZero();
+
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      String output = Files.readString(project.resolve("output.txt"));
+      assertThat(process.exitValue()).as(output).isEqualTo(code);
+      assertThat(output).containsSubsequence("lab-test: exit " + code + ": interrupted by " + signal + " before any simulation began",
+          "contained-run: preparing the build was stopped by " + signal + ", sent to the build (to lab-test, which runs it) and not to"
+              + " contained-run; nothing ran, exit " + code + ".").doesNotContain("preparing the build failed");
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+
+  /**
    * TERM or HUP sent to contained-run while it prepares the build (before any namespace) stops that build and says so
    * with the signal's code: contained-run ended at once before, the build going on without it.
    */
