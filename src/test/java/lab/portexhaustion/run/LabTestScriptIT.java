@@ -160,6 +160,41 @@ class LabTestScriptIT {
         "lab-test: exit 143: interrupted by TERM; PooledSimulation stopped");
   }
 
+  /**
+   * When the stop wait is over, a process begun since lab-test last read the tree is sent the signal before any KILL: it
+   * was killed from a list up to 0.2 s old, never sent the signal. The command ignores the TERM and starts a process every
+   * 50 ms after it, each of which records the TERM it is sent; every one that had said it was ready recorded its TERM.
+   */
+  @Test
+  void aProcessBegunSinceTheLastReadingIsSentTheSignalBeforeAnyKill(@TempDir Path scratch) throws Exception {
+    Path spawnerPid = scratch.resolve("spawner.pid");
+    Path ready = scratch.resolve("ready.txt");
+    Path termed = scratch.resolve("termed.txt");
+    Path newcomer = Files.writeString(scratch.resolve("newcomer.sh"), "trap 'echo $$ >> \"$1\"; exit 0' TERM\necho $$ >> \"$2\"\n"
+        + "for i in $(seq 300); do sleep 0.1; done\n");
+    // 200 newcomers at most, in 10 s: lab-test's wait is 2 s.
+    Path spawner = Files.writeString(scratch.resolve("spawner.sh"), "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"\n"
+        + "signalled=''\ntrap 'signalled=1' TERM\necho $$ > '" + spawnerPid + "'\n"
+        + "while [ -z \"$signalled\" ]; do sleep 0.05; done\n"
+        + "for i in $(seq 200); do sh '" + newcomer + "' '" + termed + "' '" + ready + "' & sleep 0.05; done\n");
+
+    try {
+      SignalledWrapper.Result run = SignalledWrapper.run(scratch,
+          List.of("env", "PORT_EXHAUSTION_LAB_STOP_WAIT=2", "scripts/lab-test", "--", "bash", spawner.toString()), spawnerPid, spawnerPid,
+          "TERM", Duration.ofSeconds(30));
+
+      assertThat(run.exitCode()).as(run.output()).isEqualTo(143);
+      assertThat(run.output()).contains("ended with KILL: " + Files.readString(spawnerPid).strip() + " (bash " + spawner);
+      assertThat(Files.readAllLines(ready)).as("begun and ready").isNotEmpty();
+      assertThat(Files.readAllLines(termed)).as("sent the TERM: %s", run.output()).containsExactlyInAnyOrderElementsOf(Files.readAllLines(ready));
+    } finally {
+      // Before, one begun between lab-test's last reading and its KILL was left running.
+      for (String pid : Files.exists(ready) ? Files.readAllLines(ready) : List.<String>of()) {
+        ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
   /** A stop wait that is not a whole number of seconds from 1 to 3600 is refused before the command runs. */
   @ParameterizedTest
   @CsvSource({"0", "3601", "2m", "-5", "1.5"})
