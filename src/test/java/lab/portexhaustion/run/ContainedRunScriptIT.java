@@ -50,6 +50,28 @@ class ContainedRunScriptIT {
         "-B -o gatling:test -Pnightly");
   }
 
+  /**
+   * A connection string's password in the build's command is {@code ****} in every line contained-run prints of it, its
+   * user name kept, as the harness masks it: the command it prepares, a failed build's last lines, the command to rerun
+   * it. It was printed as given ({@code -Duri=mongodb://lab:s3cret@db.example:27017/}).
+   */
+  @Test
+  void aPasswordInTheBuildsCommandIsMaskedInWhatItPrints(@TempDir Path project) throws Exception {
+    Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\necho \"[ERROR] Unknown lifecycle phase in: $*\"\nexit 1\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Run run = launch("--range", "40000-40999", "--", wrapper.toString(), "-o", "gatling:test",
+        "-Duri=mongodb://lab:s3cret@db.example:27017/?authSource=admin", "'mongo://ops:p@ss@other/'");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(run.output()).doesNotContain("s3cret", "p@ss").containsSubsequence(
+        "resolving dependencies before entering the namespace (" + wrapper + " gatling:test"
+            + " -Duri=mongodb://lab:****@db.example:27017/?authSource=admin 'mongo://ops:****@other/' -q -Dgatling.skip=true)",
+        "[ERROR] Unknown lifecycle phase in: gatling:test -Duri=mongodb://lab:****@db.example:27017/?authSource=admin",
+        "contained-run: preparing the build failed (its last lines above); run '" + wrapper + " gatling:test"
+            + " -Duri=mongodb://lab:****@db.example:27017/?authSource=admin");
+  }
+
   @Test
   void aRangeOutOfBoundsIsRefusedBeforeAnythingRuns() throws Exception {
     Run run = launch("--no-prepare", "--range", "80-90", "--", "echo", "COMMAND-RAN");

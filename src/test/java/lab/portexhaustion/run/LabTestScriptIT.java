@@ -195,6 +195,27 @@ class LabTestScriptIT {
     }
   }
 
+  /**
+   * A connection string's password on the command line of a process lab-test kills is {@code ****} in the line naming
+   * it, its user name kept: it was printed as ps shows it ({@code java -Duri=mongodb://lab:s3cret@db/ ...}). Masked
+   * before the line is cut at 100 characters, here between the password and its "@".
+   */
+  @Test
+  void aPasswordInTheCommandOfAProcessItKillsIsMasked(@TempDir Path scratch) throws Exception {
+    Path loadPid = scratch.resolve("load.pid");
+    // A JVM's command line as ps shows it: bash's exec -a names the ignoring process so.
+    String command = "echo '1 PooledSimulation' >> \"$PORT_EXHAUSTION_LAB_EXIT_FILE\"; trap '' INT TERM HUP; echo $$ > '" + loadPid
+        + "'; exec -a 'java -cp " + "x".repeat(60) + " -Duri=mongodb://lab:s3cretpassword@db.example/ Gatling' sleep 180";
+
+    SignalledWrapper.Result run = SignalledWrapper.run(scratch,
+        List.of("env", "PORT_EXHAUSTION_LAB_STOP_WAIT=1", "scripts/lab-test", "--", "bash", "-c", command), loadPid, loadPid, "TERM",
+        Duration.ofSeconds(30));
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(143);
+    assertThat(run.output()).doesNotContain("s3cret")
+        .contains("ended with KILL: " + Files.readString(loadPid).strip() + " (java -cp " + "x".repeat(60) + " -Duri=mongodb://lab:****@db.ex...)");
+  }
+
   /** A stop wait that is not a whole number of seconds from 1 to 3600 is refused before the command runs. */
   @ParameterizedTest
   @CsvSource({"0", "3601", "2m", "-5", "1.5"})
