@@ -148,4 +148,9 @@ final class CommandArguments {
     }
     return value.getClass().getSimpleName();
   }
+
+  /** A command's fields after its first, which is the command's own name (its value the collection or 1). */
+  static List<Map.Entry<String, Object>> afterName(Document query) {
+    return query.entrySet().stream().skip(1).toList();
+  }
 }

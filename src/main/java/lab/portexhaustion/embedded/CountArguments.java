@@ -32,12 +32,7 @@ final class CountArguments {
    *     a field it does not know
    */
   static void refuse(Document query) {
-    boolean first = true;
-    for (Map.Entry<String, Object> field : query.entrySet()) {
-      if (first) {
-        first = false; // the command's own name
-        continue;
-      }
+    for (Map.Entry<String, Object> field : CommandArguments.afterName(query)) {
       if (!(field.getKey().equals("limit") || field.getKey().equals("skip"))) {
         if (!OWN.contains(field.getKey()) && !GenericArguments.isGeneric(field.getKey())) {
           throw GenericArguments.unknown("count." + field.getKey());
@@ -60,5 +55,4 @@ final class CountArguments {
   private static MongoServerError badValue(String message) {
     return new MongoServerError(BAD_VALUE, "BadValue", message);
   }
-
 }

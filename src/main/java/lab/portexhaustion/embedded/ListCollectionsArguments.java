@@ -21,13 +21,10 @@ final class ListCollectionsArguments {
    * @throws MongoServerError 14 TypeMismatch, 51024 for a negative batch size, or 40415 for a field it does not know
    */
   static void refuse(Document query) {
-    boolean first = true;
-    for (Map.Entry<String, Object> field : query.entrySet()) {
+    for (Map.Entry<String, Object> field : CommandArguments.afterName(query)) {
       String name = field.getKey();
       Object value = field.getValue();
-      if (first) {
-        first = false; // the command's own name
-      } else if (name.equals("filter")) {
+      if (name.equals("filter")) {
         if (value != null && !(value instanceof Document)) {
           throw CommandArguments.wrongType("listCollections.filter", value, "object");
         }
