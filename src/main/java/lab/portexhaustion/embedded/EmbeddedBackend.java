@@ -78,6 +78,8 @@ final class EmbeddedBackend extends MemoryBackend {
       return drop(channel, databaseName, query);
     } else if (command.equalsIgnoreCase("insert")) {
       return withInsertedCount(super.handleCommand(channel, databaseName, command, query), query);
+    } else if (StatementByStatement.applies(command, query)) {
+      return StatementByStatement.run(command, query, one -> super.handleCommand(channel, databaseName, command, one));
     } else if (command.equalsIgnoreCase("find")) {
       return batches.firstBatch(super.handleCommand(channel, databaseName, command, query),
           CursorBatches.requested(query.get("batchSize")), isTrue(query.get("singleBatch")));

@@ -6,9 +6,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * An insert's {@code ordered} as mongod 7.0 reads it: a flag that defaults to true, so an insert that leaves it out, or
  * sends it as null, stops at its first error. mongo-java-server read either as false and went on past the error (of
  * three documents, the second a duplicate, it inserted two where mongod inserts one). The three drivers the conformance
- * tests run always send the flag; a command written by hand often does not. An update or a delete is left as it is:
- * mongo-java-server reads their flag for its log alone (an update goes on past a failed statement, a delete stops at its
- * first, whatever the flag says), so a default there would change nothing.
+ * tests run always send the flag; a command written by hand often does not. An update or a delete is run statement by
+ * statement ({@link StatementByStatement}), which reads a missing or null flag as true itself.
  */
 final class WriteOrder {
 

@@ -238,6 +238,51 @@ class DriverRequestsTest {
   }
 
   /**
+   * Of three upserts, the second a duplicate of a unique key: an ordered update stops there (1 counted, the third not
+   * run), an unordered one goes on (2), each with the one write error at index 1. mongo-java-server went on when ordered.
+   */
+  @Test
+  void anOrderedUpdateStopsAtItsFirstFailedStatementAndAnUnorderedOneGoesOn() {
+    MongoDatabase database = client.getDatabase("test");
+    MongoCollection<Document> collection = database.getCollection("unique_updates");
+    collection.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+    collection.insertOne(new Document("_id", "taken").append("k", 1));
+
+    for (boolean ordered : new boolean[] {true, false}) {
+      Document update = new Document("update", "unique_updates").append("ordered", ordered).append("updates", List.of(
+          new Document("q", new Document("_id", "a" + ordered)).append("u", new Document("$set", new Document("k", "a" + ordered))).append("upsert", true),
+          new Document("q", new Document("_id", "b" + ordered)).append("u", new Document("$set", new Document("k", 1))).append("upsert", true),
+          new Document("q", new Document("_id", "c" + ordered)).append("u", new Document("$set", new Document("k", "c" + ordered))).append("upsert", true)));
+      Document reply = database.runCommand(update);
+      assertThat(reply.get("n", Number.class).intValue()).as("n, ordered %s", ordered).isEqualTo(ordered ? 1 : 2);
+      assertThat(reply.getList("writeErrors", Document.class)).as("ordered %s", ordered).singleElement().satisfies(error -> {
+        assertThat(error.get("index", Number.class).intValue()).isEqualTo(1);
+        assertThat(error.get("code", Number.class).intValue()).isEqualTo(11000);
+      });
+      assertThat(collection.countDocuments(new Document("_id", "c" + ordered))).as("third, ordered %s", ordered)
+          .isEqualTo(ordered ? 0 : 1);
+    }
+  }
+
+  /** An unordered delete goes on past a statement that failed (a bad operator); an ordered one stops there. */
+  @Test
+  void anUnorderedDeleteGoesOnPastAFailedStatement() {
+    MongoDatabase database = client.getDatabase("test");
+    for (boolean ordered : new boolean[] {true, false}) {
+      MongoCollection<Document> collection = database.getCollection("deletes_" + ordered);
+      collection.insertMany(List.of(new Document("_id", 1), new Document("_id", 2)));
+      Document delete = new Document("delete", "deletes_" + ordered).append("ordered", ordered).append("deletes", List.of(
+          new Document("q", new Document("_id", 1)).append("limit", 0),
+          new Document("q", new Document("_id", new Document("$nosuch", 1))).append("limit", 0),
+          new Document("q", new Document("_id", 2)).append("limit", 0)));
+      Document reply = database.runCommand(delete);
+      assertThat(reply.get("n", Number.class).intValue()).as("n, ordered %s", ordered).isEqualTo(ordered ? 1 : 2);
+      assertThat(reply.getList("writeErrors", Document.class)).as("ordered %s", ordered).singleElement()
+          .satisfies(error -> assertThat(error.get("index", Number.class).intValue()).isEqualTo(1));
+    }
+  }
+
+  /**
    * An insert sent without {@code ordered}, or with it null, is ordered, as mongod's flag defaults to true: of three
    * documents, the second a duplicate, one is inserted. mongo-java-server read either as false and inserted two.
    */
