@@ -155,6 +155,7 @@ async function standalone() {
     const unknownField = await db.command({ listCollections: 1, nameOnyl: true }).then(() => 'done', error => errorCode(error));
     // The count parser is strict: an unknown field refused (40415), the driver's own count (with its lsid, $db, maxTimeMS) taken.
     const countUnknownField = await db.command({ count: collection.collectionName, limt: 2 }).then(() => 'done', error => errorCode(error));
+    const { upserted, deleted } = await statementErrors(collection);
     const documents = await collection.countDocuments({});
     const driverCount = await collection.estimatedDocumentCount({ maxTimeMS: 60000 })
       .then(n => (n === documents ? 'ok' : `${n}/${documents}`), error => errorCode(error));
@@ -169,7 +170,8 @@ async function standalone() {
       countLimits.push(await db.command({ count: collection.collectionName, limit }).then(() => 'done', error => errorCode(error)));
     }
     return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert,
-      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), nullLimit: nullLimit.join('/'), countUnknownField, driverCount, listed: await listedInBatches(client) };
+      pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), nullLimit: nullLimit.join('/'), countUnknownField, driverCount, upserted, deleted,
+      listed: await listedInBatches(client) };
   } finally {
     await client.close();
   }
@@ -179,6 +181,30 @@ async function standalone() {
  * listCollections' cursor.batchSize, kept as mongod keeps it: of two collections one in the first batch, the other by
  * getMore. Returns "<first batch>+<getMore's batch>".
  */
+// Three upserts whose second makes a duplicate _id ('taken' is there), and three deletes whose second has an unknown
+// operator, each ordered then unordered: how many were upserted and deleted, as 'ordered/unordered' (mongod: 1/2 each, an
+// ordered write stopping at its first failed statement, an unordered one going on past it).
+async function statementErrors(collection) {
+  await collection.insertMany([1, 2, 3, 4].map(i => ({ _id: 'd' + i })));
+  async function applied(operations, ordered, count) {
+    const error = await collection.bulkWrite(operations, { ordered }).then(() => null, failure => failure);
+    check(error?.writeErrors?.[0]?.index === 1 || error?.writeErrors?.index === 1, `the second statement's error (ordered ${ordered}): ${error}`);
+    return count(error.result);
+  }
+  const upsert = _id => ({ updateOne: { filter: _id, update: { $set: { v: 1 } }, upsert: true } });
+  const upserted = [];
+  for (const ordered of [true, false]) {
+    upserted.push(await applied([upsert({ _id: 'u' + ordered }), upsert({ _id: 'taken', n: -1 }), upsert({ _id: 'w' + ordered })],
+      ordered, result => result.upsertedCount));
+  }
+  const deleted = [];
+  for (const [ordered, first] of [[true, 1], [false, 3]]) {
+    deleted.push(await applied([{ deleteOne: { filter: { _id: 'd' + first } } }, { deleteOne: { filter: { n: { $nosuch: 1 } } } },
+      { deleteOne: { filter: { _id: 'd' + (first + 1) } } }], ordered, result => result.deletedCount));
+  }
+  return { upserted: upserted.join('/'), deleted: deleted.join('/') };
+}
+
 async function listedInBatches(client) {
   const db = client.db('conformance_listing_' + process.pid);
   await db.collection('a').insertOne({});
@@ -312,6 +338,7 @@ try {
     + ` removeUpsert=${only.removeUpsert} pipelineUpdate=${only.pipelineUpdate} limitNotANumber=${only.limitNotANumber}`
     + ` listCollectionsUnknownField=${only.unknownField} countLimitBeyond64BitsOrFraction=${only.countLimits}`
     + ` nullLimitFindCount=${only.nullLimit} countUnknownField=${only.countUnknownField} driverCount=${only.driverCount}`
+    + ` upsertedOrderedUnordered=${only.upserted} deletedOrderedUnordered=${only.deleted}`
     + ` listCollectionsBatches=${only.listed}`
     + ` cursorNotFoundWords=${read.notFoundWords} errorReplyFields=${read.errorReplyFields}`);
   process.exit(0);

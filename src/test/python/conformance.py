@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pymongo
 from bson.decimal128 import Decimal128
 from bson.int64 import Int64
-from pymongo import MongoClient, monitoring
+from pymongo import DeleteOne, MongoClient, UpdateOne, monitoring
 
 HEARTBEAT_MS = 500  # the driver's shortest
 WATCH_S = 3.0
@@ -267,11 +267,33 @@ def failure(run):
         return error.code, error.details.get("errmsg"), ",".join(sorted(error.details))
 
 
+def statement_errors(collection):
+    """Three upserts whose second makes a duplicate _id, and three deletes whose second has an unknown operator, each
+    ordered then unordered: how many were upserted and deleted, as "ordered/unordered" (mongod: 1/2 each, an ordered
+    write stopping at its first failed statement, an unordered one going on past it). The collection holds _id 0 to 4."""
+    def applied(requests, ordered, field):
+        try:
+            collection.bulk_write(requests, ordered=ordered)
+            check(False, "a failed statement (%s, ordered %s)" % (field, ordered))
+        except pymongo.errors.BulkWriteError as error:
+            check(error.details["writeErrors"][0]["index"] == 1, "the second statement's error: %r" % error.details)
+            return str(error.details[field])
+    upserted = [applied([UpdateOne({"_id": "u%s" % ordered}, {"$set": {"v": 1}}, upsert=True),
+                         UpdateOne({"_id": 1, "n": -1}, {"$set": {"v": 1}}, upsert=True),
+                         UpdateOne({"_id": "w%s" % ordered}, {"$set": {"v": 1}}, upsert=True)], ordered, "nUpserted")
+                for ordered in (True, False)]
+    deleted = [applied([DeleteOne({"_id": first}), DeleteOne({"n": {"$nosuch": 1}}), DeleteOne({"_id": first + 1})],
+                       ordered, "nRemoved")
+               for ordered, first in ((True, 1), (False, 3))]
+    return "/".join(upserted), "/".join(deleted)
+
+
 def parser_answers(uri):
     """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
     here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, of
     1e19 and of a decimal 2.5, a find's and a count's null limit, an unknown count field and the driver's own count, an
-    unknown listCollections field, listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
+    unknown listCollections field, updates and deletes whose second statement fails (statement_errors),
+    listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
     (mongod's words, and an error reply without the legacy $err).
     Returns the summary's fields in order."""
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
@@ -287,6 +309,7 @@ def parser_answers(uri):
                         for limit in (1e19, Decimal128("2.5"))]
         null_limit = [failure(lambda: database.command(command, collection.name, limit=None))[0] for command in ("find", "count")]
         count_unknown = failure(lambda: database.command("count", collection.name, limt=2))
+        upserted, deleted = statement_errors(collection)
         documents = collection.count_documents({})
         driver_count = collection.estimated_document_count(maxTimeMS=60000)
         cursor = collection.find(batch_size=2)
@@ -307,6 +330,7 @@ def parser_answers(uri):
                 ("countLimitBeyond64BitsOrFraction", "/".join(str(code) for code in count_limits)),
                 ("nullLimitFindCount", "/".join(str(code) for code in null_limit)),
                 ("countUnknownField", count_unknown[0]),
+                ("upsertedOrderedUnordered", upserted), ("deletedOrderedUnordered", deleted),
                 ("driverCount", "ok" if driver_count == documents else "%d/%d" % (driver_count, documents)),
                 ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),
                 ("cursorNotFoundWords", "mongod" if not_found[1] == "cursor id %d not found" % cursor_id else "other"),

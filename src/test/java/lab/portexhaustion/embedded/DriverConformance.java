@@ -119,6 +119,11 @@ final class DriverConformance {
     assertThat(summary.get("nullLimitFindCount")).as("a find's null limit (none), the error code of a count's").isEqualTo("done/2");
     assertThat(summary.get("countUnknownField")).as("the error code of a count with an unknown field").isEqualTo("40415");
     assertThat(summary.get("driverCount")).as("the driver's own count command, its fields taken").isEqualTo("ok");
+    // An ordered write stops at its first failed statement, an unordered one goes on past it.
+    assertThat(summary.get("upsertedOrderedUnordered")).as("upserted of 3 with a duplicate second, ordered/unordered")
+        .isEqualTo("1/2");
+    assertThat(summary.get("deletedOrderedUnordered")).as("deleted of 3 with a bad operator second, ordered/unordered")
+        .isEqualTo("1/2");
     assertThat(summary.get("listCollectionsBatches")).as("listCollections of 2 with cursor.batchSize 1: first batch + getMore")
         .isEqualTo("1+1");
     // The server closes the connection on arrival: the driver's monitor hears it at once, not after a timeout.
