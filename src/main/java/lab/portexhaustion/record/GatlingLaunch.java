@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * How Gatling was launched in this JVM, as far as the harness needs it: the results folder Gatling writes its runs to
- * (the comparison goes there too) and the batch a run belongs to (the runs of one {@code mvn gatling:test}).
+ * (the comparison goes there too), the batch a run belongs to (the runs of one {@code mvn gatling:test}), and whether
+ * Gatling writes an HTML report after each run ({@code -Dgatling.noReports} says not).
  *
  * <p>Gatling 3.16 keeps its results folder in its command-line arguments ({@code -rf}), not in its configuration, and
  * hands them to nothing a simulation can reach. The gatling-maven-plugin forks each simulation's JVM through a main
@@ -23,7 +24,7 @@ import java.util.Optional;
  * gatling:test} is forked by the one Maven JVM, whose pid and start time name the batch. So a user's project needs
  * no setting for either; the two system properties below still override both, for a JVM started without a plugin.
  */
-public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
+public record GatlingLaunch(Path resultsFolder, Optional<String> batch, boolean reportsWritten) {
 
   /** Overrides the results folder (a JVM the plugin did not fork: tests, the container image's injector). */
   public static final String RESULTS_PROPERTY = "portexhaustionlab.resultsFolder";
@@ -39,6 +40,7 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
 
   private static final List<String> RESULTS_OPTIONS = List.of("-rf", "--results-folder");
   private static final List<String> SIMULATION_OPTIONS = List.of("-s", "--simulation");
+  private static final List<String> NO_REPORTS_OPTIONS = List.of("-nr", "--no-reports");
   private static final String GATLING_MAIN = "io.gatling.app.Gatling";
   private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -62,7 +64,9 @@ public record GatlingLaunch(Path resultsFolder, Optional<String> batch) {
     Optional<String> batch = batchProperty.isPresent()
         ? batchProperty.filter(b -> !b.isBlank())
         : forkArguments.flatMap(args -> parent).map(GatlingLaunch::batchOf);
-    return new GatlingLaunch(results, batch);
+    // Without the fork's arguments (Gatling run in-process), as Gatling's default: a report after the run.
+    boolean reportsWritten = forkArguments.filter(args -> args.stream().anyMatch(NO_REPORTS_OPTIONS::contains)).isEmpty();
+    return new GatlingLaunch(results, batch, reportsWritten);
   }
 
   /**

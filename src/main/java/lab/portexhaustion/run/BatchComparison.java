@@ -23,7 +23,8 @@ final class BatchComparison {
 
   /**
    * Rewrites the comparison folders of this run's batch, if it belongs to one; a failure is logged, not thrown. The
-   * run in {@code runFolder} ends now, and Gatling writes its report after this.
+   * run in {@code runFolder} ends now, and Gatling writes its report after this, unless told to write none: only then is
+   * that report linked as to come.
    */
   static void refresh(GatlingLaunch launch, Optional<Path> runFolder) {
     Optional<String> batch = launch.batch();
@@ -33,7 +34,8 @@ final class BatchComparison {
     Path results = launch.resultsFolder();
     try {
       List<Path> runs = ComparisonWriter.runsOfBatch(results, batch.get());
-      List<Path> written = runFolder.isPresent() ? ComparisonWriter.writeBeforeReport(runs, results, runFolder.get())
+      Optional<Path> reportToCome = runFolder.filter(folder -> launch.reportsWritten());
+      List<Path> written = reportToCome.isPresent() ? ComparisonWriter.writeBeforeReport(runs, results, reportToCome.get())
           : ComparisonWriter.write(runs, results);
       for (Path folder : written) {
         LOG.info("comparison of this mvn gatling:test so far: {}", folder.resolve("index.html"));

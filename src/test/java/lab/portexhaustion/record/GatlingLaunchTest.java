@@ -44,6 +44,20 @@ class GatlingLaunchTest {
   }
 
   @Test
+  void aReportIsWrittenUnlessThePluginPassedNoReports() {
+    // The plugin passes -Dgatling.noReports to its fork as Gatling's short option.
+    Optional<List<String>> noReports = Optional.of(List.of("-s", "A", "-rf", "/srv/runs", "-nr"));
+    Optional<List<String>> reports = Optional.of(List.of("-s", "A", "-rf", "/srv/runs"));
+
+    assertThat(GatlingLaunch.of(Optional.empty(), Optional.empty(), noReports, Optional.empty()).reportsWritten()).isFalse();
+    assertThat(GatlingLaunch.of(Optional.empty(), Optional.empty(), Optional.of(List.of("--no-reports")), Optional.empty())
+        .reportsWritten()).as("the long spelling").isFalse();
+    assertThat(GatlingLaunch.of(Optional.empty(), Optional.empty(), reports, Optional.empty()).reportsWritten()).isTrue();
+    assertThat(GatlingLaunch.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()).reportsWritten())
+        .as("no plugin forked this JVM: Gatling's default").isTrue();
+  }
+
+  @Test
   void theSimulationIsTheOneGatlingWasGivenInEitherSpelling() {
     assertThat(GatlingLaunch.simulationOption(List.of("-s", "orders.OrdersSimulation", "-rf", "/srv/runs")))
         .contains("orders.OrdersSimulation");

@@ -37,7 +37,7 @@ class CutReportWatchTest {
   @BeforeEach
   void endARun() throws IOException {
     runFolder = Files.createDirectories(results.resolve("pooledsimulation-20261204233700355/harness")).getParent();
-    CutReportWatch.watch("PooledSimulation", runFolder, new GatlingLaunch(results, Optional.empty()),
+    CutReportWatch.watch("PooledSimulation", runFolder, new GatlingLaunch(results, Optional.empty(), true),
         results.resolve("comparison"), ProcessExit.Code.VERDICT_FAILED);
   }
 
@@ -77,7 +77,7 @@ class CutReportWatchTest {
     Path recorded = Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation").toURI());
     Path run = results.resolve("clientperrequestsimulation-20261201204451435");
     PathUtils.copyDirectory(recorded, run);
-    GatlingLaunch launch = new GatlingLaunch(results, Optional.of("20261201-204441")); // the recorded run's batch
+    GatlingLaunch launch = new GatlingLaunch(results, Optional.of("20261201-204441"), true); // the recorded run's batch
     Path comparison = ComparisonWriter.writeBeforeReport(List.of(run), results, run).get(0);
     assertThat(Files.readString(comparison.resolve("index.html"))).contains("clientperrequestsimulation-20261201204451435/index.html");
     CutReportWatch.watch("ClientPerRequestSimulation", run, launch, comparison, ProcessExit.Code.VERDICT_FAILED);
