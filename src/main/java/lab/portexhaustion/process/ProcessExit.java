@@ -139,12 +139,25 @@ public final class ProcessExit {
    * main ends the JVM with its own status once its HTML report is written: the run's code replaces it there, with
    * the report on disk. {@link Code#DONE} only records: Gatling's own status stands, and a report that crashes it
    * (its 1) is the build's to see, but for one a full disk cut, which the run then ends with {@link Code#REPORT_CUT}.
+   *
+   * <p>Returns false, recording nothing, where the JVM has begun to end already (a signal heard): its end is set then,
+   * and the code recorded for it ({@link InterruptRecord}) is not to be replaced.
    */
-  public static void endWith(Code code) {
-    ExitRecord.fromEnvironment().end(code);
-    if (code != Code.DONE) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> halt(code), "harness-exit-" + code.status()));
+  public static boolean endWith(Code code) {
+    if (code == Code.DONE) {
+      if (ending()) {
+        return false;
+      }
+    } else {
+      try {
+        // The hook first: once it is taken, this code is the JVM's end, and only then is it recorded.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> halt(code), "harness-exit-" + code.status()));
+      } catch (IllegalStateException shutdownInProgress) {
+        return false;
+      }
     }
+    ExitRecord.fromEnvironment().end(code);
+    return true;
   }
 
   /**

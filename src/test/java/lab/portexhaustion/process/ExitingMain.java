@@ -38,6 +38,14 @@ public final class ExitingMain {
         System.out.flush();
         Thread.sleep(30_000);
       }
+      // As a run's report cut as a TERM ends the JVM: a code is set while the JVM ends, from one of its shutdown hooks.
+      case "endWithAsTermEnds" -> {
+        ProcessExit.begin("ExitingSimulation");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessExit.endWith(ProcessExit.Code.REPORT_CUT)));
+        System.out.println("began");
+        System.out.flush();
+        Thread.sleep(30_000);
+      }
       // Whether the JVM is ending, asked before it ends and from one of its shutdown hooks.
       case "ending" -> {
         System.out.println("before the end: " + ProcessExit.ending());

@@ -89,6 +89,26 @@ class ProcessExitTest {
   }
 
   /**
+   * A code set once the JVM has begun to end on a TERM (a report the disk cuts as the signal arrives) is not recorded:
+   * the JVM ends with the signal's code, and the record says that code, last.
+   */
+  @Test
+  void aCodeSetAsASignalEndsTheJvmIsNotRecordedOverTheSignals(@TempDir Path folder) throws Exception {
+    Path record = folder.resolve("exit-codes");
+    Process java = exitingMain("endWithAsTermEnds", record).start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo("began");
+      java.destroy(); // TERM
+      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
+    } finally {
+      java.destroyForcibly();
+    }
+
+    assertThat(java.exitValue()).isEqualTo(143);
+    assertThat(Files.readAllLines(record)).containsExactly("1 ExitingSimulation", "143 ExitingSimulation");
+  }
+
+  /**
    * A HUP, what a closed terminal or a lost SSH session sends, ends a simulation's JVM as the JVM's own handler does
    * (129, shutdown hooks run), and is recorded as the interruption it is, not left at "crashed".
    */
