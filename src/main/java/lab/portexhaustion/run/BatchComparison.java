@@ -48,8 +48,9 @@ final class BatchComparison {
   /**
    * Rewrites the comparison folders of this run's batch after Gatling's report of the run in {@code runFolder} was cut
    * (its disk full): {@link #refresh} linked that report as to come, and now it is linked only where its index.html was
-   * written. Says, in a sentence ending with a space, what came of it: the disk may still be full; nothing where the run
-   * is in no batch.
+   * written. Says, in a sentence ending with a space, what came of it, from what was written and what is on disk: the
+   * disk may still be full, and a run whose summary could not be written is in no comparison; nothing where the run is
+   * in no batch.
    */
   static String rewriteAfterCutReport(GatlingLaunch launch, Path runFolder, Path comparisonFolder) {
     Optional<String> batch = launch.batch();
@@ -58,19 +59,36 @@ final class BatchComparison {
     }
     Path results = launch.resultsFolder();
     boolean pageWritten = Files.isRegularFile(runFolder.resolve("index.html"));
+    Path comparisonPage = comparisonFolder.resolve("index.html");
     try {
-      ComparisonWriter.write(ComparisonWriter.runsOfBatch(results, batch.get()), results);
-      return "The comparison " + comparisonFolder.resolve("index.html") + " is rewritten: "
+      List<Path> written = ComparisonWriter.write(ComparisonWriter.runsOfBatch(results, batch.get()), results);
+      if (!written.contains(comparisonFolder)) {
+        return "No comparison holds this run, its summary.json not written. ";
+      }
+      return "The comparison " + comparisonPage + " is rewritten: "
           + (pageWritten ? "it links what there is of this report. " : "it no longer links this report. ");
     } catch (IOException e) {
-      return notRewritten(WriteCause.of(e), comparisonFolder, pageWritten);
+      return notRewritten(WriteCause.of(e), comparisonPage, runFolder, pageWritten);
     } catch (RuntimeException e) {
-      return notRewritten(e.toString(), comparisonFolder, pageWritten);
+      return notRewritten(e.toString(), comparisonPage, runFolder, pageWritten);
     }
   }
 
-  private static String notRewritten(String cause, Path comparisonFolder, boolean pageWritten) {
-    return "The comparison could not be rewritten (" + cause + "): its " + comparisonFolder.resolve("index.html")
-        + " links this report as to come, " + (pageWritten ? "a report cut short. " : "a link that leads nowhere. ");
+  /** What there is of the comparison that could not be rewritten: the one {@link #refresh} wrote, or none of this run. */
+  private static String notRewritten(String cause, Path comparisonPage, Path runFolder, boolean pageWritten) {
+    if (!linksReport(comparisonPage, runFolder)) {
+      return "No comparison links this run: " + comparisonPage + " could not be written (" + cause + "). ";
+    }
+    return "The comparison could not be rewritten (" + cause + "): its " + comparisonPage + " links this report as to come, "
+        + (pageWritten ? "a report cut short. " : "a link that leads nowhere. ");
+  }
+
+  /** Whether the comparison page on disk links the report of the run in {@code runFolder}: it may be an earlier batch's. */
+  private static boolean linksReport(Path comparisonPage, Path runFolder) {
+    try {
+      return Files.readString(comparisonPage).contains(runFolder.getFileName() + "/index.html");
+    } catch (IOException e) {
+      return false; // not written, or not readable: it links nothing this run can be reached by
+    }
   }
 }

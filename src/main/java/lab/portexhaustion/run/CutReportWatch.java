@@ -7,8 +7,10 @@ import ch.qos.logback.core.AppenderBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import lab.portexhaustion.Plural;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.record.GatlingLaunch;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,12 @@ final class CutReportWatch extends AppenderBase<ILoggingEvent> {
   private static final String GATLING_MAIN_LOGGER = "io.gatling.app.Gatling$";
   private static final CutReportWatch INSTANCE = new CutReportWatch();
 
-  /** The run whose report is written now, on {@code thread}. */
+  /**
+   * The run whose report is written now, on {@code thread}; {@code notWritten} the names of its harness files that could
+   * not be written, which its verdict said.
+   */
   private record Watched(String simulation, Path runFolder, GatlingLaunch launch, Path comparisonFolder,
-      ProcessExit.Code code, Thread thread) {}
+      ProcessExit.Code code, List<String> notWritten, Thread thread) {}
 
   private final AtomicReference<Watched> watched = new AtomicReference<>();
   private boolean attached; // guarded by the class: attached once per JVM
@@ -43,11 +48,14 @@ final class CutReportWatch extends AppenderBase<ILoggingEvent> {
 
   /**
    * Watches the report of the run in {@code runFolder}, which ended with {@code code}: Gatling writes it next, on this
-   * thread. {@code comparisonFolder} is the comparison of its batch, if it is in one.
+   * thread. {@code comparisonFolder} is the comparison of its batch, if it is in one; {@code notWritten} the names of
+   * the run's harness files that could not be written.
    */
-  static void watch(String simulation, Path runFolder, GatlingLaunch launch, Path comparisonFolder, ProcessExit.Code code) {
+  static void watch(String simulation, Path runFolder, GatlingLaunch launch, Path comparisonFolder, ProcessExit.Code code,
+      List<String> notWritten) {
     if (INSTANCE.attach()) {
-      INSTANCE.watched.set(new Watched(simulation, runFolder, launch, comparisonFolder, code, Thread.currentThread()));
+      INSTANCE.watched.set(new Watched(simulation, runFolder, launch, comparisonFolder, code, List.copyOf(notWritten),
+          Thread.currentThread()));
     }
   }
 
@@ -61,6 +69,19 @@ final class CutReportWatch extends AppenderBase<ILoggingEvent> {
         attached = true;
       }
       return attached;
+    }
+  }
+
+  /**
+   * Gatling stops its logging context as its run ends, whole report or not, which detaches and stops every appender:
+   * the run watched is over then, and the next run watched in this JVM (Gatling run in-process again) attaches anew.
+   */
+  @Override
+  public void stop() {
+    synchronized (CutReportWatch.class) {
+      super.stop();
+      watched.set(null);
+      attached = false;
     }
   }
 
@@ -81,17 +102,28 @@ final class CutReportWatch extends AppenderBase<ILoggingEvent> {
     // The comparison first, so that what is said of it is what happened.
     String comparison = BatchComparison.rewriteAfterCutReport(run.launch(), run.runFolder(), run.comparisonFolder());
     ProcessExit.Code ending = run.code() == ProcessExit.Code.DONE ? ProcessExit.Code.REPORT_CUT : run.code();
+    // Gatling's main ends the JVM with 1 next, which 7 replaces; a failed or inconclusive verdict's code is set already.
+    // A signal heard meanwhile takes the JVM's end first: its code stands, and nothing is said.
+    boolean codeStands = ending == run.code() ? !ProcessExit.ending() : ProcessExit.endWith(ending);
+    if (!codeStands) {
+      return;
+    }
     boolean pageWritten = Files.isRegularFile(run.runFolder().resolve("index.html"));
     System.err.println(run.simulation() + ": Gatling's HTML report in " + run.runFolder() + " was cut: "
         + WriteCause.of(diskFull.get()) + " as Gatling wrote it, so its files there are incomplete ("
         + (pageWritten ? "index.html written, not all the rest" : "index.html not written") + "). The verdict said above"
-        + " stands: the harness's own files in " + run.runFolder().resolve("harness") + " are whole. " + comparison
-        + "Make room on that disk, then make the report again with mvn gatling:test -Dgatling.reportsOnly="
-        + run.runFolder().getFileName() + "; exit code " + ending.status() + ".");
-    if (ending != run.code()) {
-      // Gatling's main ends the JVM with 1 next; a failed or inconclusive verdict's own code stands as it was.
-      ProcessExit.endWith(ending);
+        + " stands: " + harnessFiles(run) + comparison + "Make room on that disk, then make the report again with mvn"
+        + " gatling:test -Dgatling.reportsOnly=" + run.runFolder().getFileName() + "; exit code " + ending.status() + ".");
+  }
+
+  /** What there is of the run's own files, in a sentence ending with a space. */
+  private static String harnessFiles(Watched run) {
+    Path harness = run.runFolder().resolve("harness");
+    if (run.notWritten().isEmpty()) {
+      return "the harness's own files in " + harness + " are whole. ";
     }
+    return "of the harness's own files in " + harness + ", " + Plural.listed(run.notWritten()) + " could not be written"
+        + " (said above), the rest are whole. ";
   }
 
   /** The want of room among the causes of {@code e}: ENOSPC or EDQUOT. */

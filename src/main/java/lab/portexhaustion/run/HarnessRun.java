@@ -324,6 +324,7 @@ public final class HarnessRun {
    */
   public void watchReport(ProcessExit.Code code) {
     files.folder().map(Path::getParent).ifPresent(runFolder -> CutReportWatch.watch(simulation, runFolder, launch,
-        ComparisonWriter.folderOf(launch.resultsFolder(), scenario.family()), code));
+        ComparisonWriter.folderOf(launch.resultsFolder(), scenario.family()), code,
+        files.notWritten().stream().map(file -> String.valueOf(Path.of(file.path()).getFileName())).toList()));
   }
 }

@@ -83,13 +83,8 @@ public final class EvidenceCheck {
       String place = (path.getParent() == null ? "." : path.getParent().toString()) + ": " + file.cause();
       namesByPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(String.valueOf(path.getFileName()));
     }
-    return namesByPlace.entrySet().stream().map(e -> "could not write " + names(e.getValue()) + " in " + e.getKey())
+    return namesByPlace.entrySet().stream().map(e -> "could not write " + Plural.listed(e.getValue()) + " in " + e.getKey())
         .collect(Collectors.joining("; "));
-  }
-
-  private static String names(List<String> names) {
-    return names.size() == 1 ? names.get(0)
-        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
   }
 
   private static Optional<String> targetLost(Evidence evidence) {

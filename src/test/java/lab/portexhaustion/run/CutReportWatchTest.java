@@ -2,6 +2,7 @@ package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +39,7 @@ class CutReportWatchTest {
   void endARun() throws IOException {
     runFolder = Files.createDirectories(results.resolve("pooledsimulation-20261204233700355/harness")).getParent();
     CutReportWatch.watch("PooledSimulation", runFolder, new GatlingLaunch(results, Optional.empty(), true),
-        results.resolve("comparison"), ProcessExit.Code.VERDICT_FAILED);
+        results.resolve("comparison"), ProcessExit.Code.VERDICT_FAILED, List.of());
   }
 
   @Test
@@ -80,7 +81,7 @@ class CutReportWatchTest {
     GatlingLaunch launch = new GatlingLaunch(results, Optional.of("20261201-204441"), true); // the recorded run's batch
     Path comparison = ComparisonWriter.writeBeforeReport(List.of(run), results, run).get(0);
     assertThat(Files.readString(comparison.resolve("index.html"))).contains("clientperrequestsimulation-20261201204451435/index.html");
-    CutReportWatch.watch("ClientPerRequestSimulation", run, launch, comparison, ProcessExit.Code.VERDICT_FAILED);
+    CutReportWatch.watch("ClientPerRequestSimulation", run, launch, comparison, ProcessExit.Code.VERDICT_FAILED, List.of());
 
     PrintStream err = System.err;
     ByteArrayOutputStream said = new ByteArrayOutputStream();
@@ -95,6 +96,60 @@ class CutReportWatchTest {
         + " was cut: No space left on device (ENOSPC) as Gatling wrote it", "The comparison " + comparison.resolve("index.html")
         + " is rewritten: it no longer links this report. Make room on that disk");
     assertThat(Files.readString(comparison.resolve("index.html"))).doesNotContain("clientperrequestsimulation-20261201204451435/index.html");
+  }
+
+  /**
+   * A run whose own files the disk cut too (its verdict inconclusive, code 6): the paragraph names them rather than
+   * calling the harness's files whole, and says the run is in no comparison, as a run without its summary is in none.
+   */
+  @Test
+  void harnessFilesNotWrittenAreNamedAndARunWithoutItsSummaryIsInNoComparison() {
+    CutReportWatch.watch("PooledSimulation", runFolder, new GatlingLaunch(results, Optional.of("b1"), true),
+        results.resolve("comparison"), ProcessExit.Code.INCONCLUSIVE, List.of("requests.csv", "summary.json"));
+
+    String said = saidWhileLogging(() -> GATLING_MAIN.error("Run crashed",
+        thrownFrom("io.gatling.charts.report.ReportsGenerator", "No space left on device")));
+
+    assertThat(said).contains("The verdict said above stands: of the harness's own files in " + runFolder.resolve("harness")
+        + ", requests.csv and summary.json could not be written (said above), the rest are whole. No comparison holds this"
+        + " run, its summary.json not written. Make room").endsWith("exit code 6.\n");
+    assertThat(results.resolve("comparison")).doesNotExist();
+  }
+
+  /** A comparison that cannot be written, where none was before: nothing links the report, as to come or otherwise. */
+  @Test
+  void aComparisonNotWrittenBeforeNorNowLinksNothing() throws Exception {
+    Path recorded = Path.of(getClass().getResource("/fixtures/run/clientperrequestsimulation").toURI());
+    Path run = results.resolve("clientperrequestsimulation-20261201204451435");
+    PathUtils.copyDirectory(recorded, run);
+    Path comparison = results.resolve("comparison");
+    // Where the comparison is written first: a name taken, so that no folder can be made there.
+    Files.createSymbolicLink(results.resolve("comparison.partial"), results.resolve("nowhere"));
+    CutReportWatch.watch("PooledSimulation", run, new GatlingLaunch(results, Optional.of("20261201-204441"), true), comparison,
+        ProcessExit.Code.VERDICT_FAILED, List.of());
+
+    String said = saidWhileLogging(() -> GATLING_MAIN.error("Run crashed",
+        thrownFrom("io.gatling.charts.report.ReportsGenerator", "No space left on device")));
+
+    assertThat(said).contains("are whole. No comparison links this run: " + comparison.resolve("index.html")
+        + " could not be written (").doesNotContain("as to come");
+  }
+
+  /**
+   * Gatling stops its logging as its run ends, whole report or not, which detaches the watch: the next run watched in
+   * this JVM, Gatling run in-process again, is watched anew.
+   */
+  @Test
+  void aRunWatchedAfterGatlingStoppedItsLoggingIsWatchedAnew() {
+    IOException full = thrownFrom("io.gatling.charts.report.ReportsGenerator", "No space left on device");
+    LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+    logback.getLogger("io.gatling.app.Gatling$").detachAndStopAllAppenders(); // as Gatling's end stops its loggers
+
+    assertThat(saidWhileLogging(() -> GATLING_MAIN.error("Run crashed", full))).as("the run ended is no longer watched").isEmpty();
+    CutReportWatch.watch("PooledSimulation", runFolder, new GatlingLaunch(results, Optional.empty(), true),
+        results.resolve("comparison"), ProcessExit.Code.VERDICT_FAILED, List.of());
+    assertThat(saidWhileLogging(() -> GATLING_MAIN.error("Run crashed", full))).as("the next run")
+        .contains("was cut: No space left on device (ENOSPC)");
   }
 
   @Test
