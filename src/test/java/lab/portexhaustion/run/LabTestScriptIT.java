@@ -82,7 +82,23 @@ class LabTestScriptIT {
     assertThat(afterFailed.output()).contains("lab-test: exit 2 (PooledSimulation): a verdict failed");
     assertThat(alone.exitCode()).as(alone.output()).isEqualTo(ProcessExit.Code.REPORT_CUT.status());
     assertThat(alone.output()).contains("lab-test: exit 7 (PooledSimulation): Gatling's HTML report was cut (its disk full,"
-        + " said above): the harness's files and the verdict are whole, and no simulation after it ran");
+        + " said above): the harness's files are whole and the verdict, passed or not checked, stands, and no simulation"
+        + " after it ran");
+  }
+
+  /**
+   * A command running several builds may go on after a report the disk cut: the last 7 is named, and nothing is said of
+   * what ran after it.
+   */
+  @Test
+  void aReportTheDiskCutWithABuildAfterItIsNotSaidToEndTheBatch() throws Exception {
+    TimedProcess.Result twoCut = recording("1 PooledSimulation", "7 PooledSimulation", "1 RawSocketSimulation",
+        "7 RawSocketSimulation", "1 ClientPerRequestSimulation", "0 ClientPerRequestSimulation");
+
+    assertThat(twoCut.exitCode()).as(twoCut.output()).isEqualTo(ProcessExit.Code.REPORT_CUT.status());
+    assertThat(twoCut.output()).contains("lab-test: exit 7 (RawSocketSimulation): Gatling's HTML report was cut (its disk"
+        + " full, said above): the harness's files are whole and the verdict, passed or not checked, stands\n")
+        .doesNotContain("no simulation after it ran");
   }
 
   /** A simulation that began and was then terminated: 143, said as an interruption, not a crash. */
