@@ -39,8 +39,14 @@ public record Followed(Set<InetSocketAddress> addresses, String said) {
     List<String> named = new ArrayList<>();
     for (InetSocketAddress member : members) {
       List<InetSocketAddress> resolved = resolve(member);
-      // A member with an address already followed is a listed host as the deployment names it.
-      if (!resolved.isEmpty() && resolved.stream().noneMatch(addresses::contains)) {
+      if (resolved.isEmpty()) {
+        // Said as a listed host that does not resolve is, once: the driver cannot reach it either.
+        String notCounted = said(member, resolved);
+        if (!said.contains(notCounted)) {
+          named.add(notCounted);
+        }
+      } else if (resolved.stream().noneMatch(addresses::contains)) {
+        // A member with an address already followed is a listed host as the deployment names it.
         all.addAll(resolved);
         named.add(said(member, resolved));
       }

@@ -115,6 +115,28 @@ class UriTargetHostsSampledTest {
     assertThat(afterProbe.said()).isEqualTo("the hosts the deployment named to the probe: 127.0.0.2:27017, 127.0.0.3:27018");
   }
 
+  /**
+   * A host the deployment names that does not resolve here is said, as a listed host that does not resolve is, and not
+   * counted; one the connection string lists is said once.
+   */
+  @Test
+  void aMemberThatDoesNotResolveIsSaidAndNotCounted() {
+    UriMongoTarget srv = UriMongoTarget.of(new ConnectionString("mongodb+srv://cluster0.example.invalid/"), "a test");
+    UriMongoTarget listed = UriMongoTarget.of(new ConnectionString("mongodb://127.0.0.2:27017,db9.example.invalid:27019/"),
+        "a test");
+    List<InetSocketAddress> members = List.of(InetSocketAddress.createUnresolved("db9.example.invalid", 27019),
+        InetSocketAddress.createUnresolved("127.0.0.2", 27017));
+
+    Followed fromSrv = srv.followed().withMembers(members);
+    Followed fromList = listed.followed().withMembers(members);
+
+    assertThat(fromSrv.addresses()).containsExactly(new InetSocketAddress("127.0.0.2", 27017));
+    assertThat(fromSrv.said()).isEqualTo("the hosts the deployment named to the probe: db9.example.invalid:27019 (did not"
+        + " resolve: not counted), 127.0.0.2:27017");
+    assertThat(fromList.addresses()).containsExactly(new InetSocketAddress("127.0.0.2", 27017));
+    assertThat(fromList.said()).as("said once, as the connection string lists it").isEqualTo(listed.followed().said());
+  }
+
   /** Opens {@code count} connections to {@code host} ({@code address:port}), kept open in {@code held}. */
   private static void connectTo(List<Socket> held, String host, int count) throws IOException {
     int colon = host.lastIndexOf(':');
