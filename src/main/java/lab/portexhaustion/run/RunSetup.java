@@ -64,7 +64,7 @@ record RunSetup(NetworkConditions network, SocketTable sockets, MongoTarget targ
       LOG.info("{}: the port sampler counts as the target's the connections toward {}", simulation, followed.said());
       LOG.info(conditionsLine(simulation, network, clean));
       SocketErrorRelay socketErrors = new SocketErrorRelay();
-      ConnectionStrategy strategy = strategy(plan, target, description, socketErrors);
+      ConnectionStrategy strategy = strategy(plan, target.afterProbe(probed.members()), description, socketErrors);
       LOG.info("{}: {}", simulation, strategy.describe());
       return new RunSetup(network, sockets, target, description, followed, clean, strategy, socketErrors);
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package lab.portexhaustion.target;
 
 import com.mongodb.ConnectionString;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import lab.portexhaustion.config.MonitoringMode;
@@ -15,8 +16,19 @@ public interface MongoTarget extends AutoCloseable {
   /** For the driver-based strategies. May contain credentials: never print it. */
   ConnectionString connectionString();
 
-  /** The one endpoint raw sockets connect to: for a connection string of several hosts, its first. */
+  /**
+   * The one endpoint raw sockets connect to: for a connection string of several hosts, its first; for a mongodb+srv
+   * name, once probed ({@link #afterProbe}), the first server the probe found.
+   */
   InetSocketAddress endpoint();
+
+  /**
+   * This target as the probe found it, {@code members} every server the probe's driver knew of: itself, but for a
+   * mongodb+srv name, whose hosts only the driver looks up and whose name is no server's address.
+   */
+  default MongoTarget afterProbe(List<InetSocketAddress> members) {
+    return this;
+  }
 
   /**
    * The addresses the sampler counts connections toward as the target's, each address and port: the endpoint, for a

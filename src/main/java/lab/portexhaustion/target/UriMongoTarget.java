@@ -14,7 +14,7 @@ import lab.portexhaustion.config.UriRedaction;
  * <p>The driver connects to every host the string lists and to those the deployment names in its answers, so the
  * sampler counts the connections toward every address of every listed host, and of every host the probe learns of
  * ({@link Followed#withMembers}). Raw sockets (raw-socket, keep-alive) connect
- * to the first host alone: the model and the verdict take one destination's ports, and a raw connection, one per
+ * to the first host alone (for a mongodb+srv name, the first the probe found): the model and the verdict take one destination's ports, and a raw connection, one per
  * request, has no server to choose the way the driver does.
  */
 public final class UriMongoTarget extends BaseMongoTarget {
@@ -52,6 +52,15 @@ public final class UriMongoTarget extends BaseMongoTarget {
   @Override
   public Followed followed() {
     return followed;
+  }
+
+  /** For a mongodb+srv name, the same deployment with raw sockets toward the first server the probe found. */
+  @Override
+  public MongoTarget afterProbe(List<InetSocketAddress> members) {
+    if (!connectionString().isSrvProtocol() || members.isEmpty()) {
+      return this;
+    }
+    return new UriMongoTarget(connectionString(), resolvedOrNot(members.get(0)), description(), followed.withMembers(members));
   }
 
   /** A listed host, {@code name} or {@code name:port}, IPv6 in brackets, with the default port where it gives none. */
