@@ -95,7 +95,8 @@ final class RecordNumbers {
     return Optional.empty();
   }
 
-  private static Optional<String> fraction(JsonNode value, String field, boolean required) {
+  /** What is wrong with {@code value} as a number (NaN and the infinities as the writer spells them), if anything. */
+  static Optional<String> fraction(JsonNode value, String field, boolean required) {
     Optional<String> number = present(value, field, required);
     if (number.isPresent() || value == null || value.isNull()) {
       return number;

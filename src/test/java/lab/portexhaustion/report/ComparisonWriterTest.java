@@ -122,6 +122,34 @@ class ComparisonWriterTest {
     assertThat(results.resolve("comparison.partial")).doesNotExist();
   }
 
+  /**
+   * A history file whose row lacks its throughput, or gives it as text, read as 0 or as that number and showed in the
+   * trend as measured: refused, naming the file and the field, nothing written.
+   */
+  @Test
+  void aHistoryFileWithoutAFigureTheTrendShowsIsRefusedNamingTheField() throws Exception {
+    Path run = copyOfRecordedRun("clientperrequestsimulation-20261201204451435");
+    Path earlier = ComparisonWriter.write(List.of(run), results).get(0).resolve("comparison.json");
+    Path history = Files.createDirectories(results.resolve("history"));
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(earlier.toFile());
+    ObjectNode row = (ObjectNode) json.get("table").get(0);
+    Path night = history.resolve("2026-12-03.json");
+
+    row.remove("meanPerSecond");
+    Files.writeString(night, json.toString());
+    assertThatThrownBy(() -> ComparisonWriter.write(List.of(run), results, Optional.of(history)))
+        .isInstanceOf(CompareCommand.UsageException.class)
+        .hasMessageStartingWith("compare: --history: '" + night + "' is not a comparison.json this version reads (its field"
+            + " 'table.0.meanPerSecond' is missing).");
+    row.put("meanPerSecond", "41.5");
+    Files.writeString(night, json.toString());
+    assertThatThrownBy(() -> ComparisonWriter.write(List.of(run), results, Optional.of(history)))
+        .hasMessageContaining("(its field 'table.0.meanPerSecond' is not a number (\"41.5\"))");
+    row.put("meanPerSecond", 41.5);
+    Files.writeString(night, json.toString());
+    assertThat(ComparisonWriter.write(List.of(run), results, Optional.of(history))).as("the figure back").hasSize(1);
+  }
+
   /** Any JSON object reads as a comparison with nothing in it: a run's summary.json copied into the folder by mistake. */
   @Test
   void aHistoryFileThatIsJsonButNoComparisonIsRefusedNamingIt() throws Exception {
