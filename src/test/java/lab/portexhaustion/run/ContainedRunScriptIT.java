@@ -61,12 +61,19 @@ class ContainedRunScriptIT {
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Run run = launch("--range", "40000-40999", "--", wrapper.toString(), "-o", "gatling:test",
-        "-Duri=mongodb://lab:s3cret@db.example:27017/?authSource=admin", "'mongo://ops:p@ss@other/'");
+        "-Duri=mongodb://lab:s3cret@db.example:27017/?authSource=admin", "'mongo://ops:p@ss@other/'",
+        "-Dother=mongodb://db.example/?tlsCertificateKeyFilePassword=k3y&authMechanism=MONGODB-AWS"
+            + "&authMechanismProperties=AWS_SESSION_TOKEN:t0k&en;appName=lab");
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+    assertThat(run.output()).as("the secret options' values, as the harness masks them")
+        .doesNotContain("k3y", "t0k", "en;").contains("-Dother=mongodb://db.example/?tlsCertificateKeyFilePassword=****"
+            + "&authMechanism=MONGODB-AWS&authMechanismProperties=****&****;appName=lab");
     assertThat(run.output()).doesNotContain("s3cret", "p@ss").containsSubsequence(
         "resolving dependencies before entering the namespace (" + wrapper + " gatling:test"
-            + " -Duri=mongodb://lab:****@db.example:27017/?authSource=admin 'mongo://ops:****@other/' -q -Dgatling.skip=true)",
+            + " -Duri=mongodb://lab:****@db.example:27017/?authSource=admin 'mongo://ops:****@other/' -Dother=mongodb://"
+            + "db.example/?tlsCertificateKeyFilePassword=****&authMechanism=MONGODB-AWS&authMechanismProperties=****&****;"
+            + "appName=lab -q -Dgatling.skip=true)",
         "[ERROR] Unknown lifecycle phase in: gatling:test -Duri=mongodb://lab:****@db.example:27017/?authSource=admin",
         "contained-run: preparing the build failed (its last lines above); run '" + wrapper + " gatling:test"
             + " -Duri=mongodb://lab:****@db.example:27017/?authSource=admin");
