@@ -75,16 +75,7 @@ class ProcessExitTest {
   @Test
   void aTermThatEndsASimulationsJvmIsRecordedAsAnInterruptionNotACrash(@TempDir Path folder) throws Exception {
     Path record = folder.resolve("exit-codes");
-    Process java = exitingMain("awaitSignal", record).start();
-    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
-      assertThat(output.readLine()).isEqualTo("began");
-      java.destroy(); // TERM
-      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
-    } finally {
-      java.destroyForcibly();
-    }
-
-    assertThat(java.exitValue()).isEqualTo(143);
+    assertThat(endedByTerm("awaitSignal", record)).isEqualTo(143);
     assertThat(Files.readAllLines(record)).containsExactly("1 ExitingSimulation", "143 ExitingSimulation");
   }
 
@@ -95,16 +86,7 @@ class ProcessExitTest {
   @Test
   void aCodeSetAsASignalEndsTheJvmIsNotRecordedOverTheSignals(@TempDir Path folder) throws Exception {
     Path record = folder.resolve("exit-codes");
-    Process java = exitingMain("endWithAsTermEnds", record).start();
-    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
-      assertThat(output.readLine()).isEqualTo("began");
-      java.destroy(); // TERM
-      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
-    } finally {
-      java.destroyForcibly();
-    }
-
-    assertThat(java.exitValue()).isEqualTo(143);
+    assertThat(endedByTerm("endWithAsTermEnds", record)).isEqualTo(143);
     assertThat(Files.readAllLines(record)).containsExactly("1 ExitingSimulation", "143 ExitingSimulation");
   }
 
@@ -175,6 +157,19 @@ class ProcessExitTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Runs {@link ExitingMain}, sends it a TERM once it says it began, and returns its exit status. */
+  private static int endedByTerm(String how, Path record) throws Exception {
+    Process java = exitingMain(how, record).start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(java.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(output.readLine()).isEqualTo("began");
+      java.destroy(); // TERM
+      assertThat(java.waitFor(30, TimeUnit.SECONDS)).as("ended by its TERM").isTrue();
+    } finally {
+      java.destroyForcibly();
+    }
+    return java.exitValue();
   }
 
   private static TimedProcess.Result runExitingMain(String how) throws Exception {
