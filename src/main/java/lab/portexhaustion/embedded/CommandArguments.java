@@ -18,7 +18,7 @@ import java.util.UUID;
  * Arguments mongod 7.0's command parser refuses, refused here with its codes and messages before mongo-java-server sees
  * the command. Left to mongo-java-server, a negative {@code limit}, {@code skip} or {@code batchSize} read as none (a
  * {@code limit} of -3 gave every document), one that is not a number failed with a Java cast error and no code (an
- * {@code aggregate}'s {@code batchSize} was ignored), a {@code distinct} key of another type failed with a Java cast error, a
+ * {@code aggregate}'s {@code batchSize} was ignored), a {@code distinct} key of another type failed with a Java cast error (one left out with a NullPointerException), a
  * {@code filter} that is not a document listed everything, a listing's {@code nameOnly} of 1 was read as true and of "x"
  * as false (mongod takes a bool), and a cursor id sent as an int32 to {@code killCursors} failed with a Java cast error
  * and no code. mongod takes a cursor id only as an int64 (its ids never fit an int32, so drivers send one); a
@@ -33,6 +33,9 @@ final class CommandArguments {
   /** mongod's FailedToParse: a count's limit or skip it cannot read, findAndModify's arguments that do not go together. */
   static final int FAILED_TO_PARSE = 9;
 
+  /** mongod's parser for a required field left out (its code has no name in 7.0: "Location40414"). */
+  static final int MISSING_FIELD = 40414;
+
   private static final Set<String> FIND_COUNTS = Set.of("limit", "skip", "batchSize");
 
   private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
@@ -43,12 +46,12 @@ final class CommandArguments {
    * Refuses {@code query} when mongod's parser would: a {@code limit}, {@code skip} or {@code batchSize} of a
    * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or
    * is negative; a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
-   * {@code distinct} key that is not a string; a {@code listCollections} ({@link ListCollectionsArguments}) or
+   * {@code distinct} key that is not a string or is missing; a {@code listCollections} ({@link ListCollectionsArguments}) or
    * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
-   * not an int64.
+   * not an int64; then, for every command, a {@code maxTimeMS} mongod cannot use ({@link MaxTimeArgument}).
    *
    * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse, 14
-   *     TypeMismatch or 40415
+   *     TypeMismatch, 40414 or 40415
    */
   static void refuse(String command, Document query) {
     if (command.equalsIgnoreCase("find")) {
@@ -68,14 +71,29 @@ final class CommandArguments {
       listingFlags(query);
     } else if (command.equalsIgnoreCase("count")) {
       CountArguments.refuse(query);
-    } else if (command.equalsIgnoreCase("distinct") && query.get("key") != null && !(query.get("key") instanceof String)) {
-      throw wrongType("distinct.key", query.get("key"), "string");
+    } else if (command.equalsIgnoreCase("distinct")) {
+      distinctKey(query.get("key"));
     } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
       for (int i = 0; i < ids.size(); i++) {
         if (ids.get(i) != null && !(ids.get(i) instanceof Long)) {
           throw wrongType("killCursors.cursors." + i, ids.get(i), "long");
         }
       }
+    }
+    MaxTimeArgument.refuse(query);
+  }
+
+  /**
+   * A distinct's key, a string its parser requires: one of another type is refused with 14, and one left out or null
+   * (mongod's parser skips a null, so the field is missing) with 40414, where mongo-java-server failed with a Java
+   * NullPointerException and no code ("Unknown error: Cannot invoke \"String.endsWith(String)\" because \"key\" is null").
+   */
+  private static void distinctKey(Object key) {
+    if (key == null) {
+      throw new MongoServerError(MISSING_FIELD, "Location" + MISSING_FIELD, "BSON field 'distinct.key' is missing but a required field");
+    }
+    if (!(key instanceof String)) {
+      throw wrongType("distinct.key", key, "string");
     }
   }
 

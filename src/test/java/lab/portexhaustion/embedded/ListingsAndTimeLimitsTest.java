@@ -179,6 +179,43 @@ class ListingsAndTimeLimitsTest {
     assertThat(database.getCollection("copy").countDocuments()).isEqualTo(20_000);
   }
 
+  /**
+   * A maxTimeMS mongod cannot use is refused before the command runs, whatever the command, with mongod's code 2 and
+   * words; mongo-java-server passed over any value, and a read given one ran without a time limit.
+   */
+  @Test
+  void aMaxTimeThatIsNotAWholeNumberOfMillisecondsInRangeIsRefusedAsMongodRefusesIt() {
+    database.getCollection("orders").insertOne(new Document("_id", 1));
+    Object[][] refused = {
+        {null, "maxTimeMS must be a number"},
+        {"100", "maxTimeMS must be a number"},
+        {-5, "-5 value for maxTimeMS is out of range [0, 2147483647]"},
+        {2_147_483_648L, "2147483648 value for maxTimeMS is out of range [0, 2147483647]"},
+        {-1.5, "-1 value for maxTimeMS is out of range [0, 2147483647]"},
+        {1e19, "9223372036854775807 value for maxTimeMS is out of range [0, 2147483647]"},
+        {2.5, "maxTimeMS has non-integral value"},
+        {Double.NaN, "maxTimeMS has non-integral value"}};
+    for (String command : List.of("find", "count", "insert")) {
+      for (Object[] value : refused) {
+        Document sent = new Document(command, "orders").append("maxTimeMS", value[0]);
+        if (command.equals("insert")) {
+          sent.append("documents", List.of(new Document("_id", 2)));
+        }
+        assertThatThrownBy(() -> database.runCommand(sent)).as(sent.toJson())
+            .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+              assertThat(e.getErrorCode()).isEqualTo(2);
+              assertThat(e.getErrorCodeName()).isEqualTo("BadValue");
+              assertThat(e.getErrorMessage()).isEqualTo(value[1]);
+            });
+      }
+    }
+    assertThat(database.getCollection("orders").countDocuments()).as("no refused insert wrote").isEqualTo(1);
+    for (Object taken : List.of(0, 2_147_483_647L, 1000.0)) {
+      assertThat(database.runCommand(new Document("count", "orders").append("maxTimeMS", taken)).get("n", Number.class).intValue())
+          .as("maxTimeMS %s", taken).isEqualTo(1);
+    }
+  }
+
   /** The reply of a read that ran out of time is dropped, and with it the cursor it opened. */
   @Test
   void theCursorOfAReadThatRanOutOfTimeIsClosed() {

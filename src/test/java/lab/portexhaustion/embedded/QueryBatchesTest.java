@@ -312,6 +312,25 @@ class QueryBatchesTest {
         });
   }
 
+  /**
+   * A distinct without its key, or with a null one (mongod's parser skips a null, so the key is missing), is refused
+   * with 40414, where mongo-java-server failed it with a Java NullPointerException and no code.
+   */
+  @Test
+  void aDistinctWithoutAKeyIsRefusedAsMissing() {
+    itemsOf(5, 10);
+
+    for (Document distinct : List.of(new Document("distinct", "items"), new Document("distinct", "items").append("key", null))) {
+      assertThatThrownBy(() -> database.runCommand(distinct)).as(distinct.toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(40414);
+            assertThat(e.getErrorMessage()).isEqualTo("BSON field 'distinct.key' is missing but a required field");
+          });
+    }
+    assertThat(database.runCommand(new Document("distinct", "items").append("key", "_id")).getList("values", Object.class))
+        .hasSize(5);
+  }
+
   /** mongo-java-server's cursors know no collection: a getMore naming another one was given this one's documents. */
   @Test
   void aGetMoreNamingAnotherCollectionIsRefusedAndTheCursorKept() {
