@@ -292,6 +292,7 @@ def parser_answers(uri):
     """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
     here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, of
     1e19 and of a decimal 2.5, a find's and a count's null limit, an unknown count field and the driver's own count, an
+    insert of no documents (an empty document sequence), a find's null maxTimeMS, a distinct without a key, an
     unknown listCollections field, updates and deletes whose second statement fails (statement_errors),
     listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
     (mongod's words, and an error reply without the legacy $err).
@@ -309,6 +310,10 @@ def parser_answers(uri):
                         for limit in (1e19, Decimal128("2.5"))]
         null_limit = [failure(lambda: database.command(command, collection.name, limit=None))[0] for command in ("find", "count")]
         count_unknown = failure(lambda: database.command("count", collection.name, limt=2))
+        # PyMongo sends an insert's documents as a document sequence beside the command, here an empty one.
+        empty_insert = failure(lambda: database.command("insert", collection.name, documents=[]))
+        null_max_time = failure(lambda: database.command("find", collection.name, maxTimeMS=None))
+        keyless_distinct = failure(lambda: database.command("distinct", collection.name))
         upserted, deleted = statement_errors(collection)
         documents = collection.count_documents({})
         driver_count = collection.estimated_document_count(maxTimeMS=60000)
@@ -330,6 +335,8 @@ def parser_answers(uri):
                 ("countLimitBeyond64BitsOrFraction", "/".join(str(code) for code in count_limits)),
                 ("nullLimitFindCount", "/".join(str(code) for code in null_limit)),
                 ("countUnknownField", count_unknown[0]),
+                ("emptyInsertNullMaxTimeKeylessDistinct",
+                 "/".join(str(answer[0]) for answer in (empty_insert, null_max_time, keyless_distinct))),
                 ("upsertedOrderedUnordered", upserted), ("deletedOrderedUnordered", deleted),
                 ("driverCount", "ok" if driver_count == documents else "%d/%d" % (driver_count, documents)),
                 ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),

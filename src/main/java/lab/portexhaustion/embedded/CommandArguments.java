@@ -48,10 +48,10 @@ final class CommandArguments {
    * is negative; a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
    * {@code distinct} key that is not a string or is missing; a {@code listCollections} ({@link ListCollectionsArguments}) or
    * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
-   * not an int64; then, for every command, a {@code maxTimeMS} mongod cannot use ({@link MaxTimeArgument}).
+   * not an int64; a write's list of statements ({@link WriteBatches}); then, for every command, a {@code maxTimeMS} mongod cannot use ({@link MaxTimeArgument}).
    *
    * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse, 14
-   *     TypeMismatch, 40414 or 40415
+   *     TypeMismatch, 16 InvalidLength, 40414 or 40415
    */
   static void refuse(String command, Document query) {
     if (command.equalsIgnoreCase("find")) {
@@ -80,6 +80,7 @@ final class CommandArguments {
         }
       }
     }
+    WriteBatches.refuse(command, query);
     MaxTimeArgument.refuse(query);
   }
 

@@ -47,6 +47,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   // 0: Netty's default, two per core, as mongo-java-server's own listener.
   private static final int WORKER_THREADS = 0;
   private static final LegacyErrorField LEGACY_ERROR_FIELD = new LegacyErrorField();
+  private static final EmptyDocumentSequences EMPTY_DOCUMENT_SEQUENCES = new EmptyDocumentSequences();
 
   private final ConnectionStatistics statistics;
   private final MongoBackend backend;
@@ -100,7 +101,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             pipeline.addLast(new MongoWireReplyEncoder(), new MongoWireMessageEncoder());
             // Whole frames for the handlers up to mongo-java-server's decoder, which takes them one at a time.
             pipeline.addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
-                MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true), new MoreToComeRequests(), LEGACY_ERROR_FIELD);
+                MongoWireProtocolHandler.MAX_MESSAGE_SIZE_BYTES, 0, 4, -4, 0, true), new MoreToComeRequests(), EMPTY_DOCUMENT_SEQUENCES,
+                LEGACY_ERROR_FIELD);
             if (monitoring == EmbeddedMonitoring.STREAMING) {
               pipeline.addLast(new StreamingHelloResponder(statistics, processId, replyIds));
             }

@@ -1,0 +1,52 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A write command's list of statements (an insert's {@code documents}, an update's {@code updates}, a delete's
+ * {@code deletes}), refused as mongod 7.0 refuses it before writing anything: left out or null with 40414, not an
+ * array with 14, a statement that is not a document with 14 naming its index, and a list of none or of more than
+ * {@link MongodVersion#MAX_WRITE_BATCH_SIZE} with 16 {@code InvalidLength}, "Write batch sizes must be between 1 and
+ * 100000. Got 0 operations.". mongo-java-server failed the first with a Java NullPointerException and no code
+ * ("Unknown error: Cannot invoke \"java.util.List.iterator()\" because \"documents\" is null"), a list of another type
+ * or holding another type with a Java cast error, and answered an empty list as a write of none.
+ */
+final class WriteBatches {
+
+  static final int INVALID_LENGTH = 16;
+
+  private static final Map<String, String> STATEMENTS = Map.of("insert", "documents", "update", "updates", "delete", "deletes");
+
+  private WriteBatches() {}
+
+  /** @throws MongoServerError mongod's error where {@code query}, a write command, has no list of statements it takes */
+  static void refuse(String command, Document query) {
+    String name = command.toLowerCase(Locale.ROOT);
+    String field = STATEMENTS.get(name);
+    if (field == null) {
+      return;
+    }
+    String path = name + "." + field;
+    Object statements = query.get(field);
+    if (statements == null) {
+      throw new MongoServerError(CommandArguments.MISSING_FIELD, "Location" + CommandArguments.MISSING_FIELD,
+          "BSON field '" + path + "' is missing but a required field");
+    }
+    if (!(statements instanceof List<?> list)) {
+      throw CommandArguments.wrongType(path, statements, "array");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Document)) {
+        throw CommandArguments.wrongType(path + "." + i, list.get(i), "object");
+      }
+    }
+    if (list.isEmpty() || list.size() > MongodVersion.MAX_WRITE_BATCH_SIZE) {
+      throw new MongoServerError(INVALID_LENGTH, "InvalidLength", "Write batch sizes must be between 1 and "
+          + MongodVersion.MAX_WRITE_BATCH_SIZE + ". Got " + list.size() + " operations.");
+    }
+  }
+}
