@@ -14,17 +14,19 @@ import java.util.Set;
  * them.
  *
  * @param addresses none for a mongodb+srv name until the probe has found its hosts
+ * @param unresolved the hosts said as not resolving, each as written ({@code db9.example:27019})
  * @param said the hosts and what they resolved to, or why none: for the run's log
  */
-public record Followed(Set<InetSocketAddress> addresses, String said) {
+public record Followed(Set<InetSocketAddress> addresses, Set<String> unresolved, String said) {
 
   public Followed {
     addresses = Set.copyOf(addresses);
+    unresolved = Set.copyOf(unresolved);
   }
 
   /** A server of one address: that address. */
   static Followed one(InetSocketAddress endpoint) {
-    return new Followed(Set.of(endpoint), endpoint.getHostString() + ":" + endpoint.getPort());
+    return new Followed(Set.of(endpoint), Set.of(), endpoint.getHostString() + ":" + endpoint.getPort());
   }
 
   /**
@@ -36,14 +38,14 @@ public record Followed(Set<InetSocketAddress> addresses, String said) {
    */
   public Followed withMembers(Collection<InetSocketAddress> members) {
     Set<InetSocketAddress> all = new LinkedHashSet<>(addresses);
+    Set<String> notResolving = new LinkedHashSet<>(unresolved);
     List<String> named = new ArrayList<>();
     for (InetSocketAddress member : members) {
       List<InetSocketAddress> resolved = resolve(member);
       if (resolved.isEmpty()) {
         // Said as a listed host that does not resolve is, once: the driver cannot reach it either.
-        String notCounted = said(member, resolved);
-        if (!said.contains(notCounted)) {
-          named.add(notCounted);
+        if (notResolving.add(BaseMongoTarget.address(member))) {
+          named.add(said(member, resolved));
         }
       } else if (resolved.stream().noneMatch(addresses::contains)) {
         // A member with an address already followed is a listed host as the deployment names it.
@@ -55,7 +57,7 @@ public record Followed(Set<InetSocketAddress> addresses, String said) {
       return this;
     }
     String found = "the hosts the deployment named to the probe: " + String.join(", ", named);
-    return new Followed(all, addresses.isEmpty() ? found : said + "; and " + found);
+    return new Followed(all, notResolving, addresses.isEmpty() ? found : said + "; and " + found);
   }
 
   /** Every address {@code host}'s name resolves to (the JDK's resolver, as the driver's), at its port; none where it does not. */

@@ -33,6 +33,7 @@ public final class UriMongoTarget extends BaseMongoTarget {
     List<InetSocketAddress> hosts = connection.getHosts().stream().map(UriMongoTarget::unresolved).toList();
     InetSocketAddress endpoint = resolvedOrNot(hosts.get(0));
     Set<InetSocketAddress> followed = new LinkedHashSet<>();
+    Set<String> unresolved = new LinkedHashSet<>();
     List<String> said = new ArrayList<>();
     if (connection.isSrvProtocol()) {
       // The probe's driver looks the record up, and the hosts it finds are followed from then on (Followed.withMembers).
@@ -41,12 +42,15 @@ public final class UriMongoTarget extends BaseMongoTarget {
       for (InetSocketAddress host : hosts) {
         List<InetSocketAddress> addresses = Followed.resolve(host);
         followed.addAll(addresses);
+        if (addresses.isEmpty()) {
+          unresolved.add(address(host));
+        }
         said.add(Followed.said(host, addresses));
       }
     }
     TargetDescription description = new TargetDescription("uri", "MongoDB deployment", "", address(endpoint),
         UriRedaction.redact(connection.getConnectionString()), reason);
-    return new UriMongoTarget(connection, endpoint, description, new Followed(followed, String.join(", ", said)));
+    return new UriMongoTarget(connection, endpoint, description, new Followed(followed, unresolved, String.join(", ", said)));
   }
 
   @Override

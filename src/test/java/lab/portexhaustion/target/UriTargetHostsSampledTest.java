@@ -137,6 +137,21 @@ class UriTargetHostsSampledTest {
     assertThat(fromList.said()).as("said once, as the connection string lists it").isEqualTo(listed.followed().said());
   }
 
+  /**
+   * A member that does not resolve is said even where its name is part of a listed one's: the log once left out
+   * b9.example.invalid for the listed db9.example.invalid, as its words were found inside the listed host's.
+   */
+  @Test
+  void aMemberWhoseNameIsPartOfAListedOnesIsSaidToo() {
+    UriMongoTarget listed = UriMongoTarget.of(new ConnectionString("mongodb://127.0.0.2:27017,db9.example.invalid:27019/"),
+        "a test");
+
+    Followed followed = listed.followed().withMembers(List.of(InetSocketAddress.createUnresolved("b9.example.invalid", 27019)));
+
+    assertThat(followed.said()).isEqualTo(listed.followed().said()
+        + "; and the hosts the deployment named to the probe: b9.example.invalid:27019 (did not resolve: not counted)");
+  }
+
   /** Opens {@code count} connections to {@code host} ({@code address:port}), kept open in {@code held}. */
   private static void connectTo(List<Socket> held, String host, int count) throws IOException {
     int colon = host.lastIndexOf(':');
