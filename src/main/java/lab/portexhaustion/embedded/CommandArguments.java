@@ -46,7 +46,8 @@ final class CommandArguments {
    * Refuses {@code query} when mongod's parser would: a {@code limit}, {@code skip} or {@code batchSize} of a
    * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or
    * is negative; a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
-   * {@code distinct} key that is not a string or is missing; a {@code listCollections} ({@link ListCollectionsArguments}) or
+   * field of a declared type given another or left out where required ({@link TypedFields}: a {@code distinct}'s key, a
+   * {@code count}'s query, ...); a {@code listCollections} ({@link ListCollectionsArguments}) or
    * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
    * not an int64; a write's list of statements ({@link WriteBatches}); then, for every command, a {@code maxTimeMS} mongod cannot use ({@link MaxTimeArgument}).
    *
@@ -54,6 +55,7 @@ final class CommandArguments {
    *     TypeMismatch, 16 InvalidLength, 40414 or 40415
    */
   static void refuse(String command, Document query) {
+    TypedFields.refuse(command, query);
     if (command.equalsIgnoreCase("find")) {
       query.entrySet().stream().filter(field -> FIND_COUNTS.contains(field.getKey()))
           .forEach(field -> count("FindCommandRequest." + field.getKey(), field.getKey(), field.getValue()));
@@ -71,8 +73,6 @@ final class CommandArguments {
       listingFlags(query);
     } else if (command.equalsIgnoreCase("count")) {
       CountArguments.refuse(query);
-    } else if (command.equalsIgnoreCase("distinct")) {
-      distinctKey(query.get("key"));
     } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
       for (int i = 0; i < ids.size(); i++) {
         if (ids.get(i) != null && !(ids.get(i) instanceof Long)) {
@@ -82,20 +82,6 @@ final class CommandArguments {
     }
     WriteBatches.refuse(command, query);
     MaxTimeArgument.refuse(query);
-  }
-
-  /**
-   * A distinct's key, a string its parser requires: one of another type is refused with 14, and one left out or null
-   * (mongod's parser skips a null, so the field is missing) with 40414, where mongo-java-server failed with a Java
-   * NullPointerException and no code ("Unknown error: Cannot invoke \"String.endsWith(String)\" because \"key\" is null").
-   */
-  private static void distinctKey(Object key) {
-    if (key == null) {
-      throw new MongoServerError(MISSING_FIELD, "Location" + MISSING_FIELD, "BSON field 'distinct.key' is missing but a required field");
-    }
-    if (!(key instanceof String)) {
-      throw wrongType("distinct.key", key, "string");
-    }
   }
 
   /** listDatabases' flags, typed as mongod's parser types them: authorizedDatabases a bool, nameOnly also a number. */

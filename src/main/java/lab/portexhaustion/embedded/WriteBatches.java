@@ -8,12 +8,11 @@ import java.util.Map;
 
 /**
  * A write command's list of statements (an insert's {@code documents}, an update's {@code updates}, a delete's
- * {@code deletes}), refused as mongod 7.0 refuses it before writing anything: left out or null with 40414, not an
- * array with 14, a statement that is not a document with 14 naming its index, and a list of none or of more than
- * {@link MongodVersion#MAX_WRITE_BATCH_SIZE} with 16 {@code InvalidLength}, "Write batch sizes must be between 1 and
- * 100000. Got 0 operations.". mongo-java-server failed the first with a Java NullPointerException and no code
- * ("Unknown error: Cannot invoke \"java.util.List.iterator()\" because \"documents\" is null"), a list of another type
- * or holding another type with a Java cast error, and answered an empty list as a write of none.
+ * {@code deletes}), refused as mongod 7.0 refuses it before writing anything. One left out or not an array is refused by
+ * {@link TypedFields}, which comes first; here a statement that is not a document with 14 naming its index, and a list
+ * of none or of more than {@link MongodVersion#MAX_WRITE_BATCH_SIZE} with 16 {@code InvalidLength}, "Write batch sizes
+ * must be between 1 and 100000. Got 0 operations.". mongo-java-server failed a statement of another type with a Java
+ * cast error and no code, and answered an empty list as a write of none.
  */
 final class WriteBatches {
 
@@ -23,7 +22,10 @@ final class WriteBatches {
 
   private WriteBatches() {}
 
-  /** @throws MongoServerError mongod's error where {@code query}, a write command, has no list of statements it takes */
+  /**
+   * @throws MongoServerError mongod's error where {@code query}, a write command whose list {@link TypedFields} has
+   *     taken, has statements it does not take
+   */
   static void refuse(String command, Document query) {
     String name = command.toLowerCase(Locale.ROOT);
     String field = STATEMENTS.get(name);
@@ -31,14 +33,7 @@ final class WriteBatches {
       return;
     }
     String path = name + "." + field;
-    Object statements = query.get(field);
-    if (statements == null) {
-      throw new MongoServerError(CommandArguments.MISSING_FIELD, "Location" + CommandArguments.MISSING_FIELD,
-          "BSON field '" + path + "' is missing but a required field");
-    }
-    if (!(statements instanceof List<?> list)) {
-      throw CommandArguments.wrongType(path, statements, "array");
-    }
+    List<?> list = (List<?>) query.get(field);
     for (int i = 0; i < list.size(); i++) {
       if (!(list.get(i) instanceof Document)) {
         throw CommandArguments.wrongType(path + "." + i, list.get(i), "object");

@@ -331,6 +331,37 @@ class QueryBatchesTest {
         .hasSize(5);
   }
 
+  /**
+   * A field whose type mongod's parser declares, given another, is refused with 14, and a required one left out with
+   * 40414, where mongo-java-server failed with a Java cast error or NullPointerException and no code.
+   */
+  @Test
+  void aTypedFieldOfAnotherTypeOrARequiredOneLeftOutIsRefusedAsMongodRefusesIt() {
+    itemsOf(5, 10);
+    Object[][] refused = {
+        {new Document("count", "items").append("query", "x"), 14, "BSON field 'count.query' is the wrong type 'string', expected type 'object'"},
+        {new Document("distinct", "items").append("key", "_id").append("query", List.of()), 14,
+            "BSON field 'distinct.query' is the wrong type 'array', expected type 'object'"},
+        {new Document("findAndModify", "items").append("query", 1).append("remove", true), 14,
+            "BSON field 'findAndModify.query' is the wrong type 'int', expected type 'object'"},
+        {new Document("findAndModify", "items").append("sort", true).append("remove", true), 14,
+            "BSON field 'findAndModify.sort' is the wrong type 'bool', expected type 'object'"},
+        {new Document("getMore", 123L).append("collection", 5), 14, "BSON field 'getMore.collection' is the wrong type 'int', expected type 'string'"},
+        {new Document("getMore", 123L), 40414, "BSON field 'getMore.collection' is missing but a required field"},
+        {new Document("killCursors", "items"), 40414, "BSON field 'killCursors.cursors' is missing but a required field"},
+        {new Document("killCursors", "items").append("cursors", 5L), 14,
+            "BSON field 'killCursors.cursors' is the wrong type 'long', expected type 'array'"},
+        {new Document("createIndexes", "items"), 40414, "BSON field 'createIndexes.indexes' is missing but a required field"}};
+    for (Object[] command : refused) {
+      assertThatThrownBy(() -> database.runCommand((Document) command[0])).as(((Document) command[0]).toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(command[1]);
+            assertThat(e.getErrorMessage()).isEqualTo(command[2]);
+          });
+    }
+    assertThat(database.getCollection("items").countDocuments()).as("documents left by the refused removals").isEqualTo(5);
+  }
+
   /** mongo-java-server's cursors know no collection: a getMore naming another one was given this one's documents. */
   @Test
   void aGetMoreNamingAnotherCollectionIsRefusedAndTheCursorKept() {
