@@ -10,14 +10,15 @@ import java.util.Set;
  * command. mongod's generated parsers skip a null for a field of a declared BSON type (a count, a document, a flag);
  * mongo-java-server looked such a value up as present and failed with a Java NullPointerException and no code
  * ("Unknown error: Cannot invoke \"java.lang.Number.intValue()\" ..."): a {@code find}'s {@code limit}, {@code skip},
- * {@code batchSize} or {@code filter}, a {@code distinct}'s {@code query}. A field read by a parser's own code takes no
- * such rule: a {@code count}'s {@code limit} or {@code skip} of null is refused ({@link CountArguments}).
+ * {@code batchSize} or {@code filter}, a {@code distinct}'s {@code query}, a {@code findAndModify}'s {@code query}. A
+ * field read by a parser's own code takes no such rule: a {@code count}'s {@code limit} or {@code skip} of null is refused ({@link CountArguments}).
  */
 final class NullArguments {
 
   private static final Map<String, Set<String>> TYPED = Map.of(
       "find", Set.of("filter", "sort", "projection", "limit", "skip", "batchSize", "singleBatch"),
-      "distinct", Set.of("query"));
+      "distinct", Set.of("query"),
+      "findandmodify", Set.of("query", "sort", "fields"));
 
   private NullArguments() {}
 

@@ -225,7 +225,7 @@ class QueryBatchesTest {
    * A null is no value to mongod's generated parsers only for a field of a declared BSON type, a find's limit, skip and
    * batchSize among them; a count's limit and skip are read by the count parser's own code, which finds no number in a
    * null and refuses it with code 2. Before, a count's null limit or skip was taken as none and every document counted,
-   * and a find's null limit, skip, batchSize or filter, or a distinct's null query, failed with a Java
+   * and a find's null limit, skip, batchSize or filter, a distinct's or a findAndModify's null query, failed with a Java
    * NullPointerException and no code (-1, "Unknown error: Cannot invoke ...").
    */
   @Test
@@ -239,6 +239,9 @@ class QueryBatchesTest {
     }
     assertThat(database.runCommand(new Document("distinct", "items").append("key", "_id").append("query", null))
         .getList("values", Object.class)).hasSize(5);
+    // A findAndModify's null query is none too: it removes the first document of all.
+    assertThat(database.runCommand(new Document("findAndModify", "items").append("query", null).append("sort", null)
+        .append("fields", null).append("remove", true)).get("lastErrorObject", Document.class).getInteger("n")).isEqualTo(1);
     for (String field : List.of("limit", "skip")) {
       assertThatThrownBy(() -> database.runCommand(new Document("count", "items").append(field, null))).as(field)
           .isInstanceOfSatisfying(MongoCommandException.class, e -> {
