@@ -20,6 +20,14 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +36,17 @@ import java.util.List;
 import java.util.stream.IntStream;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import org.bson.BsonArray;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.Document;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,13 +54,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a driver sends a MongoDB 7.0 server, taken by the embedded one: sessions (implicit on every command, an explicit
- * one), a write batch of mongod's size, a request that wants no reply, upserts whose ids the server makes (time-based),
+ * one), a write batch of mongod's size and a write's list refused as mongod refuses it (inside the command, and beside
+ * it as an OP_MSG document sequence written by hand on a real socket, as PyMongo sends an empty one), a request that
+ * wants no reply, upserts whose ids the server makes (time-based),
  * and {@code listDatabases} with sizes. The real
  * Java driver on a real socket, every command it sends watched.
  */
 class DriverRequestsTest {
 
   private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+  private static final int OP_MSG = 2013;
+  private static final int CHECKSUM_PRESENT = 1;
 
   private WatchedDriver driver;
   private EmbeddedMongoTarget server;
@@ -430,5 +449,99 @@ class DriverRequestsTest {
   private static long sizeOf(List<Document> databases, String name) {
     return databases.stream().filter(d -> d.getString("name").equals(name)).findFirst().orElseThrow()
         .get("sizeOnDisk", Number.class).longValue();
+  }
+
+  @Test
+  void aWritesListOfStatementsIsRefusedAsMongodRefusesItAndNothingIsWritten() {
+    assertWriteRefused(new Document("insert", "orders"), 40414, "BSON field 'insert.documents' is missing but a required field");
+    assertWriteRefused(new Document("update", "orders").append("updates", null), 40414,
+        "BSON field 'update.updates' is missing but a required field");
+    assertWriteRefused(new Document("delete", "orders").append("deletes", "x"), 14,
+        "BSON field 'delete.deletes' is the wrong type 'string', expected type 'array'");
+    assertWriteRefused(new Document("insert", "orders").append("documents", List.of(new Document("_id", 1), 2)), 14,
+        "BSON field 'insert.documents.1' is the wrong type 'int', expected type 'object'");
+    assertWriteRefused(new Document("insert", "orders").append("documents", List.of()), 16,
+        "Write batch sizes must be between 1 and 100000. Got 0 operations.");
+
+    assertThat(client.getDatabase("test").getCollection("orders").countDocuments()).as("documents written by the refused commands").isZero();
+  }
+
+  /**
+   * An empty document sequence closed the connection: mongo-java-server's decoder read a document from it regardless.
+   * Now the write is refused as mongod refuses it, and the same connection takes the next request, a sequence of one.
+   */
+  @Test
+  void anEmptyDocumentSequenceIsAnEmptyWriteAndTheConnectionStays() throws IOException {
+    try (Socket socket = new Socket(driver.server.endpoint().getAddress(), driver.server.endpoint().getPort())) {
+      socket.setSoTimeout(10_000);
+      BsonDocument insert = new BsonDocument("insert", new BsonString("orders")).append("$db", new BsonString("test"));
+
+      socket.getOutputStream().write(message(1, insert, "documents", List.of(), true));
+      BsonDocument refused = reply(socket.getInputStream());
+      socket.getOutputStream().write(message(2, insert, "documents", List.of(new BsonDocument("_id", new BsonInt32(7))), false));
+      BsonDocument inserted = reply(socket.getInputStream());
+
+      assertThat(refused.getNumber("code").intValue()).as("%s", refused).isEqualTo(16);
+      assertThat(refused.getString("codeName").getValue()).isEqualTo("InvalidLength");
+      assertThat(inserted.getNumber("n").intValue()).as("%s", inserted).isEqualTo(1);
+    }
+    assertThat(client.getDatabase("test").getCollection("orders").find().into(new ArrayList<>())).containsExactly(new Document("_id", 7));
+  }
+
+  private void assertWriteRefused(Document command, int code, String message) {
+    assertThatThrownBy(() -> client.getDatabase("test").runCommand(command)).as("%s", command)
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(code);
+          assertThat(e.getErrorMessage()).isEqualTo(message);
+        });
+  }
+
+  /** An OP_MSG: the command's body, then a document sequence named {@code name}, and a checksum (any value) if asked. */
+  private static byte[] message(int requestId, BsonDocument body, String name, List<BsonDocument> sequence, boolean checksum)
+      throws IOException {
+    ByteArrayOutputStream sections = new ByteArrayOutputStream();
+    sections.write(0);
+    sections.write(bson(body));
+    ByteArrayOutputStream documents = new ByteArrayOutputStream();
+    for (BsonDocument document : sequence) {
+      documents.write(bson(document));
+    }
+    byte[] identifier = (name + "\0").getBytes(StandardCharsets.US_ASCII);
+    sections.write(1);
+    sections.write(intLE(4 + identifier.length + documents.size()));
+    sections.write(identifier);
+    sections.write(documents.toByteArray());
+    int length = 16 + 4 + sections.size() + (checksum ? 4 : 0);
+    ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(length).putInt(requestId).putInt(0).putInt(OP_MSG).putInt(checksum ? CHECKSUM_PRESENT : 0).put(sections.toByteArray());
+    if (checksum) {
+      out.putInt(0x5eed);
+    }
+    return out.array();
+  }
+
+  /** The body of the next OP_MSG reply. */
+  private static BsonDocument reply(InputStream in) throws IOException {
+    DataInputStream data = new DataInputStream(in);
+    byte[] header = new byte[4];
+    data.readFully(header);
+    int length = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    byte[] rest = new byte[length - 4];
+    data.readFully(rest);
+    ByteBuffer message = ByteBuffer.wrap(rest).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(message.getInt(8)).as("the reply's opCode").isEqualTo(OP_MSG);
+    message.position(12 + 4 + 1); // requestID, responseTo, opCode, flagBits, the body's kind
+    return new BsonDocumentCodec().decode(new BsonBinaryReader(message.slice().order(ByteOrder.LITTLE_ENDIAN)),
+        DecoderContext.builder().build());
+  }
+
+  private static byte[] bson(BsonDocument document) {
+    BasicOutputBuffer buffer = new BasicOutputBuffer();
+    new BsonDocumentCodec().encode(new BsonBinaryWriter(buffer), document, EncoderContext.builder().build());
+    return buffer.toByteArray();
+  }
+
+  private static byte[] intLE(int value) {
+    return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
   }
 }
