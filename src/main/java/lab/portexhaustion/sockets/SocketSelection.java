@@ -16,10 +16,4 @@ public record SocketSelection(int remotePortLow, int remotePortHigh, int localPo
           + localPortLow + "-" + localPortHigh);
     }
   }
-
-  public boolean contains(SocketEntry socket) {
-    int local = socket.local().getPort();
-    int remote = socket.remote().getPort();
-    return (remote >= remotePortLow && remote <= remotePortHigh) || (local >= localPortLow && local <= localPortHigh);
-  }
 }
