@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Fields whose type mongod 7.0's command parsers declare, checked as they check them before the command runs: one of
@@ -12,7 +14,8 @@ import java.util.Map;
  * 'object'"), a required one left out or null (the parsers skip a null, so it is missing) with 40414. mongo-java-server
  * read them without looking and failed with a Java cast error or NullPointerException and no code ("Unknown error:
  * class java.lang.String cannot be cast to class de.bwaldvogel.mongo.bson.Document ..."), which a driver reports as
- * an error without a code.
+ * an error without a code. A command on a collection names it with a string: another type is refused with 2
+ * {@code BadValue}, "collection name has invalid type int" (a UUID, which mongod takes for some of them, is passed on).
  */
 final class TypedFields {
 
@@ -33,11 +36,23 @@ final class TypedFields {
       "killcursors", new Command("killCursors", List.of(new Field("cursors", "array", true))),
       "createindexes", new Command("createIndexes", List.of(new Field("indexes", "array", true))));
 
+  /** Commands whose own field names their collection. */
+  private static final Set<String> ON_A_COLLECTION = Set.of("find", "count", "distinct", "insert", "update", "delete",
+      "findandmodify", "createindexes", "listindexes", "dropindexes", "killcursors");
+
   private TypedFields() {}
 
-  /** @throws MongoServerError 14 or 40414 for the first of {@code query}'s typed fields mongod's parser refuses */
+  /** @throws MongoServerError 2, 14 or 40414 for the first of {@code query}'s typed fields mongod's parser refuses */
   static void refuse(String command, Document query) {
-    Command typed = COMMANDS.get(command.toLowerCase(Locale.ROOT));
+    String name = command.toLowerCase(Locale.ROOT);
+    if (ON_A_COLLECTION.contains(name)) {
+      Object collection = query.values().iterator().next();
+      if (!(collection instanceof String) && !(collection instanceof UUID)) {
+        throw new MongoServerError(CountArguments.BAD_VALUE, "BadValue",
+            "collection name has invalid type " + (collection == null ? "null" : CommandArguments.typeName(collection)));
+      }
+    }
+    Command typed = COMMANDS.get(name);
     if (typed == null) {
       return;
     }

@@ -335,8 +335,9 @@ class QueryBatchesTest {
   }
 
   /**
-   * A field whose type mongod's parser declares, given another, is refused with 14, and a required one left out with
-   * 40414, where mongo-java-server failed with a Java cast error or NullPointerException and no code.
+   * A field whose type mongod's parser declares, given another, is refused with 14, a required one left out with 40414,
+   * and a collection named by something else than a string with 2, where mongo-java-server failed with a Java cast error
+   * or NullPointerException and no code.
    */
   @Test
   void aTypedFieldOfAnotherTypeOrARequiredOneLeftOutIsRefusedAsMongodRefusesIt() {
@@ -354,7 +355,10 @@ class QueryBatchesTest {
         {new Document("killCursors", "items"), 40414, "BSON field 'killCursors.cursors' is missing but a required field"},
         {new Document("killCursors", "items").append("cursors", 5L), 14,
             "BSON field 'killCursors.cursors' is the wrong type 'long', expected type 'array'"},
-        {new Document("createIndexes", "items"), 40414, "BSON field 'createIndexes.indexes' is missing but a required field"}};
+        {new Document("createIndexes", "items"), 40414, "BSON field 'createIndexes.indexes' is missing but a required field"},
+        {new Document("find", 42), 2, "collection name has invalid type int"},
+        {new Document("count", null), 2, "collection name has invalid type null"},
+        {new Document("insert", List.of("items")).append("documents", List.of(new Document())), 2, "collection name has invalid type array"}};
     for (Object[] command : refused) {
       assertThatThrownBy(() -> database.runCommand((Document) command[0])).as(((Document) command[0]).toJson())
           .isInstanceOfSatisfying(MongoCommandException.class, e -> {
