@@ -32,7 +32,8 @@ final class TypedFields {
       "distinct", new Command("distinct", List.of(new Field("key", "string", true), new Field("query", "object", false))),
       "findandmodify", new Command("findAndModify", List.of(new Field("query", "object", false),
           new Field("sort", "object", false), new Field("fields", "object", false))),
-      "getmore", new Command("getMore", List.of(new Field("collection", "string", true))),
+      "getmore", new Command("getMore", List.of(new Field("getMore", "long", false), new Field("collection", "string", true))),
+      "dropindexes", new Command("dropIndexes", List.of(new Field("index", "any", true))),
       "killcursors", new Command("killCursors", List.of(new Field("cursors", "array", true))),
       "createindexes", new Command("createIndexes", List.of(new Field("indexes", "array", true))));
 
@@ -74,6 +75,8 @@ final class TypedFields {
       case "object" -> value instanceof Document;
       case "array" -> value instanceof List<?>;
       case "string" -> value instanceof String;
+      case "long" -> value instanceof Long;
+      case "any" -> true; // one of several types (a name, a key pattern, a list of names): only required here
       default -> throw new IllegalArgumentException("no such BSON type here: " + type);
     };
   }

@@ -352,6 +352,8 @@ class QueryBatchesTest {
             "BSON field 'findAndModify.sort' is the wrong type 'bool', expected type 'object'"},
         {new Document("getMore", 123L).append("collection", 5), 14, "BSON field 'getMore.collection' is the wrong type 'int', expected type 'string'"},
         {new Document("getMore", 123L), 40414, "BSON field 'getMore.collection' is missing but a required field"},
+        {new Document("getMore", 123).append("collection", "items"), 14, "BSON field 'getMore.getMore' is the wrong type 'int', expected type 'long'"},
+        {new Document("dropIndexes", "items"), 40414, "BSON field 'dropIndexes.index' is missing but a required field"},
         {new Document("killCursors", "items"), 40414, "BSON field 'killCursors.cursors' is missing but a required field"},
         {new Document("killCursors", "items").append("cursors", 5L), 14,
             "BSON field 'killCursors.cursors' is the wrong type 'long', expected type 'array'"},
