@@ -21,8 +21,9 @@ import java.util.UUID;
  * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
  * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS} ({@link ReadTimeLimit});
  * its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod
- * refuses ({@link ReplicaSetOnly}), the arguments mongod's parser refuses ({@link CommandArguments},
- * {@link FindAndModifyArguments}), takes a null argument as not given where mongod does ({@link NullArguments}) and
+ * refuses ({@link ReplicaSetOnly}), the arguments mongod's parser refuses ({@link CommandArguments}, which reads the
+ * typed fields, a write's statements and a time limit with {@link TypedFields}, {@link WriteBatches} and
+ * {@link MaxTimeArgument}; {@link FindAndModifyArguments}), takes a null argument as not given where mongod does ({@link NullArguments}) and
  * refuses an update given as a pipeline, which mongo-java-server cannot run
  * ({@link PipelineUpdates}), drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
  * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks

@@ -36,7 +36,8 @@ import org.bson.types.ObjectId;
  * Netty listener. mongo-java-server's {@code MongoServer} builds the same pipeline but gives no
  * way into it; the limits a real server needs for the idle-connection scenarios (a connection
  * cap, an idle timeout) sit in front of its handlers here, and so do what mongod does that it does not: requests
- * that want no reply ({@link MoreToComeRequests}), the answer to the driver's monitor ({@link StreamingHelloResponder})
+ * that want no reply ({@link MoreToComeRequests}), an empty document sequence ({@link EmptyDocumentSequences}), the
+ * answer to the driver's monitor ({@link StreamingHelloResponder})
  * when monitoring is {@code streaming}, error replies without the legacy {@code $err} ({@link LegacyErrorField}),
  * and the connection figures ({@link ConnectionStatistics}). A failed accept pauses accepting ({@link AcceptFailureLog}).
  */
