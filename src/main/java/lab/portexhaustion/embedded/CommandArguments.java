@@ -49,7 +49,8 @@ final class CommandArguments {
    * field of a declared type given another or left out where required ({@link TypedFields}: a {@code distinct}'s key, a
    * {@code count}'s query, ...); a {@code listCollections} ({@link ListCollectionsArguments}) or
    * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
-   * not an int64; a write's list of statements ({@link WriteBatches}); then, for every command, a {@code maxTimeMS} mongod cannot use ({@link MaxTimeArgument}).
+   * not an int64; a write's list of statements ({@link WriteBatches}); then, for every command, a {@code maxTimeMS}
+   * mongod cannot use ({@link MaxTimeArgument}).
    *
    * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse, 14
    *     TypeMismatch, 16 InvalidLength, 40414 or 40415

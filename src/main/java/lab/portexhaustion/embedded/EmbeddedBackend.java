@@ -23,10 +23,10 @@ import java.util.UUID;
  * its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod
  * refuses ({@link ReplicaSetOnly}), the arguments mongod's parser refuses ({@link CommandArguments}, which reads the
  * typed fields, a write's statements and a time limit with {@link TypedFields}, {@link WriteBatches} and
- * {@link MaxTimeArgument}; {@link FindAndModifyArguments}), takes a null argument as not given where mongod does ({@link NullArguments}) and
- * refuses an update given as a pipeline, which mongo-java-server cannot run
- * ({@link PipelineUpdates}), drops a missing collection without an error and counts an insert's documents as mongod does. Every other command is
- * mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
+ * {@link MaxTimeArgument}; {@link FindAndModifyArguments}), takes a null argument as not given where mongod does
+ * ({@link NullArguments}) and refuses an update given as a pipeline, {@code explain} and a capped collection, which
+ * mongo-java-server cannot run ({@link PipelineUpdates}, {@link NotImitated}), drops a missing collection without an
+ * error and counts an insert's documents as mongod does. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
  * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
  * for the resolver's 5 s timeout: the answer here is made without it.
  */
@@ -58,6 +58,7 @@ final class EmbeddedBackend extends MemoryBackend {
       FindAndModifyArguments.refuse(query);
     }
     PipelineUpdates.refuse(command, query);
+    NotImitated.refuse(command, query);
     Document given = WriteOrder.withDefault(command, NullArguments.withoutNulls(command, query));
     return readTimeLimit.within(command, given, () -> answer(channel, databaseName, command, given));
   }

@@ -11,6 +11,7 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -413,6 +414,28 @@ class DriverRequestsTest {
     assertThat(sent).as("both statements in one update command").anySatisfy(command ->
         assertThat(command.getArray("updates", new BsonArray())).hasSize(2));
     assertThat(counters.find().first()).as("nothing written").containsEntry("n", 1);
+  }
+
+  /**
+   * explain and a capped collection, which mongod runs and mongo-java-server cannot, are refused with 238 and what to do
+   * instead: explain was answered 59 "no such command", a capped collection refused without a code.
+   */
+  @Test
+  void explainAndACappedCollectionAreRefusedWith238() {
+    MongoDatabase database = client.getDatabase("test");
+
+    assertThatThrownBy(() -> database.getCollection("orders").find().explain())
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(238);
+          assertThat(e.getErrorMessage()).contains("does not run explain").contains("target=container or target=uri");
+        });
+    assertThatThrownBy(() -> database.createCollection("recent", new CreateCollectionOptions().capped(true).sizeInBytes(4096)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(238);
+          assertThat(e.getErrorMessage()).contains("does not make a capped collection").contains("leave capped out");
+        });
+    database.createCollection("recent");
+    assertThat(database.listCollectionNames().into(new ArrayList<>())).as("an ordinary collection is made").contains("recent");
   }
 
   private static void assertNotImplemented(MongoCommandException e, String command) {
