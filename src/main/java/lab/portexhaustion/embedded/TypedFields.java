@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Fields whose type mongod 7.0's command parsers declare, checked as they check them before the command runs: one of
@@ -19,23 +21,39 @@ import java.util.UUID;
  */
 final class TypedFields {
 
-  private record Field(String name, String type, boolean required) {}
+  /** A field's declared type, by mongod's name for it; {@code ANY}: one of several (only its presence is checked here). */
+  private enum Declared {
+    OBJECT("object", Document.class), ARRAY("array", List.class), STRING("string", String.class), LONG("long", Long.class),
+    ANY("any", Object.class);
 
-  /** Each command by its lower-case name: its name as mongod writes it in a path, and its typed fields. */
+    private final String bsonName;
+    private final Class<?> held;
+
+    Declared(String bsonName, Class<?> held) {
+      this.bsonName = bsonName;
+      this.held = held;
+    }
+  }
+
+  private record Field(String name, Declared type, boolean required) {}
+
+  /** A command as mongod writes its name in a path, and its typed fields. */
   private record Command(String name, List<Field> fields) {}
 
-  private static final Map<String, Command> COMMANDS = Map.of(
-      "insert", new Command("insert", List.of(new Field("documents", "array", true))),
-      "update", new Command("update", List.of(new Field("updates", "array", true))),
-      "delete", new Command("delete", List.of(new Field("deletes", "array", true))),
-      "count", new Command("count", List.of(new Field("query", "object", false))),
-      "distinct", new Command("distinct", List.of(new Field("key", "string", true), new Field("query", "object", false))),
-      "findandmodify", new Command("findAndModify", List.of(new Field("query", "object", false),
-          new Field("sort", "object", false), new Field("fields", "object", false))),
-      "getmore", new Command("getMore", List.of(new Field("getMore", "long", false), new Field("collection", "string", true))),
-      "dropindexes", new Command("dropIndexes", List.of(new Field("index", "any", true))),
-      "killcursors", new Command("killCursors", List.of(new Field("cursors", "array", true))),
-      "createindexes", new Command("createIndexes", List.of(new Field("indexes", "array", true))));
+  /** Each command by its lower-case name. */
+  private static final Map<String, Command> COMMANDS = Stream.of(
+      new Command("insert", List.of(new Field("documents", Declared.ARRAY, true))),
+      new Command("update", List.of(new Field("updates", Declared.ARRAY, true))),
+      new Command("delete", List.of(new Field("deletes", Declared.ARRAY, true))),
+      new Command("count", List.of(new Field("query", Declared.OBJECT, false))),
+      new Command("distinct", List.of(new Field("key", Declared.STRING, true), new Field("query", Declared.OBJECT, false))),
+      new Command("findAndModify", List.of(new Field("query", Declared.OBJECT, false), new Field("sort", Declared.OBJECT, false),
+          new Field("fields", Declared.OBJECT, false))),
+      new Command("getMore", List.of(new Field("getMore", Declared.LONG, false), new Field("collection", Declared.STRING, true))),
+      new Command("dropIndexes", List.of(new Field("index", Declared.ANY, true))),
+      new Command("killCursors", List.of(new Field("cursors", Declared.ARRAY, true))),
+      new Command("createIndexes", List.of(new Field("indexes", Declared.ARRAY, true))))
+      .collect(Collectors.toMap(command -> command.name().toLowerCase(Locale.ROOT), command -> command));
 
   /** Commands whose own field names their collection. */
   private static final Set<String> ON_A_COLLECTION = Set.of("find", "count", "distinct", "insert", "update", "delete",
@@ -64,20 +82,9 @@ final class TypedFields {
         throw new MongoServerError(CommandArguments.MISSING_FIELD, "Location" + CommandArguments.MISSING_FIELD,
             "BSON field '" + path + "' is missing but a required field");
       }
-      if (value != null && !isOfType(value, field.type())) {
-        throw CommandArguments.wrongType(path, value, field.type());
+      if (value != null && !field.type().held.isInstance(value)) {
+        throw CommandArguments.wrongType(path, value, field.type().bsonName);
       }
     }
-  }
-
-  private static boolean isOfType(Object value, String type) {
-    return switch (type) {
-      case "object" -> value instanceof Document;
-      case "array" -> value instanceof List<?>;
-      case "string" -> value instanceof String;
-      case "long" -> value instanceof Long;
-      case "any" -> true; // one of several types (a name, a key pattern, a list of names): only required here
-      default -> throw new IllegalArgumentException("no such BSON type here: " + type);
-    };
   }
 }
