@@ -24,7 +24,7 @@ final class CrossFieldRules {
 
   /** A ramp and a hold of no length would send nothing. */
   static void profileSendsSomething(SettingsReader in, LoadProfile load) {
-    if (load.rampTime().plus(load.holdTime()).isZero()) {
+    if (!in.refused("load.rampTime", "load.holdTime") && load.rampTime().plus(load.holdTime()).isZero()) {
       in.problem("Settings 'load.rampTime'" + in.setBy("load.rampTime") + " and 'load.holdTime'" + in.setBy("load.holdTime")
           + " are both 0s, so no request would ever be sent. Give at least one of them a length.");
     }
@@ -36,7 +36,7 @@ final class CrossFieldRules {
    */
   static void profileWithinTheBound(SettingsReader in, LoadProfile load) {
     Duration profile = load.rampTime().plus(load.holdTime());
-    if (profile.compareTo(load.maxDuration()) > 0) {
+    if (!in.refused("load.rampTime", "load.holdTime", "load.maxDuration") && profile.compareTo(load.maxDuration()) > 0) {
       in.problem("Settings 'load.rampTime' (" + seconds(load.rampTime()) + ") and 'load.holdTime' (" + seconds(load.holdTime())
           + ") make a profile of " + seconds(profile) + ", longer than 'load.maxDuration' (" + seconds(load.maxDuration())
           + "), which ends the run: the rest of the profile would never be sent, and the prediction is made for all of it."
@@ -49,7 +49,7 @@ final class CrossFieldRules {
   }
 
   static void minPoolAtMostMaxPool(SettingsReader in, PoolSettings pool) {
-    if (pool.minPoolSize() > pool.maxPoolSize()) {
+    if (!in.refused("pool.minPoolSize", "pool.maxPoolSize") && pool.minPoolSize() > pool.maxPoolSize()) {
       in.problem("Setting 'pool.minPoolSize' is " + pool.minPoolSize() + ", more than 'pool.maxPoolSize' (" + pool.maxPoolSize()
           + "). Make minPoolSize at most maxPoolSize.");
     }
@@ -74,7 +74,7 @@ final class CrossFieldRules {
   }
 
   static void clientWithinTheFleet(SettingsReader in, FleetSettings fleet) {
-    if (fleet.client() > fleet.clients()) {
+    if (!in.refused("fleet.client", "fleet.clients") && fleet.client() > fleet.clients()) {
       in.problem("Setting 'fleet.client' is " + fleet.client() + ", but 'fleet.clients' is " + fleet.clients() + ": a client's number runs"
           + " from 1 to the fleet's size. scripts/fleet-run sets both; set neither for a run on its own.");
     }

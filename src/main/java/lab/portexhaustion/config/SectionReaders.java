@@ -142,11 +142,11 @@ final class SectionReaders {
         in.integer("embedded.maxDescriptors", 0, ServerLimits.MAX_DESCRIPTORS, "0 (the limit the simulation's process has) or a whole"
             + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS),
         in.choice("embedded.failureMode", EmbeddedFailureMode.class, EmbeddedFailureMode.MONGOD));
-    if (embedded.closesIdle() && embedded.idleTimeout().compareTo(ServerLimits.MIN_IDLE_TIMEOUT) < 0) {
+    if (!in.refused("embedded.idleTimeout") && embedded.closesIdle() && embedded.idleTimeout().compareTo(ServerLimits.MIN_IDLE_TIMEOUT) < 0) {
       in.reject("embedded.idleTimeout", IDLE_TIMEOUTS + " (shorter, the server would close connections between a handshake and its"
           + " first command, before the harness's own probe could ask it anything)");
     }
-    if (embedded.limitsDescriptors() && embedded.maxDescriptors() < ServerLimits.MIN_DESCRIPTORS) {
+    if (!in.refused("embedded.maxDescriptors") && embedded.limitsDescriptors() && embedded.maxDescriptors() < ServerLimits.MIN_DESCRIPTORS) {
       in.reject("embedded.maxDescriptors", "0 (the limit the simulation's process has) or at least " + ServerLimits.MIN_DESCRIPTORS
           + " (the server's JVM needs some descriptors of its own before it accepts a connection)");
     }

@@ -8,8 +8,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +25,7 @@ final class SettingsReader {
 
   private final Config config;
   private final List<String> problems = new ArrayList<>();
+  private final Set<String> refusedKeys = new HashSet<>();
 
   SettingsReader(Config config) {
     this.config = config;
@@ -29,6 +33,15 @@ final class SettingsReader {
 
   List<String> problems() {
     return problems;
+  }
+
+  /**
+   * Whether any of {@code keys} has already been refused on its own: a rule that builds on such a value (a range
+   * within a range, two settings together) says nothing more, as its paragraph would repeat or quote a value the
+   * user has just been told to change.
+   */
+  boolean refused(String... keys) {
+    return Arrays.stream(keys).anyMatch(refusedKeys::contains);
   }
 
   String text(String key) {
@@ -89,6 +102,7 @@ final class SettingsReader {
     Optional<String> bare = bareNumber(key);
     if (bare.isPresent()) {
       String millis = new BigDecimal(bare.get()).movePointRight(3).stripTrailingZeros().toPlainString();
+      refusedKeys.add(key);
       problems.add("Setting '" + key + "' has the value '" + bare.get() + "', a number without a unit: say " + bare.get() + "s or "
           + millis + "ms (it must be " + meaning + ")" + setBy(key) + ". " + fix(key));
       return min;
@@ -122,6 +136,7 @@ final class SettingsReader {
   }
 
   void reject(String key, String allowed) {
+    refusedKeys.add(key);
     problems.add("Setting '" + key + "' has the value '" + rendered(key) + "'" + setBy(key) + ", but it must be " + allowed
         + ". " + fix(key));
   }

@@ -159,6 +159,24 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aValueRefusedOnItsOwnIsNotRefusedAgainByARuleBuiltOnIt() {
+    // Each wrong value, one paragraph: not a second one that repeats it or quotes it as if it stood.
+    assertThat(rejected(Map.of("embedded.idleTimeout", "-1s")).problems()).singleElement().asString()
+        .startsWith("Setting 'embedded.idleTimeout' has the value '-1s'");
+    assertThat(rejected(Map.of("embedded.maxDescriptors", "-1")).problems()).singleElement().asString()
+        .startsWith("Setting 'embedded.maxDescriptors' has the value '-1'");
+    assertThat(rejected(Map.of("load.maxDuration", "0s")).problems()).singleElement().asString()
+        .startsWith("Setting 'load.maxDuration' has the value '0s', but it must be from 1s to 48h");
+    assertThat(rejected(Map.of("fleet.clients", "-1")).problems()).singleElement().asString()
+        .startsWith("Setting 'fleet.clients' has the value '-1'");
+    assertThat(rejected(Map.of("pool.maxPoolSize", "0", "pool.minPoolSize", "5")).problems()).singleElement().asString()
+        .startsWith("Setting 'pool.maxPoolSize' has the value '0'");
+    // A ramp given without a unit is not 0s: the hold of 0s with it is no profile of no length.
+    assertThat(rejected(Map.of("load.rampTime", "5", "load.holdTime", "0s")).problems()).singleElement().asString()
+        .startsWith("Setting 'load.rampTime' has the value '5', a number without a unit");
+  }
+
+  @Test
   void anIdleTimeoutTooShortForTheProbeIsRefusedAsBadInput() {
     assertThat(rejected(Map.of("embedded.idleTimeout", "1ms")).problems()).singleElement().asString()
         .startsWith("Setting 'embedded.idleTimeout' has the value '1ms', but it must be 0s (never close idle connections) or at"
