@@ -137,7 +137,7 @@ final class SectionReaders {
 
   static ServerLimits embedded(SettingsReader in) {
     ServerLimits embedded = new ServerLimits(
-        in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections, 0 (no limit) or more"),
+        in.integer("embedded.maxIncomingConnections", 0, 10_000_000, "a whole number of connections from 0 (no limit) to 10000000"),
         in.duration("embedded.idleTimeout", Duration.ZERO, IDLE_TIMEOUTS),
         in.integer("embedded.maxDescriptors", 0, ServerLimits.MAX_DESCRIPTORS, "0 (the limit the simulation's process has) or a whole"
             + " number of descriptors from " + ServerLimits.MIN_DESCRIPTORS + " to " + ServerLimits.MAX_DESCRIPTORS),

@@ -177,6 +177,13 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aConnectionLimitAboveTheRangeIsRefusedNamingTheRange() {
+    // The paragraph must say why 10000001 is wrong: "0 or more" would describe it as allowed.
+    assertThat(rejected(Map.of("embedded.maxIncomingConnections", "10000001")).problems()).singleElement().asString()
+        .contains("has the value '10000001', but it must be a whole number of connections from 0 (no limit) to 10000000");
+  }
+
+  @Test
   void anIdleTimeoutTooShortForTheProbeIsRefusedAsBadInput() {
     assertThat(rejected(Map.of("embedded.idleTimeout", "1ms")).problems()).singleElement().asString()
         .startsWith("Setting 'embedded.idleTimeout' has the value '1ms', but it must be 0s (never close idle connections) or at"
