@@ -45,7 +45,8 @@ final class CommandArguments {
   /**
    * Refuses {@code query} when mongod's parser would: a {@code limit}, {@code skip} or {@code batchSize} of a
    * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or
-   * is negative; a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
+   * is negative; a {@code find}'s documents and hint ({@link FindDocuments}); what an {@code aggregate} names and its
+   * cursor ({@link AggregateArguments}); a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
    * field of a declared type given another or left out where required ({@link TypedFields}: a {@code distinct}'s key, a
    * {@code count}'s query, ...); a {@code listCollections} ({@link ListCollectionsArguments}) or
    * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
@@ -58,12 +59,16 @@ final class CommandArguments {
   static void refuse(String command, Document query) {
     TypedFields.refuse(command, query);
     if (command.equalsIgnoreCase("find")) {
+      FindDocuments.refuse(query);
       query.entrySet().stream().filter(field -> FIND_COUNTS.contains(field.getKey()))
           .forEach(field -> count("FindCommandRequest." + field.getKey(), field.getKey(), field.getValue()));
     } else if (command.equalsIgnoreCase("getMore")) {
       count("getMore.batchSize", "batchSize", query.get("batchSize"));
-    } else if (command.equalsIgnoreCase("aggregate") && query.get("cursor") instanceof Document cursor) {
-      count("cursor.batchSize", "batchSize", cursor.get("batchSize"));
+    } else if (command.equalsIgnoreCase("aggregate")) {
+      AggregateArguments.refuse(query);
+      if (query.get("cursor") instanceof Document cursor) {
+        count("cursor.batchSize", "batchSize", cursor.get("batchSize"));
+      }
     } else if (command.equalsIgnoreCase("listCollections")) {
       ListCollectionsArguments.refuse(query);
     } else if (command.equalsIgnoreCase("listDatabases")) {

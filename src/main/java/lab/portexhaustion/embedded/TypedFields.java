@@ -21,17 +21,25 @@ import java.util.stream.Stream;
  */
 final class TypedFields {
 
-  /** A field's declared type, by mongod's name for it; {@code ANY}: one of several (only its presence is checked here). */
+  /**
+   * A field's declared type as mongod names it in its message, and the Java types that hold it. {@code INDEX}, a
+   * dropIndexes' index, is a name, a key pattern or a list of names; mongod's message names only the first two (with
+   * its quote misplaced, as in every list of types it sends), and a list goes on to {@link NotImitated}.
+   */
   private enum Declared {
-    OBJECT("object", Document.class), ARRAY("array", List.class), STRING("string", String.class), LONG("long", Long.class),
-    ANY("any", Object.class);
+    OBJECT("type 'object'", Document.class), ARRAY("type 'array'", List.class), STRING("type 'string'", String.class),
+    LONG("type 'long'", Long.class), INDEX("types '[string, object']", String.class, Document.class, List.class);
 
-    private final String bsonName;
-    private final Class<?> held;
+    private final String expected;
+    private final List<Class<?>> held;
 
-    Declared(String bsonName, Class<?> held) {
-      this.bsonName = bsonName;
-      this.held = held;
+    Declared(String expected, Class<?>... held) {
+      this.expected = expected;
+      this.held = List.of(held);
+    }
+
+    boolean holds(Object value) {
+      return held.stream().anyMatch(type -> type.isInstance(value));
     }
   }
 
@@ -49,15 +57,17 @@ final class TypedFields {
       new Command("distinct", List.of(new Field("key", Declared.STRING, true), new Field("query", Declared.OBJECT, false))),
       new Command("findAndModify", List.of(new Field("query", Declared.OBJECT, false), new Field("sort", Declared.OBJECT, false),
           new Field("fields", Declared.OBJECT, false))),
-      new Command("getMore", List.of(new Field("getMore", Declared.LONG, false), new Field("collection", Declared.STRING, true))),
-      new Command("dropIndexes", List.of(new Field("index", Declared.ANY, true))),
+      new Command("getMore", List.of(new Field("getMore", Declared.LONG, true), new Field("collection", Declared.STRING, true))),
+      new Command("dropIndexes", List.of(new Field("index", Declared.INDEX, true))),
+      new Command("renameCollection", List.of(new Field("renameCollection", Declared.STRING, true),
+          new Field("to", Declared.STRING, true))),
       new Command("killCursors", List.of(new Field("cursors", Declared.ARRAY, true))),
       new Command("createIndexes", List.of(new Field("indexes", Declared.ARRAY, true))))
       .collect(Collectors.toMap(command -> command.name().toLowerCase(Locale.ROOT), command -> command));
 
   /** Commands whose own field names their collection. */
   private static final Set<String> ON_A_COLLECTION = Set.of("find", "count", "distinct", "insert", "update", "delete",
-      "findandmodify", "createindexes", "listindexes", "dropindexes", "killcursors");
+      "findandmodify", "createindexes", "listindexes", "dropindexes", "killcursors", "create", "collstats");
 
   private TypedFields() {}
 
@@ -82,8 +92,9 @@ final class TypedFields {
         throw new MongoServerError(CommandArguments.MISSING_FIELD, "Location" + CommandArguments.MISSING_FIELD,
             "BSON field '" + path + "' is missing but a required field");
       }
-      if (value != null && !field.type().held.isInstance(value)) {
-        throw CommandArguments.wrongType(path, value, field.type().bsonName);
+      if (value != null && !field.type().holds(value)) {
+        throw new MongoServerError(CommandArguments.TYPE_MISMATCH, "TypeMismatch", "BSON field '" + path + "' is the wrong type '"
+            + CommandArguments.typeName(value) + "', expected " + field.type().expected);
       }
     }
   }

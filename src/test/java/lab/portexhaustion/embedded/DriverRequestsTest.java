@@ -429,6 +429,10 @@ class DriverRequestsTest {
           assertThat(e.getErrorCode()).isEqualTo(238);
           assertThat(e.getErrorMessage()).contains("does not run explain").contains("target=container or target=uri");
         });
+    // An aggregate's explain flag, which mongo-java-server passed over: it ran the pipeline.
+    assertThatThrownBy(() -> database.runCommand(new Document("aggregate", "orders").append("pipeline", List.of())
+        .append("cursor", new Document()).append("explain", true)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
     assertThatThrownBy(() -> database.createCollection("recent", new CreateCollectionOptions().capped(true).sizeInBytes(4096)))
         .isInstanceOfSatisfying(MongoCommandException.class, e -> {
           assertThat(e.getErrorCode()).isEqualTo(238);

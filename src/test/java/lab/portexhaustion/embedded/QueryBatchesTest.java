@@ -232,7 +232,7 @@ class QueryBatchesTest {
   void aNullCountsAsNoValueInAFindOrADistinctButACountRefusesIt() {
     itemsOf(5, 10);
 
-    for (String field : List.of("limit", "skip", "batchSize", "filter")) {
+    for (String field : List.of("limit", "skip", "batchSize")) {
       Document find = new Document("find", "items").append(field, null);
       assertThat(database.runCommand(find).get("cursor", Document.class).getList("firstBatch", Document.class)).as(field)
           .hasSize(5);
@@ -358,6 +358,9 @@ class QueryBatchesTest {
         {new Document("killCursors", "items").append("cursors", 5L), 14,
             "BSON field 'killCursors.cursors' is the wrong type 'long', expected type 'array'"},
         {new Document("createIndexes", "items"), 40414, "BSON field 'createIndexes.indexes' is missing but a required field"},
+        {new Document("getMore", null).append("collection", "items"), 40414, "BSON field 'getMore.getMore' is missing but a required field"},
+        {new Document("collStats", 5), 2, "collection name has invalid type int"},
+        {new Document("create", null), 2, "collection name has invalid type null"},
         {new Document("find", 42), 2, "collection name has invalid type int"},
         {new Document("count", null), 2, "collection name has invalid type null"},
         {new Document("insert", List.of("items")).append("documents", List.of(new Document())), 2, "collection name has invalid type array"}};
@@ -424,5 +427,61 @@ class QueryBatchesTest {
     return replies.stream().map(reply -> reply.getDocument("cursor"))
         .map(cursor -> cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch") : cursor.getArray("nextBatch"))
         .map(List::size).toList();
+  }
+
+  /**
+   * mongod's find parser reads a find's documents with a reader of their own, which takes a document and nothing else,
+   * a null included. Before, a filter, sort or projection of another type failed with a Java cast error and no code, a
+   * null filter listed everything, and a collation, min, max or hint of another type was passed over.
+   */
+  @Test
+  void aFindsDocumentOrHintOfAnotherTypeIsRefusedAsMongodsFindParserRefusesIt() {
+    itemsOf(5, 10);
+    Object[][] refused = {
+        {"filter", "x", 14, "Expected field filterto be of type object"},
+        {"filter", null, 14, "Expected field filterto be of type object"},
+        {"sort", 1, 14, "Expected field sortto be of type object"},
+        {"projection", List.of(), 14, "Expected field projectionto be of type object"},
+        {"collation", 5, 14, "Expected field collationto be of type object"},
+        {"max", true, 14, "Expected field maxto be of type object"},
+        {"hint", 5, 9, "Hint must be a string or an object"},
+        {"hint", null, 9, "Hint must be a string or an object"}};
+    for (Object[] field : refused) {
+      Document find = new Document("find", "items").append((String) field[0], field[1]);
+      assertThatThrownBy(() -> database.runCommand(find)).as(find.toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(field[2]);
+            assertThat(e.getErrorMessage()).isEqualTo(field[3]);
+          });
+    }
+    assertThat(database.runCommand(new Document("find", "items").append("hint", "_id_").append("filter", new Document()))
+        .get("cursor", Document.class).getList("firstBatch", Document.class)).hasSize(5);
+  }
+
+  /**
+   * An aggregate's name and cursor go through the aggregate parser's own code. Before, {aggregate: 2} ran as
+   * {aggregate: 1}, and a null name or a cursor of another type failed with a Java error and no code.
+   */
+  @Test
+  void anAggregatesNameOrCursorOfAnotherKindIsRefusedInTheAggregateParsersWords() {
+    itemsOf(5, 10);
+    Object[][] refused = {
+        {new Document("aggregate", 2).append("pipeline", List.of()).append("cursor", new Document()), 9,
+            "Invalid command format: the 'aggregate' field must specify a collection name or 1"},
+        {new Document("aggregate", null).append("pipeline", List.of()).append("cursor", new Document()), 14,
+            "collection name has invalid type: null"},
+        {new Document("aggregate", "items").append("pipeline", List.of()).append("cursor", "x"), 14,
+            "cursor field must be missing or an object"},
+        {new Document("aggregate", "items").append("pipeline", List.of()).append("cursor", null), 9,
+            "The 'cursor' option is required, except for aggregate with the explain argument"}};
+    for (Object[] command : refused) {
+      assertThatThrownBy(() -> database.runCommand((Document) command[0])).as(((Document) command[0]).toJson())
+          .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(command[1]);
+            assertThat(e.getErrorMessage()).isEqualTo(command[2]);
+          });
+    }
+    assertThat(database.getCollection("items").aggregate(List.of(Aggregates.match(new Document()))).into(new ArrayList<>()))
+        .hasSize(5);
   }
 }
