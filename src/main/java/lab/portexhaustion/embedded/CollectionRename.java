@@ -1,0 +1,45 @@
+package lab.portexhaustion.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import java.util.function.Supplier;
+
+/**
+ * {@code renameCollection} refused where mongod 7.0 refuses it, in its words and codes, around mongo-java-server's own
+ * rename: outside the admin database mongo-java-server answered 59 "no such command", a server that has never heard of
+ * it (mongod: 13 Unauthorized); a rename to the same name it answered ok (mongod: 20 IllegalOperation); a source that is
+ * not there it refused with no code ("source namespace does not exist"; mongod: 26 NamespaceNotFound, which drivers and
+ * scripts test for). Its fields' types are {@link TypedFields}' to check, first.
+ */
+final class CollectionRename {
+
+  private static final String COMMAND = "renameCollection";
+
+  private CollectionRename() {}
+
+  /** @throws MongoServerError 13 outside the admin database, 20 for a rename to the same name */
+  static void refuse(String databaseName, String command, Document query) {
+    if (!command.equalsIgnoreCase(COMMAND)) {
+      return;
+    }
+    if (!databaseName.equals("admin")) {
+      throw new MongoServerError(13, "Unauthorized", COMMAND + " may only be run against the admin database.");
+    }
+    if (query.get(COMMAND).equals(query.get("to"))) {
+      throw new MongoServerError(20, "IllegalOperation", "Can't rename a collection to itself");
+    }
+  }
+
+  /** @throws MongoServerError 26 when {@code query}'s source is not there */
+  static Document run(Document query, Supplier<Document> backend) {
+    try {
+      return backend.get();
+    } catch (MongoServerException e) {
+      if (e.getMessageWithoutErrorCode().equals("source namespace does not exist")) {
+        throw new MongoServerError(26, "NamespaceNotFound", "Source collection " + query.get(COMMAND) + " does not exist");
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package lab.portexhaustion.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dropping indexes and renaming collections, as mongod 7.0 does them and refuses them: through the real Java driver's
+ * own calls where it has them, as a command written out where it does not, on a real socket.
+ */
+class IndexesAndRenamesTest {
+
+  private WatchedDriver driver;
+  private MongoDatabase database;
+
+  @BeforeEach
+  void connect() {
+    driver = WatchedDriver.start();
+    database = driver.client.getDatabase("test");
+  }
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  /**
+   * A driver's "drop all indexes" sends {@code "*"}: mongo-java-server went through the whole database's index entries
+   * and failed (27 "index not found with name [sku_1]") when another collection had an index of its own, dropping none.
+   */
+  @Test
+  void droppingEveryIndexDropsThisCollectionsAndLeavesTheOthersAndTheIdIndex() {
+    MongoCollection<Document> items = withIndexOn("items", "sku");
+    MongoCollection<Document> orders = withIndexOn("orders", "placed");
+    items.createIndex(Indexes.ascending("price"));
+
+    orders.dropIndexes();
+
+    assertThat(indexNames(orders)).containsExactly("_id_");
+    assertThat(indexNames(items)).containsExactlyInAnyOrder("_id_", "sku_1", "price_1");
+    Document reply = database.runCommand(new Document("dropIndexes", "items").append("index", "*"));
+    assertThat(reply.getInteger("nIndexesWas")).isEqualTo(3);
+    assertThat(indexNames(items)).containsExactly("_id_");
+  }
+
+  /** mongo-java-server dropped the _id index, after which the collection listed none. */
+  @Test
+  void theIdIndexIsNotDroppedAndACollectionThatIsNotThereIsNotFound() {
+    MongoCollection<Document> items = withIndexOn("items", "sku");
+
+    assertRefused(new Document("dropIndexes", "items").append("index", "_id_"), 72, "cannot drop _id index");
+    assertRefused(new Document("dropIndexes", "items").append("index", new Document("_id", 1.0)), 72, "cannot drop _id index");
+    assertRefused(new Document("dropIndexes", "missing").append("index", "*"), 26, "ns not found test.missing");
+    assertRefused(new Document("dropIndexes", "items").append("index", 5), 14,
+        "BSON field 'dropIndexes.index' is the wrong type 'int', expected types '[string, object']");
+    assertThatThrownBy(() -> database.runCommand(new Document("dropIndexes", "items").append("index", List.of("sku_1"))))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(238);
+          assertThat(e.getErrorMessage()).contains("name each in a dropIndexes of its own");
+        });
+
+    assertThat(indexNames(items)).containsExactlyInAnyOrder("_id_", "sku_1");
+    items.dropIndex("sku_1");
+    assertThat(indexNames(items)).containsExactly("_id_");
+  }
+
+  /**
+   * Outside the admin database mongo-java-server answered "no such command", a rename to the same name ok, a source
+   * that is not there an error without a code.
+   */
+  @Test
+  void aRenameIsRefusedAsMongodRefusesItAndOtherwiseDone() {
+    database.getCollection("items").insertOne(new Document("_id", 1));
+    MongoDatabase admin = driver.client.getDatabase("admin");
+
+    assertRefused(new Document("renameCollection", "test.items").append("to", "test.stock"), 13,
+        "renameCollection may only be run against the admin database.");
+    assertRefused(admin, new Document("renameCollection", "test.items").append("to", "test.items"), 20,
+        "Can't rename a collection to itself");
+    assertRefused(admin, new Document("renameCollection", "test.missing").append("to", "test.stock"), 26,
+        "Source collection test.missing does not exist");
+    assertRefused(admin, new Document("renameCollection", "test.items"), 40414, "BSON field 'renameCollection.to' is missing but a required field");
+    assertRefused(admin, new Document("renameCollection", "test.items").append("to", 5), 14,
+        "BSON field 'renameCollection.to' is the wrong type 'int', expected type 'string'");
+
+    database.getCollection("items").renameCollection(new MongoNamespace("test", "stock"));
+    assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("stock");
+  }
+
+  private MongoCollection<Document> withIndexOn(String collection, String field) {
+    MongoCollection<Document> indexed = database.getCollection(collection);
+    indexed.insertOne(new Document(field, 1));
+    indexed.createIndex(Indexes.ascending(field));
+    return indexed;
+  }
+
+  private static List<String> indexNames(MongoCollection<Document> collection) {
+    return collection.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>());
+  }
+
+  private void assertRefused(Document command, int code, String message) {
+    assertRefused(database, command, code, message);
+  }
+
+  private static void assertRefused(MongoDatabase on, Document command, int code, String message) {
+    assertThatThrownBy(() -> on.runCommand(command)).as("%s", command)
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(code);
+          assertThat(e.getErrorMessage()).isEqualTo(message);
+        });
+  }
+}
