@@ -171,7 +171,7 @@ async function standalone() {
     }
     return { transaction, transactionWrites, changeStream, inserted: inserted.join('/'), upsertLastError, removeUpsert,
       pipelineUpdate, limitNotANumber, unknownField, countLimits: countLimits.join('/'), nullLimit: nullLimit.join('/'), countUnknownField, driverCount, upserted, deleted,
-      listed: await listedInBatches(client) };
+      listed: await listedInBatches(client), indexesKept: await indexesAfterDropAll(client) };
   } finally {
     await client.close();
   }
@@ -203,6 +203,29 @@ async function statementErrors(collection) {
       { deleteOne: { filter: { _id: 'd' + (first + 1) } } }], ordered, result => result.deletedCount));
   }
   return { upserted: upserted.join('/'), deleted: deleted.join('/') };
+}
+
+/**
+ * The driver's drop of every index of one collection while another collection of the database has its own (the embedded
+ * server's "*" went through the whole database's indexes and failed): the indexes each keeps, as
+ * '<the dropped one's>/<the other's>'.
+ */
+async function indexesAfterDropAll(client) {
+  const db = client.db('conformance_indexes_' + process.pid);
+  try {
+    for (const name of ['one', 'two']) {
+      await db.collection(name).insertOne({ n: 1 });
+      await db.collection(name).createIndex({ n: 1 });
+    }
+    await db.collection('two').dropIndexes();
+    const kept = [];
+    for (const name of ['two', 'one']) {
+      kept.push((await db.collection(name).listIndexes().toArray()).map(index => index.name).sort().join(','));
+    }
+    return kept.join('/');
+  } finally {
+    await db.dropDatabase();
+  }
 }
 
 async function listedInBatches(client) {
@@ -339,7 +362,7 @@ try {
     + ` listCollectionsUnknownField=${only.unknownField} countLimitBeyond64BitsOrFraction=${only.countLimits}`
     + ` nullLimitFindCount=${only.nullLimit} countUnknownField=${only.countUnknownField} driverCount=${only.driverCount}`
     + ` upsertedOrderedUnordered=${only.upserted} deletedOrderedUnordered=${only.deleted}`
-    + ` listCollectionsBatches=${only.listed}`
+    + ` listCollectionsBatches=${only.listed} dropAllIndexesBesideAnother=${only.indexesKept}`
     + ` cursorNotFoundWords=${read.notFoundWords} errorReplyFields=${read.errorReplyFields}`);
   process.exit(0);
 } catch (error) {

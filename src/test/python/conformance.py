@@ -288,14 +288,29 @@ def statement_errors(collection):
     return "/".join(upserted), "/".join(deleted)
 
 
+def indexes_after_drop_all(client):
+    """The driver's drop of every index of one collection while another collection of the database has its own (the
+    embedded server's "*" went through the whole database's indexes and failed): the indexes each keeps, as
+    '<the dropped one's>/<the other's>'."""
+    database = client["conformance_indexes_%d" % os.getpid()]
+    try:
+        for name in ("one", "two"):
+            database[name].insert_one({"n": 1})
+            database[name].create_index("n")
+        database.two.drop_indexes()
+        return "/".join(",".join(sorted(index["name"] for index in database[name].list_indexes())) for name in ("two", "one"))
+    finally:
+        client.drop_database(database.name)
+
+
 def parser_answers(uri):
     """What mongod 7.0's parser refuses or keeps, each as this server answers it: an update given as a pipeline (refused
     here with 238, docs/server.md says why), a find's limit that is not a number, a count's limit of Long.MIN_VALUE, of
     1e19 and of a decimal 2.5, a find's and a count's null limit, an unknown count field and the driver's own count, an
     insert of no documents (an empty document sequence), a find's null maxTimeMS, a distinct without a key, an
     unknown listCollections field, updates and deletes whose second statement fails (statement_errors),
-    listCollections' cursor.batchSize and its getMore, and a getMore of a killed cursor
-    (mongod's words, and an error reply without the legacy $err).
+    listCollections' cursor.batchSize and its getMore, a getMore of a killed cursor
+    (mongod's words, and an error reply without the legacy $err), and the indexes left by a drop of every index.
     Returns the summary's fields in order."""
     client = MongoClient(uri, serverSelectionTimeoutMS=SELECTION_MS)
     try:
@@ -341,7 +356,8 @@ def parser_answers(uri):
                 ("driverCount", "ok" if driver_count == documents else "%d/%d" % (driver_count, documents)),
                 ("listCollectionsBatches", "%d+%d" % (len(first["firstBatch"]), len(rest))),
                 ("cursorNotFoundWords", "mongod" if not_found[1] == "cursor id %d not found" % cursor_id else "other"),
-                ("errorReplyFields", not_found[2])]
+                ("errorReplyFields", not_found[2]),
+                ("dropAllIndexesBesideAnother", indexes_after_drop_all(client))]
     finally:
         client.close()
 

@@ -54,6 +54,30 @@ class IndexesAndRenamesTest {
     assertThat(indexNames(items)).containsExactly("_id_");
   }
 
+  /**
+   * Two collections indexed on the same field have an index of the same name each. mongo-java-server's drop by name
+   * took the other collection's off its listing too, and dropping the database then failed with a Java assertion's
+   * text ("Expected [EmptyIndex[name=sku_1]] to be empty").
+   */
+  @Test
+  void droppingAnIndexByNameLeavesAnotherCollectionsIndexOfThatName() {
+    MongoCollection<Document> items = withIndexOn("items", "sku");
+    MongoCollection<Document> orders = withIndexOn("orders", "sku");
+
+    items.dropIndex("sku_1");
+    orders.dropIndexes();
+    withIndexOn("stock", "sku");
+    database.getCollection("stock").dropIndex(Indexes.ascending("sku"));
+
+    assertThat(indexNames(items)).containsExactly("_id_");
+    assertThat(indexNames(orders)).containsExactly("_id_");
+    withIndexOn("returns", "sku");
+    assertRefused(new Document("dropIndexes", "returns").append("index", "price_1"), 27, "index not found with name [price_1]");
+    assertThat(indexNames(database.getCollection("returns"))).containsExactlyInAnyOrder("_id_", "sku_1");
+    database.drop();
+    assertThat(driver.client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("test");
+  }
+
   /** mongo-java-server dropped the _id index, after which the collection listed none. */
   @Test
   void theIdIndexIsNotDroppedAndACollectionThatIsNotThereIsNotFound() {
