@@ -20,16 +20,15 @@ final class AggregateArguments {
   static void refuse(Document query) {
     Object collection = query.values().iterator().next();
     if (collection instanceof Number number && number.doubleValue() != 1) {
-      throw new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse",
-          "Invalid command format: the 'aggregate' field must specify a collection name or 1");
+      throw MongodError.FAILED_TO_PARSE.error("Invalid command format: the 'aggregate' field must specify a collection name or 1");
     }
     if (!(collection instanceof Number) && !(collection instanceof String)) {
-      throw new MongoServerError(CommandArguments.TYPE_MISMATCH, "TypeMismatch",
+      throw MongodError.TYPE_MISMATCH.error(
           "collection name has invalid type: " + (collection == null ? "null" : CommandArguments.typeName(collection)));
     }
     Object cursor = query.get("cursor");
     if (cursor != null && !(cursor instanceof Document)) {
-      throw new MongoServerError(CommandArguments.TYPE_MISMATCH, "TypeMismatch", "cursor field must be missing or an object");
+      throw MongodError.TYPE_MISMATCH.error("cursor field must be missing or an object");
     }
   }
 }

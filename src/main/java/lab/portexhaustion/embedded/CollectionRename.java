@@ -24,10 +24,10 @@ final class CollectionRename {
       return;
     }
     if (!databaseName.equals("admin")) {
-      throw new MongoServerError(13, "Unauthorized", COMMAND + " may only be run against the admin database.");
+      throw MongodError.UNAUTHORIZED.error(COMMAND + " may only be run against the admin database.");
     }
     if (query.get(COMMAND).equals(query.get("to"))) {
-      throw new MongoServerError(20, "IllegalOperation", "Can't rename a collection to itself");
+      throw MongodError.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
     }
   }
 
@@ -37,7 +37,7 @@ final class CollectionRename {
       return backend.get();
     } catch (MongoServerException e) {
       if (e.getMessageWithoutErrorCode().equals("source namespace does not exist")) {
-        throw new MongoServerError(26, "NamespaceNotFound", "Source collection " + query.get(COMMAND) + " does not exist");
+        throw MongodError.NAMESPACE_NOT_FOUND.error("Source collection " + query.get(COMMAND) + " does not exist");
       }
       throw e;
     }

@@ -26,16 +26,6 @@ import java.util.UUID;
  */
 final class CommandArguments {
 
-  /** The code of mongod's parser for a number out of its range. */
-  static final int OUT_OF_RANGE = 51024;
-  static final int TYPE_MISMATCH = 14;
-
-  /** mongod's FailedToParse: a count's limit or skip it cannot read, findAndModify's arguments that do not go together. */
-  static final int FAILED_TO_PARSE = 9;
-
-  /** mongod's parser for a required field left out (its code has no name in 7.0: "Location40414"). */
-  static final int MISSING_FIELD = 40414;
-
   private static final Set<String> FIND_COUNTS = Set.of("limit", "skip", "batchSize");
 
   private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
@@ -105,17 +95,16 @@ final class CommandArguments {
    */
   static void count(String path, String field, Object value) {
     if (value != null && !(value instanceof Number)) {
-      throw new MongoServerError(TYPE_MISMATCH, "TypeMismatch", "BSON field '" + path + "' is the wrong type '" + typeName(value)
+      throw MongodError.TYPE_MISMATCH.error("BSON field '" + path + "' is the wrong type '" + typeName(value)
           + "', expected types '[long, int, decimal, double']");
     }
     if (value instanceof Number number && number.longValue() < 0) {
-      throw new MongoServerError(OUT_OF_RANGE, "Location" + OUT_OF_RANGE,
-          "BSON field '" + field + "' value must be >= 0, actual value '" + number.longValue() + "'");
+      throw MongodError.OUT_OF_RANGE.error("BSON field '" + field + "' value must be >= 0, actual value '" + number.longValue() + "'");
     }
   }
 
   static MongoServerError wrongType(String path, Object value, String expected) {
-    return new MongoServerError(TYPE_MISMATCH, "TypeMismatch",
+    return MongodError.TYPE_MISMATCH.error(
         "BSON field '" + path + "' is the wrong type '" + typeName(value) + "', expected type '" + expected + "'");
   }
 
@@ -126,7 +115,7 @@ final class CommandArguments {
    */
   static void numberOrBool(String path, Object value) {
     if (value != null && !(value instanceof Boolean) && !(value instanceof Number)) {
-      throw new MongoServerError(TYPE_MISMATCH, "TypeMismatch", "BSON field '" + path + "' is the wrong type '" + typeName(value)
+      throw MongodError.TYPE_MISMATCH.error("BSON field '" + path + "' is the wrong type '" + typeName(value)
           + "', expected types '[bool, long, int, decimal, double']");
     }
   }

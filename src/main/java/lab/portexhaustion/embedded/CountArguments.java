@@ -17,8 +17,6 @@ import java.util.Set;
  */
 final class CountArguments {
 
-  static final int BAD_VALUE = 2;
-
   /** The count parser's own fields beside limit and skip ({@code fields} is the old shell's, taken and ignored). */
   private static final Set<String> OWN = Set.of("query", "hint", "collation", "fields", "encryptionInformation");
 
@@ -53,6 +51,6 @@ final class CountArguments {
   }
 
   private static MongoServerError badValue(String message) {
-    return new MongoServerError(BAD_VALUE, "BadValue", message);
+    return MongodError.BAD_VALUE.error(message);
   }
 }

@@ -84,7 +84,7 @@ final class CursorBatches {
     OpenCursor cursor = open.get(cursorId);
     if (cursor != null && !cursor.namespace().equals(namespace)) {
       cursors.getCursor(cursorId); // mongod looks a cursor up first: one killed since is not found (43), as there
-      throw new MongoServerError(13, "Unauthorized", "Requested getMore on namespace '" + namespace
+      throw MongodError.UNAUTHORIZED.error("Requested getMore on namespace '" + namespace
           + "', but cursor belongs to a different namespace " + cursor.namespace());
     }
   }

@@ -33,8 +33,6 @@ import java.util.UUID;
  */
 final class EmbeddedBackend extends MemoryBackend {
 
-  private static final int CURSOR_NOT_FOUND = 43;
-
   private final ConnectionStatistics connections;
   private final CursorBatches batches;
   private final ReadTimeLimit readTimeLimit;
@@ -120,10 +118,10 @@ final class EmbeddedBackend extends MemoryBackend {
       return batches.nextBatch(super.handleCommand(channel, databaseName, command, everything), cursorId,
           CursorBatches.requested(query.get("batchSize")));
     } catch (MongoServerError error) {
-      if (error.getCode() != CURSOR_NOT_FOUND) {
+      if (error.getCode() != MongodError.CURSOR_NOT_FOUND.code) {
         throw error;
       }
-      throw new MongoServerError(CURSOR_NOT_FOUND, "CursorNotFound", "cursor id " + cursorId + " not found");
+      throw MongodError.CURSOR_NOT_FOUND.error("cursor id " + cursorId + " not found");
     }
   }
 

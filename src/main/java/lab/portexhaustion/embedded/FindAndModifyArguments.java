@@ -49,6 +49,6 @@ final class FindAndModifyArguments {
   }
 
   private static MongoServerError failedToParse(String message) {
-    return new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse", message);
+    return MongodError.FAILED_TO_PARSE.error(message);
   }
 }

@@ -23,11 +23,11 @@ final class FindDocuments {
   static void refuse(Document query) {
     for (String field : DOCUMENTS) {
       if (query.containsKey(field) && !(query.get(field) instanceof Document)) {
-        throw new MongoServerError(CommandArguments.TYPE_MISMATCH, "TypeMismatch", "Expected field " + field + "to be of type object");
+        throw MongodError.TYPE_MISMATCH.error("Expected field " + field + "to be of type object");
       }
     }
     if (query.containsKey("hint") && !(query.get("hint") instanceof Document) && !(query.get("hint") instanceof String)) {
-      throw new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse", "Hint must be a string or an object");
+      throw MongodError.FAILED_TO_PARSE.error("Hint must be a string or an object");
     }
   }
 }

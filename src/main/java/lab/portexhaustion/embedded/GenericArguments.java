@@ -10,8 +10,6 @@ import java.util.Set;
  */
 final class GenericArguments {
 
-  static final int UNKNOWN_FIELD = 40415;
-
   private static final Set<String> GENERIC = Set.of("apiVersion", "apiStrict", "apiDeprecationErrors", "$db", "maxTimeMS", "readConcern",
       "writeConcern", "lsid", "clientOperationKey", "txnNumber", "autocommit", "startTransaction", "stmtId", "comment",
       "$readPreference", "$clusterTime", "$audit", "$client", "$configServerState", "allowImplicitCollectionCreation",
@@ -26,6 +24,6 @@ final class GenericArguments {
 
   /** mongod's refusal of a field it does not know; {@code path} is the field named from its command or parent. */
   static MongoServerError unknown(String path) {
-    return new MongoServerError(UNKNOWN_FIELD, "Location" + UNKNOWN_FIELD, "BSON field '" + path + "' is an unknown field.");
+    return MongodError.UNKNOWN_FIELD.error("BSON field '" + path + "' is an unknown field.");
   }
 }

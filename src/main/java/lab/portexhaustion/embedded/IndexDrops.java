@@ -22,9 +22,6 @@ import java.util.function.BiFunction;
  */
 final class IndexDrops {
 
-  private static final int NAMESPACE_NOT_FOUND = 26;
-  private static final int INVALID_OPTIONS = 72;
-  private static final int INDEX_NOT_FOUND = 27;
   private static final String ID_INDEX = "_id_";
 
   private IndexDrops() {}
@@ -40,14 +37,14 @@ final class IndexDrops {
     Map<String, Object> keys = indexKeys(collection, backend);
     if (keys.isEmpty()) {
       // A collection always has its _id index, and one that is not there lists none.
-      throw new MongoServerError(NAMESPACE_NOT_FOUND, "NamespaceNotFound", "ns not found " + databaseName + "." + collection);
+      throw MongodError.NAMESPACE_NOT_FOUND.error("ns not found " + databaseName + "." + collection);
     }
     Object index = query.get("index");
     if (ID_INDEX.equals(index) || isIdKey(index)) {
-      throw new MongoServerError(INVALID_OPTIONS, "InvalidOptions", "cannot drop _id index");
+      throw MongodError.INVALID_OPTIONS.error("cannot drop _id index");
     }
     if (index instanceof String name && !name.equals("*") && !keys.containsKey(name)) {
-      throw new MongoServerError(INDEX_NOT_FOUND, "IndexNotFound", "index not found with name [" + name + "]");
+      throw MongodError.INDEX_NOT_FOUND.error("index not found with name [" + name + "]");
     }
     Document reply = new Document("nIndexesWas", keys.size());
     if ("*".equals(index)) {

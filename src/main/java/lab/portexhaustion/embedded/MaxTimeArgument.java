@@ -45,6 +45,6 @@ final class MaxTimeArgument {
   }
 
   private static MongoServerError badValue(String message) {
-    return new MongoServerError(CountArguments.BAD_VALUE, "BadValue", message);
+    return MongodError.BAD_VALUE.error(message);
   }
 }

@@ -39,7 +39,6 @@ final class NotImitated {
   }
 
   private static MongoServerError refused(String what) {
-    return new MongoServerError(PipelineUpdates.NOT_IMPLEMENTED, "NotImplemented",
-        "The embedded server (mongo-java-server) does not " + what);
+    return MongodError.NOT_IMPLEMENTED.error("The embedded server (mongo-java-server) does not " + what);
   }
 }

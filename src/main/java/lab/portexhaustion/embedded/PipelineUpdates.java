@@ -13,8 +13,6 @@ import java.util.List;
  */
 final class PipelineUpdates {
 
-  static final int NOT_IMPLEMENTED = 238;
-
   private PipelineUpdates() {}
 
   /**
@@ -34,7 +32,7 @@ final class PipelineUpdates {
   }
 
   private static MongoServerError refused(String command) {
-    return new MongoServerError(NOT_IMPLEMENTED, "NotImplemented", "The embedded server (mongo-java-server) does not run an update"
+    return MongodError.NOT_IMPLEMENTED.error("The embedded server (mongo-java-server) does not run an update"
         + " given as a pipeline ([{$set: ...}]) in " + command + ", where mongod 7.0 does: give it as update operators"
         + " ({$set: ...}), or run the workload against a real mongod (target=container or target=uri)");
   }

@@ -2,7 +2,6 @@ package lab.portexhaustion.embedded;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +19,6 @@ final class ReadTimeLimit {
 
   private static final Set<String> READS = Set.of("find", "aggregate", "count", "distinct");
   private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
-  static final int CODE = 50;
 
   private final CursorRegistry cursors;
 
@@ -41,7 +39,7 @@ final class ReadTimeLimit {
     if (reply.get("cursor") instanceof Document cursor && cursor.get("id") instanceof Number id && id.longValue() != 0) {
       cursors.remove(id.longValue());
     }
-    throw new MongoServerError(CODE, "MaxTimeMSExpired", "operation exceeded time limit");
+    throw MongodError.MAX_TIME_MS_EXPIRED.error("operation exceeded time limit");
   }
 
   /** A read: one of {@link #READS}, drivers' names in any case, and not an aggregate whose pipeline writes. */

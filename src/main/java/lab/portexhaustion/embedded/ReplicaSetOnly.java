@@ -28,11 +28,11 @@ final class ReplicaSetOnly {
   static void refuse(String command, Document query) {
     if (query.containsKey("txnNumber") || command.equalsIgnoreCase("commitTransaction")
         || command.equalsIgnoreCase("abortTransaction")) {
-      throw new MongoServerError(20, "IllegalOperation", TRANSACTIONS);
+      throw MongodError.ILLEGAL_OPERATION.error(TRANSACTIONS);
     }
     if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
         && pipeline.get(0) instanceof Document first && first.containsKey("$changeStream")) {
-      throw new MongoServerError(40573, "Location40573", CHANGE_STREAMS);
+      throw MongodError.CHANGE_STREAM_NEEDS_REPLICA_SET.error(CHANGE_STREAMS);
     }
   }
 }

@@ -77,7 +77,7 @@ final class TypedFields {
     if (ON_A_COLLECTION.contains(name)) {
       Object collection = query.values().iterator().next();
       if (!(collection instanceof String) && !(collection instanceof UUID)) {
-        throw new MongoServerError(CountArguments.BAD_VALUE, "BadValue",
+        throw MongodError.BAD_VALUE.error(
             "collection name has invalid type " + (collection == null ? "null" : CommandArguments.typeName(collection)));
       }
     }
@@ -89,11 +89,10 @@ final class TypedFields {
       String path = typed.name() + "." + field.name();
       Object value = query.get(field.name());
       if (value == null && field.required()) {
-        throw new MongoServerError(CommandArguments.MISSING_FIELD, "Location" + CommandArguments.MISSING_FIELD,
-            "BSON field '" + path + "' is missing but a required field");
+        throw MongodError.MISSING_FIELD.error("BSON field '" + path + "' is missing but a required field");
       }
       if (value != null && !field.type().holds(value)) {
-        throw new MongoServerError(CommandArguments.TYPE_MISMATCH, "TypeMismatch", "BSON field '" + path + "' is the wrong type '"
+        throw MongodError.TYPE_MISMATCH.error("BSON field '" + path + "' is the wrong type '"
             + CommandArguments.typeName(value) + "', expected " + field.type().expected);
       }
     }

@@ -55,6 +55,6 @@ final class WholeNumber {
   }
 
   static MongoServerError failedToParse(String message) {
-    return new MongoServerError(CommandArguments.FAILED_TO_PARSE, "FailedToParse", message);
+    return MongodError.FAILED_TO_PARSE.error(message);
   }
 }

@@ -16,8 +16,6 @@ import java.util.Map;
  */
 final class WriteBatches {
 
-  static final int INVALID_LENGTH = 16;
-
   private static final Map<String, String> STATEMENTS = Map.of("insert", "documents", "update", "updates", "delete", "deletes");
 
   private WriteBatches() {}
@@ -40,7 +38,7 @@ final class WriteBatches {
       }
     }
     if (list.isEmpty() || list.size() > MongodVersion.MAX_WRITE_BATCH_SIZE) {
-      throw new MongoServerError(INVALID_LENGTH, "InvalidLength", "Write batch sizes must be between 1 and "
+      throw MongodError.INVALID_LENGTH.error("Write batch sizes must be between 1 and "
           + MongodVersion.MAX_WRITE_BATCH_SIZE + ". Got " + list.size() + " operations.");
     }
   }
