@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A write command's list of statements (an insert's {@code documents}, an update's {@code updates}, a delete's
  * {@code deletes}), refused as mongod 7.0 refuses it before writing anything. One left out or not an array is refused by
- * {@link TypedFields}, which comes first; here a statement that is not a document with 14 naming its index, and a list
+ * {@link TypedFields}, and passed over here whichever runs first; here a statement that is not a document with 14 naming its index, and a list
  * of none or of more than {@link MongodVersion#MAX_WRITE_BATCH_SIZE} with 16 {@code InvalidLength}, "Write batch sizes
  * must be between 1 and 100000. Got 0 operations.". mongo-java-server failed a statement of another type with a Java
  * cast error and no code, and answered an empty list as a write of none.
@@ -20,18 +20,14 @@ final class WriteBatches {
 
   private WriteBatches() {}
 
-  /**
-   * @throws MongoServerError mongod's error where {@code query}, a write command whose list {@link TypedFields} has
-   *     taken, has statements it does not take
-   */
+  /** @throws MongoServerError mongod's error where {@code query}, a write command, has a list of statements it does not take */
   static void refuse(String command, Document query) {
     String name = command.toLowerCase(Locale.ROOT);
     String field = STATEMENTS.get(name);
-    if (field == null) {
-      return;
+    if (field == null || !(query.get(field) instanceof List<?> list)) {
+      return; // not a write, or a list left out or of another type, which is TypedFields' to refuse
     }
     String path = name + "." + field;
-    List<?> list = (List<?>) query.get(field);
     for (int i = 0; i < list.size(); i++) {
       if (!(list.get(i) instanceof Document)) {
         throw CommandArguments.wrongType(path + "." + i, list.get(i), "object");
