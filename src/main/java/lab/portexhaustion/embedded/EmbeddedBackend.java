@@ -26,7 +26,7 @@ import java.util.UUID;
  * {@link MaxTimeArgument}; {@link FindAndModifyArguments}), takes a null argument as not given where mongod does
  * ({@link NullArguments}) and refuses an update given as a pipeline, {@code explain} and a capped collection, which
  * mongo-java-server cannot run ({@link PipelineUpdates}, {@link NotImitated}), drops a missing collection without an
- * error, drops indexes ({@link IndexDrops}) and renames a collection ({@link CollectionRename}) as mongod does and counts
+ * error, drops and lists indexes ({@link IndexDrops}, {@link IndexListing}) and renames a collection ({@link CollectionRename}) as mongod does and counts
  * an insert's documents as it does. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
  * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
  * for the resolver's 5 s timeout: the answer here is made without it.
@@ -80,6 +80,8 @@ final class EmbeddedBackend extends MemoryBackend {
       return drop(channel, databaseName, query);
     } else if (command.equalsIgnoreCase("dropIndexes")) {
       return IndexDrops.drop(databaseName, query, (name, one) -> super.handleCommand(channel, databaseName, name, one));
+    } else if (command.equalsIgnoreCase("listIndexes")) {
+      return IndexListing.of(super.handleCommand(channel, databaseName, command, query), databaseName + "." + query.get(command));
     } else if (command.equalsIgnoreCase("renameCollection")) {
       return CollectionRename.run(query, () -> super.handleCommand(channel, databaseName, command, query));
     } else if (command.equalsIgnoreCase("insert")) {

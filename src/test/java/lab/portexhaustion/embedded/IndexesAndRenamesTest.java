@@ -99,6 +99,14 @@ class IndexesAndRenamesTest {
     assertThat(indexNames(items)).containsExactly("_id_");
   }
 
+  /** mongo-java-server listed no index and answered ok; the Java driver reads mongod's 26 as an empty listing. */
+  @Test
+  void listingTheIndexesOfACollectionThatIsNotThereIsNotFound() {
+    assertRefused(new Document("listIndexes", "missing"), 26, "ns does not exist: test.missing");
+    assertThat(indexNames(database.getCollection("missing"))).isEmpty();
+    assertThat(indexNames(withIndexOn("items", "sku"))).containsExactlyInAnyOrder("_id_", "sku_1");
+  }
+
   /**
    * Outside the admin database mongo-java-server answered "no such command", a rename to the same name ok, a source
    * that is not there an error without a code.
