@@ -7,10 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code renameCollection} refused where mongod 7.0 refuses it, in its words and codes, around mongo-java-server's own
- * rename: outside the admin database mongo-java-server answered 59 "no such command", a server that has never heard of
- * it (mongod: 13 Unauthorized); a rename to the same name it answered ok (mongod: 20 IllegalOperation); a source that is
- * not there it refused with no code ("source namespace does not exist"; mongod: 26 NamespaceNotFound, which drivers and
- * scripts test for). Its fields' types are {@link TypedFields}' to check, first.
+ * rename: a rename to the same name it answered ok (mongod: 20 IllegalOperation); a source that is not there it refused
+ * with no code ("source namespace does not exist"; mongod: 26 NamespaceNotFound, which drivers and scripts test for).
+ * Its fields' types are {@link TypedFields}' to check, first, and the database it runs on {@link AdminOnly}'s.
  */
 final class CollectionRename {
 
@@ -18,15 +17,9 @@ final class CollectionRename {
 
   private CollectionRename() {}
 
-  /** @throws MongoServerError 13 outside the admin database, 20 for a rename to the same name */
-  static void refuse(String databaseName, String command, Document query) {
-    if (!command.equalsIgnoreCase(COMMAND)) {
-      return;
-    }
-    if (!databaseName.equals("admin")) {
-      throw MongodError.UNAUTHORIZED.error(COMMAND + " may only be run against the admin database.");
-    }
-    if (query.get(COMMAND).equals(query.get("to"))) {
+  /** @throws MongoServerError 20 for a rename to the same name */
+  static void refuse(String command, Document query) {
+    if (command.equalsIgnoreCase(COMMAND) && query.get(COMMAND).equals(query.get("to"))) {
       throw MongodError.ILLEGAL_OPERATION.error("Can't rename a collection to itself");
     }
   }

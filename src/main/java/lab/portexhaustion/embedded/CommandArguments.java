@@ -40,7 +40,7 @@ final class CommandArguments {
    * field of a declared type given another or left out where required ({@link TypedFields}: a {@code distinct}'s key, a
    * {@code count}'s query, ...); a {@code listCollections} ({@link ListCollectionsArguments}) or
    * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
-   * not an int64; a write's list of statements ({@link WriteBatches}); then, for every command, a {@code maxTimeMS}
+   * not an int64; a write's list of statements ({@link WriteBatches}) and an update's or a delete's statements ({@link WriteStatements}); a {@code createIndexes}' specifications ({@link IndexSpecs}); then, for every command, a {@code maxTimeMS}
    * mongod cannot use ({@link MaxTimeArgument}).
    *
    * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse, 14
@@ -69,6 +69,8 @@ final class CommandArguments {
       listingFlags(query);
     } else if (command.equalsIgnoreCase("count")) {
       CountArguments.refuse(query);
+    } else if (command.equalsIgnoreCase("createIndexes")) {
+      IndexSpecs.refuse(query);
     } else if (command.equalsIgnoreCase("killCursors") && query.get("cursors") instanceof List<?> ids) {
       for (int i = 0; i < ids.size(); i++) {
         if (ids.get(i) != null && !(ids.get(i) instanceof Long)) {
@@ -77,6 +79,7 @@ final class CommandArguments {
       }
     }
     WriteBatches.refuse(command, query);
+    WriteStatements.refuse(command, query);
     MaxTimeArgument.refuse(query);
   }
 

@@ -51,15 +51,17 @@ final class EmbeddedBackend extends MemoryBackend {
 
   @Override
   public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    RemovedCommands.refuse(command);
+    AdminOnly.refuse(databaseName, command);
     ReplicaSetOnly.refuse(command, query);
     CommandArguments.refuse(command, query);
-    CollectionRename.refuse(databaseName, command, query);
+    CollectionRename.refuse(command, query);
     if (command.equalsIgnoreCase("findAndModify")) {
       FindAndModifyArguments.refuse(query);
     }
     PipelineUpdates.refuse(command, query);
     NotImitated.refuse(command, query);
-    Document given = WriteOrder.withDefault(command, NullArguments.withoutNulls(command, query));
+    Document given = WriteOrder.withDefault(command, WriteStatements.asRead(command, NullArguments.withoutNulls(command, query)));
     return readTimeLimit.within(command, given, () -> answer(channel, databaseName, command, given));
   }
 

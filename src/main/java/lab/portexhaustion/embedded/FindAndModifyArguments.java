@@ -9,7 +9,7 @@ import java.util.List;
  * messages. mongo-java-server removed and answered a removal that also asked for the new document, an update or
  * {@code arrayFilters} (the rest ignored), failed one that also upserts with a Java NullPointerException and no code, and
  * took a flag of any type, a string {@code upsert} inserting while the reply (which reads it as mongod reads a flag) said
- * nothing was inserted.
+ * nothing was inserted, and failed on an update that is neither a document nor a pipeline with a Java cast error.
  */
 final class FindAndModifyArguments {
 
@@ -19,13 +19,18 @@ final class FindAndModifyArguments {
 
   /**
    * Refuses {@code command}, a {@code findAndModify}, when mongod would: a flag that is neither a bool nor a number
-   * (14 TypeMismatch), neither an update nor {@code remove}, or {@code remove} with an update, {@code upsert},
+   * (14 TypeMismatch), an update neither a document nor a pipeline, neither an update nor {@code remove}, or
+   * {@code remove} with an update, {@code upsert},
    * {@code new} or {@code arrayFilters} (9 FailedToParse), in mongod's order.
    *
    * @throws MongoServerError mongod's error for the first such argument
    */
   static void refuse(Document command) {
     FLAGS.forEach(flag -> CommandArguments.numberOrBool("findAndModify." + flag, command.get(flag)));
+    Object given = command.get("update");
+    if (given != null && !(given instanceof Document) && !(given instanceof List)) {
+      throw failedToParse("Update argument must be either an object or an array");
+    }
     boolean remove = EmbeddedBackend.isTrue(command.get("remove"));
     boolean update = command.get("update") != null;
     if (!remove && !update) {

@@ -17,6 +17,7 @@ enum MongodError {
   NAMESPACE_NOT_FOUND(26, "NamespaceNotFound"),
   INDEX_NOT_FOUND(27, "IndexNotFound"),
   CURSOR_NOT_FOUND(43, "CursorNotFound"),
+  COMMAND_NOT_FOUND(59, "CommandNotFound"),
   MAX_TIME_MS_EXPIRED(50, "MaxTimeMSExpired"),
   INVALID_OPTIONS(72, "InvalidOptions"),
   NOT_IMPLEMENTED(238, "NotImplemented"),

@@ -10,17 +10,17 @@ import java.util.Set;
  * command. mongod's generated parsers skip a null for a field of a declared BSON type (a count, a document, a flag);
  * mongo-java-server looked such a value up as present and failed with a Java NullPointerException and no code
  * ("Unknown error: Cannot invoke \"java.lang.Number.intValue()\" ..."): a {@code find}'s {@code limit}, {@code skip} or
- * {@code batchSize}, a {@code distinct}'s {@code query}, a {@code findAndModify}'s {@code query}. A field read by a
- * parser's own code takes no such rule: a {@code count}'s {@code limit} or {@code skip} of null is refused
- * ({@link CountArguments}), and so is a {@code find}'s null {@code filter}, {@code sort} or {@code projection}
- * ({@link FindDocuments}).
+ * {@code batchSize}, a {@code distinct}'s {@code query}, a {@code findAndModify}'s {@code query} or
+ * {@code arrayFilters} (an update's statements: {@link WriteStatements}). A field read by a parser's own code takes no
+ * such rule: a {@code count}'s {@code limit} or {@code skip} of null is refused ({@link CountArguments}), and so is a
+ * {@code find}'s null {@code filter}, {@code sort} or {@code projection} ({@link FindDocuments}).
  */
 final class NullArguments {
 
   private static final Map<String, Set<String>> TYPED = Map.of(
       "find", Set.of("limit", "skip", "batchSize", "singleBatch"),
       "distinct", Set.of("query"),
-      "findandmodify", Set.of("query", "sort", "fields"));
+      "findandmodify", Set.of("query", "sort", "fields", "arrayFilters"));
 
   private NullArguments() {}
 

@@ -56,7 +56,7 @@ final class TypedFields {
       new Command("count", List.of(new Field("query", Declared.OBJECT, false))),
       new Command("distinct", List.of(new Field("key", Declared.STRING, true), new Field("query", Declared.OBJECT, false))),
       new Command("findAndModify", List.of(new Field("query", Declared.OBJECT, false), new Field("sort", Declared.OBJECT, false),
-          new Field("fields", Declared.OBJECT, false))),
+          new Field("fields", Declared.OBJECT, false), new Field("arrayFilters", Declared.ARRAY, false))),
       new Command("getMore", List.of(new Field("getMore", Declared.LONG, true), new Field("collection", Declared.STRING, true))),
       new Command("dropIndexes", List.of(new Field("index", Declared.INDEX, true))),
       new Command("renameCollection", List.of(new Field("renameCollection", Declared.STRING, true),
@@ -67,7 +67,7 @@ final class TypedFields {
 
   /** Commands whose own field names their collection. */
   private static final Set<String> ON_A_COLLECTION = Set.of("find", "count", "distinct", "insert", "update", "delete",
-      "findandmodify", "createindexes", "listindexes", "dropindexes", "killcursors", "create", "collstats");
+      "findandmodify", "createindexes", "listindexes", "dropindexes", "killcursors", "create", "collstats", "drop", "validate");
 
   private TypedFields() {}
 

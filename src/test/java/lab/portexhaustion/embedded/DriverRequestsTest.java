@@ -386,6 +386,10 @@ class DriverRequestsTest {
         9, "Either an update or remove=true must be specified");
     assertRefused(database, findAndModify(new Document("q", "x")).append("update", increment).append("upsert", "x"),
         14, "BSON field 'findAndModify.upsert' is the wrong type 'string', expected types '[bool, long, int, decimal, double']");
+    assertRefused(database, findAndModify(new Document("_id", "taken")).append("update", 5),
+        9, "Update argument must be either an object or an array");
+    assertRefused(database, findAndModify(new Document("_id", "taken")).append("update", increment).append("arrayFilters", "x"),
+        14, "BSON field 'findAndModify.arrayFilters' is the wrong type 'string', expected type 'array'");
     assertThat(database.getCollection("counters").countDocuments()).as("nothing removed or inserted").isEqualTo(1);
 
     Document byNumber = database.runCommand(findAndModify(new Document("q", 1)).append("update", increment)
@@ -491,6 +495,67 @@ class DriverRequestsTest {
         "Write batch sizes must be between 1 and 100000. Got 0 operations.");
 
     assertThat(client.getDatabase("test").getCollection("orders").countDocuments()).as("documents written by the refused commands").isZero();
+  }
+
+  /**
+   * An update's and a delete's statements as mongod's write parser reads them. Before, each refusal here was a Java cast
+   * error or NullPointerException with no code, a delete's limit of 2 deleted two documents, and a limit that is not a
+   * number failed where mongod reads it as 0 (every match).
+   */
+  @Test
+  void anUpdatesOrADeletesStatementIsReadAsMongodsWriteParserReadsIt() {
+    MongoCollection<Document> orders = client.getDatabase("test").getCollection("orders");
+    orders.insertMany(List.of(new Document("_id", 1).append("open", true), new Document("_id", 2).append("open", true),
+        new Document("_id", 3).append("open", true)));
+    Document open = new Document("open", true);
+    Document close = new Document("$set", new Document("open", false));
+
+    assertWriteRefused(update(new Document("u", close)), 40414, "BSON field 'update.updates.q' is missing but a required field");
+    assertWriteRefused(update(new Document("q", "x").append("u", close)), 14,
+        "BSON field 'update.updates.q' is the wrong type 'string', expected type 'object'");
+    assertWriteRefused(update(new Document("q", open)), 40414, "BSON field 'update.updates.u' is missing but a required field");
+    assertWriteRefused(update(new Document("q", open).append("u", 5)), 9, "Update argument must be either an object or an array");
+    assertWriteRefused(update(new Document("q", open).append("u", close).append("arrayFilters", 5)), 14,
+        "BSON field 'update.updates.arrayFilters' is the wrong type 'int', expected type 'array'");
+    assertWriteRefused(delete(new Document("q", open)), 40414, "BSON field 'delete.deletes.limit' is missing but a required field");
+    assertWriteRefused(delete(new Document("q", null).append("limit", 1)), 40414,
+        "BSON field 'delete.deletes.q' is missing but a required field");
+    assertWriteRefused(delete(new Document("q", open).append("limit", 2)), 9, "The limit field in delete objects must be 0 or 1. Got 2");
+    assertWriteRefused(delete(new Document("q", open).append("limit", 0.5)), 9,
+        "The limit field in delete objects must be 0 or 1. Got 0.5");
+    assertThat(orders.countDocuments(open)).as("documents left open by the refused writes").isEqualTo(3);
+
+    Document updated = client.getDatabase("test").runCommand(update(new Document("q", new Document("_id", 1)).append("u", close)
+        .append("arrayFilters", null)));
+    assertThat(updated.get("nModified", Number.class).intValue()).as("an update whose arrayFilters is null").isEqualTo(1);
+    Document deleted = client.getDatabase("test").runCommand(delete(new Document("q", open).append("limit", "x")));
+    assertThat(deleted.get("n", Number.class).intValue()).as("a delete whose limit is a string deletes every match").isEqualTo(2);
+  }
+
+  private static Document update(Document statement) {
+    return new Document("update", "orders").append("updates", List.of(statement));
+  }
+
+  private static Document delete(Document statement) {
+    return new Document("delete", "orders").append("deletes", List.of(statement));
+  }
+
+  /**
+   * mongod 7.0 runs some commands against the admin database alone, and has no longer some that mongo-java-server still
+   * answers. Before, the first were "no such command" (59) outside admin, and getLastError answered ok on admin and
+   * "unknown subcommand: lsid" with no code elsewhere.
+   */
+  @Test
+  void anAdminCommandElsewhereAndACommandMongodNoLongerHasAreRefusedAsMongodRefusesThem() {
+    MongoDatabase test = client.getDatabase("test");
+    for (String command : List.of("listDatabases", "replSetGetStatus", "getCmdLineOpts")) {
+      assertRefused(test, new Document(command, 1), 13, command + " may only be run against the admin database.");
+    }
+    for (String command : List.of("getLastError", "resetError")) {
+      assertRefused(test, new Document(command, 1), 59, "no such command: '" + command + "'");
+      assertRefused(client.getDatabase("admin"), new Document(command, 1), 59, "no such command: '" + command + "'");
+    }
+    assertThat(client.getDatabase("admin").runCommand(new Document("listDatabases", 1)).getDouble("ok")).isEqualTo(1.0);
   }
 
   /**

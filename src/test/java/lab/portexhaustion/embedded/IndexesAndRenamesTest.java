@@ -99,6 +99,34 @@ class IndexesAndRenamesTest {
     assertThat(indexNames(items)).containsExactly("_id_");
   }
 
+  /**
+   * mongo-java-server made an index without a name from a specification without one, after which every drop of the
+   * collection or its database failed with a NullPointerException and no code; its other answers here were Java errors.
+   */
+  @Test
+  void anIndexSpecificationWithoutANameOrAKeyIsRefusedAndTheCollectionStaysDroppable() {
+    MongoCollection<Document> items = withIndexOn("items", "sku");
+
+    assertRefused(createIndex(new Document("key", new Document("price", 1))), 9,
+        "Error in specification { key: { price: 1 } } :: caused by :: The 'name' field is a required property of an index specification");
+    assertRefused(createIndex(new Document("name", "price_1")), 9,
+        "Error in specification { name: \"price_1\" } :: caused by :: The 'key' field is a required property of an index specification");
+    assertRefused(createIndex(new Document("key", "price").append("name", "price_1")), 14,
+        "Error in specification { key: \"price\", name: \"price_1\" } :: caused by :: The field 'key' must be an object, but got string");
+    assertRefused(createIndex(new Document("key", new Document("price", 1.0)).append("name", null)), 14,
+        "Error in specification { key: { price: 1.0 }, name: null } :: caused by :: The field 'name' must be a string, but got null");
+    assertRefused(new Document("createIndexes", "items").append("indexes", List.of(5)), 14,
+        "BSON field 'createIndexes.indexes.0' is the wrong type 'int', expected type 'object'");
+
+    assertThat(indexNames(items)).containsExactlyInAnyOrder("_id_", "sku_1");
+    items.drop();
+    assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("items");
+  }
+
+  private static Document createIndex(Document specification) {
+    return new Document("createIndexes", "items").append("indexes", List.of(specification));
+  }
+
   /** mongo-java-server listed no index and answered ok; the Java driver reads mongod's 26 as an empty listing. */
   @Test
   void listingTheIndexesOfACollectionThatIsNotThereIsNotFound() {
