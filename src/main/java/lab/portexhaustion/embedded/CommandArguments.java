@@ -34,17 +34,18 @@ final class CommandArguments {
 
   /**
    * Refuses {@code query} when mongod's parser would: a {@code limit}, {@code skip} or {@code batchSize} of a
-   * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or
-   * is negative; a {@code find}'s documents and hint ({@link FindDocuments}); what an {@code aggregate} names and its
-   * cursor ({@link AggregateArguments}); a {@code count}'s {@code limit} or {@code skip} it cannot read ({@link CountArguments}); a
-   * field of a declared type given another or left out where required ({@link TypedFields}: a {@code distinct}'s key, a
-   * {@code count}'s query, ...); a {@code listCollections} ({@link ListCollectionsArguments}) or
-   * {@code listDatabases} filter that is not a document or flag of another type; a {@code killCursors} cursor id that is
-   * not an int64; a write's list of statements ({@link WriteBatches}) and an update's or a delete's statements ({@link WriteStatements}); a {@code createIndexes}' specifications ({@link IndexSpecs}); then, for every command, a {@code maxTimeMS}
-   * mongod cannot use ({@link MaxTimeArgument}).
+   * {@code find}, or a {@code batchSize} of a {@code getMore} or an {@code aggregate}'s cursor, that is not a number or is
+   * negative; a {@code find}'s documents and hint ({@link FindDocuments}); what an {@code aggregate} names, its
+   * cursor ({@link AggregateArguments}) and its stages ({@link PipelineStages}); a {@code count}'s {@code limit} or
+   * {@code skip} it cannot read ({@link CountArguments}); a field of a declared type given another or left out where
+   * required ({@link TypedFields}: a {@code distinct}'s key, a {@code count}'s query, ...); a {@code listCollections}
+   * ({@link ListCollectionsArguments}) or {@code listDatabases} filter that is not a document or flag of another
+   * type; a {@code killCursors} cursor id that is not an int64; a write's list of statements ({@link WriteBatches})
+   * and an update's or a delete's statements ({@link WriteStatements}); a {@code createIndexes}' specifications
+   * ({@link IndexSpecs}); then, for every command, a {@code maxTimeMS} mongod cannot use ({@link MaxTimeArgument}).
    *
    * @throws MongoServerError mongod's error for the first such argument: 51024, 2 BadValue, 9 FailedToParse, 14
-   *     TypeMismatch, 16 InvalidLength, 40414 or 40415
+   *     TypeMismatch, 16 InvalidLength, 40414, 40415, or a pipeline stage's own code
    */
   static void refuse(String command, Document query) {
     TypedFields.refuse(command, query);
@@ -56,6 +57,9 @@ final class CommandArguments {
       count("getMore.batchSize", "batchSize", query.get("batchSize"));
     } else if (command.equalsIgnoreCase("aggregate")) {
       AggregateArguments.refuse(query);
+      if (query.get("pipeline") instanceof List<?> pipeline) {
+        PipelineStages.refuse(pipeline);
+      }
       if (query.get("cursor") instanceof Document cursor) {
         count("cursor.batchSize", "batchSize", cursor.get("batchSize"));
       }

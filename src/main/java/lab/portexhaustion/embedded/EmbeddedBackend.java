@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.exception.MongoServerNotYetImplementedException;
 import io.netty.channel.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +62,20 @@ final class EmbeddedBackend extends MemoryBackend {
     }
     PipelineUpdates.refuse(command, query);
     NotImitated.refuse(command, query);
-    Document given = WriteOrder.withDefault(command, WriteStatements.asRead(command, NullArguments.withoutNulls(command, query)));
-    return readTimeLimit.within(command, given, () -> answer(channel, databaseName, command, given));
+    Document given = WriteOrder.withDefault(command,
+        PipelineAliases.asRead(command, WriteStatements.asRead(command, NullArguments.withoutNulls(command, query))));
+    try {
+      Document reply = readTimeLimit.within(command, given, () -> answer(channel, databaseName, command, given));
+      return NotImitated.withWriteErrorsNotImitated(reply);
+    } catch (MongoServerError error) {
+      throw NotImitated.orNotImitated(error);
+    } catch (MongoServerNotYetImplementedException refusal) {
+      throw NotImitated.notYetImplemented(refusal);
+    } catch (StackOverflowError recursion) {
+      // Caught at the command's edge, its stack unwound: the client gets an answer and keeps its connection, which
+      // mongo-java-server's handler closed on an Error.
+      throw NotImitated.recursedWithoutEnd(command);
+    }
   }
 
   private Document answer(Channel channel, String databaseName, String command, Document query) {

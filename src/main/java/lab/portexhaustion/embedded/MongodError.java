@@ -29,16 +29,26 @@ enum MongodError {
   /** A number out of a parser's range. */
   OUT_OF_RANGE(51024, null);
 
+  private static final String LOCATION = "Location";
+
   final int code;
   final String codeName;
 
   MongodError(int code, String name) {
     this.code = code;
-    this.codeName = name == null ? "Location" + code : name;
+    this.codeName = name == null ? LOCATION + code : name;
   }
 
   /** The error reply this code makes with {@code message} as its {@code errmsg}. */
   MongoServerError error(String message) {
     return new MongoServerError(code, codeName, message);
+  }
+
+  /**
+   * The error reply of a code outside this table, one of the many that name a single place in mongod's source (a
+   * pipeline stage's, as 15959), which mongod sends with no name of their own.
+   */
+  static MongoServerError located(int code, String message) {
+    return new MongoServerError(code, LOCATION + code, message);
   }
 }
