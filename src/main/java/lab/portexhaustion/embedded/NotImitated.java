@@ -55,8 +55,7 @@ final class NotImitated {
           + " keeps every document, or " + REAL_MONGOD);
     }
     if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> pipeline) {
-      pipeline.stream().filter(stage -> stage instanceof Document document && document.size() == 1)
-          .forEach(stage -> refuseStage((Document) stage));
+      Stages.each(pipeline, stage -> refuseStage(stage.getKey(), stage.getValue()));
     }
   }
 
@@ -65,9 +64,7 @@ final class NotImitated {
    * "Unrecognized pipeline stage name", mongod's answer for a stage that does not exist, or 59 for an aggregate on the
    * admin database), {@code $geoNear} (refused without a code), and two forms of stages it runs otherwise.
    */
-  private static void refuseStage(Document stage) {
-    String name = stage.keySet().iterator().next();
-    Object spec = stage.get(name);
+  private static void refuseStage(String name, Object spec) {
     if (MISSING_STAGES.contains(name)) {
       throw refused("run the " + name + " stage, where mongod 7.0 does: " + REAL_MONGOD);
     }

@@ -3,16 +3,15 @@ package lab.portexhaustion.embedded;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An aggregate pipeline's stages whose specification is of a kind the stage does not take, refused as mongod 7.0
  * refuses them before running any: each stage with its own code and words ("the match filter must be an expression
  * in an object", 15959; "invalid argument to $limit stage: Expected a non-negative number in: $limit: -1", 5107201;
  * ...). mongo-java-server read each specification as the type it expected and failed with a Java cast error or
- * NullPointerException and no code ("Unknown error: -1" for a negative limit). Only a stage's own specification is
- * looked at, not the stages inside a {@code $facet} or a {@code $lookup}'s pipeline; a stage name mongod does not know,
- * a stage that is not a document and the stages mongo-java-server checks itself ({@code $unwind}, {@code $sample},
+ * NullPointerException and no code ("Unknown error: -1" for a negative limit). The stages of the pipelines inside a
+ * {@code $facet} or a {@code $lookup} are looked at too ({@link Stages}); a stage name mongod does not know, a stage that
+ * is not a document and the stages mongo-java-server checks itself ({@code $unwind}, {@code $sample},
  * {@code $group}'s {@code _id}) are left to mongo-java-server, which answers them with mongod's codes.
  */
 final class PipelineStages {
@@ -21,12 +20,7 @@ final class PipelineStages {
 
   /** @throws MongoServerError mongod's error for the first stage of {@code pipeline} whose specification it refuses */
   static void refuse(List<?> pipeline) {
-    for (Object stage : pipeline) {
-      if (stage instanceof Document document && document.size() == 1) {
-        Map.Entry<String, Object> only = document.entrySet().iterator().next();
-        refuseStage(only.getKey(), only.getValue());
-      }
-    }
+    Stages.each(pipeline, stage -> refuseStage(stage.getKey(), stage.getValue()));
   }
 
   private static void refuseStage(String name, Object spec) {

@@ -82,6 +82,22 @@ class PipelinesAndOperatorsTest {
     assertThat(replaced).containsExactly(new Document("to", 2));
   }
 
+  /** The pipelines inside a $facet and a $lookup are stages too, read and refused as the outer one's. */
+  @Test
+  void theStagesOfAFacetsAndALookupsPipelinesAreReadAsTheOuterOnes() {
+    Document facet = new Document("$facet", new Document("seen", List.of(new Document("$match", new Document("_id", 1)),
+        new Document("$set", new Document("seen", true)))));
+    Document lookup = new Document("$lookup", new Document("from", "items").append("as", "all")
+        .append("pipeline", List.of(new Document("$limit", -1))));
+
+    assertThat(items.aggregate(List.of(facet)).into(new ArrayList<>()))
+        .containsExactly(new Document("seen", List.of(new Document("_id", 1).append("next", 2).append("seen", true))));
+    assertThatThrownBy(() -> items.aggregate(List.of(lookup)).into(new ArrayList<>()))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(5107201));
+    assertNotImplemented(() -> items.aggregate(List.of(new Document("$facet", new Document("all",
+        List.of(new Document("$unionWith", "items")))))).into(new ArrayList<>()), "$unionWith stage");
+  }
+
   /**
    * mongo-java-server answered a stage it does not know 40324, as if mongod had none, and a query operator it lacks
    * "unknown operator" (2); a $graphLookup over documents that link in a cycle recursed until a StackOverflowError,
