@@ -49,8 +49,7 @@ import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import org.bson.io.BasicOutputBuffer;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,23 +67,11 @@ class DriverRequestsTest {
   private static final int OP_MSG = 2013;
   private static final int CHECKSUM_PRESENT = 1;
 
-  private WatchedDriver driver;
-  private EmbeddedMongoTarget server;
-  private MongoClient client;
-  private List<BsonDocument> sent;
-
-  @BeforeEach
-  void connect() {
-    driver = WatchedDriver.start();
-    server = driver.server;
-    client = driver.client;
-    sent = driver.sent;
-  }
-
-  @AfterEach
-  void close() {
-    driver.close();
-  }
+  @AutoClose
+  private final WatchedDriver driver = WatchedDriver.start();
+  private final EmbeddedMongoTarget server = driver.server;
+  private final MongoClient client = driver.client;
+  private final List<BsonDocument> sent = driver.sent;
 
   @Test
   void everyCommandCarriesASessionAndAnExplicitSessionWorks() {

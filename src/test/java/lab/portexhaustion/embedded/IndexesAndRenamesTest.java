@@ -11,8 +11,7 @@ import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class IndexesAndRenamesTest {
 
-  private WatchedDriver driver;
-  private MongoDatabase database;
-
-  @BeforeEach
-  void connect() {
-    driver = WatchedDriver.start();
-    database = driver.client.getDatabase("test");
-  }
-
-  @AfterEach
-  void close() {
-    driver.close();
-  }
+  @AutoClose
+  private final WatchedDriver driver = WatchedDriver.start();
+  private final MongoDatabase database = driver.client.getDatabase("test");
 
   /**
    * A driver's "drop all indexes" sends {@code "*"}: mongo-java-server went through the whole database's index entries

@@ -18,8 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class ListingsAndTimeLimitsTest {
 
-  private WatchedDriver driver;
-  private MongoDatabase database;
-
-  @BeforeEach
-  void connect() {
-    driver = WatchedDriver.start();
-    database = driver.client.getDatabase("test");
-  }
-
-  @AfterEach
-  void close() {
-    driver.close();
-  }
+  @AutoClose
+  private final WatchedDriver driver = WatchedDriver.start();
+  private final MongoDatabase database = driver.client.getDatabase("test");
 
   @Test
   void listCollectionsGivesOnlyWhatItsFilterMatchesAndNamesAloneWhenAsked() {

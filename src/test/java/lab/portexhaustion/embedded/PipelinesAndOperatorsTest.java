@@ -10,7 +10,7 @@ import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,20 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class PipelinesAndOperatorsTest {
 
-  private WatchedDriver driver;
-  private MongoCollection<Document> items;
+  @AutoClose
+  private final WatchedDriver driver = WatchedDriver.start();
+  private final MongoCollection<Document> items = driver.client.getDatabase("test").getCollection("items");
 
   @BeforeEach
-  void connect() {
-    driver = WatchedDriver.start();
-    items = driver.client.getDatabase("test").getCollection("items");
+  void threeLinkedItems() {
     items.insertMany(List.of(new Document("_id", 1).append("next", 2), new Document("_id", 2).append("next", 1),
         new Document("_id", 3).append("next", 3)));
-  }
-
-  @AfterEach
-  void close() {
-    driver.close();
   }
 
   /** Before, each of these was a Java cast error or NullPointerException with no code ("Unknown error: -1" for a limit of -1). */

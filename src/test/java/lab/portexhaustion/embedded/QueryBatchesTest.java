@@ -16,8 +16,7 @@ import java.util.stream.IntStream;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,21 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class QueryBatchesTest {
 
-  private WatchedDriver driver;
-  private List<BsonDocument> replies;
-  private MongoDatabase database;
-
-  @BeforeEach
-  void connect() {
-    driver = WatchedDriver.start();
-    replies = driver.cursorReplies;
-    database = driver.client.getDatabase("test");
-  }
-
-  @AfterEach
-  void close() {
-    driver.close();
-  }
+  @AutoClose
+  private final WatchedDriver driver = WatchedDriver.start();
+  private final List<BsonDocument> replies = driver.cursorReplies;
+  private final MongoDatabase database = driver.client.getDatabase("test");
 
   @Test
   void aFindAndAnAggregateSend101DocumentsFirstThenTheRestOnGetMore() {
