@@ -20,17 +20,21 @@ import java.util.UUID;
  * drivers and the harness look: the handshake ({@link HelloReply}), {@code buildInfo}, the session commands,
  * {@code serverStatus} with mongod's {@code connections} ({@link ConnectionStatistics}), {@code listDatabases} with
  * sizes, a query's documents in mongod's batches ({@link CursorBatches}), {@code listCollections} as asked
- * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS} ({@link ReadTimeLimit});
- * its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}); it refuses what a standalone mongod
- * refuses ({@link ReplicaSetOnly}), the arguments mongod's parser refuses ({@link CommandArguments}, which reads the
- * typed fields, a write's statements and a time limit with {@link TypedFields}, {@link WriteBatches} and
- * {@link MaxTimeArgument}; {@link FindAndModifyArguments}), takes a null argument as not given where mongod does
- * ({@link NullArguments}) and refuses an update given as a pipeline, {@code explain} and a capped collection, which
- * mongo-java-server cannot run ({@link PipelineUpdates}, {@link NotImitated}), drops a missing collection without an
- * error, drops and lists indexes ({@link IndexDrops}, {@link IndexListing}) and renames a collection ({@link CollectionRename}) as mongod does and counts
- * an insert's documents as it does. Every other command is mongo-java-server's. mongo-java-server's own {@code serverStatus} has a fixed {@code connections.current}, and it looks
- * up the host's name, which in a network namespace without a resolver blocks the event loop (and every connection on it)
- * for the resolver's 5 s timeout: the answer here is made without it.
+ * ({@link CollectionListing}, in the batches its cursor asks for) and a read's {@code maxTimeMS}
+ * ({@link ReadTimeLimit}); its collections upsert with time-based ids ({@link TimeBasedUpsertCollection}). Before
+ * mongo-java-server sees a command it refuses commands mongod 7.0 no longer has or runs on the admin database alone
+ * ({@link RemovedCommands}, {@link AdminOnly}), what a standalone mongod refuses ({@link ReplicaSetOnly}), the
+ * arguments mongod's parsers refuse ({@link CommandArguments}, which reads typed fields, a write's statements, index
+ * specifications, pipeline stages and a time limit with the classes it names; {@link FindAndModifyArguments},
+ * {@link CollectionRename}) and what mongo-java-server cannot run ({@link PipelineUpdates}, {@link NotImitated}); it
+ * reads a null argument, a delete's limit and a stage's other name as mongod does ({@link NullArguments},
+ * {@link WriteStatements}, {@link PipelineAliases}). It drops a missing collection without an error, drops and lists
+ * indexes ({@link IndexDrops}, {@link IndexListing}) and renames a collection as mongod does, and counts an insert's
+ * documents as it does; what mongo-java-server answers as unknown or not yet implemented, or recurses on without end,
+ * is refused with 238 naming it ({@link NotImitated}). Every other command is mongo-java-server's. mongo-java-server's
+ * own {@code serverStatus} has a fixed {@code connections.current}, and it looks up the host's name, which in a network
+ * namespace without a resolver blocks the event loop (and every connection on it) for the resolver's 5 s timeout: the
+ * answer here is made without it.
  */
 final class EmbeddedBackend extends MemoryBackend {
 
