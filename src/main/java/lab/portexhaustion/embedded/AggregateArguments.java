@@ -20,11 +20,12 @@ final class AggregateArguments {
   static void refuse(Document query) {
     Object collection = query.values().iterator().next();
     if (collection instanceof Number number && number.doubleValue() != 1) {
-      throw MongodError.FAILED_TO_PARSE.error("Invalid command format: the 'aggregate' field must specify a collection name or 1");
+      throw MongodError.FAILED_TO_PARSE.error(
+          "Invalid command format: the 'aggregate' field must specify a collection name or 1");
     }
     if (!(collection instanceof Number) && !(collection instanceof String)) {
       throw MongodError.TYPE_MISMATCH.error(
-          "collection name has invalid type: " + (collection == null ? "null" : CommandArguments.typeName(collection)));
+          "collection name has invalid type: " + CommandArguments.typeName(collection));
     }
     Object cursor = query.get("cursor");
     if (cursor != null && !(cursor instanceof Document)) {

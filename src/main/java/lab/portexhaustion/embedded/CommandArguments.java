@@ -106,7 +106,8 @@ final class CommandArguments {
           + "', expected types '[long, int, decimal, double']");
     }
     if (value instanceof Number number && number.longValue() < 0) {
-      throw MongodError.OUT_OF_RANGE.error("BSON field '" + field + "' value must be >= 0, actual value '" + number.longValue() + "'");
+      throw MongodError.OUT_OF_RANGE.error(
+          "BSON field '" + field + "' value must be >= 0, actual value '" + number.longValue() + "'");
     }
   }
 
@@ -146,8 +147,14 @@ final class CommandArguments {
     return names;
   }
 
-  /** A value's BSON type as mongod names it in its messages (a type it has no name for here goes by its Java class). */
+  /**
+   * A value's BSON type as mongod names it in its messages, "null" for a null (a type it has no name for here goes by
+   * its Java class).
+   */
   static String typeName(Object value) {
+    if (value == null) {
+      return "null";
+    }
     for (Map.Entry<Class<?>, String> type : TYPE_NAMES.entrySet()) {
       if (type.getKey().isInstance(value)) {
         return type.getValue();

@@ -35,21 +35,20 @@ final class IndexSpecs {
     for (Map.Entry<String, Object> field : spec.entrySet()) {
       Object value = field.getValue();
       if (field.getKey().equals("key") && !(value instanceof Document)) {
-        throw inSpec(spec, MongodError.TYPE_MISMATCH, "The field 'key' must be an object, but got " + typeName(value));
+        throw inSpec(spec, MongodError.TYPE_MISMATCH,
+            "The field 'key' must be an object, but got " + CommandArguments.typeName(value));
       }
       if (field.getKey().equals("name") && !(value instanceof String)) {
-        throw inSpec(spec, MongodError.TYPE_MISMATCH, "The field 'name' must be a string, but got " + typeName(value));
+        throw inSpec(spec, MongodError.TYPE_MISMATCH,
+            "The field 'name' must be a string, but got " + CommandArguments.typeName(value));
       }
     }
     for (String required : List.of("key", "name")) {
       if (!spec.containsKey(required)) {
-        throw inSpec(spec, MongodError.FAILED_TO_PARSE, "The '" + required + "' field is a required property of an index specification");
+        throw inSpec(spec, MongodError.FAILED_TO_PARSE,
+            "The '" + required + "' field is a required property of an index specification");
       }
     }
-  }
-
-  private static String typeName(Object value) {
-    return value == null ? "null" : CommandArguments.typeName(value);
   }
 
   private static MongoServerError inSpec(Document spec, MongodError code, String cause) {

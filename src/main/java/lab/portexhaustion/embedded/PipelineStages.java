@@ -33,7 +33,8 @@ final class PipelineStages {
       case "$group" -> require(spec instanceof Document, 15947, "a group's fields must be specified in an object");
       case "$lookup", "$graphLookup" -> {
         if (!(spec instanceof Document)) {
-          throw MongodError.FAILED_TO_PARSE.error("the " + name + " stage specification must be an object, but found " + typeName(spec));
+          throw MongodError.FAILED_TO_PARSE.error(
+              "the " + name + " stage specification must be an object, but found " + CommandArguments.typeName(spec));
         }
       }
       case "$count" -> require(spec instanceof String text && !text.isEmpty(), spec instanceof String ? 40157 : 40156,
@@ -41,21 +42,22 @@ final class PipelineStages {
       case "$limit" -> count(name, spec, 5107201);
       case "$skip" -> count(name, spec, 5107200);
       case "$addFields", "$set" -> require(spec instanceof Document, 40272,
-          name + " specification stage must be an object, got " + typeName(spec));
+          name + " specification stage must be an object, got " + CommandArguments.typeName(spec));
       case "$project" -> require(spec instanceof Document, 15969, "$project specification must be an object");
       case "$out" -> require(spec instanceof String || spec instanceof Document, 16990,
-          "$out only supports a string or object argument, but found " + typeName(spec));
+          "$out only supports a string or object argument, but found " + CommandArguments.typeName(spec));
       case "$merge" -> {
         if (!(spec instanceof String) && !(spec instanceof Document)) {
-          throw MongodError.TYPE_MISMATCH.error("$merge requires a string or object argument, but found " + typeName(spec));
+          throw MongodError.TYPE_MISMATCH.error(
+              "$merge requires a string or object argument, but found " + CommandArguments.typeName(spec));
         }
       }
       case "$replaceRoot" -> require(spec instanceof Document, 40229,
-          "expected an object as specification for $replaceRoot stage, got " + typeName(spec));
+          "expected an object as specification for $replaceRoot stage, got " + CommandArguments.typeName(spec));
       case "$facet" -> require(spec instanceof Document, 40169,
           "the $facet specification must be a non-empty object, but found: $facet: " + MongodText.of(spec));
       case "$bucket" -> require(spec instanceof Document, 40201,
-          "Argument to $bucket stage must be an object, but found type: " + typeName(spec) + ".");
+          "Argument to $bucket stage must be an object, but found type: " + CommandArguments.typeName(spec) + ".");
       default -> {
         // A stage mongo-java-server reads without failing, or one it does not know (40324, mongod's code for it).
       }
@@ -89,7 +91,4 @@ final class PipelineStages {
     }
   }
 
-  private static String typeName(Object value) {
-    return value == null ? "null" : CommandArguments.typeName(value);
-  }
 }

@@ -78,7 +78,7 @@ final class TypedFields {
       Object collection = query.values().iterator().next();
       if (!(collection instanceof String) && !(collection instanceof UUID)) {
         throw MongodError.BAD_VALUE.error(
-            "collection name has invalid type " + (collection == null ? "null" : CommandArguments.typeName(collection)));
+            "collection name has invalid type " + CommandArguments.typeName(collection));
       }
     }
     Command typed = COMMANDS.get(name);

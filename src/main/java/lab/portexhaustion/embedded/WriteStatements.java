@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The fields of an update's and a delete's statements, read as mongod 7.0's write parser reads them. Refused: a
@@ -34,10 +35,10 @@ final class WriteStatements {
   static Document asRead(String command, Document query) {
     String name = command.toLowerCase(Locale.ROOT);
     if (name.equals("update") && query.get("updates") instanceof List<?> statements) {
-      return withStatements(query, "updates", statements.stream().map(statement -> withoutNullFilters((Document) statement)).toList());
+      return withStatements(query, "updates", statements, statement -> withoutNullFilters((Document) statement));
     }
     if (name.equals("delete") && query.get("deletes") instanceof List<?> statements) {
-      return withStatements(query, "deletes", statements.stream().map(statement -> withNumericLimit((Document) statement)).toList());
+      return withStatements(query, "deletes", statements, statement -> withNumericLimit((Document) statement));
     }
     return query;
   }
@@ -62,7 +63,8 @@ final class WriteStatements {
       throw missing("delete.deletes.limit");
     }
     if (statement.get("limit") instanceof Number limit && limit.doubleValue() != 0 && limit.doubleValue() != 1) {
-      throw MongodError.FAILED_TO_PARSE.error("The limit field in delete objects must be 0 or 1. Got " + streamed(limit.doubleValue()));
+      throw MongodError.FAILED_TO_PARSE.error(
+          "The limit field in delete objects must be 0 or 1. Got " + streamed(limit.doubleValue()));
     }
   }
 
@@ -105,11 +107,16 @@ final class WriteStatements {
     return statement.get("limit") instanceof Number ? statement : new Document(statement).append("limit", 0);
   }
 
-  private static Document withStatements(Document query, String field, List<Document> statements) {
-    Document read = new Document();
-    for (Map.Entry<String, Object> entry : query.entrySet()) {
-      read.put(entry.getKey(), entry.getKey().equals(field) ? statements : entry.getValue());
+  /** {@code query} with its statements as {@code read} gives them, or {@code query} itself when it changes none. */
+  private static Document withStatements(Document query, String field, List<?> given, Function<Object, Document> read) {
+    List<Document> statements = given.stream().map(read).toList();
+    if (statements.equals(given)) {
+      return query;
     }
-    return read;
+    Document withRead = new Document();
+    for (Map.Entry<String, Object> entry : query.entrySet()) {
+      withRead.put(entry.getKey(), entry.getKey().equals(field) ? statements : entry.getValue());
+    }
+    return withRead;
   }
 }
