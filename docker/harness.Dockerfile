@@ -14,11 +14,13 @@ COPY pom.xml ./
 COPY src ./src
 COPY simulations ./simulations
 # Compiles main and test sources (the simulations are test sources) and copies the runtime dependencies
-# (Gatling included) into target/lib. The simulations and their logging configuration are kept apart
+# (Gatling included) into target/lib. The simulations (the top-level ones and each package folder of
+# simulations/, so that SIMULATIONS may name any of them) and their logging configuration are kept apart
 # from the project's own tests, which the image does not need.
 RUN mvn -B -ntp -DskipTests test-compile dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib \
     && mkdir target/simulations \
-    && cp -r target/test-classes/*.class target/test-classes/idle target/test-classes/logback-test.xml target/simulations/
+    && cp -r target/test-classes/*.class target/test-classes/examples target/test-classes/fleet target/test-classes/idle \
+       target/test-classes/logback-test.xml target/simulations/
 
 FROM eclipse-temurin:17.0.15_6-jre-noble
 RUN groupadd --system --gid 10001 harness \

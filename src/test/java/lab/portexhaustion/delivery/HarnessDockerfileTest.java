@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,26 @@ class HarnessDockerfileTest {
     assertThat(of("RUN", instructions)).filteredOn(r -> r.arguments().contains("mvn "))
         .hasSize(1).allMatch(r -> r.arguments().contains(" -B ") && r.arguments().contains(" -ntp "));
     assertThat(of("RUN", instructions)).noneMatch(r -> r.arguments().contains("apt-get install") && !r.arguments().contains("--no-install-recommends"));
+  }
+
+  /**
+   * Every simulation of simulations/ is in the image, so that SIMULATIONS may name any of them (fleet.PoolStormSimulation,
+   * examples.SessionStoreSimulation): the build stage copies the top-level ones and each package folder by name, and a
+   * package added to simulations/ later must be added there too.
+   */
+  @Test
+  void theImageHoldsEveryPackageOfSimulations() throws Exception {
+    String build = of("RUN", instructions).stream().map(Instruction::arguments).filter(a -> a.contains("mvn "))
+        .findFirst().orElseThrow();
+    assertThat(build).contains("target/test-classes/*.class");
+    try (Stream<Path> entries = Files.list(Path.of("simulations"))) {
+      List<String> packages = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      assertThat(packages).isNotEmpty();
+      for (String name : packages) {
+        assertThat(build).as("the image's simulations hold the package %s", name)
+            .containsPattern("\\starget/test-classes/" + Pattern.quote(name) + "(\\s|$)");
+      }
+    }
   }
 
   @Test
