@@ -60,6 +60,9 @@ class FleetRunScriptIT {
     assertThat(refused(launch("--clients", "0", "--", "echo", "COMMAND-RAN")))
         .contains("--clients '0' must be a whole number of client namespaces from 1 to 50")
         .doesNotContain("COMMAND-RAN", "tearing down");
+    // A leading zero: bash's arithmetic reads 08 as octal, and failed on it after the check had let it through.
+    assertThat(refusedInOneLine(launch("--clients", "08", "--estimate")))
+        .contains("--clients '08' must be a whole number of client namespaces from 1 to 50");
     assertThat(refused(launch("--clients", "2", "--range", "80-90"))).contains("--range 80-90 is out of bounds");
     assertThat(refused(launch("--clients", "50", "--join-interval", "20")))
         .contains("--join-interval '20' must be a whole number of seconds", "at most 600 s");
