@@ -78,6 +78,35 @@ class FleetRunScriptIT {
         .contains("--scale-rate and --overcommit exclude each other");
   }
 
+  /**
+   * A descriptor limit a process started here cannot have is refused before anything is made, where each client's ulimit
+   * failed in its own log and it ran on with the limit it inherited while the fleet's first line named the one asked for:
+   * above fs.nr_open, and above the hard limit where this process may not raise it (root in a container without
+   * CAP_SYS_RESOURCE, as on this project's machine).
+   */
+  @Test
+  void aDescriptorLimitAProcessHereCannotHaveIsRefusedBeforeAnyNamespaceExists() throws Exception {
+    assumeRoot();
+    // Read line by line: Files.readString gives only the first byte of a /proc/sys file, whose size is 0.
+    long most = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/fs/nr_open")).get(0).strip());
+    long hard = Long.parseLong(shell("ulimit -Hn").output().strip());
+    List<Long> refusedHere = new ArrayList<>(List.of(most + 1));
+    if (shell("ulimit -n " + (hard + 1)).exitCode() != 0) {
+      refusedHere.add(hard + 1);
+    }
+    for (long tooMany : refusedHere) {
+      String output = refusedInOneLine(launch("--clients", "1", "--range", "41000-41099", "--rate", "1", "--no-prepare",
+          "--nofile", String.valueOf(tooMany), "--simulations", "PooledSimulation", "--", "echo", "COMMAND-RAN"));
+
+      assertThat(output.strip()).startsWith("fleet-run: --nofile " + tooMany + " is more descriptors than a process started here may have")
+          .contains("the hard limit, ulimit -Hn, is " + hard, "fs.nr_open, " + most).doesNotContain("results in");
+    }
+  }
+
+  private static TimedProcess.Result shell(String script) throws Exception {
+    return TimedProcess.run(new ProcessBuilder("bash", "-c", script).redirectErrorStream(true), LIMIT);
+  }
+
   /** An option without its value says so, rather than taking the next option for it. */
   @Test
   void anOptionWithoutItsValueIsRefusedRatherThanTakingTheNextOption() throws Exception {
