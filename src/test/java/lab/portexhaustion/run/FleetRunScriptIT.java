@@ -133,6 +133,17 @@ class FleetRunScriptIT {
         .contains("CPU estimate: 1 client at");
   }
 
+  /**
+   * A simulation named twice, or two of the same class name in different packages, is refused before the estimate: the
+   * second round wrote over the first's consoles and server log, and both merges took the second round's runs.
+   */
+  @Test
+  void aSimulationNamedTwiceIsRefusedBeforeTheEstimate() throws Exception {
+    assertThat(refused(estimate("--clients", "1", "--rate", "1", "--simulations", "PooledSimulation RawSocketSimulation PooledSimulation")))
+        .hasLineCount(1).doesNotContain("CPU estimate")
+        .startsWith("fleet-run: --simulations names the class PooledSimulation twice (PooledSimulation after PooledSimulation):");
+  }
+
   /** One range per client: as many as clients, each as --range's, and not with --range; one line each, before any load. */
   @Test
   void badRangesAreRefusedBeforeAnyNamespaceExists() throws Exception {
