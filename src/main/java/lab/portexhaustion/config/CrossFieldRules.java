@@ -14,11 +14,17 @@ final class CrossFieldRules {
 
   private CrossFieldRules() {}
 
-  /** {@code target=uri} needs the connection string (an unparseable one is already refused by itself). */
+  /**
+   * {@code target=uri} needs the connection string (an unparseable one is already refused by itself). A simulation's
+   * {@code uri(...)} given nothing (an environment variable it read is not set) is pointed back to.
+   */
   static void uriTargetHasAUri(SettingsReader in, TargetKind target, String uri) {
     if (target == TargetKind.URI && uri.isBlank()) {
-      in.problem("Setting 'target' is 'uri', but 'uri' is empty. Give the MongoDB connection string in the environment"
-          + " variable " + UriSource.URI_ENV + " (or -Duri=mongodb://host:27017 when it has no password), or choose target=embedded.");
+      String inTheSimulation = in.setBy("target").isEmpty() ? ""
+          : " to the protocol's uri(...) in the simulation (a variable it reads may be unset), or";
+      in.problem("Setting 'target' is 'uri'" + in.setBy("target") + ", but 'uri' is empty. Give the MongoDB connection string"
+          + inTheSimulation + " in the environment variable " + UriSource.URI_ENV
+          + " (or -Duri=mongodb://host:27017 when it has no password), or choose target=embedded.");
     }
   }
 

@@ -49,9 +49,14 @@ public final class MongoDsl {
     return new Target(ProtocolSettings.Server.of(TargetKind.CONTAINER).withContainerImage(image));
   }
 
-  /** A server you run, at {@code connectionString}; its password never appears in logs or results. */
+  /**
+   * A server you run, at {@code connectionString}; its password never appears in logs or results. {@code null} (as
+   * {@code System.getenv} gives for a variable that is not set) gives none: the {@code uri} setting's is used
+   * ({@code HARNESS_URI}, {@code -Duri}), and without one the run is refused before any load, as for an empty one.
+   */
   public static Target uri(String connectionString) {
-    return new Target(ProtocolSettings.Server.of(TargetKind.URI).withUri(connectionString));
+    ProtocolSettings.Server server = ProtocolSettings.Server.of(TargetKind.URI);
+    return new Target(connectionString == null ? server : server.withUri(connectionString));
   }
 
   /** One MongoClient for the run; requests borrow pooled connections (the {@code pool.*} settings). */

@@ -7,6 +7,7 @@ import static lab.portexhaustion.dsl.MongoDsl.mongo;
 import static lab.portexhaustion.dsl.MongoDsl.pooled;
 import static lab.portexhaustion.dsl.MongoDsl.uri;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import lab.portexhaustion.config.Expectation;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.InvalidSettingsException;
 import lab.portexhaustion.config.MonitoringMode;
 import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
@@ -61,5 +63,23 @@ class MongoProtocolBuilderTest {
     assertThat(protocol.scenario()).isEqualTo(Scenario.POOL_STORM);
     assertThat(protocol.expectation()).contains(Expectation.EXHAUSTION);
     assertThat(protocol.load()).isEmpty();
+  }
+
+  /**
+   * {@code uri(System.getenv("MONGODB_URI"))} with the variable unset: a missing uri, refused as one in a paragraph that
+   * names the setting and where target=uri came from, not a NullPointerException out of the simulation's constructor;
+   * and the uri setting (HARNESS_URI, -Duri) still fills it.
+   */
+  @Test
+  void aUriOfNullIsAMissingUriRefusedNamingTheSetting() {
+    ProtocolSettings protocol = mongo().target(uri(null)).settings();
+
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of(), NO_FILE, protocol))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("Setting 'target' is 'uri' (set by simulation's MongoDsl protocol), but 'uri' is empty.")
+        .hasMessageContaining("uri(...)")
+        .hasMessageContaining("HARNESS_URI");
+    assertThat(SettingsLoader.load(Map.of("uri", "mongodb://db.example:27017"), NO_FILE, protocol).uri())
+        .hasValueSatisfying(given -> assertThat(given.getHosts()).containsExactly("db.example:27017"));
   }
 }
