@@ -20,6 +20,13 @@ final class SettingKeys {
 
   static final String SCENARIO_ROOT = "scenario";
 
+  /**
+   * The word summary.json and the docs use for a run's connection pattern, which is no setting: the simulation's
+   * protocol decides it. A -D of it is refused as ours, where it would be ignored as someone else's and the run go on
+   * with the pattern the user meant to change.
+   */
+  private static final String STRATEGY = "strategy";
+
   private final Set<String> plain = new TreeSet<>();
   private final Set<String> roots;
   private final List<String> scenarios = Arrays.stream(Scenario.values()).map(Scenario::configName).toList();
@@ -40,7 +47,7 @@ final class SettingKeys {
     properties.forEach((key, value) -> {
       String name = String.valueOf(key);
       String first = name.split("\\.", 2)[0];
-      if (roots.contains(first) || nearestRoot(first).isPresent()) {
+      if (roots.contains(first) || nearestRoot(first).isPresent() || first.equals(STRATEGY)) {
         ours.setProperty(name, String.valueOf(value));
       }
     });
@@ -68,6 +75,11 @@ final class SettingKeys {
     }
     if (plain.contains(key)) {
       return Optional.empty();
+    }
+    if (parts[0].equals(STRATEGY)) {
+      return Optional.of(unknownKey(key, source, ": the connection pattern is the simulation's own (its MongoDsl protocol's"
+          + " .connections(...)), and no setting changes it; run the simulation of the pattern meant"
+          + " (-Dgatling.simulationClass=ClientPerRequestSimulation, PooledSimulation or RawSocketSimulation)", Optional.empty()));
     }
     return Optional.of(unknownKey(key, source, "", suggestion(key)));
   }

@@ -140,6 +140,19 @@ class SettingsLoaderTest {
     assertThat(e.problems().get(1)).startsWith("Setting 'verdict.pooled'");
   }
 
+  /**
+   * The connection pattern is the simulation's, not a setting; but summary.json and docs/running.md call it the
+   * strategy, so -Dstrategy=client-per-request on PooledSimulation is refused, where it ran pooled without a word.
+   */
+  @Test
+  void aStrategyOnTheCommandLineIsRefusedAsTheSimulationsOwn() {
+    for (String strategy : List.of("client-per-request", "no-such-pattern")) {
+      assertThat(rejected(Map.of("strategy", strategy)).problems()).singleElement().asString()
+          .startsWith("Unknown setting 'strategy' (from -D on the command line): the connection pattern is the simulation's own")
+          .contains(".connections(...)", "-Dgatling.simulationClass=ClientPerRequestSimulation");
+    }
+  }
+
   @Test
   void aMistypedKeyIsUnknownAndGetsASuggestionInOneSentence() {
     assertThat(rejected(Map.of("load.peakrate", "10")).getMessage())
