@@ -18,7 +18,8 @@ public final class MongoDsl {
 
   /**
    * A new protocol: the automatic target, pooled connections, the model's expectation. Call it where the simulation
-   * is built (a field or its initialiser): the run is named after the simulation class that calls it.
+   * is built (a field or its initialiser, of the simulation or of a base class it shares with its twin): the run is
+   * named after the simulation Gatling runs.
    */
   public static MongoProtocolBuilder mongo() {
     return new MongoProtocolBuilder(callingSimulation());
@@ -119,12 +120,15 @@ public final class MongoDsl {
     return new FieldCheckBuilder(path);
   }
 
-  /** The simulation class on the stack: the one being built. */
+  /**
+   * The simulation being built: the outermost simulation class on the stack, which is the one Gatling runs (and names
+   * its run folder after) also when {@code mongo()} is called in a base class that a simulation and its twin share.
+   */
   private static String callingSimulation() {
     return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
         .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
             .filter(Simulation.class::isAssignableFrom)
-            .findFirst())
+            .reduce((inner, outer) -> outer))
         .map(Class::getSimpleName)
         .orElse("simulation");
   }
