@@ -110,7 +110,7 @@ public final class MongoRequestBuilder implements ActionBuilder {
       return new MongoRequestBuilder(name, database, collection, operation, fromSettings, checks,
           "upsert() follows updateOne(...), not " + (operation == null ? "nothing" : operation.name()));
     }
-    return operation(operation.upserting().get());
+    return new MongoRequestBuilder(name, database, collection, operation.upserting().get(), false, checks, misuse);
   }
 
   /** Deletes the first document matching {@code filterJson}; counts the deleted. */
@@ -156,7 +156,7 @@ public final class MongoRequestBuilder implements ActionBuilder {
    * through a driver; over a bare connection, the handshake). The built-in simulations send this one.
    */
   public MongoRequestBuilder operationFromSettings() {
-    return new MongoRequestBuilder(name, database, collection, null, true, checks, misuse);
+    return new MongoRequestBuilder(name, database, collection, null, true, checks, secondOperation("operationFromSettings"));
   }
 
   /** Checks on what the operation returned; a check that does not hold makes the request a KO. */
@@ -167,7 +167,17 @@ public final class MongoRequestBuilder implements ActionBuilder {
   }
 
   private MongoRequestBuilder operation(Operation next) {
-    return new MongoRequestBuilder(name, database, collection, next, false, checks, misuse);
+    return new MongoRequestBuilder(name, database, collection, next, false, checks, secondOperation(next.name()));
+  }
+
+  /** The misuse of giving {@code next} to a request that has an operation already: the first would never be sent. */
+  private String secondOperation(String next) {
+    if (misuse != null || (operation == null && !fromSettings)) {
+      return misuse;
+    }
+    String first = fromSettings ? "operationFromSettings" : operation.name();
+    return "two operations, " + first + " and then " + next + ", where a request sends one (the last); give each its own"
+        + " mongo(\"...\") in exec(...)";
   }
 
   /** Gatling builds the request's action here, while it builds the scenario, before any load. */

@@ -80,6 +80,19 @@ class MongoRequestProblemsTest {
         .isEqualTo("The request 'read session': upsert() follows updateOne(...), not find.");
   }
 
+  /** A request is one operation: a second one replaced the first without a word, and the first was never sent. */
+  @Test
+  void aSecondOperationOnOneRequest() {
+    assertThat(withDriver(mongo("place order").insertOne("{_id: '#{order}'}").find("{_id: '#{order}'}").check(count().is(1))))
+        .singleElement().asString()
+        .isEqualTo("The request 'place order': two operations, insertOne and then find, where a request sends one (the last);"
+            + " give each its own mongo(\"...\") in exec(...).");
+    assertThat(withDriver(mongo("ping").operationFromSettings().runCommand("{ping: 1}"))).singleElement().asString()
+        .contains("two operations, operationFromSettings and then runCommand,");
+    assertThat(withDriver(mongo("read").find("{}").operationFromSettings())).singleElement().asString()
+        .contains("two operations, find and then operationFromSettings,");
+  }
+
   @Test
   void aFieldCheckOnAWrite() {
     assertThat(withDriver(mongo("new session").insertOne("{_id: 1}").check(field("_id").is(1)))).singleElement().asString()
