@@ -1,5 +1,6 @@
 package lab.portexhaustion.dsl;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,6 +37,10 @@ public final class MongoCheck {
 
   static MongoCheck fieldIs(String path, String expectedEl) {
     String description = "field " + path + " is '" + expectedEl + "'";
+    Optional<String> noField = pathProblem(path, description);
+    if (noField.isPresent()) {
+      return new MongoCheck(description, true, noField, session -> result -> Optional.of("not checked"));
+    }
     ElText expected;
     try {
       expected = new ElText(expectedEl);
@@ -55,8 +60,15 @@ public final class MongoCheck {
 
   static MongoCheck fieldExists(String path) {
     String description = "field " + path + " exists";
-    return new MongoCheck(description, true, Optional.empty(), session -> result ->
+    return new MongoCheck(description, true, pathProblem(path, description), session -> result ->
         result.document().flatMap(d -> FieldPath.text(d, path)).isPresent() ? Optional.empty() : Optional.of("field " + path + " is missing"));
+  }
+
+  /** A path that names no field (empty, or with an empty part: {@code "a..b"}), which no document could ever satisfy. */
+  private static Optional<String> pathProblem(String path, String description) {
+    boolean namesAField = path != null && !path.isEmpty() && Arrays.stream(path.split("\\.", -1)).noneMatch(String::isEmpty);
+    return namesAField ? Optional.empty() : Optional.of("the check " + description + ": its path '" + path
+        + "' names no field; give the field's name, with dots between nested ones (\"a.b\")");
   }
 
   String description() {

@@ -93,6 +93,17 @@ class MongoRequestProblemsTest {
         .contains("two operations, find and then operationFromSettings,");
   }
 
+  /** An empty path, or one with an empty part, names no field: the check could never hold, and every request was a KO. */
+  @Test
+  void aFieldPathThatNamesNoField() {
+    assertThat(withDriver(mongo("read").find("{}").check(field("").exists()))).singleElement().asString()
+        .isEqualTo("The request 'read': the check field  exists: its path '' names no field; give the field's name, with dots"
+            + " between nested ones (\"a.b\").");
+    assertThat(withDriver(mongo("read").find("{}").check(field("profile..name").is("x"), field("profile.").is(1))))
+        .hasSize(2).allMatch(p -> p.contains("names no field"));
+    assertThat(withDriver(mongo("read").find("{}").check(field("profile.name").is("x")))).isEmpty();
+  }
+
   @Test
   void aFieldCheckOnAWrite() {
     assertThat(withDriver(mongo("new session").insertOne("{_id: 1}").check(field("_id").is(1)))).singleElement().asString()
