@@ -45,9 +45,13 @@ public final class MongoDsl {
     return new Target(ProtocolSettings.Server.of(TargetKind.CONTAINER));
   }
 
-  /** A MongoDB container of {@code image} (e.g. {@code "mongo:7.0"}). */
+  /**
+   * A MongoDB container of {@code image} (e.g. {@code "mongo:7.0"}). {@code null} (an environment variable that is not
+   * set) gives none: the {@code container.image} setting's is used, as for {@link #container()}.
+   */
   public static Target container(String image) {
-    return new Target(ProtocolSettings.Server.of(TargetKind.CONTAINER).withContainerImage(image));
+    ProtocolSettings.Server server = ProtocolSettings.Server.of(TargetKind.CONTAINER);
+    return new Target(image == null ? server : server.withContainerImage(image));
   }
 
   /**

@@ -5,12 +5,14 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.run.HarnessPlan;
+import lab.portexhaustion.run.SetupFailureException;
 import lab.portexhaustion.strategy.ClientSettingsHook;
 
 /**
@@ -27,21 +29,40 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
 
   private final ProtocolSettings settings;
   private final ClientSettingsHook hook;
+  // Calls given null (a variable not yet set where the protocol is built), refused with the settings before any load
+  private final List<String> mistakes;
   private HarnessPlan plan; // derived from the fields above, once
   private MongoProtocol protocol; // started once, however often Gatling asks
 
   MongoProtocolBuilder(String simulation) {
-    this(ProtocolSettings.of(simulation, StrategyKind.POOLED), ClientSettingsHook.NONE);
+    this(ProtocolSettings.of(simulation, StrategyKind.POOLED), ClientSettingsHook.NONE, List.of());
   }
 
-  private MongoProtocolBuilder(ProtocolSettings settings, ClientSettingsHook hook) {
+  private MongoProtocolBuilder(ProtocolSettings settings, ClientSettingsHook hook, List<String> mistakes) {
     this.settings = settings;
     this.hook = hook;
+    this.mistakes = mistakes;
+  }
+
+  private MongoProtocolBuilder with(ProtocolSettings newSettings) {
+    return new MongoProtocolBuilder(newSettings, hook, mistakes);
+  }
+
+  /** This builder with {@code call} refused: given null, where {@code takes} says what it takes. */
+  private MongoProtocolBuilder mistaken(String call, String takes) {
+    List<String> more = new ArrayList<>(mistakes);
+    more.add("The MongoDsl protocol of " + settings.simulation() + ": " + call + " was given null, where it takes "
+        + takes + " (a field read before it is set, or an environment variable that is not, gives null).");
+    return new MongoProtocolBuilder(settings, hook, List.copyOf(more));
   }
 
   /** Where the load goes: {@link MongoDsl#autoTarget()} (the default), {@code embedded()}, {@code container()} or {@code uri(...)}. */
   public MongoProtocolBuilder target(Target newTarget) {
-    return new MongoProtocolBuilder(settings.with(newTarget.server()), hook);
+    if (newTarget == null) {
+      return mistaken("target(...)", "autoTarget(), embedded(), container() or uri(...)");
+    }
+    MongoProtocolBuilder targeted = with(settings.with(newTarget.server()));
+    return newTarget.mistake().map(call -> targeted.mistaken(call, "a duration")).orElse(targeted);
   }
 
   /**
@@ -49,7 +70,10 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * {@code leakedClient()}, {@code rawSockets()} or {@code keepAliveSockets()}.
    */
   public MongoProtocolBuilder connections(Connections newConnections) {
-    return new MongoProtocolBuilder(settings.with(newConnections.kind(), newConnections.pool()), hook);
+    if (newConnections == null) {
+      return mistaken("connections(...)", "pooled(), clientPerRequest(), leakedClient(), rawSockets() or keepAliveSockets()");
+    }
+    return with(settings.with(newConnections.kind(), newConnections.pool()));
   }
 
   /**
@@ -58,7 +82,10 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * them. Called on the thread that makes the client: the run's start for a pool, a request's worker otherwise.
    */
   public MongoProtocolBuilder clientSettings(Consumer<MongoClientSettings.Builder> changes) {
-    return new MongoProtocolBuilder(settings, ClientSettingsHook.of(changes));
+    if (changes == null) {
+      return mistaken("clientSettings(...)", "a change to MongoClientSettings.Builder (builder -> builder...)");
+    }
+    return new MongoProtocolBuilder(settings, ClientSettingsHook.of(changes), mistakes);
   }
 
   /**
@@ -66,7 +93,10 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * run), {@code clean()}, {@code exhaustion()} or {@code anything()}.
    */
   public MongoProtocolBuilder expect(Expect expectation) {
-    return new MongoProtocolBuilder(settings.with(expectation.expectation()), hook);
+    if (expectation == null) {
+      return mistaken("expect(...)", "modelPrediction(), clean(), exhaustion() or anything()");
+    }
+    return with(settings.with(expectation.expectation()));
   }
 
   /**
@@ -74,7 +104,10 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
    * {@code peakRate} over {@code rampTime}, then {@code peakRate} for {@code holdTime} (the {@code load.*} settings).
    */
   public MongoProtocolBuilder load(double startRate, double peakRate, Duration rampTime, Duration holdTime) {
-    return new MongoProtocolBuilder(settings.with(new ProtocolSettings.Arrivals(startRate, peakRate, rampTime, holdTime)), hook);
+    if (rampTime == null || holdTime == null) {
+      return mistaken("load(...)'s " + (rampTime == null ? "rampTime" : "holdTime"), "a duration (Duration.ofSeconds(...))");
+    }
+    return with(settings.with(new ProtocolSettings.Arrivals(startRate, peakRate, rampTime, holdTime)));
   }
 
   /**
@@ -107,9 +140,18 @@ public final class MongoProtocolBuilder implements ProtocolBuilder {
   /** The plan, made when the simulation first asks (injection, bound or protocol): invalid settings end the JVM there. */
   private synchronized HarnessPlan plan() {
     if (plan == null) {
-      plan = ProcessExit.exitOnFailure(() -> HarnessPlan.of(settings, hook));
+      plan = ProcessExit.exitOnFailure(this::checkedPlan);
     }
     return plan;
+  }
+
+  /** The plan of these values; the calls given null are refused first, the settings next (HarnessPlan). */
+  HarnessPlan checkedPlan() {
+    if (!mistakes.isEmpty()) {
+      ProcessExit.begin(settings.simulation()); // named in the exit record, as HarnessPlan.of names a run it refuses
+      throw new SetupFailureException(settings.simulation(), mistakes);
+    }
+    return HarnessPlan.of(settings, hook);
   }
 
   /**

@@ -1,6 +1,7 @@
 package lab.portexhaustion.dsl;
 
 import java.time.Duration;
+import java.util.Optional;
 import lab.portexhaustion.config.ProtocolSettings;
 
 /**
@@ -11,9 +12,15 @@ import lab.portexhaustion.config.ProtocolSettings;
 public final class Target {
 
   private final ProtocolSettings.Server server;
+  private final Optional<String> mistake; // a call given null, which the protocol refuses before any load
 
   Target(ProtocolSettings.Server server) {
+    this(server, Optional.empty());
+  }
+
+  private Target(ProtocolSettings.Server server, Optional<String> mistake) {
     this.server = server;
+    this.mistake = mistake;
   }
 
   /**
@@ -21,12 +28,15 @@ public final class Target {
    * fix; {@code embedded.idleTimeout}). Zero: never.
    */
   public Target idleTimeout(Duration timeout) {
-    return new Target(server.withIdleTimeout(timeout));
+    if (timeout == null) {
+      return new Target(server, Optional.of("the target's idleTimeout(...)"));
+    }
+    return new Target(server.withIdleTimeout(timeout), mistake);
   }
 
   /** For the embedded server: refuse connections beyond {@code connections} open at once ({@code embedded.maxIncomingConnections}). */
   public Target maxIncomingConnections(int connections) {
-    return new Target(server.withMaxIncomingConnections(connections));
+    return new Target(server.withMaxIncomingConnections(connections), mistake);
   }
 
   /**
@@ -34,10 +44,14 @@ public final class Target {
    * runs out of descriptors before its clients do (the incident's Twisted server had 512).
    */
   public Target maxDescriptors(int descriptors) {
-    return new Target(server.withMaxDescriptors(descriptors));
+    return new Target(server.withMaxDescriptors(descriptors), mistake);
   }
 
   ProtocolSettings.Server server() {
     return server;
+  }
+
+  Optional<String> mistake() {
+    return mistake;
   }
 }

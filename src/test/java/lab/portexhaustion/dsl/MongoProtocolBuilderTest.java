@@ -1,6 +1,8 @@
 package lab.portexhaustion.dsl;
 
 import static lab.portexhaustion.dsl.MongoDsl.autoTarget;
+import static lab.portexhaustion.dsl.MongoDsl.container;
+import static lab.portexhaustion.dsl.MongoDsl.embedded;
 import static lab.portexhaustion.dsl.MongoDsl.exhaustion;
 import static lab.portexhaustion.dsl.MongoDsl.keepAliveSockets;
 import static lab.portexhaustion.dsl.MongoDsl.mongo;
@@ -22,6 +24,7 @@ import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.config.StrategyKind;
 import lab.portexhaustion.config.TargetKind;
+import lab.portexhaustion.run.SetupFailureException;
 import org.junit.jupiter.api.Test;
 
 /** The protocol hands its values to the settings typed, whatever order they were given in, and they run as given. */
@@ -81,5 +84,42 @@ class MongoProtocolBuilderTest {
         .hasMessageContaining("HARNESS_URI");
     assertThat(SettingsLoader.load(Map.of("uri", "mongodb://db.example:27017"), NO_FILE, protocol).uri())
         .hasValueSatisfying(given -> assertThat(given.getHosts()).containsExactly("db.example:27017"));
+  }
+
+  /**
+   * A call given null (a field read before it is set, an unset environment variable) is refused before any load, in
+   * a paragraph per call naming it and what it takes, not a NullPointerException out of the simulation's constructor;
+   * the calls given values keep theirs. (Built outside a simulation class, the protocol is named "simulation".)
+   */
+  @Test
+  void aCallGivenNullIsRefusedNamingTheCallAndWhatItTakes() {
+    MongoProtocolBuilder protocol = mongo()
+        .target(null)
+        .connections(null)
+        .expect(null)
+        .clientSettings(null)
+        .load(1, 2, null, Duration.ofSeconds(1));
+
+    assertThatThrownBy(protocol::checkedPlan)
+        .isInstanceOfSatisfying(SetupFailureException.class, refusal -> assertThat(refusal.paragraphs()).containsExactly(
+            "The MongoDsl protocol of simulation: target(...) was given null, where it takes autoTarget(),"
+                + " embedded(), container() or uri(...) (a field read before it is set, or an environment variable that"
+                + " is not, gives null).",
+            "The MongoDsl protocol of simulation: connections(...) was given null, where it takes pooled(),"
+                + " clientPerRequest(), leakedClient(), rawSockets() or keepAliveSockets() (a field read before it is set,"
+                + " or an environment variable that is not, gives null).",
+            "The MongoDsl protocol of simulation: expect(...) was given null, where it takes"
+                + " modelPrediction(), clean(), exhaustion() or anything() (a field read before it is set, or an"
+                + " environment variable that is not, gives null).",
+            "The MongoDsl protocol of simulation: clientSettings(...) was given null, where it takes a change"
+                + " to MongoClientSettings.Builder (builder -> builder...) (a field read before it is set, or an"
+                + " environment variable that is not, gives null).",
+            "The MongoDsl protocol of simulation: load(...)'s rampTime was given null, where it takes a"
+                + " duration (Duration.ofSeconds(...)) (a field read before it is set, or an environment variable that is"
+                + " not, gives null)."));
+    assertThatThrownBy(mongo().target(embedded().idleTimeout(null).maxIncomingConnections(5))::checkedPlan)
+        .hasMessageContaining("the target's idleTimeout(...) was given null, where it takes a duration");
+    assertThat(mongo().target(container(null)).settings().server().containerImage()).isEmpty();
+    assertThat(mongo().target(embedded().maxIncomingConnections(5)).checkedPlan()).isNotNull();
   }
 }
