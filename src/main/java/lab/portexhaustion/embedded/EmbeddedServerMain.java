@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import lab.portexhaustion.process.LoggingDefaults;
 import lab.portexhaustion.process.OwnDescriptors;
 import lab.portexhaustion.process.ParentProcess;
 import lab.portexhaustion.process.ProcessExit;
@@ -29,6 +30,7 @@ public final class EmbeddedServerMain {
   private EmbeddedServerMain() {}
 
   public static void main(String[] args) throws Exception {
+    LoggingDefaults.apply();
     ServerArguments given;
     try {
       given = ServerArguments.parse(args);

@@ -13,6 +13,7 @@ import lab.portexhaustion.config.LoadProfile;
 import lab.portexhaustion.config.ProtocolSettings;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.config.SettingsLoader;
+import lab.portexhaustion.process.LoggingDefaults;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.record.GatlingLaunch;
 import lab.portexhaustion.target.TargetUnavailableException;

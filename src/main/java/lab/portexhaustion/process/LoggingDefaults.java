@@ -1,4 +1,4 @@
-package lab.portexhaustion.run;
+package lab.portexhaustion.process;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -11,8 +11,12 @@ import org.slf4j.LoggerFactory;
  * WARN: the harness's own lines (prediction, progress, onset, VERDICT) are INFO and would not show, while the driver
  * warns once per failed monitor connection, thousands of lines under exhaustion. Each logger below is set only where
  * the configuration left it unset, so a user's own choice always wins.
+ *
+ * <p>The embedded server's own process applies them too: started on the main classpath alone ({@code scripts/fleet-run}),
+ * it finds no configuration file, and Logback's default then logs everything at DEBUG, some ten lines per connection
+ * from Netty and mongo-java-server, written by the server while it is the one being measured.
  */
-final class LoggingDefaults {
+public final class LoggingDefaults {
 
   static final Map<String, Level> LEVELS = Map.of(
       "lab.portexhaustion", Level.INFO,
@@ -22,12 +26,13 @@ final class LoggingDefaults {
       "de.bwaldvogel.mongo.wire.MongoWireProtocolHandler", Level.OFF,
       // On a host without Docker it logs an ERROR on every target=auto run, where the embedded server is the expected
       // choice; the target's line says "no Docker here" instead.
-      "org.testcontainers.dockerclient.DockerClientProviderStrategy", Level.OFF);
+      "org.testcontainers.dockerclient.DockerClientProviderStrategy", Level.OFF,
+      "io.netty", Level.WARN);
 
   private LoggingDefaults() {}
 
   /** Sets each of {@link #LEVELS} the configuration left unset; does nothing where Logback is not the backend. */
-  static void apply() {
+  public static void apply() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
       LEVELS.forEach((name, level) -> {
         ch.qos.logback.classic.Logger logger = logback.getLogger(name);

@@ -1,4 +1,4 @@
-package lab.portexhaustion.run;
+package lab.portexhaustion.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 /** The harness's log levels in the real Logback context: set where the configuration left a logger unset, never over it. */
 class LoggingDefaultsTest {
 
+  private static final String NETTY = "io.netty";
+
   private final LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
   private final Map<String, Level> configured = new HashMap<>();
 
   @BeforeEach
   void remember() {
     LoggingDefaults.LEVELS.keySet().forEach(name -> configured.put(name, logback.getLogger(name).getLevel()));
+    configured.put(NETTY, logback.getLogger(NETTY).getLevel()); // the tests' own configuration sets it
   }
 
   @AfterEach
@@ -35,12 +38,34 @@ class LoggingDefaultsTest {
     Level rootLevel = root.getLevel();
     root.setLevel(Level.WARN); // the gatling-maven-plugin's default configuration
     try {
-      assertThat(LoggerFactory.getLogger(HarnessRun.class).isInfoEnabled()).as("before: the verdict would not show").isFalse();
+      assertThat(LoggerFactory.getLogger("lab.portexhaustion.run.HarnessRun").isInfoEnabled()).as("before: the verdict would not show").isFalse();
 
       LoggingDefaults.apply();
 
-      assertThat(LoggerFactory.getLogger(HarnessRun.class).isInfoEnabled()).isTrue();
+      assertThat(LoggerFactory.getLogger("lab.portexhaustion.run.HarnessRun").isInfoEnabled()).isTrue();
       assertThat(LoggerFactory.getLogger("org.mongodb.driver.connection").isWarnEnabled()).isFalse();
+    } finally {
+      root.setLevel(rootLevel);
+    }
+  }
+
+  /** Logback without a configuration file logs at DEBUG: the embedded server's process started on the main classpath. */
+  @Test
+  void aProcessWithoutAnyConfigurationLogsNeitherNettyNorTheServerLibraryAtDebug() {
+    configured.keySet().forEach(name -> logback.getLogger(name).setLevel(null));
+    Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level rootLevel = root.getLevel();
+    root.setLevel(Level.DEBUG);
+    try {
+      assertThat(LoggerFactory.getLogger("io.netty.util.Recycler").isDebugEnabled()).as("before").isTrue();
+
+      LoggingDefaults.apply();
+
+      assertThat(LoggerFactory.getLogger("io.netty.util.Recycler").isDebugEnabled()).isFalse();
+      assertThat(LoggerFactory.getLogger("io.netty.util.Recycler").isWarnEnabled()).isTrue();
+      assertThat(LoggerFactory.getLogger("de.bwaldvogel.mongo.wire.MongoWireMessageEncoder").isDebugEnabled()).isFalse();
+      assertThat(LoggerFactory.getLogger("lab.portexhaustion.embedded.EmbeddedServerMain").isInfoEnabled()).isTrue();
+      assertThat(LoggerFactory.getLogger("lab.portexhaustion.embedded.EmbeddedServerMain").isDebugEnabled()).isFalse();
     } finally {
       root.setLevel(rootLevel);
     }
