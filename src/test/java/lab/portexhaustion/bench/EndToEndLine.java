@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import lab.portexhaustion.TestFolders;
 
 /**
  * The default {@code mvn gatling:test} timed from the outside (Maven offline, its repository
@@ -42,7 +43,7 @@ final class EndToEndLine {
           TARGET_SECONDS, String.format("warm Maven repository, offline; three simulations, one JVM each; %.1f s of it waiting for"
               + " TIME_WAIT to drain before simulations (cleanStart.waitedSeconds in the summaries)", drains)));
     } finally {
-      ThroughputLine.deleteRecursively(results);
+      TestFolders.deleteRecursively(results);
     }
   }
 

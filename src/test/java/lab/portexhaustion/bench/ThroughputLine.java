@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import lab.portexhaustion.TestFolders;
 import lab.portexhaustion.config.Scenario;
 import lab.portexhaustion.measure.SecondStats;
 import lab.portexhaustion.report.RunResults;
@@ -197,7 +198,7 @@ final class ThroughputLine {
       }
       return reader.read(counters, result, results);
     } finally {
-      deleteRecursively(results);
+      TestFolders.deleteRecursively(results);
     }
   }
 
@@ -214,13 +215,5 @@ final class ThroughputLine {
     Arrays.fill(counts, 0L);
     seconds.forEach(s -> counts[(int) s.second()] = count.applyAsLong(s));
     return Arrays.asList(counts);
-  }
-
-  static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

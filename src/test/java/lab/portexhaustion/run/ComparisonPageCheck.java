@@ -2,18 +2,16 @@ package lab.portexhaustion.run;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import lab.portexhaustion.TestFolders;
 import lab.portexhaustion.process.TimedProcess;
 
 /**
@@ -44,7 +42,7 @@ final class ComparisonPageCheck {
       Files.createDirectories(screenshot.toAbsolutePath().getParent());
       chromium(profile, "--screenshot=" + screenshot.toAbsolutePath(), url);
     } finally {
-      deleteRecursively(profile);
+      TestFolders.deleteRecursively(profile);
     }
 
     Map<String, Integer> points = new LinkedHashMap<>();
@@ -68,14 +66,6 @@ final class ComparisonPageCheck {
       return new Run(result.output(), result.errors());
     } catch (TimedProcess.TimeoutException e) {
       throw new AssertionError("chromium did not finish within " + CHROMIUM_LIMIT.toSeconds() + " s", e);
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.portexhaustion.TestFolders;
 import lab.portexhaustion.config.SettingsLoader;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * namespaces it makes (one client's view of them), and its teardown: after Ctrl+C or a client that outlives the round
  * limit, no namespace, bridge or process of the fleet is left (TERM and HUP take the same trap as Ctrl+C). Every client command
  * here is a shell, not a load: the script appends its -D options to it, which the shell receives as arguments; a fleet
- * of shells is given a rate the estimate accepts on any machine (--rate 1).
+ * of shells is given a rate the estimate accepts on any machine (--rate 1). The results folders these fleets make are
+ * removed after each test.
  */
 class FleetRunScriptIT {
 
@@ -36,6 +39,10 @@ class FleetRunScriptIT {
 
   private static final Duration LIMIT = Duration.ofSeconds(120);
   private static final Pattern CARRIES = Pattern.compile("at most (\\d+) clients? at (\\d+)/s, or (\\d+) at (\\d+)/s");
+  private static final Pattern RESULTS_IN = Pattern.compile("results in (/\\S+/results/fleet-[0-9-]+)");
+
+  /** The results folders the fleets of a test said they made. */
+  private final List<Path> fleetFolders = new ArrayList<>();
 
   private static void assumeRoot() throws Exception {
     Process id = new ProcessBuilder("id", "-u").start();
@@ -49,10 +56,59 @@ class FleetRunScriptIT {
     return result.output();
   }
 
-  private static TimedProcess.Result launch(String... args) throws Exception {
+  private TimedProcess.Result launch(String... args) throws Exception {
+    return launch(Map.of(), args);
+  }
+
+  private TimedProcess.Result launch(Map<String, String> environment, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("scripts/fleet-run"));
     command.addAll(List.of(args));
-    return TimedProcess.run(new ProcessBuilder(command).redirectErrorStream(true), LIMIT);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    TimedProcess.Result result = TimedProcess.run(builder, LIMIT);
+    madeBy(result.output());
+    return result;
+  }
+
+  /** Notes the results folder a fleet's output names, to be removed after the test. */
+  private void madeBy(String output) {
+    Matcher folder = RESULTS_IN.matcher(output);
+    if (folder.find()) {
+      fleetFolders.add(Path.of(folder.group(1)));
+    }
+  }
+
+  @AfterEach
+  void removeTheFleetsFolders() throws Exception {
+    for (Path folder : fleetFolders) {
+      TestFolders.deleteRecursively(folder);
+    }
+  }
+
+  /**
+   * A fleet that ends before its first client starts (here its server: the java it finds is one that cannot run) ran
+   * nothing, and leaves no folder in results/, where one holding a server log alone would pass for a fleet's results.
+   */
+  @Test
+  void aFleetWhoseServerCannotStartSaysWhyAndLeavesNoFolder() throws Exception {
+    assumeRoot();
+    Path stubs = Files.createTempDirectory("fleet-run-no-java");
+    try {
+      Path java = Files.writeString(stubs.resolve("java"), "#!/bin/sh\necho 'this java cannot run' >&2\nexit 1\n");
+      assertThat(java.toFile().setExecutable(true)).isTrue();
+      // Maven finds its own JVM through JAVA_HOME; the script's server takes the java on the PATH.
+      TimedProcess.Result run = launch(Map.of("PATH", stubs + ":" + System.getenv("PATH"), "JAVA_HOME", System.getProperty("java.home")),
+          "--clients", "1", "--range", "41000-41099", "--rate", "1", "--no-prepare", "--simulations", "PooledSimulation",
+          "--", "bash", "-c", "exit 0", "client");
+
+      assertThat(run.exitCode()).as(run.output()).isEqualTo(SETUP_MISTAKE);
+      assertThat(run.output()).contains("fleet-run: the embedded server ended before it listened: this java cannot run",
+          "fleet-run: no client started; " + fleetFolder(run.output()) + " removed");
+      assertThat(fleetFolder(run.output())).doesNotExist();
+      assertThat(fleetNamespaces(pidOf(run.output()))).isEmpty();
+    } finally {
+      TestFolders.deleteRecursively(stubs);
+    }
   }
 
   @Test
@@ -218,7 +274,7 @@ class FleetRunScriptIT {
     assertThat(optionRate.output()).contains("2 clients at 10/s (ClientPerRequestSimulation, --rate)");
   }
 
-  private static TimedProcess.Result estimate(String... args) throws Exception {
+  private TimedProcess.Result estimate(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of("--estimate", "--cores", "2"));
     all.addAll(List.of(args));
     return launch(all.toArray(String[]::new));
@@ -352,7 +408,7 @@ class FleetRunScriptIT {
    * Starts a fleet whose clients sleep, with {@code options}; waits until it says {@code ready} and at least {@code least}
    * processes are in its namespaces; signals the script, which must have torn it all down 40 s later.
    */
-  private static void interruptedMidRun(String signal, int expectedExit, List<String> options, String ready, int least)
+  private void interruptedMidRun(String signal, int expectedExit, List<String> options, String ready, int least)
       throws Exception {
     Path output = Files.createTempFile("fleet-run", ".log");
     // env resets the signal to its default first: a build started in the background of a non-interactive shell has
@@ -397,6 +453,7 @@ class FleetRunScriptIT {
       if (!script.waitFor(75, TimeUnit.SECONDS)) {
         script.destroyForcibly();
       }
+      madeBy(Files.readString(output));
       Files.deleteIfExists(output);
     }
   }
