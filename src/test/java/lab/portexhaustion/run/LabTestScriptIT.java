@@ -1,12 +1,14 @@
 package lab.portexhaustion.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import lab.portexhaustion.process.ProcessExit;
 import lab.portexhaustion.process.TimedProcess;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,38 @@ class LabTestScriptIT {
     assertThat(run.output().strip()).endsWith("lab-test: exit " + code + ": interrupted by " + signal
         + "; PooledSimulation stopped before it recorded its end, so its folder holds what was written until then, perhaps"
         + " without a summary or a verdict");
+  }
+
+  /**
+   * KILL, which no trap hears (kill -9, the OOM killer), ends lab-test alone: its command, sent TERM by the kernel as
+   * lab-test ends (setpriv's parent-death signal), ends with it, where it ran on to its bound with no one to report it.
+   */
+  @Test
+  void theCommandEndsWhenLabTestIsKilledOutright(@TempDir Path scratch) throws Exception {
+    assumeTrue(new ProcessBuilder("sh", "-c", "command -v setpriv").start().waitFor() == 0, "needs util-linux's setpriv");
+    Path commandPid = scratch.resolve("command.pid");
+    Process labTest = new ProcessBuilder("scripts/lab-test", "--", "sh", "-c", "echo $$ > \"$0\"; exec sleep 120", commandPid.toString())
+        .redirectErrorStream(true).redirectOutput(scratch.resolve("output.txt").toFile()).start();
+    ProcessHandle command = null;
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!Files.exists(commandPid) || Files.readString(commandPid).isBlank()) {
+        assertThat(System.nanoTime()).as("the command did not start within 20 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      command = ProcessHandle.of(Long.parseLong(Files.readString(commandPid).strip())).orElseThrow();
+      assertThat(command.isAlive()).isTrue();
+
+      labTest.destroyForcibly(); // KILL: scripts/lab-test execs the launcher's lab-test, so this is its pid
+
+      assertThat(labTest.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(command.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).get())
+          .as("the command (%s) 10 s after lab-test was killed", command.info().commandLine().orElse("?")).isNotNull();
+    } finally {
+      if (command != null) {
+        command.destroyForcibly();
+      }
+    }
   }
 
   /**
