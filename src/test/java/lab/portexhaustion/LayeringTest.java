@@ -27,7 +27,7 @@ class LayeringTest {
   /** Top to bottom, as docs/architecture.md lists them; the last, the root package, holds the build's facts. */
   static final List<String> TOP_DOWN = List.of(
       "launch", "dsl", "run", "report", "record", "verdict", "gatling", "measure", "onset", "strategy", "target", "sampler", "embedded",
-      "model", "failure", "sockets", "process", "config", "root");
+      "mongod", "model", "failure", "sockets", "process", "config", "root");
 
   private static final String ROOT = "lab.portexhaustion";
   private static final JavaClasses MAIN =

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import lab.portexhaustion.mongod.ListenerCounts;
 
 /**
  * mongod's {@code serverStatus.connections}, counted as mongod counts them. One instance for the whole listener, in each
@@ -19,7 +20,7 @@ import java.util.function.LongSupplier;
  * connections wait in an awaitable {@code hello}: mongod counts those as active too.
  */
 @ChannelHandler.Sharable
-final class ConnectionStatistics extends ChannelInboundHandlerAdapter {
+final class ConnectionStatistics extends ChannelInboundHandlerAdapter implements ListenerCounts {
 
   private static final AttributeKey<Long> CONNECTION_ID = AttributeKey.valueOf("embedded-mongo-connection-id");
 
@@ -52,7 +53,8 @@ final class ConnectionStatistics extends ChannelInboundHandlerAdapter {
   }
 
   /** The connection's number, 0 before it was counted. */
-  static long connectionId(Channel channel) {
+  @Override
+  public long connectionId(Channel channel) {
     Long id = channel.attr(CONNECTION_ID).get();
     return id == null ? 0 : id;
   }
@@ -86,7 +88,8 @@ final class ConnectionStatistics extends ChannelInboundHandlerAdapter {
   }
 
   /** The {@code connections} document, in mongod's field order. */
-  Document document() {
+  @Override
+  public Document document() {
     int open = current.getAsInt();
     Document connections = new Document("current", open);
     if (limit > 0) {

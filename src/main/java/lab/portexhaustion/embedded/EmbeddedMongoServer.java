@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.mongod.EmbeddedBackend;
 import lab.portexhaustion.process.OwnDescriptors;
 import org.bson.types.ObjectId;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * command rather than inside it, and a sequence may be empty (PyMongo sends {@code {insert: "items", documents: []}}
  * so); mongo-java-server's decoder reads at least one document from every sequence, so it read past the message and
  * closed the connection, and the driver, seeing a network error, took the server for down and cleared its pool. mongod
- * refuses the empty write itself, with code 16 ({@link WriteBatches}). A frame without such a sequence, or one this
+ * refuses the empty write itself, with code 16 ({@code mongod.WriteBatches}). A frame without such a sequence, or one this
  * does not read, passes unchanged. Each frame comes whole from the length-field decoder before it.
  */
 @ChannelHandler.Sharable

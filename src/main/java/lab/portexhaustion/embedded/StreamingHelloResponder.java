@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import lab.portexhaustion.mongod.AwaitableHello;
+import lab.portexhaustion.mongod.DriverBson;
+import lab.portexhaustion.mongod.HelloReply;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
@@ -132,7 +135,7 @@ final class StreamingHelloResponder extends ChannelInboundHandlerAdapter {
   /** The claimed release's handshake reply with this server's topology version. */
   private BsonDocument body(ChannelHandlerContext ctx, Hello hello) {
     BsonDocument body = DriverBson.of(HelloReply.of(hello.command(), hello.body().containsKey("helloOk"),
-        ConnectionStatistics.connectionId(ctx.channel())));
+        statistics.connectionId(ctx.channel())));
     body.put("topologyVersion", new BsonDocument("processId", new BsonObjectId(processId))
         .append("counter", new BsonInt64(TOPOLOGY_COUNTER)));
     return body;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import lab.portexhaustion.config.EmbeddedMonitoring;
 import lab.portexhaustion.config.ServerLimits;
+import lab.portexhaustion.mongod.MongodVersion;
 import lab.portexhaustion.process.TimedProcess;
 import lab.portexhaustion.target.EmbeddedServerProcess;
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoExecutionTimeoutException;
-import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.InMemoryCursor;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
@@ -202,29 +199,6 @@ class ListingsAndTimeLimitsTest {
     for (Object taken : List.of(0, 2_147_483_647L, 1000.0)) {
       assertThat(database.runCommand(new Document("count", "orders").append("maxTimeMS", taken)).get("n", Number.class).intValue())
           .as("maxTimeMS %s", taken).isEqualTo(1);
-    }
-  }
-
-  /** The reply of a read that ran out of time is dropped, and with it the cursor it opened. */
-  @Test
-  void theCursorOfAReadThatRanOutOfTimeIsClosed() {
-    CursorRegistry cursors = new CursorRegistry();
-    long id = cursors.generateCursorId();
-    cursors.add(new InMemoryCursor(id, List.of(new de.bwaldvogel.mongo.bson.Document("_id", 1))));
-    de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document("find", "orders").append("maxTimeMS", 1);
-
-    assertThatThrownBy(() -> new ReadTimeLimit(cursors).within("find", query, () -> {
-      sleep(20);
-      return new de.bwaldvogel.mongo.bson.Document("cursor", new de.bwaldvogel.mongo.bson.Document("id", id));
-    })).isInstanceOf(MongoServerError.class).hasMessageContaining("operation exceeded time limit");
-    assertThat(cursors.size()).isZero();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
