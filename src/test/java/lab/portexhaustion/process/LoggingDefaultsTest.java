@@ -33,30 +33,21 @@ class LoggingDefaultsTest {
 
   @Test
   void aProjectThatConfiguresNoneOfThemGetsTheHarnessAtInfoAndTheDriverQuiet() {
-    LoggingDefaults.LEVELS.keySet().forEach(name -> logback.getLogger(name).setLevel(null));
-    Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
-    Level rootLevel = root.getLevel();
-    root.setLevel(Level.WARN); // the gatling-maven-plugin's default configuration
-    try {
-      assertThat(LoggerFactory.getLogger("lab.portexhaustion.run.HarnessRun").isInfoEnabled()).as("before: the verdict would not show").isFalse();
+    withNoneSetAndTheRootAt(Level.WARN, () -> { // the gatling-maven-plugin's default configuration
+      assertThat(LoggerFactory.getLogger("lab.portexhaustion.run.HarnessRun").isInfoEnabled())
+          .as("before: the verdict would not show").isFalse();
 
       LoggingDefaults.apply();
 
       assertThat(LoggerFactory.getLogger("lab.portexhaustion.run.HarnessRun").isInfoEnabled()).isTrue();
       assertThat(LoggerFactory.getLogger("org.mongodb.driver.connection").isWarnEnabled()).isFalse();
-    } finally {
-      root.setLevel(rootLevel);
-    }
+    });
   }
 
   /** Logback without a configuration file logs at DEBUG: the embedded server's process started on the main classpath. */
   @Test
   void aProcessWithoutAnyConfigurationLogsNeitherNettyNorTheServerLibraryAtDebug() {
-    configured.keySet().forEach(name -> logback.getLogger(name).setLevel(null));
-    Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
-    Level rootLevel = root.getLevel();
-    root.setLevel(Level.DEBUG);
-    try {
+    withNoneSetAndTheRootAt(Level.DEBUG, () -> {
       assertThat(LoggerFactory.getLogger("io.netty.util.Recycler").isDebugEnabled()).as("before").isTrue();
 
       LoggingDefaults.apply();
@@ -66,6 +57,17 @@ class LoggingDefaultsTest {
       assertThat(LoggerFactory.getLogger("de.bwaldvogel.mongo.wire.MongoWireMessageEncoder").isDebugEnabled()).isFalse();
       assertThat(LoggerFactory.getLogger("lab.portexhaustion.embedded.EmbeddedServerMain").isInfoEnabled()).isTrue();
       assertThat(LoggerFactory.getLogger("lab.portexhaustion.embedded.EmbeddedServerMain").isDebugEnabled()).isFalse();
+    });
+  }
+
+  /** Runs {@code check} with none of these loggers set, as a configuration naming none, and the root at {@code level}. */
+  private void withNoneSetAndTheRootAt(Level level, Runnable check) {
+    configured.keySet().forEach(name -> logback.getLogger(name).setLevel(null));
+    Logger root = logback.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level rootLevel = root.getLevel();
+    root.setLevel(level);
+    try {
+      check.run();
     } finally {
       root.setLevel(rootLevel);
     }
