@@ -7,16 +7,16 @@ public final class CountCheckBuilder {
 
   /** Exactly {@code expected}. */
   public MongoCheck is(long expected) {
-    return MongoCheck.count("count is " + expected, count -> count == expected);
+    return MongoCheck.count("count is " + expected, expected, count -> count == expected);
   }
 
   /** At least {@code minimum}. */
   public MongoCheck atLeast(long minimum) {
-    return MongoCheck.count("count is at least " + minimum, count -> count >= minimum);
+    return MongoCheck.count("count is at least " + minimum, minimum, count -> count >= minimum);
   }
 
   /** At most {@code maximum}. */
   public MongoCheck atMost(long maximum) {
-    return MongoCheck.count("count is at most " + maximum, count -> count <= maximum);
+    return MongoCheck.count("count is at most " + maximum, maximum, count -> count <= maximum);
   }
 }

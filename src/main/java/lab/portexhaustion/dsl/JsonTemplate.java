@@ -66,6 +66,15 @@ final class JsonTemplate {
 
   /** What is wrong with this template whatever the session holds, if anything; checked before the load. */
   Optional<String> problem(boolean array) {
+    return problem(array, parsed -> Optional.empty());
+  }
+
+  /**
+   * As {@link #problem(boolean)}, then {@code shape} on the text as parsed there (a BsonDocument or BsonArray, every EL
+   * reference a value of 0): what the operation needs of it that no session could change. A function's JSON is not
+   * known before the load.
+   */
+  Optional<String> problem(boolean array, Function<Object, Optional<String>> shape) {
     if (fill == null) {
       return Optional.of(what + " is null: give JSON text or a function of the session");
     }
@@ -77,13 +86,14 @@ final class JsonTemplate {
     } catch (Exception e) {
       return Optional.of(what + " " + quoted() + ": its Gatling EL does not compile: " + withoutFullStop(e.getMessage()));
     }
+    Object parsed;
     try {
-      parse(EL_REFERENCE.matcher(text).replaceAll("0"), array);
-      return Optional.empty();
+      parsed = parse(EL_REFERENCE.matcher(text).replaceAll("0"), array);
     } catch (JsonParseException | BsonInvalidOperationException e) {
       return Optional.of(what + " " + quoted() + " is not " + (array ? "a JSON array of documents" : "a JSON document") + ": "
           + withoutFullStop(e.getMessage()));
     }
+    return shape.apply(parsed).map(why -> what + " " + quoted() + " " + why);
   }
 
   BsonDocument document(io.gatling.core.session.Session session) {

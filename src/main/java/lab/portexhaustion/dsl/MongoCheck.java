@@ -30,8 +30,12 @@ public final class MongoCheck {
     this.binder = binder;
   }
 
-  static MongoCheck count(String description, java.util.function.LongPredicate holds) {
-    return new MongoCheck(description, false, Optional.empty(), session -> result -> holds.test(result.count())
+  /** A check of the count against {@code bound}: a negative one, which no count can reach, is a mistake of the request. */
+  static MongoCheck count(String description, long bound, java.util.function.LongPredicate holds) {
+    Optional<String> problem = bound >= 0 ? Optional.<String>empty()
+        : Optional.of("the check " + description + ": a count is 0 or more, so it would " + (holds.test(0) ? "always" : "never")
+            + " hold");
+    return new MongoCheck(description, false, problem, session -> result -> holds.test(result.count())
         ? Optional.empty() : Optional.of(description + ", got " + result.count()));
   }
 
@@ -40,6 +44,10 @@ public final class MongoCheck {
     Optional<String> noField = pathProblem(path, description);
     if (noField.isPresent()) {
       return new MongoCheck(description, true, noField, session -> result -> Optional.of("not checked"));
+    }
+    if (expectedEl == null) {
+      return new MongoCheck(description, true, Optional.of("the check field " + path + " is null: give the value expected"
+          + " (is(\"...\") or is(1)), or exists() for any value"), session -> result -> Optional.of("not checked"));
     }
     ElText expected;
     try {

@@ -6,7 +6,9 @@ import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import lab.portexhaustion.config.HarnessSettings;
@@ -162,8 +164,14 @@ public final class MongoRequestBuilder implements ActionBuilder {
   /** Checks on what the operation returned; a check that does not hold makes the request a KO. */
   public MongoRequestBuilder check(MongoCheck... moreChecks) {
     List<MongoCheck> all = new ArrayList<>(checks);
-    all.addAll(List.of(moreChecks));
-    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, all, misuse);
+    boolean givenNull = moreChecks == null || Arrays.asList(moreChecks).contains(null);
+    if (moreChecks != null) {
+      Arrays.stream(moreChecks).filter(Objects::nonNull).forEach(all::add);
+    }
+    String found = givenNull && misuse == null
+        ? "check(...) was given null, where it takes count() and field(...) checks (a field read before it is set gives null)"
+        : misuse;
+    return new MongoRequestBuilder(name, database, collection, operation, fromSettings, all, found);
   }
 
   private MongoRequestBuilder operation(Operation next) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import lab.portexhaustion.strategy.WireExchange;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonValue;
@@ -73,7 +74,10 @@ final class Operation {
   }
 
   static Operation insertMany(JsonTemplate documents) {
-    return driver("insertMany", false, problems(documents.problem(true)), session -> {
+    Optional<String> problem = documents.problem(true, parsed -> ((BsonArray) parsed).isEmpty()
+        ? Optional.of("is an empty array: the driver refuses to insert no documents, so every request would fail")
+        : Optional.empty());
+    return driver("insertMany", false, problems(problem), session -> {
       List<BsonDocument> ds = documents.array(session).stream().map(BsonValue::asDocument).toList();
       return (db, collection) -> {
         db.getCollection(collection, BsonDocument.class).insertMany(ds);
@@ -91,7 +95,7 @@ final class Operation {
   /** Counts the matched document, or the one inserted when nothing matched and {@code upsert} is on. */
   private static Operation update(JsonTemplate filter, JsonTemplate update, boolean upsert) {
     UpdateOptions options = new UpdateOptions().upsert(upsert);
-    return driver("updateOne", false, problems(filter.problem(false), update.problem(false)), session -> {
+    return driver("updateOne", false, problems(filter.problem(false), update.problem(false, Operation::updateShape)), session -> {
       BsonDocument f = filter.document(session);
       BsonDocument u = update.document(session);
       return (db, collection) -> {
@@ -99,6 +103,21 @@ final class Operation {
         return new OperationResult(result.getMatchedCount() + (result.getUpsertedId() != null ? 1 : 0), Optional.empty());
       };
     });
+  }
+
+  /**
+   * What the driver refuses of an update document, on every request: none at all, or a field that is no update
+   * operator (a whole document is a replacement, which {@code updateOne} does not send). A field "0" passes: an EL
+   * reference in a field's place reads as 0 here, and may well name an operator once filled in.
+   */
+  private static Optional<String> updateShape(Object parsed) {
+    BsonDocument update = (BsonDocument) parsed;
+    if (update.isEmpty()) {
+      return Optional.of("is empty: give the update's operators ({$set: {...}}, {$inc: {...}})");
+    }
+    return update.keySet().stream().filter(field -> !field.startsWith("$") && !field.equals("0")).findFirst()
+        .map(field -> "has the field '" + field + "', which is no update operator: the driver refuses it on every request;"
+            + " give the change as operators ({$set: {" + field + ": ...}})");
   }
 
   /** This operation inserting when nothing matches; empty for operations other than updateOne. */
@@ -123,7 +142,9 @@ final class Operation {
 
   /** A command; the only operation the socket patterns carry besides the handshake. */
   static Operation runCommand(JsonTemplate command) {
-    return new Operation("runCommand", false, true, problems(command.problem(false)), session -> {
+    Optional<String> problem = command.problem(false, parsed -> ((BsonDocument) parsed).isEmpty()
+        ? Optional.of("names no command: give the command as its first field ({ping: 1})") : Optional.empty());
+    return new Operation("runCommand", false, true, problems(problem), session -> {
       BsonDocument c = command.document(session);
       return new Filled() {
         @Override

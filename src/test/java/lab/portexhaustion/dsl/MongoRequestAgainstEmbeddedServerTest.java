@@ -17,6 +17,7 @@ import lab.portexhaustion.gatling.UnresolvedRequestException;
 import lab.portexhaustion.target.EmbeddedMongoTarget;
 import lab.portexhaustion.strategy.ConnectionStrategy;
 import lab.portexhaustion.strategy.StrategyFactory;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,21 @@ class MongoRequestAgainstEmbeddedServerTest {
     send(mongo("forget").collection("sessions").deleteOne("{_id: 'dee'}").check(count().is(1)), ada);
     send(mongo("left").collection("sessions").find(session -> "{hits: {$lt: " + session.getInt("least") + "}}").check(count().is(0)), ada);
     send(mongo("ping").runCommand("{ping: 1}").check(field("ok").is(1)), ada);
+  }
+
+  /**
+   * What the request's problems refuse before the load as shapes the driver never sends: sent anyway, each fails in the
+   * driver, before it reaches the server, whatever the session holds.
+   */
+  @Test
+  void theDriverRefusesAnUpdateWithoutOperatorsAndAnEmptyInsertOnEveryRequest() {
+    Session ada = user("ada");
+    for (MongoRequestBuilder refused : List.of(mongo("replace").updateOne("{_id: 1}", "{hits: 1}"),
+        mongo("change nothing").updateOne("{_id: 1}", "{}"), mongo("insert none").insertMany("[]"))) {
+      assertThat(refused.problems(SETTINGS, true, "pooled")).as("refused before the load").hasSize(1);
+      assertThatThrownBy(() -> pooled.execute(refused.definition(SETTINGS).resolve(ada)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test

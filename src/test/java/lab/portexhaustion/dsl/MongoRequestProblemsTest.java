@@ -104,6 +104,39 @@ class MongoRequestProblemsTest {
     assertThat(withDriver(mongo("read").find("{}").check(field("profile.name").is("x")))).isEmpty();
   }
 
+  /** A check given null, and a count no count can reach: one that could never hold, or never fail. */
+  @Test
+  void aCheckOfNullOrOfANegativeCount() {
+    assertThat(withDriver(mongo("read").find("{}").check((MongoCheck) null))).singleElement().asString()
+        .isEqualTo("The request 'read': check(...) was given null, where it takes count() and field(...) checks (a field read"
+            + " before it is set gives null).");
+    assertThat(withDriver(mongo("read").find("{}").check(field("a").is((String) null)))).singleElement().asString()
+        .isEqualTo("The request 'read': the check field a is null: give the value expected (is(\"...\") or is(1)), or"
+            + " exists() for any value.");
+    assertThat(withDriver(mongo("read").find("{}").check(count().is(-1), count().atLeast(-1), count().atMost(-2))))
+        .containsExactly("The request 'read': the check count is -1: a count is 0 or more, so it would never hold.",
+            "The request 'read': the check count is at least -1: a count is 0 or more, so it would always hold.",
+            "The request 'read': the check count is at most -2: a count is 0 or more, so it would never hold.");
+    assertThat(withDriver(mongo("read").find("{}").check(count().is(0), count().atMost(0)))).isEmpty();
+  }
+
+  /** An update without operators, an empty insertMany and an empty command fail on every request, whatever the session. */
+  @Test
+  void anUpdateWithoutOperatorsAnEmptyInsertAndACommandOfNothing() {
+    assertThat(withDriver(mongo("save").updateOne("{_id: 1}", "{hits: 1, $inc: {n: 1}}"))).singleElement().asString()
+        .isEqualTo("The request 'save': the update of 'save' '{hits: 1, $inc: {n: 1}}' has the field 'hits', which is no"
+            + " update operator: the driver refuses it on every request; give the change as operators ({$set: {hits: ...}}).");
+    assertThat(withDriver(mongo("save").updateOne("{_id: 1}", "{}"))).singleElement().asString()
+        .contains("the update of 'save' '{}' is empty: give the update's operators");
+    assertThat(withDriver(mongo("add").insertMany("[]"))).singleElement().asString()
+        .contains("'[]' is an empty array: the driver refuses to insert no documents");
+    assertThat(withDriver(mongo("ask").runCommand("{}"))).singleElement().asString()
+        .contains("'{}' names no command: give the command as its first field ({ping: 1})");
+    // An EL reference may stand for an operator, and a value anywhere.
+    assertThat(withDriver(mongo("save").updateOne("{_id: '#{user}'}", "{'#{op}': {hits: #{n}}}"))).isEmpty();
+    assertThat(withDriver(mongo("save").updateOne("{_id: '#{user}'}", "{$set: {hits: #{n}}}"))).isEmpty();
+  }
+
   @Test
   void aFieldCheckOnAWrite() {
     assertThat(withDriver(mongo("new session").insertOne("{_id: 1}").check(field("_id").is(1)))).singleElement().asString()
