@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One reader per section of the settings: each reads its keys into their typed record and checks each value on its
@@ -73,13 +74,24 @@ final class SectionReaders {
     return image;
   }
 
-  /** A database or collection name. */
-  static String name(SettingsReader in, String key) {
+  /** The database name. */
+  static String database(SettingsReader in) {
+    return name(in, "database", MongoNames::databaseProblem);
+  }
+
+  /** The collection name. */
+  static String collection(SettingsReader in) {
+    return name(in, "collection", MongoNames::collectionProblem);
+  }
+
+  private static String name(SettingsReader in, String key, Function<String, Optional<String>> serverRefusal) {
     String value = in.text(key);
     if (value.isBlank()) {
       in.reject(key, "a non-empty name");
     } else if (isConnectionString(value)) {
       refuseConnectionString(in, key, value, "a name");
+    } else {
+      serverRefusal.apply(value).ifPresent(why -> in.reject(key, "a name MongoDB takes, or every request fails: " + why));
     }
     return value;
   }

@@ -129,7 +129,7 @@ public final class SettingsLoader {
     ServerLimits embedded = SectionReaders.embedded(in);
     FleetSettings fleet = SectionReaders.fleet(in);
     HarnessSettings settings = new HarnessSettings(ScenarioIdentity.derive(protocol, target, embedded), target, uri,
-        SectionReaders.containerImage(in), SectionReaders.name(in, "database"), SectionReaders.name(in, "collection"),
+        SectionReaders.containerImage(in), SectionReaders.database(in), SectionReaders.collection(in),
         in.choice("operation", OperationKind.class, OperationKind.INSERT_THEN_FIND), load, pool, SectionReaders.timeouts(in),
         SectionReaders.cleanStart(in), embedded, SectionReaders.embeddedMonitoring(in), SectionReaders.sampler(in),
         SectionReaders.verdict(in), fleet, reported);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import lab.portexhaustion.config.HarnessSettings;
+import lab.portexhaustion.config.MongoNames;
 import lab.portexhaustion.gatling.RequestDefinition;
 import lab.portexhaustion.strategy.RequestWork;
 import lab.portexhaustion.strategy.StrategyFactory;
@@ -229,6 +230,14 @@ public final class MongoRequestBuilder implements ActionBuilder {
     if (database != null && database.isBlank()) {
       problems.add(request + " has an empty database name: give .database(\"...\") a name, or leave it out for the"
           + " database setting (" + settings.database() + ").");
+    }
+    if (collection != null && !collection.isBlank()) {
+      MongoNames.collectionProblem(collection).ifPresent(why -> problems.add(request + " has the collection name '" + collection
+          + "', which MongoDB refuses on every request: " + why + "."));
+    }
+    if (database != null && !database.isBlank()) {
+      MongoNames.databaseProblem(database).ifPresent(why -> problems.add(request + " has the database name '" + database
+          + "', which MongoDB refuses on every request: " + why + "."));
     }
     if (operation == null && !fromSettings) {
       problems.add(request + " has no operation: add one of find, insertOne, insertMany, updateOne, deleteOne, aggregate,"

@@ -30,6 +30,19 @@ class SettingsLoaderTest {
     throw new AssertionError("settings " + overrides + " were accepted");
   }
 
+  /** A name mongod refuses would fail every request of the run: refused before any load, saying why. */
+  @Test
+  void aDatabaseOrCollectionNameMongodRefusesIsRefused() {
+    assertThat(rejected(Map.of("database", "shop eu", "collection", "orders$")).problems()).satisfiesExactly(
+        database -> assertThat(database).startsWith("Setting 'database' has the value 'shop eu', but it must be a name"
+            + " MongoDB takes, or every request fails: a database name has none of / \\ . \" $, a blank or a NUL"
+            + " character, and this one has a blank. ").contains("-Ddatabase="),
+        collection -> assertThat(collection).startsWith("Setting 'collection' has the value 'orders$', but it must be a"
+            + " name MongoDB takes, or every request fails: a collection name has no $ or NUL character, and this one has"
+            + " '$'. "));
+    assertThat(load(Map.of("database", "shop_eu", "collection", "orders.archive")).collection()).isEqualTo("orders.archive");
+  }
+
   @Test
   void defaultsAreTheDocumentedOnes() {
     HarnessSettings s = load(Map.of());

@@ -36,6 +36,15 @@ class MongoRequestProblemsTest {
   }
 
   @Test
+  void aNameMongodRefuses() {
+    assertThat(withDriver(mongo("read").database("shop.eu").collection("orders$").find("{}"))).containsExactly(
+        "The request 'read' has the collection name 'orders$', which MongoDB refuses on every request: a collection name"
+            + " has no $ or NUL character, and this one has '$'.",
+        "The request 'read' has the database name 'shop.eu', which MongoDB refuses on every request: a database name has"
+            + " none of / \\ . \" $, a blank or a NUL character, and this one has '.'.");
+  }
+
+  @Test
   void aFilterThatIsNotJson() {
     assertThat(withDriver(mongo("read session").find("{_id: '#{user}'"))).singleElement().asString()
         .startsWith("The request 'read session': the filter of 'read session' '{_id: '#{user}'' is not a JSON document");
