@@ -33,8 +33,8 @@ public final class MongoCheck {
   /** A check of the count against {@code bound}: a negative one, which no count can reach, is a mistake of the request. */
   static MongoCheck count(String description, long bound, java.util.function.LongPredicate holds) {
     Optional<String> problem = bound >= 0 ? Optional.<String>empty()
-        : Optional.of("the check " + description + ": a count is 0 or more, so it would " + (holds.test(0) ? "always" : "never")
-            + " hold");
+        : Optional.of("the check " + description + ": a count is 0 or more, so it would "
+            + (holds.test(0) ? "always" : "never") + " hold");
     return new MongoCheck(description, false, problem, session -> result -> holds.test(result.count())
         ? Optional.empty() : Optional.of(description + ", got " + result.count()));
   }
@@ -43,18 +43,18 @@ public final class MongoCheck {
     String description = "field " + path + " is '" + expectedEl + "'";
     Optional<String> noField = pathProblem(path, description);
     if (noField.isPresent()) {
-      return new MongoCheck(description, true, noField, session -> result -> Optional.of("not checked"));
+      return refusedFieldCheck(description, noField.get());
     }
     if (expectedEl == null) {
-      return new MongoCheck(description, true, Optional.of("the check field " + path + " is null: give the value expected"
-          + " (is(\"...\") or is(1)), or exists() for any value"), session -> result -> Optional.of("not checked"));
+      return refusedFieldCheck(description, "the check field " + path + " is null: give the value expected"
+          + " (is(\"...\") or is(1)), or exists() for any value");
     }
     ElText expected;
     try {
       expected = new ElText(expectedEl);
     } catch (Exception e) {
-      return new MongoCheck(description, true, Optional.of("the check " + description + ": its Gatling EL does not compile: "
-          + e.getMessage()), session -> result -> Optional.of("not checked"));
+      return refusedFieldCheck(description, "the check " + description + ": its Gatling EL does not compile: "
+          + e.getMessage());
     }
     return new MongoCheck(description, true, Optional.empty(), session -> {
       String want = expected.fill(session, "the check " + description);
@@ -70,6 +70,11 @@ public final class MongoCheck {
     String description = "field " + path + " exists";
     return new MongoCheck(description, true, pathProblem(path, description), session -> result ->
         result.document().flatMap(d -> FieldPath.text(d, path)).isPresent() ? Optional.empty() : Optional.of("field " + path + " is missing"));
+  }
+
+  /** A field check with a mistake found before the load: the request is refused, so it never runs. */
+  private static MongoCheck refusedFieldCheck(String description, String problem) {
+    return new MongoCheck(description, true, Optional.of(problem), session -> result -> Optional.of("not checked"));
   }
 
   /** A path that names no field (empty, or with an empty part: {@code "a..b"}), which no document could ever satisfy. */
