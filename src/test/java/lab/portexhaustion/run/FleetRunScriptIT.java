@@ -41,6 +41,9 @@ class FleetRunScriptIT {
   private static final Pattern CARRIES = Pattern.compile("at most (\\d+) clients? at (\\d+)/s, or (\\d+) at (\\d+)/s");
   private static final Pattern RESULTS_IN = Pattern.compile("results in (/\\S+/results/fleet-[0-9-]+)");
 
+  /** How a fleet cut short by each signal says why. */
+  private static final Map<String, String> WHY =
+      Map.of("INT", "interrupted (Ctrl-C)", "TERM", "terminated (TERM)", "HUP", "hung up (HUP)");
   /** The results folders the fleets of a test said they made. */
   private final List<Path> fleetFolders = new ArrayList<>();
 
@@ -400,7 +403,7 @@ class FleetRunScriptIT {
 
     assertThat(run.output()).contains("client 1 exited 124", "client 2 exited 124", "tearing down 3 namespaces");
     assertThat(took).as("the fleet's start and teardown around a 10 s round, not the clients' 300 s").isLessThan(Duration.ofSeconds(90));
-    assertThat(Files.list(fleetFolder(run.output())).map(p -> p.getFileName().toString())).doesNotContain("server.stdin");
+    assertThat(Files.list(fleetFolder(run.output())).map(p -> p.getFileName().toString())).doesNotContain("server.stdin", "unfinished.txt");
     assertThat(fleetNamespaces(pidOf(run.output()))).isEmpty();
   }
 
@@ -441,6 +444,12 @@ class FleetRunScriptIT {
           .isTrue();
       assertThat(script.exitValue()).isEqualTo(expectedExit);
       assertThat(Files.readString(output)).contains("tearing down 3 namespaces");
+      // Its folder keeps what ran, and says it is not a fleet that ran whole.
+      Path unfinished = fleetFolder(Files.readString(output)).resolve("unfinished.txt");
+      assertThat(unfinished).as("the fleet's folder marked as cut short").exists();
+      assertThat(Files.readString(unfinished)).startsWith("This fleet did not finish: " + WHY.get(signal)
+          + " in round 1 of 1 (PooledSimulation). ").contains("no merge was made");
+      assertThat(Files.readString(output)).contains("the fleet did not finish (" + WHY.get(signal) + " in round 1 of 1");
       assertThat(fleetNamespaces(script.pid())).isEmpty();
       assertThat(run("ip", "-o", "link").output()).doesNotContain(tag);
       // Handles taken while they ran: a pid the machine gave out again since is not one of them.
