@@ -3,7 +3,6 @@ package lab.portexhaustion.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,8 +53,11 @@ record ProcessCounters(long epochMillis, Map<Long, Task> tasks, long cpuTicks) {
             String status = Files.readString(thread.resolve("status"));
             tasks.put(tid, new Task(ProcLines.name(status), ProcLines.contextSwitches(status)));
           }
-        } catch (NoSuchFileException ended) {
-          // the thread ended between the listing and the read: as if it had ended just before
+        } catch (IOException ended) {
+          // The thread ended between the listing and the read: its files are gone (NoSuchFileException), or the file
+          // was opened as it ended and the read fails with ESRCH ("No such process"), as it did in the client per
+          // request line, whose every client starts and ends threads of its own. Either way as if it had ended just
+          // before. The process's own stat, read below, still fails when the process itself is gone.
         }
       }
     }

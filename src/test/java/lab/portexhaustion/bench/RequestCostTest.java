@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import lab.portexhaustion.bench.ProcLines.ContextSwitches;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,40 @@ class RequestCostTest {
     assertThat(sleeping.switchesSince(before).byKind().get("bench-sleeper").voluntary()).isGreaterThanOrEqualTo(50);
     assertThat(after.tasks()).doesNotContainKey(sleeperId.get());
     assertThat(after.switchesSince(sleeping).threadsEnded()).isGreaterThanOrEqualTo(1);
+  }
+
+  /**
+   * Threads that start and end while the counters are read, as each client of the client per request line starts and
+   * ends its own: a thread ending between the listing and the read of its status made the read fail ("No such
+   * process"), which ended that line's sampling and the line with it.
+   */
+  @Test
+  void threadsEndingWhileTheCountersAreReadAreCountedAsEndedNotAFailure() throws Exception {
+    long pid = ProcessHandle.current().pid();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> spawners = List.of(new Thread(() -> spawnUntil(stop), "bench-spawner-1"),
+        new Thread(() -> spawnUntil(stop), "bench-spawner-2"));
+    spawners.forEach(Thread::start);
+    ProcessCounters last = null;
+    try {
+      // Before, this failed within the first 30 reads; each takes about a millisecond.
+      for (int i = 0; i < 1_000; i++) {
+        last = ProcessCounters.read(pid, Set.of());
+      }
+    } finally {
+      stop.set(true);
+      for (Thread spawner : spawners) {
+        spawner.join();
+      }
+    }
+    assertThat(last.tasks().values()).extracting(ProcessCounters.Task::name).contains("bench-spawner-1", "bench-spawner-2");
+  }
+
+  /** Starts threads that end at once, one after another, until {@code stop}. */
+  private static void spawnUntil(AtomicBoolean stop) {
+    while (!stop.get()) {
+      new Thread(() -> {}, "bench-short-lived").start();
+    }
   }
 
   private static ProcessCounters.Task task(String name, long voluntary, long involuntary) {
